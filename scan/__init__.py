@@ -1,0 +1,1 @@
+"""democratiescan: the domain (no Streamlit here; the UI lives in scan.ui)."""

@@ -1,0 +1,5 @@
+import sys
+
+from scan.cli import main
+
+sys.exit(main())

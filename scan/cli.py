@@ -1,0 +1,134 @@
+"""Command line for admins and tests: ``python -m scan COMMAND``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from scan.errors import ScanError
+from scan.questionbank import QUESTIONS_DIR, load_bank, question_bank
+from scan.reference import BENCHMARKS_DIR, load_reference, reference
+from scan.settings import database_path
+
+
+class DutchArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse prints English by default
+        self.print_usage(sys.stderr)
+        self.exit(2, f"Fout: ongeldige opdracht ({message}). Zie 'python -m scan --help'.\n")
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    ref = load_reference(Path(args.benchmarks))
+    bank = load_bank(Path(args.questions), Path(args.benchmarks))
+    print(
+        f"In orde: {len(bank.priorities)} onderdelen, {len(bank.questions)} vragen, "
+        f"{len(bank.proposals)} voorstellen, {len(bank.tips)} tips, "
+        f"{len(ref.municipalities)} gemeenten (versie {bank.version})."
+    )
+    return 0
+
+
+def _cmd_proposals(args: argparse.Namespace) -> int:
+    bank = question_bank()
+    items = [
+        {
+            "id": p.id,
+            "priority": p.priority,
+            "priority_name": bank.priority(p.priority).name,
+            "letter": p.letter,
+            "peppers": p.peppers,
+            "title": p.title,
+            "summary": p.summary,
+            "examples": [
+                {
+                    "gemeente": e.gemeente,
+                    "gm_code": e.gm_code,
+                    "url": str(e.url) if e.url else None,
+                    "note": e.note,
+                }
+                for e in p.examples
+            ],
+            "sources": [{"title": s.title, "url": str(s.url)} for s in p.sources],
+            "questions": p.questions,
+            "reading_note": p.reading_note,
+        }
+        for p in bank.proposals
+    ]
+    if args.json:
+        print(json.dumps(items, ensure_ascii=False, indent=2))
+    else:
+        for item in items:
+            print(f"{item['id']:<3} {'🌶' * item['peppers']:<3} {item['title']}")
+    return 0
+
+
+def _cmd_gemeenten(args: argparse.Namespace) -> int:
+    ref = reference()
+    items = [
+        {
+            "gm_code": m.code,
+            "naam": m.name,
+            "provincie": m.province,
+            "inwoners_circa": m.population,
+            "grootteklasse": m.size_class,
+            "peer_groups": [g.id for g in ref.peer_groups_for(m.code)],
+        }
+        for m in ref.by_name()
+    ]
+    if args.json:
+        print(json.dumps(items, ensure_ascii=False, indent=2))
+    else:
+        for item in items:
+            print(f"{item['gm_code']} {item['naam']} ({item['provincie']})")
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from scan.demo import fill_demo
+    from scan.storage import Store
+
+    summary = fill_demo(Store(args.db), seed=args.seed)
+    if summary.skipped:
+        print(f"{args.db} bevat al fictieve voorbeelddata ({summary.rounds} rondes); niets gewijzigd.")
+    else:
+        print(
+            f"Fictieve voorbeelddata gemaakt in {args.db}: {summary.municipalities} gemeenten, "
+            f"{summary.rounds} rondes, {summary.answers} antwoorden."
+        )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = DutchArgumentParser(prog="python -m scan", description="democratiescan: beheer en controle")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=DutchArgumentParser)
+
+    p = sub.add_parser("validate", help="controleer vragen, voorstellen, tips en referentiedata")
+    p.add_argument("--questions", default=str(QUESTIONS_DIR), help="map met de vragenbestanden")
+    p.add_argument("--benchmarks", default=str(BENCHMARKS_DIR), help="map met de referentiedata")
+    p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("proposals", help="toon de voorstellen uit het pamflet")
+    p.add_argument("--json", action="store_true", help="als JSON")
+    p.set_defaults(func=_cmd_proposals)
+
+    p = sub.add_parser("gemeenten", help="toon de gemeenten met hun vergelijkingsgroepen")
+    p.add_argument("--json", action="store_true", help="als JSON")
+    p.set_defaults(func=_cmd_gemeenten)
+
+    p = sub.add_parser("demo", help="vul een database met fictieve voorbeelddata")
+    p.add_argument("--db", default=str(database_path()), help="pad van de database")
+    p.add_argument("--seed", type=int, default=20261122, help="startgetal voor het toeval")
+    p.set_defaults(func=_cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ScanError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 2

@@ -1,0 +1,32 @@
+"""Dutch number and date formats (babel), so "1.234,5" and "22 november 2026" everywhere."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal, format_percent
+
+LOCALE = "nl_NL"
+
+
+def nl_number(value: float | int | None, decimals: int = 0) -> str:
+    if value is None:
+        return "–"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=LOCALE)
+
+
+def nl_percent(fraction: float | None, decimals: int = 0) -> str:
+    if fraction is None:
+        return "–"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
+    return format_percent(fraction, format=pattern, locale=LOCALE)
+
+
+def nl_date(value: date | datetime) -> str:
+    return format_date(value, format="long", locale=LOCALE)
+
+
+def nl_datetime(value: datetime) -> str:
+    return format_datetime(value, format="d MMMM y 'om' HH:mm", locale=LOCALE)

@@ -1,0 +1,187 @@
+"""Content models: priorities, questions, proposals and tips.
+
+Every model forbids unknown keys, so a typo in a YAML file is an error
+instead of silently ignored content.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
+
+MATURITY_LEVELS = (0, 1, 2, 3, 4)
+AGREEMENT_LEVELS = (1, 2, 3, 4, 5)
+AGREEMENT_LABELS = {
+    1: "Helemaal oneens",
+    2: "Oneens",
+    3: "Neutraal",
+    4: "Eens",
+    5: "Helemaal eens",
+}
+
+# Roles that answer factual maturity questions vs. roles asked for their perception.
+Role = Literal["griffie", "college", "ambtelijk", "raad", "inwoners", "partners"]
+ROLE_LABELS: dict[str, str] = {
+    "griffie": "Griffie",
+    "college": "College",
+    "ambtelijk": "Ambtelijke organisatie",
+    "raad": "Gemeenteraad",
+    "inwoners": "Inwoners",
+    "partners": "Maatschappelijke partners",
+}
+FACTUAL_ROLES = ("griffie", "college", "ambtelijk")
+
+QUESTION_ID = re.compile(r"^[1-9]\.[1-9]$")
+PROPOSAL_ID = re.compile(r"^[1-8][a-e]$")
+GM_CODE = re.compile(r"^GM\d{4}$")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Priority(Strict):
+    id: int = Field(ge=1, le=9)
+    name: str = Field(min_length=3)
+    short: str = Field(min_length=2, max_length=24, description="Label for charts")
+    description: str = Field(min_length=20)
+    core: bool = True  # False for the optional ninth section (Bestuurscultuur)
+
+
+class Question(Strict):
+    id: str
+    kind: Literal["maturity", "agreement"]
+    roles: list[Role] = Field(min_length=1)
+    statement: str = Field(min_length=10)
+    help: str = Field(min_length=10)
+    levels: dict[int, str] | None = None
+    tips: list[int] = Field(default_factory=list)
+
+    @field_validator("id")
+    @classmethod
+    def _id_format(cls, value: str) -> str:
+        if not QUESTION_ID.match(value):
+            raise ValueError(f"vraag-id '{value}' heeft niet de vorm 'prioriteit.nummer' (bijv. 3.2)")
+        return value
+
+    @field_validator("tips")
+    @classmethod
+    def _tip_range(cls, value: list[int]) -> list[int]:
+        bad = [t for t in value if not 1 <= t <= 8]
+        if bad:
+            raise ValueError(f"onbekende tip {bad[0]} (alleen 1 t/m 8 bestaan)")
+        return value
+
+    @model_validator(mode="after")
+    def _levels_match_kind(self) -> Question:
+        if self.kind == "maturity":
+            if self.levels is None:
+                raise ValueError("een volwassenheidsvraag heeft 'levels' 0 t/m 4 nodig")
+            missing = [n for n in MATURITY_LEVELS if not (self.levels.get(n) or "").strip()]
+            extra = sorted(set(self.levels) - set(MATURITY_LEVELS))
+            if missing:
+                raise ValueError(f"beschrijving voor niveau {missing[0]} ontbreekt")
+            if extra:
+                raise ValueError(f"niveau {extra[0]} bestaat niet (alleen 0 t/m 4)")
+        elif self.levels is not None:
+            raise ValueError("een stellingvraag gebruikt de vaste schaal 1-5; laat 'levels' weg")
+        return self
+
+    @property
+    def priority_id(self) -> int:
+        return int(self.id.split(".")[0])
+
+    @property
+    def scale(self) -> dict[int, str]:
+        """Answer values with their labels, in order."""
+        return dict(sorted(self.levels.items())) if self.levels else dict(AGREEMENT_LABELS)
+
+
+class PriorityFile(Strict):
+    """One YAML file in questions/: a priority with its questions."""
+
+    priority: Priority
+    questions: list[Question] = Field(min_length=4, max_length=7)
+
+    @model_validator(mode="after")
+    def _ids_belong_to_priority(self) -> PriorityFile:
+        for q in self.questions:
+            if q.priority_id != self.priority.id:
+                raise ValueError(
+                    f"vraag {q.id} hoort niet bij prioriteit {self.priority.id}: "
+                    f"het id moet beginnen met '{self.priority.id}.'"
+                )
+        return self
+
+
+class Example(Strict):
+    gemeente: str
+    gm_code: str | None = None
+    url: HttpUrl | None = None
+    note: str | None = None
+
+    @field_validator("gm_code")
+    @classmethod
+    def _code_format(cls, value: str | None) -> str | None:
+        if value is not None and not GM_CODE.match(value):
+            raise ValueError(f"gemeentecode '{value}' heeft niet de vorm GM####")
+        return value
+
+
+class Source(Strict):
+    title: str
+    url: HttpUrl
+
+
+class Proposal(Strict):
+    id: str
+    priority: int = Field(ge=1, le=8)
+    peppers: int = Field(ge=1, le=3)
+    title: str = Field(min_length=5)
+    summary: str = Field(min_length=20)
+    examples: list[Example] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    questions: list[str] = Field(min_length=1)
+    reading_note: str | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _id_format(cls, value: str) -> str:
+        if not PROPOSAL_ID.match(value):
+            raise ValueError(f"voorstel-id '{value}' heeft niet de vorm cijfer+letter (bijv. 3b)")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Proposal:
+        if int(self.id[0]) != self.priority:
+            raise ValueError(f"voorstel {self.id} hoort bij prioriteit {self.id[0]}, niet {self.priority}")
+        if (self.id[1] == "a") != (self.peppers == 1):
+            raise ValueError(
+                f"voorstel {self.id}: het a-voorstel heeft 1 pepertje, de pittigere voorstellen 2 of 3"
+            )
+        return self
+
+    @property
+    def letter(self) -> str:
+        return self.id[1]
+
+
+class ProposalFile(Strict):
+    source: str
+    proposals: list[Proposal]
+
+
+class Tip(Strict):
+    id: int = Field(ge=1, le=8)
+    title: str
+    summary: str = Field(min_length=20)
+    ideas: list[str] = Field(default_factory=list)
+    examples: list[Example] = Field(default_factory=list)
+    shown_with: list[str] = Field(default_factory=list, description="App places where the tip fits")
+
+
+class TipFile(Strict):
+    source: str
+    tips: list[Tip]

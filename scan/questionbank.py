@@ -1,0 +1,214 @@
+"""Load and cross-check the question bank, proposal catalogue and tips (``questions/*.yaml``)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from scan.errors import ContentError, describe_validation_error
+from scan.models import (
+    Priority,
+    PriorityFile,
+    Proposal,
+    ProposalFile,
+    Question,
+    Tip,
+    TipFile,
+)
+from scan.reference import BENCHMARKS_DIR, reference
+
+QUESTIONS_DIR = Path(__file__).resolve().parent.parent / "questions"
+PROPOSALS_FILE = "voorstellen.yaml"
+TIPS_FILE = "tips.yaml"
+
+# The pamphlet's proposals, exactly: 1a-c, 2a-c, 3a-d, 4a-c, 5a-e, 6a-d, 7a-c, 8a-d.
+PAMPHLET_PROPOSALS: tuple[str, ...] = tuple(
+    f"{p}{letter}"
+    for p, last in zip(range(1, 9), "ccdcedcd", strict=True)
+    for letter in "abcde"[: "abcde".index(last) + 1]
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class QuestionBank:
+    priorities: tuple[Priority, ...]
+    questions: tuple[Question, ...]
+    proposals: tuple[Proposal, ...]
+    tips: tuple[Tip, ...]
+    version: str
+
+    @property
+    def core_priorities(self) -> tuple[Priority, ...]:
+        return tuple(p for p in self.priorities if p.core)
+
+    def priority(self, priority_id: int) -> Priority:
+        return next(p for p in self.priorities if p.id == priority_id)
+
+    def question(self, question_id: str) -> Question | None:
+        return self._questions_by_id().get(question_id)
+
+    def questions_for(self, priority_id: int, role: str | None = None) -> list[Question]:
+        return [
+            q for q in self.questions if q.priority_id == priority_id and (role is None or role in q.roles)
+        ]
+
+    def questions_for_role(self, role: str) -> list[Question]:
+        return [q for q in self.questions if role in q.roles]
+
+    def proposal(self, proposal_id: str) -> Proposal:
+        return next(p for p in self.proposals if p.id == proposal_id)
+
+    def proposals_for(self, priority_id: int) -> list[Proposal]:
+        return [p for p in self.proposals if p.priority == priority_id]
+
+    def tip(self, tip_id: int) -> Tip:
+        return next(t for t in self.tips if t.id == tip_id)
+
+    def tips_shown_with(self, place: str) -> list[Tip]:
+        return [t for t in self.tips if place in t.shown_with]
+
+    def _questions_by_id(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions}
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ContentError(path, "", "bestand niet gevonden") from exc
+    except UnicodeDecodeError as exc:
+        raise ContentError(path, "", "bestand is geen UTF-8-tekst") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"regel {mark.line + 1}" if mark else ""
+        raise ContentError(path, where, "dit is geen geldige YAML") from exc
+
+
+def _parse(path: Path, model: type[M]) -> M:
+    data = _read_yaml(path)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        field, message = describe_validation_error(exc, data)
+        raise ContentError(path, field, message) from exc
+
+
+def priority_files(directory: Path) -> list[Path]:
+    """The files that hold a priority and its questions (everything but catalogue and tips)."""
+    return sorted(p for p in directory.glob("*.yaml") if p.name not in {PROPOSALS_FILE, TIPS_FILE})
+
+
+def _content_hash(paths: Iterable[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def load_bank(directory: Path = QUESTIONS_DIR, benchmarks: Path = BENCHMARKS_DIR) -> QuestionBank:
+    """Parse every file and check the cross-references; raise ContentError on the first problem."""
+    directory = Path(directory)
+    files = priority_files(directory)
+    if not files:
+        raise ContentError(directory, "", "geen vragenbestanden (*.yaml) gevonden")
+
+    priorities: list[Priority] = []
+    questions: list[Question] = []
+    seen_priority: dict[int, Path] = {}
+    seen_question: dict[str, Path] = {}
+    for path in files:
+        parsed = _parse(path, PriorityFile)
+        pid = parsed.priority.id
+        if pid in seen_priority:
+            raise ContentError(
+                path, "priority.id", f"prioriteit {pid} staat ook in {seen_priority[pid].name}"
+            )
+        seen_priority[pid] = path
+        priorities.append(parsed.priority)
+        for i, q in enumerate(parsed.questions):
+            if q.id in seen_question:
+                raise ContentError(
+                    path,
+                    f"questions[{i}] (id {q.id}).id",
+                    f"vraag-id {q.id} komt dubbel voor (ook in {seen_question[q.id].name})",
+                )
+            seen_question[q.id] = path
+            questions.append(q)
+
+    core_ids = sorted(p.id for p in priorities if p.core)
+    if core_ids != list(range(1, 9)):
+        missing = sorted(set(range(1, 9)) - set(core_ids))
+        raise ContentError(directory, "priority.id", f"prioriteit {missing[0]} ontbreekt")
+
+    proposals_path = directory / PROPOSALS_FILE
+    proposals = _parse(proposals_path, ProposalFile).proposals
+    codes = set(reference(benchmarks).municipalities)
+    seen_proposal: set[str] = set()
+    for i, prop in enumerate(proposals):
+        at = f"proposals[{i}] (id {prop.id})"
+        if prop.id not in PAMPHLET_PROPOSALS:
+            raise ContentError(proposals_path, f"{at}.id", f"voorstel {prop.id} bestaat niet in het pamflet")
+        if prop.id in seen_proposal:
+            raise ContentError(proposals_path, f"{at}.id", f"voorstel {prop.id} komt dubbel voor")
+        seen_proposal.add(prop.id)
+        for qid in prop.questions:
+            if qid not in seen_question:
+                raise ContentError(proposals_path, f"{at}.questions", f"onbekende vraag {qid}")
+            if int(qid.split(".")[0]) != prop.priority:
+                raise ContentError(
+                    proposals_path,
+                    f"{at}.questions",
+                    f"vraag {qid} hoort niet bij prioriteit {prop.priority}",
+                )
+        for j, example in enumerate(prop.examples):
+            if example.gm_code and example.gm_code not in codes:
+                raise ContentError(
+                    proposals_path,
+                    f"{at}.examples[{j}].gm_code",
+                    f"gemeentecode {example.gm_code} bestaat niet",
+                )
+    if missing := [pid for pid in PAMPHLET_PROPOSALS if pid not in seen_proposal]:
+        raise ContentError(proposals_path, "proposals", f"voorstel {missing[0]} ontbreekt")
+    covered = {qid for prop in proposals for qid in prop.questions}
+
+    tips_path = directory / TIPS_FILE
+    tips = _parse(tips_path, TipFile).tips
+    if sorted(t.id for t in tips) != list(range(1, 9)):
+        raise ContentError(tips_path, "tips", "er moeten precies acht tips zijn (1 t/m 8)")
+    for i, tip in enumerate(tips):
+        for j, example in enumerate(tip.examples):
+            if example.gm_code and example.gm_code not in codes:
+                raise ContentError(
+                    tips_path,
+                    f"tips[{i}] (id {tip.id}).examples[{j}].gm_code",
+                    f"gemeentecode {example.gm_code} bestaat niet",
+                )
+
+    # Every factual question should feed at least one proposal, or it measures nothing actionable.
+    for q in questions:
+        if q.kind == "maturity" and q.priority_id <= 8 and q.id not in covered:
+            raise ContentError(seen_question[q.id], f"vraag {q.id}", "geen voorstel verwijst naar deze vraag")
+
+    return QuestionBank(
+        priorities=tuple(sorted(priorities, key=lambda p: p.id)),
+        questions=tuple(sorted(questions, key=lambda q: (q.priority_id, int(q.id.split(".")[1])))),
+        proposals=tuple(sorted(proposals, key=lambda p: p.id)),
+        tips=tuple(sorted(tips, key=lambda t: t.id)),
+        version=_content_hash([*files, proposals_path, tips_path]),
+    )
+
+
+@lru_cache(maxsize=4)
+def question_bank(directory: Path = QUESTIONS_DIR) -> QuestionBank:
+    """The shipped bank, loaded once per process on first use."""
+    return load_bank(directory)

@@ -1,0 +1,342 @@
+"""SQLite storage through sqlite-utils: one file, WAL mode, numbered migrations.
+
+Streamlit serves every browser session from its own thread, so each thread gets
+its own connection (reads never wait for each other in WAL mode) and all writes in
+this process go through one lock, each in a single transaction: a write either
+lands whole or not at all.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from scan.errors import InvalidAnswer, NotFound, ScanError
+from scan.models import ROLE_LABELS
+from scan.questionbank import QuestionBank, question_bank
+from scan.reference import reference
+from scan.scoring import Answer, check_answer
+
+MIN_YEAR, MAX_YEAR = 2018, 2100
+SELF_ROLE = "griffie"
+
+_WRITE_LOCKS: dict[str, threading.Lock] = {}
+_LOCKS_GUARD = threading.Lock()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+# --- migrations -------------------------------------------------------------------------------
+# Append only: a database records which steps it has and runs the missing ones in order.
+
+
+def _m001_initial(db: sqlite_utils.Database) -> None:
+    db["rounds"].create(
+        {
+            "id": int,
+            "gm_code": str,
+            "year": int,
+            "status": str,
+            "share_benchmark": int,
+            "is_demo": int,
+            "position": int,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"gm_code", "year", "status"},
+        defaults={"status": "open", "share_benchmark": 0, "is_demo": 0, "position": 1},
+    )
+    db["rounds"].create_index(["gm_code", "year"], unique=True)
+    db["respondents"].create(
+        {"id": int, "round_id": int, "role": str, "kind": str, "created_at": str},
+        pk="id",
+        foreign_keys=[("round_id", "rounds", "id")],
+        not_null={"round_id", "role", "kind"},
+    )
+    db["respondents"].create_index(["round_id"])
+    db["answers"].create(
+        {
+            "respondent_id": int,
+            "question_id": str,
+            "value": int,
+            "dont_know": int,
+            "comment": str,
+            "updated_at": str,
+        },
+        pk=("respondent_id", "question_id"),
+        foreign_keys=[("respondent_id", "respondents", "id")],
+        not_null={"respondent_id", "question_id"},
+        defaults={"dont_know": 0, "comment": ""},
+    )
+    db["answers"].create_index(["question_id"])
+
+
+MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
+    ("001_initial", _m001_initial),
+)
+
+
+@dataclass(frozen=True)
+class Round:
+    id: int
+    gm_code: str
+    year: int
+    status: str
+    share_benchmark: bool
+    is_demo: bool
+    position: int
+    created_at: str
+    updated_at: str
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"
+
+    @classmethod
+    def from_row(cls, row: dict) -> Round:
+        return cls(
+            id=row["id"],
+            gm_code=row["gm_code"],
+            year=row["year"],
+            status=row["status"],
+            share_benchmark=bool(row["share_benchmark"]),
+            is_demo=bool(row["is_demo"]),
+            position=row["position"],
+            created_at=row["created_at"],
+            updated_at=row["updated_at"],
+        )
+
+
+class Store:
+    """All reads and writes of scan data. Safe to share between Streamlit sessions."""
+
+    def __init__(self, path: Path | str, bank: QuestionBank | None = None) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.bank = bank or question_bank()
+        self._local = threading.local()
+        with _LOCKS_GUARD:
+            self._lock = _WRITE_LOCKS.setdefault(str(self.path.resolve()), threading.Lock())
+        self._migrate()
+
+    # --- connections and transactions ---
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA busy_timeout = 30000")
+            conn.execute("PRAGMA foreign_keys = ON")
+            db = sqlite_utils.Database(conn)
+            self._local.db = db
+        return db
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite_utils.Database]:
+        """One transaction under the process-wide write lock; rolled back on any error."""
+        db = self.db
+        with self._lock:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            else:
+                db.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        self.db.enable_wal()
+        with self.write() as db:
+            if "_migrations" not in db.table_names():
+                db["_migrations"].create({"name": str, "applied_at": str}, pk="name")
+            done = {row["name"] for row in db["_migrations"].rows}
+            for name, step in MIGRATIONS:
+                if name not in done:
+                    step(db)
+                    db["_migrations"].insert({"name": name, "applied_at": _now()})
+
+    def schema_version(self) -> list[str]:
+        return [row["name"] for row in self.db["_migrations"].rows_where(order_by="name")]
+
+    # --- rounds ---
+
+    def start_round(self, gm_code: str, year: int, *, is_demo: bool = False) -> Round:
+        """Create the round of this year for a municipality, with its self-assessment respondent."""
+        ref = reference()
+        if gm_code not in ref.municipalities:
+            raise NotFound(f"Gemeentecode '{gm_code}' bestaat niet.")
+        if isinstance(year, bool) or not isinstance(year, int) or not MIN_YEAR <= year <= MAX_YEAR:
+            raise ScanError(f"Kies een jaar van {MIN_YEAR} tot en met {MAX_YEAR}.")
+        name = ref.municipality(gm_code).name
+        with self.write() as db:
+            existing = db.execute(
+                "SELECT 1 FROM rounds WHERE gm_code = ? AND year = ?", [gm_code, year]
+            ).fetchone()
+            if existing:
+                raise ScanError(f"Er is al een scan van {name} voor {year}. Open die ronde.")
+            now = _now()
+            round_id = (
+                db["rounds"]
+                .insert(
+                    {
+                        "gm_code": gm_code,
+                        "year": year,
+                        "status": "open",
+                        "share_benchmark": 0,
+                        "is_demo": int(is_demo),
+                        "position": 1,
+                        "created_at": now,
+                        "updated_at": now,
+                    }
+                )
+                .last_pk
+            )
+            db["respondents"].insert(
+                {"round_id": round_id, "role": SELF_ROLE, "kind": "self", "created_at": now}
+            )
+        return self.round_by_id(round_id)
+
+    def round_by_id(self, round_id: int) -> Round:
+        rows = list(self.db["rounds"].rows_where("id = ?", [round_id]))
+        if not rows:
+            raise NotFound(f"Scanronde {round_id} bestaat niet.")
+        return Round.from_row(rows[0])
+
+    def get_round(self, gm_code: str, year: int) -> Round | None:
+        rows = list(self.db["rounds"].rows_where("gm_code = ? AND year = ?", [gm_code, year]))
+        return Round.from_row(rows[0]) if rows else None
+
+    def rounds_for(self, gm_code: str) -> list[Round]:
+        rows = self.db["rounds"].rows_where("gm_code = ?", [gm_code], order_by="year DESC")
+        return [Round.from_row(r) for r in rows]
+
+    def last_updated_round(self) -> Round | None:
+        rows = list(self.db["rounds"].rows_where(order_by="updated_at DESC, id DESC", limit=1))
+        return Round.from_row(rows[0]) if rows else None
+
+    def set_position(self, round_id: int, priority_id: int) -> None:
+        if not any(p.id == priority_id for p in self.bank.priorities):
+            raise ScanError(f"Onderdeel {priority_id} bestaat niet.")
+        with self.write() as db:
+            db.execute(
+                "UPDATE rounds SET position = ?, updated_at = ? WHERE id = ?",
+                [priority_id, _now(), round_id],
+            )
+
+    def set_share_benchmark(self, round_id: int, share: bool) -> None:
+        with self.write() as db:
+            db.execute(
+                "UPDATE rounds SET share_benchmark = ?, updated_at = ? WHERE id = ?",
+                [int(share), _now(), round_id],
+            )
+
+    # --- answers ---
+
+    def self_respondent(self, round_id: int) -> int:
+        row = self.db.execute(
+            "SELECT id FROM respondents WHERE round_id = ? AND kind = 'self'", [round_id]
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"Scanronde {round_id} bestaat niet.")
+        return row[0]
+
+    def save_answer(
+        self,
+        round_id: int,
+        question_id: str,
+        value: int | None,
+        *,
+        dont_know: bool = False,
+        comment: str | None = None,
+        respondent_id: int | None = None,
+    ) -> Answer:
+        """Validate and store one answer (or comment) at once; refuse without storing anything."""
+        check_answer(self.bank.question(question_id), question_id, value, dont_know)
+        if comment is not None and len(comment) > 2000:
+            raise InvalidAnswer("Een toelichting mag hoogstens 2.000 tekens hebben.")
+        rnd = self.round_by_id(round_id)
+        if not rnd.is_open:
+            raise InvalidAnswer("Deze scanronde is gesloten; antwoorden kunnen niet meer worden gewijzigd.")
+        respondent = respondent_id if respondent_id is not None else self.self_respondent(round_id)
+        with self.write() as db:
+            owner = db.execute("SELECT round_id, role FROM respondents WHERE id = ?", [respondent]).fetchone()
+            if owner is None or owner[0] != round_id:
+                raise InvalidAnswer("Deze deelnemer hoort niet bij deze scanronde.")
+            if owner[1] not in self.bank.question(question_id).roles:
+                raise InvalidAnswer(
+                    f"Vraag {question_id} is niet bedoeld voor de rol {ROLE_LABELS[owner[1]].lower()}."
+                )
+            previous = db.execute(
+                "SELECT comment FROM answers WHERE respondent_id = ? AND question_id = ?",
+                [respondent, question_id],
+            ).fetchone()
+            text = comment if comment is not None else (previous[0] if previous else "")
+            now = _now()
+            db["answers"].upsert(
+                {
+                    "respondent_id": respondent,
+                    "question_id": question_id,
+                    "value": value,
+                    "dont_know": int(dont_know),
+                    "comment": text.strip(),
+                    "updated_at": now,
+                },
+                pk=("respondent_id", "question_id"),
+            )
+            db.execute("UPDATE rounds SET updated_at = ? WHERE id = ?", [now, round_id])
+        return Answer(question_id, value, dont_know, text.strip())
+
+    def save_answers_bulk(self, round_id: int, answers: list[Answer]) -> None:
+        """Store many self-assessment answers in one transaction (demo data, copy forward)."""
+        for a in answers:
+            check_answer(self.bank.question(a.question_id), a.question_id, a.value, a.dont_know)
+        respondent = self.self_respondent(round_id)
+        now = _now()
+        rows = [
+            {
+                "respondent_id": respondent,
+                "question_id": a.question_id,
+                "value": a.value,
+                "dont_know": int(a.dont_know),
+                "comment": a.comment,
+                "updated_at": now,
+            }
+            for a in answers
+        ]
+        with self.write() as db:
+            db["answers"].upsert_all(rows, pk=("respondent_id", "question_id"))
+            db.execute("UPDATE rounds SET updated_at = ? WHERE id = ?", [now, round_id])
+
+    def close_round(self, round_id: int) -> None:
+        with self.write() as db:
+            db.execute("UPDATE rounds SET status = 'closed', updated_at = ? WHERE id = ?", [_now(), round_id])
+
+    def save_comment(self, round_id: int, question_id: str, comment: str) -> Answer:
+        """Change only the comment, keeping the answer as it is."""
+        current = self.answers(round_id).get(question_id, Answer(question_id))
+        return self.save_answer(
+            round_id, question_id, current.value, dont_know=current.dont_know, comment=comment
+        )
+
+    def answers(self, round_id: int, respondent_id: int | None = None) -> dict[str, Answer]:
+        respondent = respondent_id if respondent_id is not None else self.self_respondent(round_id)
+        rows = self.db.execute(
+            "SELECT question_id, value, dont_know, comment FROM answers WHERE respondent_id = ?",
+            [respondent],
+        ).fetchall()
+        return {qid: Answer(qid, value, bool(dk), comment or "") for qid, value, dk, comment in rows}
+
+    def counts(self) -> dict[str, int]:
+        return {name: self.db[name].count for name in ("rounds", "respondents", "answers")}

@@ -19,7 +19,7 @@ class ContentError(ScanError):
         self.field = field
         self.message = message
         where = f"{self.file}, veld '{field}'" if field else self.file
-        super().__init__(f"Fout in {where}: {message}")
+        super().__init__(f"{where}: {message}")
 
 
 class InvalidAnswer(ScanError):

@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 MATURITY_LEVELS = (0, 1, 2, 3, 4)
 AGREEMENT_LEVELS = (1, 2, 3, 4, 5)
@@ -74,19 +82,25 @@ class Question(Strict):
             raise ValueError(f"onbekende tip {bad[0]} (alleen 1 t/m 8 bestaan)")
         return value
 
-    @model_validator(mode="after")
-    def _levels_match_kind(self) -> Question:
-        if self.kind == "maturity":
-            if self.levels is None:
-                raise ValueError("een volwassenheidsvraag heeft 'levels' 0 t/m 4 nodig")
-            missing = [n for n in MATURITY_LEVELS if not (self.levels.get(n) or "").strip()]
-            extra = sorted(set(self.levels) - set(MATURITY_LEVELS))
-            if missing:
-                raise ValueError(f"beschrijving voor niveau {missing[0]} ontbreekt")
-            if extra:
-                raise ValueError(f"niveau {extra[0]} bestaat niet (alleen 0 t/m 4)")
-        elif self.levels is not None:
+    @field_validator("levels")
+    @classmethod
+    def _levels_complete(cls, value: dict[int, str] | None, info: ValidationInfo) -> dict[int, str] | None:
+        if value is None:
+            return value
+        if info.data.get("kind") == "agreement":
             raise ValueError("een stellingvraag gebruikt de vaste schaal 1-5; laat 'levels' weg")
+        missing = [n for n in MATURITY_LEVELS if not (value.get(n) or "").strip()]
+        extra = sorted(set(value) - set(MATURITY_LEVELS))
+        if missing:
+            raise ValueError(f"beschrijving voor niveau {missing[0]} ontbreekt")
+        if extra:
+            raise ValueError(f"niveau {extra[0]} bestaat niet (alleen 0 t/m 4)")
+        return value
+
+    @model_validator(mode="after")
+    def _maturity_has_levels(self) -> Question:
+        if self.kind == "maturity" and self.levels is None:
+            raise ValueError("een volwassenheidsvraag heeft 'levels' met niveau 0 t/m 4 nodig")
         return self
 
     @property
@@ -153,15 +167,23 @@ class Proposal(Strict):
             raise ValueError(f"voorstel-id '{value}' heeft niet de vorm cijfer+letter (bijv. 3b)")
         return value
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Proposal:
-        if int(self.id[0]) != self.priority:
-            raise ValueError(f"voorstel {self.id} hoort bij prioriteit {self.id[0]}, niet {self.priority}")
-        if (self.id[1] == "a") != (self.peppers == 1):
+    @field_validator("priority")
+    @classmethod
+    def _priority_matches_id(cls, value: int, info: ValidationInfo) -> int:
+        pid = info.data.get("id")
+        if pid and int(pid[0]) != value:
+            raise ValueError(f"voorstel {pid} hoort bij prioriteit {pid[0]}, niet {value}")
+        return value
+
+    @field_validator("peppers")
+    @classmethod
+    def _peppers_match_letter(cls, value: int, info: ValidationInfo) -> int:
+        pid = info.data.get("id")
+        if pid and (pid[1] == "a") != (value == 1):
             raise ValueError(
-                f"voorstel {self.id}: het a-voorstel heeft 1 pepertje, de pittigere voorstellen 2 of 3"
+                f"voorstel {pid}: het a-voorstel heeft 1 pepertje, de pittigere voorstellen 2 of 3"
             )
-        return self
+        return value
 
     @property
     def letter(self) -> str:

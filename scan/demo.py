@@ -54,7 +54,7 @@ def generate_answers(
         if rng.random() < 0.05:
             answers.append(Answer(q.id, None, dont_know=True))
             continue
-        mean = 2.1 - 0.55 * (peppers.get(q.id, 2) - 1) + 0.7 * ability + offsets[q.priority_id] + growth
+        mean = 2.5 - 0.5 * (peppers.get(q.id, 2) - 1) + 0.7 * ability + offsets[q.priority_id] + growth
         value = min(4, max(0, round(rng.gauss(mean, 0.8))))
         answers.append(Answer(q.id, value))
     return answers

@@ -106,6 +106,10 @@ class ScanScore:
         return sum(p.answered + p.dont_know for p in self._all())
 
     @property
+    def dont_know(self) -> int:
+        return sum(p.dont_know for p in self._all())
+
+    @property
     def total(self) -> int:
         return sum(p.total for p in self._all())
 

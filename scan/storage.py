@@ -32,7 +32,7 @@ _LOCKS_GUARD = threading.Lock()
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 # --- migrations -------------------------------------------------------------------------------

@@ -1,0 +1,92 @@
+"""Plotly figures for the results, used by the app and (later) the report. No Streamlit here."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from scan.formatting import nl_number
+from scan.questionbank import QuestionBank
+from scan.scoring import ScanScore
+
+PRIMARY = "#0B5394"
+MUTED = "#5F6B7A"
+FONT = dict(family="Source Sans Pro, DejaVu Sans, sans-serif", size=15, color="#1A1A1A")
+
+
+def _fictief(fig: go.Figure, is_demo: bool) -> go.Figure:
+    if is_demo:
+        fig.add_annotation(
+            text="Fictieve voorbeelddata",
+            xref="paper",
+            yref="paper",
+            x=1,
+            y=1.08,
+            showarrow=False,
+            font=dict(color="#8A1C1C", size=13),
+            xanchor="right",
+        )
+    return fig
+
+
+def radar(bank: QuestionBank, score: ScanScore, name: str, is_demo: bool = False) -> go.Figure:
+    """Spider chart of the eight priorities; unanswered priorities are drawn at 0 and marked."""
+    labels = [p.short for p in bank.core_priorities]
+    values = [p.score if p.score is not None else 0 for p in score.priorities]
+    hover = [
+        f"{p.name}: {nl_number(s.score) if s.score is not None else 'nog geen score'}"
+        for p, s in zip(bank.core_priorities, score.priorities, strict=True)
+    ]
+    fig = go.Figure(
+        go.Scatterpolar(
+            r=[*values, values[0]],
+            theta=[*labels, labels[0]],
+            fill="toself",
+            name=name,
+            line=dict(color=PRIMARY, width=3),
+            fillcolor="rgba(11, 83, 148, 0.18)",
+            hovertext=[*hover, hover[0]],
+            hoverinfo="text",
+        )
+    )
+    fig.update_layout(
+        polar=dict(
+            radialaxis=dict(range=[0, 100], tickvals=[25, 50, 75, 100], angle=90, tickfont=dict(size=11)),
+            angularaxis=dict(rotation=90, direction="clockwise"),
+        ),
+        showlegend=False,
+        margin=dict(l=110, r=110, t=50, b=40),
+        font=FONT,
+        height=460,
+    )
+    return _fictief(fig, is_demo)
+
+
+def priority_bars(bank: QuestionBank, score: ScanScore, is_demo: bool = False) -> go.Figure:
+    """One bar per priority with its score and, in the label, how many questions it rests on."""
+    names = [f"{p.id}. {p.short}" for p in bank.core_priorities]
+    values = [s.score or 0 for s in score.priorities]
+    text = [
+        f"{nl_number(s.score)} ({s.answered} van {s.total} vragen)"
+        if s.score is not None
+        else "nog geen score"
+        for s in score.priorities
+    ]
+    fig = go.Figure(
+        go.Bar(
+            x=values,
+            y=names,
+            orientation="h",
+            text=text,
+            textposition="outside",
+            marker_color=PRIMARY,
+            hoverinfo="skip",
+        )
+    )
+    fig.update_layout(
+        xaxis=dict(range=[0, 125], tickvals=[0, 25, 50, 75, 100], title="score (0–100)"),
+        yaxis=dict(autorange="reversed"),
+        margin=dict(l=10, r=10, t=40, b=40),
+        font=FONT,
+        height=420,
+    )
+    return _fictief(fig, is_demo)

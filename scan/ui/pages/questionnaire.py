@@ -1,0 +1,147 @@
+"""Questionnaire: one priority at a time, every answer saved the moment it is given."""
+
+import streamlit as st
+
+from scan.errors import ScanError
+from scan.scoring import score_scan
+from scan.storage import SELF_ROLE
+from scan.ui.components import context
+from scan.ui.services import get_bank, get_store
+
+DONT_KNOW = "weet_niet"
+KEY_ERROR = "vragenlijst_fout"
+
+store, bank = get_store(), get_bank()
+rnd = context.require_round()
+if rnd is None:
+    st.stop()
+
+KEY_SECTION = f"vragenlijst_onderdeel_{rnd.id}"
+
+
+def _answer_key(qid: str) -> str:
+    return f"antwoord_{rnd.id}_{qid}"
+
+
+def _comment_key(qid: str) -> str:
+    return f"toelichting_{rnd.id}_{qid}"
+
+
+def _save_answer(qid: str) -> None:
+    choice = st.session_state[_answer_key(qid)]
+    try:
+        if choice == DONT_KNOW:
+            store.save_answer(rnd.id, qid, None, dont_know=True)
+        else:
+            store.save_answer(rnd.id, qid, choice)
+    except ScanError as exc:
+        st.session_state[KEY_ERROR] = str(exc)
+
+
+def _save_comment(qid: str) -> None:
+    try:
+        store.save_comment(rnd.id, qid, st.session_state[_comment_key(qid)])
+    except ScanError as exc:
+        st.session_state[KEY_ERROR] = str(exc)
+
+
+def _go_to(section: int) -> None:
+    st.session_state[KEY_SECTION] = section
+    _remember_section()
+
+
+def _remember_section() -> None:
+    store.set_position(rnd.id, st.session_state[KEY_SECTION])
+
+
+context.heading("Vragenlijst", rnd)
+if error := st.session_state.pop(KEY_ERROR, None):
+    st.error(error)
+
+answers = store.answers(rnd.id)
+score = score_scan(bank, answers, SELF_ROLE)
+st.progress(
+    score.answered / score.total if score.total else 0,
+    text=f"{score.answered} van {score.total} vragen beantwoord",
+)
+
+sections = [p.id for p in bank.priorities]
+
+
+def _section_label(pid: int) -> str:
+    p = bank.priority(pid)
+    ps = score.by_id(pid)
+    status = "klaar" if ps.open == 0 else f"nog {ps.open} open"
+    return f"{pid}. {p.name} ({status})"
+
+
+if KEY_SECTION not in st.session_state:
+    st.session_state[KEY_SECTION] = rnd.position if rnd.position in sections else sections[0]
+section = st.selectbox(
+    "Onderdeel",
+    sections,
+    format_func=_section_label,
+    key=KEY_SECTION,
+    on_change=_remember_section,
+    help="Spring naar elk onderdeel; wat u al invulde, blijft bewaard.",
+)
+priority = bank.priority(section)
+st.header(f"{priority.id}. {priority.name}")
+st.write(priority.description)
+
+for q in bank.questions_for(section, SELF_ROLE):
+    current = answers.get(q.id)
+    options = [*q.scale, DONT_KNOW]
+    if current is None or not current.is_answered:
+        index = None
+    else:
+        index = options.index(DONT_KNOW if current.dont_know else current.value)
+    with st.container(border=True):
+        if index is None:
+            st.badge("Nog open", icon=":material/radio_button_unchecked:", color="orange")
+        else:
+            st.badge("Beantwoord", icon=":material/check_circle:", color="green")
+        st.markdown(f"**{q.id}** {q.statement}")
+        st.caption(q.help)
+        st.radio(
+            f"Antwoord op vraag {q.id}",
+            options,
+            index=index,
+            format_func=lambda v, q=q: (
+                "Weet niet / niet van toepassing" if v == DONT_KNOW else f"{v} · {q.scale[v]}"
+            ),
+            key=_answer_key(q.id),
+            on_change=_save_answer,
+            args=(q.id,),
+            disabled=not rnd.is_open,
+        )
+        st.text_area(
+            f"Toelichting bij vraag {q.id} (niet verplicht)",
+            value=current.comment if current else "",
+            key=_comment_key(q.id),
+            on_change=_save_comment,
+            args=(q.id,),
+            max_chars=2000,
+            height=68,
+            disabled=not rnd.is_open,
+        )
+
+position = sections.index(section)
+prev_col, next_col = st.columns(2)
+if position > 0:
+    prev_col.button(
+        f"← Vorige: {bank.priority(sections[position - 1]).name}",
+        key="vragenlijst_vorige",
+        on_click=_go_to,
+        args=(sections[position - 1],),
+    )
+if position < len(sections) - 1:
+    next_col.button(
+        f"Volgende: {bank.priority(sections[position + 1]).name} →",
+        key="vragenlijst_volgende",
+        on_click=_go_to,
+        args=(sections[position + 1],),
+        type="primary",
+    )
+else:
+    next_col.page_link("scan/ui/pages/results.py", label="Naar de resultaten", icon=":material/insights:")

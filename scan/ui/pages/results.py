@@ -1,0 +1,71 @@
+"""Results: radar, a bar per priority with coverage, strongest and weakest in words."""
+
+import pandas as pd
+import streamlit as st
+
+from scan.charts import priority_bars, radar
+from scan.formatting import nl_number
+from scan.scoring import METHOD_NL, score_scan
+from scan.storage import SELF_ROLE
+from scan.summary import explain, strongest_and_weakest
+from scan.ui.components import context
+from scan.ui.services import get_bank, get_reference, get_store
+
+store, bank = get_store(), get_bank()
+rnd = context.require_round()
+if rnd is None:
+    st.stop()
+
+context.heading("Resultaten", rnd)
+name = get_reference().municipality(rnd.gm_code).name
+score = score_scan(bank, store.answers(rnd.id), SELF_ROLE)
+
+cols = st.columns(3)
+cols[0].metric(
+    "Totaalscore", f"{nl_number(score.overall)} van 100" if score.overall is not None else "nog geen"
+)
+cols[1].metric("Vragen beantwoord", f"{score.answered} van {score.total}")
+cols[2].metric("Weet niet / n.v.t.", nl_number(score.dont_know))
+
+st.subheader("In het kort")
+st.write(strongest_and_weakest(bank, score))
+
+left, right = st.columns(2)
+with left:
+    st.plotly_chart(
+        radar(bank, score, name, rnd.is_demo),
+        key="resultaten_radar",
+        config={"displayModeBar": False},
+    )
+with right:
+    st.plotly_chart(
+        priority_bars(bank, score, rnd.is_demo),
+        key="resultaten_balken",
+        config={"displayModeBar": False},
+    )
+
+st.subheader("Score per prioriteit")
+rows = [
+    {
+        "Prioriteit": f"{p.id}. {p.name}",
+        "Score (0–100)": nl_number(ps.score) if ps.score is not None else "nog geen",
+        "Beantwoord": f"{ps.answered} van {ps.total}",
+        "Weet niet": ps.dont_know,
+        "Open": ps.open,
+    }
+    for p in bank.priorities
+    for ps in [score.by_id(p.id)]
+]
+st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+if rnd.is_demo:
+    st.caption("Fictieve voorbeelddata.")
+st.caption("Bestuurscultuur (de acht tips) staat apart en telt niet mee in de totaalscore.")
+
+with st.expander("Hoe wordt de score berekend?"):
+    st.markdown(METHOD_NL)
+    st.markdown("**De berekening voor deze scan** (punten per beantwoorde vraag):")
+    for p in bank.priorities:
+        st.markdown(f"- {explain(bank, score.by_id(p.id))}")
+    if score.overall is not None:
+        scored = [nl_number(ps.score, 1) for ps in score.priorities if ps.score is not None]
+        st.markdown(f"- Totaal: ({' + '.join(scored)}) / {len(scored)} = {nl_number(score.overall, 1)}.")

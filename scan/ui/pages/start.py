@@ -1,0 +1,111 @@
+"""Start: pick the municipality, see its peer groups, open or start a round."""
+
+from datetime import date
+
+import streamlit as st
+
+from scan.errors import ScanError
+from scan.formatting import nl_number
+from scan.rhythm import moment, suggested_year
+from scan.scoring import score_scan
+from scan.ui.components import context
+from scan.ui.services import get_bank, get_reference, get_store
+
+KEY_PICK = "start_gemeente"
+KEY_YEAR = "start_jaar"
+
+store, bank, ref = get_store(), get_bank(), get_reference()
+current = context.current_round()
+
+st.title("democratiescan")
+st.markdown(
+    "Hoe staat het met de lokale democratie in uw gemeente? Deze scan stelt vragen over de acht "
+    "prioriteiten uit het *Democratisch pamflet* van de VNG (Thorbecke2024). U ziet waar uw gemeente "
+    "staat en welke voorstellen uit het pamflet passen."
+)
+
+resume = current or store.last_updated_round()
+if resume is not None:
+    name = ref.municipality(resume.gm_code).name
+    score = score_scan(bank, store.answers(resume.id))
+    label = f"Verder met {name} {resume.year} ({score.answered} van {score.total} vragen beantwoord)"
+    if resume.is_demo:
+        label += " · fictief"
+    if st.button(label, type="primary", icon=":material/play_arrow:", key="start_verder"):
+        context.select(resume.gm_code, resume.year)
+        st.switch_page("scan/ui/pages/questionnaire.py")
+
+st.header("Kies een gemeente")
+municipalities = ref.by_name()
+codes = [m.code for m in municipalities]
+default = current.gm_code if current else (resume.gm_code if resume else None)
+if KEY_PICK not in st.session_state and default:
+    st.session_state[KEY_PICK] = default
+code = st.selectbox(
+    "Gemeente (typ om te zoeken)",
+    codes,
+    index=None,
+    format_func=lambda c: f"{ref.municipality(c).name} ({ref.municipality(c).province})",
+    placeholder="Typ de naam van uw gemeente",
+    key=KEY_PICK,
+)
+if code is None:
+    st.stop()
+
+m = ref.municipality(code)
+cols = st.columns(3)
+cols[0].metric("Provincie", m.province)
+cols[1].metric("Inwoners (ongeveer)", nl_number(m.population))
+cols[2].metric("Grootteklasse", m.size_class)
+st.caption(
+    "Het inwonertal komt uit een secundaire bron zonder peildatum en is daarom bij benadering "
+    "(zie benchmarks/PROVENANCE.md)."
+)
+st.subheader("Vergelijkingsgroepen")
+for group in ref.peer_groups_for(code):
+    line = f"- **{group.label}**: {nl_number(len(group.members))} gemeenten"
+    if group.incomplete:
+        line += f" — {group.note}"
+    st.markdown(line)
+
+st.header("Scanrondes")
+rounds = store.rounds_for(code)
+if not rounds:
+    st.write(f"{m.name} heeft nog geen scan in democratiescan.")
+for rnd in rounds:
+    score = score_scan(bank, store.answers(rnd.id))
+    with st.container(border=True):
+        left, right = st.columns([3, 1], vertical_alignment="center")
+        status = "open" if rnd.is_open else "gesloten"
+        demo = " · **fictief**" if rnd.is_demo else ""
+        left.markdown(
+            f"**Scan {rnd.year}** · {moment(rnd.year)} · {status}{demo}  \n"
+            f"{score.answered} van {score.total} vragen beantwoord"
+        )
+        if right.button("Openen", key=f"start_open_{rnd.id}", help=f"Open de scan {rnd.year}"):
+            context.select(code, rnd.year)
+            st.switch_page("scan/ui/pages/questionnaire.py")
+
+with st.container(border=True):
+    st.markdown("**Nieuwe scanronde starten**")
+    this_year = date.today().year
+    year = st.number_input(
+        "Jaar van de scan",
+        min_value=2018,
+        max_value=2100,
+        value=suggested_year(this_year, [r.year for r in rounds]),
+        step=1,
+        key=KEY_YEAR,
+    )
+    st.caption(
+        "Tip 7 uit het pamflet: doe de scan bij de start van de raadsperiode en daarna elke twee jaar. "
+        f"Een scan in {int(year)} is: {moment(int(year))}."
+    )
+    if st.button("Scan starten", icon=":material/add:", key="start_nieuw"):
+        try:
+            store.start_round(code, int(year))
+        except ScanError as exc:
+            st.error(str(exc))
+        else:
+            context.select(code, int(year))
+            st.switch_page("scan/ui/pages/questionnaire.py")

@@ -54,7 +54,7 @@ def radar(bank: QuestionBank, score: ScanScore, name: str, is_demo: bool = False
             angularaxis=dict(rotation=90, direction="clockwise"),
         ),
         showlegend=False,
-        margin=dict(l=110, r=110, t=50, b=40),
+        margin=dict(l=100, r=100, t=60, b=40),
         font=FONT,
         height=460,
     )
@@ -83,7 +83,7 @@ def priority_bars(bank: QuestionBank, score: ScanScore, is_demo: bool = False) -
         )
     )
     fig.update_layout(
-        xaxis=dict(range=[0, 125], tickvals=[0, 25, 50, 75, 100], title="score (0–100)"),
+        xaxis=dict(range=[0, 130], tickvals=[0, 25, 50, 75, 100], title="score (0–100)"),
         yaxis=dict(autorange="reversed"),
         margin=dict(l=10, r=10, t=40, b=40),
         font=FONT,

@@ -51,7 +51,10 @@ def _go_to(section: int) -> None:
 
 
 def _remember_section() -> None:
-    store.set_position(rnd.id, st.session_state[KEY_SECTION])
+    try:
+        store.set_position(rnd.id, st.session_state[KEY_SECTION])
+    except ScanError as exc:
+        st.session_state[KEY_ERROR] = str(exc)
 
 
 context.heading("Vragenlijst", rnd)
@@ -68,11 +71,14 @@ st.progress(
 sections = [p.id for p in bank.priorities]
 
 
-def _section_label(pid: int) -> str:
-    p = bank.priority(pid)
+def _section_status(pid: int) -> str:
     ps = score.by_id(pid)
-    status = "klaar" if ps.open == 0 else f"nog {ps.open} open"
-    return f"{pid}. {p.name} ({status})"
+    return "✓ klaar" if ps.open == 0 else f"nog {ps.open} open"
+
+
+# Option labels stay fixed: a label that changes while the page is open confuses the widget.
+def _section_label(pid: int) -> str:
+    return f"{pid}. {bank.priority(pid).name}"
 
 
 if KEY_SECTION not in st.session_state:
@@ -85,6 +91,7 @@ section = st.selectbox(
     on_change=_remember_section,
     help="Spring naar elk onderdeel; wat u al invulde, blijft bewaard.",
 )
+st.caption("Per onderdeel: " + " · ".join(f"{pid}: {_section_status(pid)}" for pid in sections))
 priority = bank.priority(section)
 st.header(f"{priority.id}. {priority.name}")
 st.write(priority.description)

@@ -1,0 +1,55 @@
+"""In real Chromium against the real server: answers survive a page reload."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from scan.storage import Store
+
+pytestmark = pytest.mark.e2e
+
+CHOICES = {"1.1": "3", "1.2": "1", "1.3": "Weet niet", "1.4": "4"}
+
+
+def _radio_group(page: Page, qid: str):
+    return page.get_by_role("radiogroup", name=f"Antwoord op vraag {qid}")
+
+
+def _wait_for_answers(store: Store, round_id: int, count: int) -> None:
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if len(store.answers(round_id)) >= count:
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"only {len(store.answers(round_id))} of {count} answers stored")
+
+
+def test_answers_on_one_priority_survive_a_reload(server, page: Page) -> None:
+    store = Store(server.db)
+    rnd = store.start_round("GM0355", 2026)
+
+    page.goto(f"{server.url}/vragenlijst?gemeente=GM0355&jaar=2026")
+    expect(page.get_by_role("heading", name="Vragenlijst: Zeist 2026")).to_be_visible()
+    for qid, choice in CHOICES.items():
+        group = _radio_group(page, qid)
+        group.get_by_text(re.compile(rf"^{choice}")).first.click()
+        expect(group.get_by_role("radio", checked=True)).to_have_count(1)
+    _wait_for_answers(store, rnd.id, len(CHOICES))
+    expect(page.get_by_text("4 van 38 vragen beantwoord")).to_be_visible()
+
+    page.reload()
+    expect(page.get_by_role("heading", name="Vragenlijst: Zeist 2026")).to_be_visible()
+    for qid, choice in CHOICES.items():
+        checked = _radio_group(page, qid).get_by_role("radio", checked=True)
+        expect(checked).to_have_count(1)
+        label = checked.locator("xpath=ancestor::label").inner_text()
+        assert label.startswith(choice), (qid, label)
+    expect(page.get_by_text("4 van 38 vragen beantwoord")).to_be_visible()
+
+    answers = store.answers(rnd.id)
+    assert answers["1.1"].value == 3 and answers["1.2"].value == 1
+    assert answers["1.3"].dont_know and answers["1.4"].value == 4

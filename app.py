@@ -18,6 +18,12 @@ pages = {
         st.Page(
             "scan/ui/pages/results.py", title="Resultaten", icon=":material/insights:", url_path="resultaten"
         ),
+        st.Page(
+            "scan/ui/pages/benchmark.py",
+            title="Vergelijken",
+            icon=":material/groups:",
+            url_path="vergelijken",
+        ),
     ],
 }
 st.navigation(pages).run()

@@ -90,3 +90,73 @@ def priority_bars(bank: QuestionBank, score: ScanScore, is_demo: bool = False) -
         height=420,
     )
     return _fictief(fig, is_demo)
+
+
+def peer_bands(bank: QuestionBank, score: ScanScore, comparison, is_demo: bool = False) -> go.Figure:
+    """Per priority: the peers' middle half (q1-q3) as a band, their median, and our score."""
+    names = [f"{p.id}. {p.short}" for p in bank.core_priorities]
+    stats = [comparison.priorities[p.id] for p in bank.core_priorities]
+    fig = go.Figure()
+    fig.add_trace(
+        go.Bar(
+            y=names,
+            x=[(s.q3 - s.q1) if s.enough else 0 for s in stats],
+            base=[s.q1 if s.enough else 0 for s in stats],
+            orientation="h",
+            marker_color="rgba(95, 107, 122, 0.30)",
+            name="Middelste helft van de groep",
+            hoverinfo="skip",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            y=[n for n, s in zip(names, stats, strict=True) if s.enough],
+            x=[s.median for s in stats if s.enough],
+            mode="markers",
+            marker=dict(symbol="line-ns", size=22, line=dict(width=3, color=MUTED)),
+            name="Mediaan van de groep",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            y=names,
+            x=[s.score for s in score.priorities],
+            mode="markers",
+            marker=dict(symbol="diamond", size=14, color=PRIMARY),
+            name="Uw gemeente",
+        )
+    )
+    for name, s in zip(names, stats, strict=True):
+        if not s.enough:
+            fig.add_annotation(y=name, x=50, text=s.message, showarrow=False, font=dict(color=MUTED, size=12))
+    fig.update_layout(
+        xaxis=dict(range=[0, 100], tickvals=[0, 25, 50, 75, 100], title="score (0–100)"),
+        yaxis=dict(autorange="reversed"),
+        legend=dict(orientation="h", y=-0.2),
+        margin=dict(l=10, r=10, t=40, b=40),
+        font=FONT,
+        height=460,
+        barmode="overlay",
+    )
+    return _fictief(fig, is_demo)
+
+
+def radar_with_peers(
+    bank: QuestionBank, score: ScanScore, comparison, name: str, is_demo: bool = False
+) -> go.Figure:
+    fig = radar(bank, score, name, is_demo)
+    stats = [comparison.priorities[p.id] for p in bank.core_priorities]
+    if all(s.enough for s in stats):
+        labels = [p.short for p in bank.core_priorities]
+        medians = [s.median for s in stats]
+        fig.add_trace(
+            go.Scatterpolar(
+                r=[*medians, medians[0]],
+                theta=[*labels, labels[0]],
+                name=f"Mediaan {comparison.group.label}",
+                line=dict(color=MUTED, width=2, dash="dash"),
+                hoverinfo="skip",
+            )
+        )
+        fig.update_layout(showlegend=True, legend=dict(orientation="h", y=-0.1))
+    return fig

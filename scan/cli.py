@@ -101,6 +101,18 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_import_benchmark(args: argparse.Namespace) -> int:
+    from scan.benchmark_import import import_benchmark_file
+    from scan.storage import Store
+
+    rows, imported = import_benchmark_file(Store(args.db), Path(args.file), reference())
+    if imported:
+        print(f"{rows} regels geïmporteerd uit {args.file}.")
+    else:
+        print(f"{args.file} is al eerder geïmporteerd; niets gewijzigd.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = DutchArgumentParser(prog="python -m scan", description="democratiescan: beheer en controle")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=DutchArgumentParser)
@@ -122,6 +134,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=str(database_path()), help="pad van de database")
     p.add_argument("--seed", type=int, default=20261122, help="startgetal voor het toeval")
     p.set_defaults(func=_cmd_demo)
+
+    p = sub.add_parser("import-benchmark", help="importeer een benchmarkbestand (CSV)")
+    p.add_argument("file", help="CSV met gemeente_code,jaar,onderdeel,waarde")
+    p.add_argument("--db", default=str(database_path()), help="pad van de database")
+    p.set_defaults(func=_cmd_import_benchmark)
     return parser
 
 

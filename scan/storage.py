@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pandas as pd
 import sqlite_utils
 
 from scan.errors import InvalidAnswer, NotFound, ScanError
@@ -81,8 +82,22 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
     db["answers"].create_index(["question_id"])
 
 
+def _m002_benchmark(db: sqlite_utils.Database) -> None:
+    db["benchmark_imports"].create(
+        {"sha256": str, "filename": str, "rows": int, "imported_at": str}, pk="sha256"
+    )
+    db["benchmark_values"].create(
+        {"gm_code": str, "year": int, "item": str, "value": float, "import_sha256": str},
+        pk=("gm_code", "year", "item"),
+        foreign_keys=[("import_sha256", "benchmark_imports", "sha256")],
+    )
+    db["benchmark_values"].create_index(["year"])
+    db["rounds"].create_index(["year", "share_benchmark"])
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     ("001_initial", _m001_initial),
+    ("002_benchmark", _m002_benchmark),
 )
 
 
@@ -339,4 +354,53 @@ class Store:
         return {qid: Answer(qid, value, bool(dk), comment or "") for qid, value, dk, comment in rows}
 
     def counts(self) -> dict[str, int]:
-        return {name: self.db[name].count for name in ("rounds", "respondents", "answers")}
+        names = ("rounds", "respondents", "answers", "benchmark_imports", "benchmark_values")
+        return {name: self.db[name].count for name in names}
+
+    # --- benchmark sources ---
+
+    def benchmark_version(self) -> tuple:
+        """Changes whenever benchmark input changes; the UI caches peer statistics on it."""
+        shared = self.db.execute(
+            "SELECT COUNT(*), MAX(updated_at) FROM rounds WHERE share_benchmark = 1"
+        ).fetchone()
+        imported = self.db.execute("SELECT COUNT(*), MAX(imported_at) FROM benchmark_imports").fetchone()
+        return (*shared, *imported)
+
+    def shared_answers(self, year: int) -> pd.DataFrame:
+        """Self-assessment answers (no "weet niet") of all rounds of this year shared for the benchmark."""
+        return pd.read_sql_query(
+            """
+            SELECT r.gm_code, a.question_id, a.value, r.is_demo
+            FROM rounds r
+            JOIN respondents p ON p.round_id = r.id AND p.kind = 'self'
+            JOIN answers a ON a.respondent_id = p.id
+            WHERE r.year = ? AND r.share_benchmark = 1 AND a.value IS NOT NULL AND a.dont_know = 0
+            """,
+            self.db.conn,
+            params=[year],
+        )
+
+    def imported_values(self, year: int) -> pd.DataFrame:
+        return pd.read_sql_query(
+            "SELECT gm_code, item, value FROM benchmark_values WHERE year = ?", self.db.conn, params=[year]
+        )
+
+    def benchmark_years(self) -> list[int]:
+        rows = self.db.execute(
+            "SELECT year FROM rounds WHERE share_benchmark = 1 UNION SELECT year FROM benchmark_values ORDER BY 1"
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def import_benchmark(self, sha256: str, filename: str, rows: list[dict]) -> bool:
+        """Store validated rows in one transaction; False when this exact file was imported before."""
+        with self.write() as db:
+            if db.execute("SELECT 1 FROM benchmark_imports WHERE sha256 = ?", [sha256]).fetchone():
+                return False
+            db["benchmark_imports"].insert(
+                {"sha256": sha256, "filename": filename, "rows": len(rows), "imported_at": _now()}
+            )
+            db["benchmark_values"].upsert_all(
+                [dict(row, import_sha256=sha256) for row in rows], pk=("gm_code", "year", "item")
+            )
+        return True

@@ -148,3 +148,13 @@ def test_results_explain_the_arithmetic(new_session, db_path) -> None:
     lines = " ".join(md.value for md in at.markdown)
     assert "Macht en tegenmacht: (100 + 50) / 2 = 75,0; niet meegeteld: 1 × weet niet, 1 open." in lines
     assert any("Het sterkst" in md.value or "Alleen Macht en tegenmacht" in md.value for md in at.markdown)
+
+
+def test_sharing_with_the_benchmark_is_opt_in_per_round(new_session, db_path) -> None:
+    store = Store(db_path)
+    rnd = store.start_round("GM0080", 2026)
+    assert not store.round_by_id(rnd.id).share_benchmark
+    at = new_session(gemeente="GM0080", jaar="2026")
+    at.switch_page("scan/ui/pages/results.py").run()
+    at.toggle(key=f"resultaten_delen_{rnd.id}").set_value(True).run()
+    assert store.round_by_id(rnd.id).share_benchmark

@@ -27,6 +27,13 @@ cols[0].metric(
 cols[1].metric("Vragen beantwoord", f"{score.answered} van {score.total}")
 cols[2].metric("Weet niet / n.v.t.", nl_number(score.dont_know))
 
+st.toggle(
+    "Delen met de benchmark (anoniem als deel van groepscijfers, alleen bij 5 of meer gemeenten)",
+    value=rnd.share_benchmark,
+    key=f"resultaten_delen_{rnd.id}",
+    on_change=lambda: store.set_share_benchmark(rnd.id, st.session_state[f"resultaten_delen_{rnd.id}"]),
+)
+
 st.subheader("In het kort")
 st.write(strongest_and_weakest(bank, score))
 

@@ -1,0 +1,135 @@
+"""Peer statistics against hand-computed values; the minimum-n rule in every view."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from scan.benchmark import (
+    MIN_N,
+    build_peer_data,
+    compare,
+    describe,
+    election_context,
+    load_peer_data,
+    percentile_rank,
+)
+from scan.reference import PeerGroup, reference
+from scan.scoring import score_scan
+from scan.storage import Store
+
+PEERS = ["GM0014", "GM0034", "GM0037", "GM0047", "GM0080", "GM0085"]
+OWN = "GM0355"
+
+
+def test_describe_matches_hand_computation() -> None:
+    stat = describe([10, 20, 30, 40, 50], own=35)
+    assert (stat.n, stat.median, stat.q1, stat.q3) == (5, 30, 20, 40)
+    assert stat.percentile == 60  # 3 of 5 lower
+    assert percentile_rank([10, 20, 30, 40, 50], 30) == 50  # 2 lower + half of 1 equal
+    # even count: linear interpolation, as KWARTIEL.INC
+    stat = describe([0, 25, 50, 75, 100, 100], own=None)
+    assert (stat.median, stat.q1, stat.q3) == (62.5, 31.25, 93.75)
+
+
+@pytest.mark.parametrize("n", range(MIN_N))
+def test_fewer_than_five_gives_only_the_count(n: int) -> None:
+    stat = describe(list(range(n)), own=1)
+    assert not stat.enough
+    assert stat.median is None and stat.percentile is None
+    assert stat.message == f"te weinig vergelijkingsmateriaal (n = {n})"
+
+
+def _share(store: Store, code: str, value: int, year: int = 2026) -> None:
+    rnd = store.start_round(code, year)
+    for q in store.bank.questions_for_role("griffie"):
+        store.save_answer(rnd.id, q.id, value)
+    store.set_share_benchmark(rnd.id, True)
+
+
+@pytest.fixture
+def peer_store(store: Store) -> Store:
+    # Six peers answer everything with 0, 1, 2, 3, 4, 4: priority scores 0, 25, 50, 75, 100, 100.
+    for code, value in zip(PEERS, [0, 1, 2, 3, 4, 4], strict=True):
+        _share(store, code, value)
+    own = store.start_round(OWN, 2026)
+    for q in store.bank.questions_for_role("griffie"):
+        store.save_answer(own.id, q.id, 2)
+    return store
+
+
+def _compare(store: Store, members: set[str]):
+    group = PeerGroup("test", "Testgroep", frozenset(members))
+    own = store.get_round(OWN, 2026)
+    answers = store.answers(own.id)
+    return compare(
+        store.bank, load_peer_data(store, 2026), group, OWN, score_scan(store.bank, answers), answers
+    )
+
+
+def test_priority_and_question_statistics_on_a_small_fixture(peer_store: Store) -> None:
+    result = _compare(peer_store, {*PEERS, OWN})
+    assert result.n == 6  # own municipality not counted
+    p3 = result.priorities[3]
+    assert (p3.n, p3.median, p3.q1, p3.q3) == (6, 62.5, 31.25, 93.75)
+    assert p3.percentile == pytest.approx(2.5 / 6 * 100)  # 0 and 25 lower, 50 equal
+    q = next(q for q in result.questions if q.question_id == "3.2")
+    assert q.own == 2 and q.stat.median == 2.5
+    assert q.level_shares == pytest.approx({0: 1 / 6, 1: 1 / 6, 2: 1 / 6, 3: 1 / 6, 4: 2 / 6})
+    assert result.overall.median == 62.5
+
+
+def test_behind_lists_questions_where_most_peers_are_ahead(store: Store) -> None:
+    for code in PEERS:
+        _share(store, code, 3)
+    own = store.start_round(OWN, 2026)
+    store.save_answer(own.id, "6.1", 0)
+    store.save_answer(own.id, "6.2", 4)
+    result = _compare(store, {*PEERS, OWN})
+    assert [q.question_id for q in result.behind()] == ["6.1"]
+
+
+def test_minimum_n_holds_in_group_question_and_overall_views(peer_store: Store) -> None:
+    result = _compare(peer_store, set(PEERS[:4]) | {OWN})
+    assert result.n == 4 and not result.enough
+    assert result.message == "te weinig vergelijkingsmateriaal (n = 4)"
+    assert all(not s.enough and s.median is None for s in result.priorities.values())
+    assert not result.overall.enough and result.overall.median is None
+    assert all(not q.stat.enough and q.level_shares == {} and q.stat.median is None for q in result.questions)
+    assert result.behind() == []
+
+
+def test_dont_know_and_unshared_rounds_stay_out(peer_store: Store) -> None:
+    # An unshared round and "weet niet" answers never reach the benchmark.
+    rnd = peer_store.start_round("GM0088", 2026)
+    peer_store.save_answer(rnd.id, "3.2", 4)
+    shared = peer_store.get_round(PEERS[0], 2026)
+    peer_store.save_answer(shared.id, "3.1", None, dont_know=True)
+    data = load_peer_data(peer_store, 2026)
+    assert "GM0088" not in data.municipalities()
+    values = data.question_values
+    assert not ((values["gm_code"] == PEERS[0]) & (values["question_id"] == "3.1")).any()
+
+
+def test_imported_priority_scores_fill_in_where_no_scan_exists(store: Store) -> None:
+    imported = pd.DataFrame({"gm_code": ["GM0014", "GM0014"], "item": ["P6", "6.1"], "value": [40.0, 4.0]})
+    empty = pd.DataFrame(columns=["gm_code", "question_id", "value"])
+    data = build_peer_data(store.bank, 2026, empty, imported)
+    assert data.priority_scores.loc["GM0014", 6] == 100  # question-level data wins over the imported score
+    imported = pd.DataFrame({"gm_code": ["GM0034"], "item": ["P6"], "value": [40.0]})
+    data = build_peer_data(store.bank, 2026, empty, imported)
+    assert data.priority_scores.loc["GM0034", 6] == 40
+
+
+def test_election_context_uses_real_kiesraad_figures() -> None:
+    ref = reference()
+    m50 = ref.named_groups["M50"]
+    rows = {(c.cycle, c.measure): c for c in election_context(ref.elections, OWN, m50)}
+    own_2022 = next(e for e in ref.elections if e.code == OWN and e.year == 2022)
+    assert rows[(2022, "Raadszetels")].own == own_2022.seats
+    peers_2026 = [e.seats for e in ref.elections if e.year == 2026 and e.code in m50.members - {OWN}]
+    assert rows[(2026, "Raadszetels")].peers.median == pd.Series(peers_2026).median()
+    assert rows[(2026, "Raadszetels")].peers.n == len(peers_2026)
+    g4 = ref.named_groups["G4"]
+    small = {(c.cycle, c.measure): c for c in election_context(ref.elections, "GM0363", g4)}
+    assert small[(2022, "Raadszetels")].peers.message == "te weinig vergelijkingsmateriaal (n = 3)"

@@ -1,0 +1,105 @@
+"""Benchmark import: all-or-nothing, a Dutch message naming the row, no double counting."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scan.benchmark import load_peer_data
+from scan.benchmark_import import ImportError_, import_benchmark_file
+from scan.reference import reference
+from scan.storage import Store
+
+from .conftest import PROJECT
+
+GOOD = "gemeente_code,jaar,onderdeel,waarde\nGM0014,2026,3.2,2\nGM0034,2026,3.2,4\nGM0037,2026,P6,62.5\n"
+
+MALFORMED = {
+    "wrong_header": ("gemeente,jaar,vraag,waarde\nGM0014,2026,3.2,2\n", "Rij 1: de kopregel"),
+    "unknown_municipality": (GOOD + "GM9999,2026,3.2,2\n", "Rij 5: onbekende gemeentecode 'GM9999'"),
+    "unknown_question": (GOOD + "GM0047,2026,3.9,2\n", "Rij 5: onbekend onderdeel '3.9'"),
+    "value_out_of_range": (GOOD + "GM0047,2026,3.2,7\n", "Rij 5: waarde 7 ligt niet op de schaal 0-4"),
+    "score_out_of_range": (GOOD + "GM0047,2026,P2,120\n", "Rij 5: een score voor P2 ligt tussen 0 en 100"),
+    "duplicate_rows": (
+        GOOD + "GM0014,2026,3.2,3\n",
+        "Rij 5: dubbele rij; GM0014, 2026, 3.2 staat ook in rij 2",
+    ),
+    "empty_file": ("", "Het bestand is leeg"),
+    "header_only": ("gemeente_code,jaar,onderdeel,waarde\n", "alleen een kopregel"),
+    "wrong_encoding": (None, "geen UTF-8"),
+    "wrong_delimiter": (GOOD.replace(",", ";"), "Rij 1: gebruik komma's"),
+    "bad_year": (GOOD + "GM0047,twintig,3.2,2\n", "Rij 5: jaar 'twintig'"),
+    "not_a_number": (GOOD + "GM0047,2026,3.2,veel\n", "Rij 5: waarde 'veel' is geen getal"),
+    "missing_column": (GOOD + "GM0047,2026,3.2\n", "Rij 5: verwacht 4 kolommen"),
+    "perception_item": (GOOD + "GM0047,2026,3.5,4\n", "Rij 5: onbekend onderdeel '3.5'"),
+}
+
+
+def _write(tmp_path: Path, name: str, content: str | None) -> Path:
+    path = tmp_path / f"{name}.csv"
+    if content is None:
+        path.write_bytes(
+            "gemeente_code,jaar,onderdeel,waarde\nGM0014,2026,3.2,2\nGM0518,2026,P1,50 ‘s-Gravenhage\n".encode(
+                "cp1252"
+            )
+        )
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name", MALFORMED)
+def test_malformed_file_is_rejected_whole(store: Store, tmp_path: Path, name: str) -> None:
+    content, message = MALFORMED[name]
+    before = store.counts()
+    with pytest.raises(ImportError_) as err:
+        import_benchmark_file(store, _write(tmp_path, name, content), reference())
+    assert message in str(err.value)
+    assert store.counts() == before
+
+
+def test_good_file_imports_once(store: Store, tmp_path: Path) -> None:
+    path = _write(tmp_path, "good", GOOD)
+    assert import_benchmark_file(store, path, reference()) == (3, True)
+    assert import_benchmark_file(store, path, reference()) == (3, False)
+    assert store.counts()["benchmark_values"] == 3
+    data = load_peer_data(store, 2026)
+    assert data.priority_scores.loc["GM0037", 6] == 62.5
+    assert data.priority_scores.loc["GM0034", 3] == 100
+
+
+def test_newer_file_replaces_values_instead_of_adding(store: Store, tmp_path: Path) -> None:
+    import_benchmark_file(store, _write(tmp_path, "a", GOOD), reference())
+    import_benchmark_file(
+        store, _write(tmp_path, "b", GOOD.replace("GM0014,2026,3.2,2", "GM0014,2026,3.2,3")), reference()
+    )
+    assert store.counts()["benchmark_values"] == 3
+    values = load_peer_data(store, 2026).question_values
+    assert values.loc[values["gm_code"] == "GM0014", "value"].tolist() == [3]
+
+
+def test_cli_import_reports_in_dutch(tmp_path: Path) -> None:
+    db = tmp_path / "cli.sqlite"
+    bad = _write(tmp_path, "bad", MALFORMED["duplicate_rows"][0])
+    result = subprocess.run(
+        [sys.executable, "-m", "scan", "import-benchmark", str(bad), "--db", str(db)],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        timeout=60,
+    )
+    assert (
+        result.returncode == 2 and "Rij 5: dubbele rij" in result.stderr and "Traceback" not in result.stderr
+    )
+    good = _write(tmp_path, "good", GOOD)
+    result = subprocess.run(
+        [sys.executable, "-m", "scan", "import-benchmark", str(good), "--db", str(db)],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        timeout=60,
+    )
+    assert result.returncode == 0 and "3 regels geïmporteerd" in result.stdout

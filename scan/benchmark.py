@@ -42,13 +42,10 @@ class PeerData:
         return set(self.priority_scores.index) | set(self.question_values["gm_code"])
 
 
-@dataclass(frozen=True)
-class Stat:
+class MinimumN:
+    """Figures over ``n`` municipalities are shown only when ``n >= MIN_N``."""
+
     n: int
-    median: float | None = None
-    q1: float | None = None
-    q3: float | None = None
-    percentile: float | None = None  # of the municipality's own value among the peers
 
     @property
     def enough(self) -> bool:
@@ -57,6 +54,15 @@ class Stat:
     @property
     def message(self) -> str:
         return too_few_message(self.n)
+
+
+@dataclass(frozen=True)
+class Stat(MinimumN):
+    n: int
+    median: float | None = None
+    q1: float | None = None
+    q3: float | None = None
+    percentile: float | None = None  # of the municipality's own value among the peers
 
 
 def percentile_rank(values: Iterable[float], own: float) -> float:
@@ -127,7 +133,7 @@ class QuestionStat:
 
 
 @dataclass(frozen=True)
-class Comparison:
+class Comparison(MinimumN):
     group: PeerGroup
     year: int
     n: int  # peers with any data in this group (the municipality itself excluded)
@@ -135,14 +141,6 @@ class Comparison:
     overall: Stat
     questions: list[QuestionStat]
     has_demo: bool
-
-    @property
-    def enough(self) -> bool:
-        return self.n >= MIN_N
-
-    @property
-    def message(self) -> str:
-        return too_few_message(self.n)
 
     def behind(self) -> list[QuestionStat]:
         """Questions where the municipality is behind most peers, weakest rank first."""

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from scan.errors import ContentError, describe_validation_error
 from scan.models import (
+    Example,
     Priority,
     PriorityFile,
     Proposal,
@@ -115,6 +116,14 @@ def _content_hash(paths: Iterable[Path]) -> str:
     return digest.hexdigest()[:12]
 
 
+def _check_examples(path: Path, at: str, examples: list[Example], codes: set[str]) -> None:
+    for j, example in enumerate(examples):
+        if example.gm_code and example.gm_code not in codes:
+            raise ContentError(
+                path, f"{at}.examples[{j}].gm_code", f"gemeentecode {example.gm_code} bestaat niet"
+            )
+
+
 def load_bank(directory: Path = QUESTIONS_DIR, benchmarks: Path = BENCHMARKS_DIR) -> QuestionBank:
     """Parse every file and check the cross-references; raise ContentError on the first problem."""
     directory = Path(directory)
@@ -170,13 +179,7 @@ def load_bank(directory: Path = QUESTIONS_DIR, benchmarks: Path = BENCHMARKS_DIR
                     f"{at}.questions",
                     f"vraag {qid} hoort niet bij prioriteit {prop.priority}",
                 )
-        for j, example in enumerate(prop.examples):
-            if example.gm_code and example.gm_code not in codes:
-                raise ContentError(
-                    proposals_path,
-                    f"{at}.examples[{j}].gm_code",
-                    f"gemeentecode {example.gm_code} bestaat niet",
-                )
+        _check_examples(proposals_path, at, prop.examples, codes)
     if missing := [pid for pid in PAMPHLET_PROPOSALS if pid not in seen_proposal]:
         raise ContentError(proposals_path, "proposals", f"voorstel {missing[0]} ontbreekt")
     covered = {qid for prop in proposals for qid in prop.questions}
@@ -186,13 +189,7 @@ def load_bank(directory: Path = QUESTIONS_DIR, benchmarks: Path = BENCHMARKS_DIR
     if sorted(t.id for t in tips) != list(range(1, 9)):
         raise ContentError(tips_path, "tips", "er moeten precies acht tips zijn (1 t/m 8)")
     for i, tip in enumerate(tips):
-        for j, example in enumerate(tip.examples):
-            if example.gm_code and example.gm_code not in codes:
-                raise ContentError(
-                    tips_path,
-                    f"tips[{i}] (id {tip.id}).examples[{j}].gm_code",
-                    f"gemeentecode {example.gm_code} bestaat niet",
-                )
+        _check_examples(tips_path, f"tips[{i}] (id {tip.id})", tip.examples, codes)
 
     # Every factual question should feed at least one proposal, or it measures nothing actionable.
     for q in questions:

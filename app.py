@@ -4,26 +4,22 @@ import streamlit as st
 
 st.set_page_config(page_title="democratiescan", page_icon=":material/how_to_vote:", layout="wide")
 
+# (file, title, icon, url path)
+SCAN_PAGES = [
+    ("start", "Start", "home", "start"),
+    ("questionnaire", "Vragenlijst", "checklist", "vragenlijst"),
+    ("results", "Resultaten", "insights", "resultaten"),
+    ("benchmark", "Vergelijken", "groups", "vergelijken"),
+    ("recommendations", "Aanbevelingen", "lightbulb", "aanbevelingen"),
+    ("agenda", "Agenda", "assignment", "agenda"),
+]
+
 pages = {
     "Scan": [
         st.Page(
-            "scan/ui/pages/start.py", title="Start", icon=":material/home:", url_path="start", default=True
-        ),
-        st.Page(
-            "scan/ui/pages/questionnaire.py",
-            title="Vragenlijst",
-            icon=":material/checklist:",
-            url_path="vragenlijst",
-        ),
-        st.Page(
-            "scan/ui/pages/results.py", title="Resultaten", icon=":material/insights:", url_path="resultaten"
-        ),
-        st.Page(
-            "scan/ui/pages/benchmark.py",
-            title="Vergelijken",
-            icon=":material/groups:",
-            url_path="vergelijken",
-        ),
+            f"scan/ui/pages/{file}.py", title=title, icon=f":material/{icon}:", url_path=path, default=i == 0
+        )
+        for i, (file, title, icon, path) in enumerate(SCAN_PAGES)
     ],
 }
 st.navigation(pages).run()

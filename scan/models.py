@@ -41,6 +41,15 @@ ROLE_LABELS: dict[str, str] = {
 }
 FACTUAL_ROLES = ("griffie", "college", "ambtelijk")
 
+Owner = Literal["portefeuillehouder", "college", "griffie", "raadscommissie", "burgemeester"]
+OWNER_LABELS: dict[str, str] = {
+    "portefeuillehouder": "Portefeuillehouder democratische vernieuwing",
+    "college": "College van B en W",
+    "griffie": "Griffie",
+    "raadscommissie": "Raadscommissie",
+    "burgemeester": "Burgemeester",
+}
+
 QUESTION_ID = re.compile(r"^[1-9]\.[1-9]$")
 PROPOSAL_ID = re.compile(r"^[1-8][a-e]$")
 GM_CODE = re.compile(r"^GM\d{4}$")
@@ -158,7 +167,19 @@ class Proposal(Strict):
     examples: list[Example] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
     questions: list[str] = Field(min_length=1)
+    owner: Owner
+    agreement_text: str = Field(min_length=40, description="Suggested agreement text with {gemeente}")
     reading_note: str | None = None
+
+    @field_validator("agreement_text")
+    @classmethod
+    def _has_placeholder(cls, value: str) -> str:
+        if "{gemeente}" not in value:
+            raise ValueError("de tekstsuggestie moet {gemeente} bevatten, zodat de naam wordt ingevuld")
+        return value
+
+    def agreement_for(self, municipality: str) -> str:
+        return self.agreement_text.replace("{gemeente}", municipality)
 
     @field_validator("id")
     @classmethod

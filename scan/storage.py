@@ -22,6 +22,7 @@ import sqlite_utils
 from scan.errors import InvalidAnswer, NotFound, ScanError
 from scan.models import ROLE_LABELS
 from scan.questionbank import QuestionBank, question_bank
+from scan.recommend import STATUS_LABELS
 from scan.reference import reference
 from scan.scoring import Answer, check_answer
 
@@ -95,9 +96,31 @@ def _m002_benchmark(db: sqlite_utils.Database) -> None:
     db["rounds"].create_index(["year", "share_benchmark"])
 
 
+def _m003_agenda(db: sqlite_utils.Database) -> None:
+    db["proposal_status"].create(
+        {"round_id": int, "proposal_id": str, "status": str, "updated_at": str},
+        pk=("round_id", "proposal_id"),
+        foreign_keys=[("round_id", "rounds", "id")],
+    )
+    db["agenda_items"].create(
+        {
+            "round_id": int,
+            "proposal_id": str,
+            "goal": str,
+            "owner": str,
+            "timeline": str,
+            "text": str,
+            "updated_at": str,
+        },
+        pk=("round_id", "proposal_id"),
+        foreign_keys=[("round_id", "rounds", "id")],
+    )
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     ("001_initial", _m001_initial),
     ("002_benchmark", _m002_benchmark),
+    ("003_agenda", _m003_agenda),
 )
 
 
@@ -356,6 +379,62 @@ class Store:
     def counts(self) -> dict[str, int]:
         names = ("rounds", "respondents", "answers", "benchmark_imports", "benchmark_values")
         return {name: self.db[name].count for name in names}
+
+    # --- proposals and agenda ---
+
+    def set_proposal_status(self, round_id: int, proposal_id: str, status: str | None) -> None:
+        """Mark a proposal "al_gedaan", "kiezen" or "niet_voor_ons"; None removes the mark."""
+        if status not in (None, *STATUS_LABELS):
+            raise ScanError(f"Onbekende keuze '{status}'.")
+        if not any(p.id == proposal_id for p in self.bank.proposals):
+            raise ScanError(f"Voorstel '{proposal_id}' bestaat niet.")
+        self.round_by_id(round_id)
+        with self.write() as db:
+            if status is None:
+                db.execute(
+                    "DELETE FROM proposal_status WHERE round_id = ? AND proposal_id = ?",
+                    [round_id, proposal_id],
+                )
+            else:
+                db["proposal_status"].upsert(
+                    {
+                        "round_id": round_id,
+                        "proposal_id": proposal_id,
+                        "status": status,
+                        "updated_at": _now(),
+                    },
+                    pk=("round_id", "proposal_id"),
+                )
+
+    def proposal_statuses(self, round_id: int) -> dict[str, str]:
+        rows = self.db.execute(
+            "SELECT proposal_id, status FROM proposal_status WHERE round_id = ?", [round_id]
+        ).fetchall()
+        return dict(rows)
+
+    def saved_agenda_items(self, round_id: int) -> dict[str, dict]:
+        rows = self.db["agenda_items"].rows_where("round_id = ?", [round_id])
+        return {row["proposal_id"]: row for row in rows}
+
+    def save_agenda_item(self, round_id: int, proposal_id: str, **fields: str) -> None:
+        """Store the edited goal, owner, timeline and/or text of one agenda item."""
+        allowed = {"goal", "owner", "timeline", "text"}
+        if unknown := set(fields) - allowed:
+            raise ScanError(f"Onbekend veld '{sorted(unknown)[0]}'.")
+        for name, value in fields.items():
+            if not isinstance(value, str) or len(value) > 4000:
+                raise ScanError(f"Het veld '{name}' mag hoogstens 4.000 tekens tekst bevatten.")
+        if self.proposal_statuses(round_id).get(proposal_id) != "kiezen":
+            raise ScanError(f"Voorstel {proposal_id} is niet gekozen voor de agenda.")
+        with self.write() as db:
+            existing = db.execute(
+                "SELECT 1 FROM agenda_items WHERE round_id = ? AND proposal_id = ?", [round_id, proposal_id]
+            ).fetchone()
+            row = {"round_id": round_id, "proposal_id": proposal_id, **fields, "updated_at": _now()}
+            if existing:
+                db["agenda_items"].update((round_id, proposal_id), row)
+            else:
+                db["agenda_items"].insert(row)
 
     # --- benchmark sources ---
 

@@ -76,3 +76,9 @@ with st.expander("Hoe wordt de score berekend?"):
     if score.overall is not None:
         scored = [nl_number(ps.score, 1) for ps in score.priorities if ps.score is not None]
         st.markdown(f"- Totaal: ({' + '.join(scored)}) / {len(scored)} = {nl_number(score.overall, 1)}.")
+
+for tip in bank.tips_shown_with("results"):
+    with st.expander(f"Tip {tip.id} uit het pamflet: {tip.title}"):
+        st.write(tip.summary)
+        for idea in tip.ideas:
+            st.markdown(f"- {idea}")

@@ -69,6 +69,8 @@ for group in ref.peer_groups_for(code):
     st.markdown(line)
 
 st.header("Scanrondes")
+tip = bank.tip(7)
+st.info(f"**Tip {tip.id} uit het pamflet: {tip.title}.** {tip.summary}", icon=":material/event_repeat:")
 rounds = store.rounds_for(code)
 if not rounds:
     st.write(f"{m.name} heeft nog geen scan in democratiescan.")

@@ -1,0 +1,205 @@
+"""Which proposals from the pamphlet fit this municipality's gaps, and why (pure functions).
+
+Rules:
+- A proposal's gap is the average distance to level 4 of the questions that measure it
+  (level 0 = gap 1, level 4 = gap 0). A proposal whose questions are all at level 4 is
+  already in place and is not suggested; neither is one marked "al gedaan" or "niet voor ons".
+- Within a priority, when its basic step (the "a" proposal) is not yet in place (any of its
+  questions below level 3, or unanswered), the basic step comes first. When the basics are in
+  place, the spicier proposals come first (fewest peppers first) and the basic step last.
+- Across priorities, weaker priorities come first. Peers that already have a proposal in
+  place (all its questions at level 3 or higher) raise it a little, and the reason says how
+  many — only when at least five peers have data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from scan.benchmark import MIN_N, PeerData, too_few_message
+from scan.formatting import nl_number
+from scan.models import Proposal
+from scan.questionbank import QuestionBank
+from scan.reference import PeerGroup
+from scan.scoring import Answer, ScanScore
+
+Status = Literal["al_gedaan", "kiezen", "niet_voor_ons"]
+STATUS_LABELS: dict[str, str] = {
+    "al_gedaan": "Al gedaan",
+    "kiezen": "Kiezen",
+    "niet_voor_ons": "Niet voor ons",
+}
+IN_PLACE_LEVEL = 3
+UNANSWERED_GAP = 0.75  # unknown counts as a likely gap, but below a confirmed "niet aan de orde"
+
+
+@dataclass(frozen=True)
+class PeerAdoption:
+    in_place: int
+    n: int
+    group_label: str
+
+    @property
+    def enough(self) -> bool:
+        return self.n >= MIN_N
+
+    @property
+    def share(self) -> float:
+        return self.in_place / self.n if self.enough else 0.0
+
+    @property
+    def text(self) -> str:
+        if not self.enough:
+            return f"Vergelijking met {self.group_label}: {too_few_message(self.n)}."
+        return (
+            f"{self.in_place} van de {self.n} gemeenten in {self.group_label} met gegevens hebben dit al "
+            f"(niveau {IN_PLACE_LEVEL} of hoger)."
+        )
+
+
+def peer_adoption(
+    bank: QuestionBank, data: PeerData, group: PeerGroup, own_code: str
+) -> dict[str, PeerAdoption]:
+    """Per proposal: how many peers (own municipality excluded) have all its questions at level 3+."""
+    peers = (group.members & data.municipalities()) - {own_code}
+    values = data.question_values[data.question_values["gm_code"].isin(peers)]
+    wide = values.pivot_table(index="gm_code", columns="question_id", values="value", aggfunc="first")
+    result = {}
+    for proposal in bank.proposals:
+        columns = [q for q in proposal.questions if bank.question(q).kind == "maturity"]
+        if wide.empty or not set(columns) <= set(wide.columns):
+            result[proposal.id] = PeerAdoption(0, 0, group.label)
+            continue
+        complete = wide[columns].dropna()
+        in_place = int((complete >= IN_PLACE_LEVEL).all(axis=1).sum())
+        result[proposal.id] = PeerAdoption(in_place, len(complete), group.label)
+    return result
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    proposal: Proposal
+    gap: float
+    tier: int  # 0 = the step to take now in this priority, 1 = later, 2 = basics already in place
+    weight: float  # higher = more urgent across priorities
+    reasons: tuple[str, ...]
+    peers: PeerAdoption | None = None
+
+    @property
+    def reason(self) -> str:
+        return " ".join(self.reasons)
+
+
+def _gap(proposal: Proposal, bank: QuestionBank, answers: Mapping[str, Answer]) -> float:
+    """0 (all questions at level 4) to 1 (all at level 0); unanswered counts as UNANSWERED_GAP."""
+    values = [
+        answers[q].value
+        for q in proposal.questions
+        if q in answers and answers[q].value is not None and bank.question(q).kind == "maturity"
+    ]
+    if not values:
+        return UNANSWERED_GAP
+    return sum((4 - v) / 4 for v in values) / len(values)
+
+
+def _basics_in_place(bank: QuestionBank, priority_id: int, answers: Mapping[str, Answer]) -> bool:
+    basic = bank.proposal(f"{priority_id}a")
+    return all(
+        q in answers and answers[q].value is not None and answers[q].value >= IN_PLACE_LEVEL
+        for q in basic.questions
+    )
+
+
+def _level_sentence(bank: QuestionBank, qid: str, answers: Mapping[str, Answer]) -> str:
+    answer = answers.get(qid)
+    question = bank.question(qid)
+    if answer is None or answer.value is None:
+        state = "weet niet" if answer is not None and answer.dont_know else "nog niet beantwoord"
+        return f"Vraag {qid} is {state}."
+    label = question.scale[answer.value].split(".")[0]
+    return f"Vraag {qid} staat op niveau {answer.value} ({label.lower()})."
+
+
+def suggest(
+    bank: QuestionBank,
+    answers: Mapping[str, Answer],
+    score: ScanScore,
+    statuses: Mapping[str, str] | None = None,
+    adoption: Mapping[str, PeerAdoption] | None = None,
+) -> list[Suggestion]:
+    """All suggestions, most urgent first. Use ``by_priority`` for the per-priority lists."""
+    statuses = statuses or {}
+    adoption = adoption or {}
+    suggestions = []
+    for priority in bank.core_priorities:
+        ps = score.by_id(priority.id)
+        weakness = (100 - ps.score) / 100 if ps.score is not None else 0.5
+        basics = _basics_in_place(bank, priority.id, answers)
+        for proposal in bank.proposals_for(priority.id):
+            if statuses.get(proposal.id) in ("al_gedaan", "niet_voor_ons"):
+                continue
+            gap = _gap(proposal, bank, answers)
+            if gap == 0:
+                continue  # every question at level 4: in place already
+            is_basic = proposal.letter == "a"
+            # basic step: now (0) until it stands, then last (2); spicier: after the basics (1), then now (0)
+            tier = {(True, False): 0, (True, True): 2, (False, False): 1, (False, True): 0}[
+                (is_basic, basics)
+            ]
+            reasons = []
+            if ps.score is None:
+                reasons.append(f"{priority.name} heeft nog geen score.")
+            else:
+                reasons.append(f"{priority.name} scoort {nl_number(ps.score)} van 100.")
+            if is_basic and not basics:
+                reasons.append("Dit is de basisstap voor dit onderdeel (één pepertje).")
+            elif not is_basic and basics:
+                reasons.append(
+                    f"De basis staat al (voorstel {priority.id}a op niveau {IN_PLACE_LEVEL} of hoger); "
+                    f"dit is een volgende stap ({proposal.peppers} pepertjes)."
+                )
+            elif not is_basic:
+                reasons.append(
+                    f"Eerst de basisstap {priority.id}a; dit is een pittiger vervolg ({proposal.peppers} pepertjes)."
+                )
+            reasons.extend(_level_sentence(bank, q, answers) for q in proposal.questions)
+            peers = adoption.get(proposal.id)
+            if peers is not None:
+                reasons.append(peers.text)
+            weight = (
+                0.6 * weakness + 0.3 * gap + 0.1 * (peers.share if peers else 0) - 0.05 * proposal.peppers
+            )
+            suggestions.append(Suggestion(proposal, gap, tier, weight, tuple(reasons), peers))
+    return sorted(suggestions, key=lambda s: (s.tier, -s.weight, s.proposal.id))
+
+
+def by_priority(suggestions: list[Suggestion]) -> dict[int, list[Suggestion]]:
+    """Per priority in the order of the rules above (tier, then basics-first or peppers, then urgency)."""
+    result: dict[int, list[Suggestion]] = {}
+    for s in sorted(
+        suggestions,
+        key=lambda s: (
+            s.proposal.priority,
+            s.tier,
+            s.proposal.peppers if s.tier == 0 else 0,
+            -s.weight,
+            s.proposal.id,
+        ),
+    ):
+        result.setdefault(s.proposal.priority, []).append(s)
+    return result
+
+
+@dataclass(frozen=True)
+class Filters:
+    peppers: frozenset[int] = field(default_factory=lambda: frozenset({1, 2, 3}))
+    priorities: frozenset[int] = field(default_factory=lambda: frozenset(range(1, 9)))
+
+    def apply(self, suggestions: list[Suggestion]) -> list[Suggestion]:
+        return [
+            s
+            for s in suggestions
+            if s.proposal.peppers in self.peppers and s.proposal.priority in self.priorities
+        ]

@@ -1,0 +1,81 @@
+"""AppTest: choose three proposals, edit the agenda, come back, download it as .docx."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from docx import Document
+
+from scan.agenda import build_agenda, to_docx, to_markdown
+from scan.errors import ScanError
+from scan.questionbank import question_bank
+from scan.storage import Store
+
+CHOSEN = ["1a", "6a", "8b"]
+
+
+def test_agenda_round_trip(new_session, db_path) -> None:
+    store = Store(db_path)
+    rnd = store.start_round("GM0355", 2026)
+    store.save_answer(rnd.id, "6.1", 0)
+    at = new_session(gemeente="GM0355", jaar="2026")
+    at.switch_page("scan/ui/pages/recommendations.py").run()
+    assert not at.exception
+    for pid in CHOSEN:
+        at.radio(key=f"voorstel_status_{rnd.id}_{pid}").set_value("kiezen").run()
+    at.radio(key=f"voorstel_status_{rnd.id}_6b").set_value("al_gedaan").run()
+    assert store.proposal_statuses(rnd.id) == {
+        "1a": "kiezen",
+        "6a": "kiezen",
+        "8b": "kiezen",
+        "6b": "al_gedaan",
+    }
+
+    at.switch_page("scan/ui/pages/agenda.py").run()
+    assert not at.exception
+    assert at.text_area(key=f"agenda_{rnd.id}_6a_text").value.startswith(
+        "Zeist steunt onafhankelijke lokale journalistiek"
+    )
+    at.text_input(key=f"agenda_{rnd.id}_6a_goal").input("Een mediafonds vanaf 2027").run()
+    at.text_input(key=f"agenda_{rnd.id}_8b_owner").input("Raadscommissie Bestuur").run()
+
+    again = new_session(gemeente="GM0355", jaar="2026")  # reload: a fresh session on the same database
+    again.switch_page("scan/ui/pages/agenda.py").run()
+    assert again.text_input(key=f"agenda_{rnd.id}_6a_goal").value == "Een mediafonds vanaf 2027"
+    assert again.text_input(key=f"agenda_{rnd.id}_8b_owner").value == "Raadscommissie Bestuur"
+    assert [b.proto.label for b in again.get("download_button")] == [
+        "Download als Word (.docx)",
+        "Download als Markdown",
+    ]
+
+    # the same function that feeds the download button
+    items = build_agenda(
+        question_bank(), store.proposal_statuses(rnd.id), store.saved_agenda_items(rnd.id), "Zeist", 2026
+    )
+    doc = Document(io.BytesIO(to_docx(items, "Zeist", 2026, date(2026, 11, 22))))
+    text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
+        c.text for t in doc.tables for r in t.rows for c in r.cells
+    )
+    assert "Democratiseringsagenda Zeist" in text
+    for pid in CHOSEN:
+        assert f"Voorstel {pid}:" in text
+    assert "Voorstel 6b" not in text
+    assert "Een mediafonds vanaf 2027" in text and "22 november 2026" in text
+    markdown = to_markdown(items, "Zeist", 2026, date(2026, 11, 22))
+    assert markdown.count("## Voorstel ") == 3
+
+
+def test_agenda_refuses_edits_to_unchosen_proposals(db_path) -> None:
+    store = Store(db_path)
+    rnd = store.start_round("GM0355", 2026)
+    before = store.counts()
+    with pytest.raises(ScanError, match="niet gekozen"):
+        store.save_agenda_item(rnd.id, "6a", goal="x")
+    store.set_proposal_status(rnd.id, "6a", "kiezen")
+    with pytest.raises(ScanError, match="Onbekend veld"):
+        store.save_agenda_item(rnd.id, "6a", budget="1000")
+    with pytest.raises(ScanError, match="Onbekende keuze"):
+        store.set_proposal_status(rnd.id, "6a", "misschien")
+    assert store.counts() == before

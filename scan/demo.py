@@ -10,7 +10,8 @@ import random
 from dataclasses import dataclass
 
 from scan.reference import reference
-from scan.scoring import Answer
+from scan.recommend import suggest
+from scan.scoring import Answer, score_scan
 from scan.storage import Store
 
 DEFAULT_SEED = 20261122
@@ -82,7 +83,11 @@ def fill_demo(store: Store, seed: int = DEFAULT_SEED) -> DemoSummary:
                 store.close_round(rnd.id)
             rounds += 1
             answers += len(batch)
-    # The featured scan is touched last so a newcomer lands on it.
+    # The featured scan gets three chosen proposals (so the agenda shows something) and is
+    # touched last so a newcomer lands on it.
     featured = store.get_round(FEATURED, DEMO_YEARS[-1])
+    own = store.answers(featured.id)
+    for suggestion in suggest(store.bank, own, score_scan(store.bank, own))[:3]:
+        store.set_proposal_status(featured.id, suggestion.proposal.id, "kiezen")
     store.set_position(featured.id, 1)
     return DemoSummary(len(codes), rounds, answers)

@@ -13,13 +13,32 @@ SCAN_PAGES = [
     ("recommendations", "Aanbevelingen", "lightbulb", "aanbevelingen"),
     ("agenda", "Agenda", "assignment", "agenda"),
 ]
+ROUND_PAGES = [
+    ("participants", "Deelnemers", "group_add", "deelnemers"),
+    ("voices", "Rollen vergelijken", "diversity_3", "rollen"),
+    ("trend", "Trend", "trending_up", "trend"),
+]
 
-pages = {
-    "Scan": [
+
+def _pages(rows, first_default=False):
+    return [
         st.Page(
-            f"scan/ui/pages/{file}.py", title=title, icon=f":material/{icon}:", url_path=path, default=i == 0
+            f"scan/ui/pages/{f}.py",
+            title=t,
+            icon=f":material/{i}:",
+            url_path=u,
+            default=first_default and n == 0,
         )
-        for i, (file, title, icon, path) in enumerate(SCAN_PAGES)
-    ],
-}
-st.navigation(pages).run()
+        for n, (f, t, i, u) in enumerate(rows)
+    ]
+
+
+# Someone with a respondent code (or on /?meedoen, to type one) sees only the answer page:
+# no griffier page is registered, so none can be reached.
+if "code" in st.query_params or "meedoen" in st.query_params:
+    st.navigation(
+        [st.Page("scan/ui/pages/respond.py", title="Meedoen", url_path="deelnemen", default=True)],
+        position="hidden",
+    ).run()
+else:
+    st.navigation({"Scan": _pages(SCAN_PAGES, True), "Ronde": _pages(ROUND_PAGES)}).run()

@@ -9,8 +9,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from scan.reference import reference
 from scan.recommend import suggest
+from scan.reference import reference
 from scan.scoring import Answer, score_scan
 from scan.storage import Store
 

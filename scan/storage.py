@@ -117,10 +117,25 @@ def _m003_agenda(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m004_invites(db: sqlite_utils.Database) -> None:
+    db["invites"].create(
+        {"id": int, "round_id": int, "role": str, "code_hash": str, "created_at": str, "revoked_at": str},
+        pk="id",
+        foreign_keys=[("round_id", "rounds", "id")],
+        not_null={"round_id", "role", "code_hash"},
+    )
+    db["invites"].create_index(["code_hash"], unique=True)
+    db["respondents"].add_column("invite_id", int)
+    db["respondents"].add_column("token_hash", str)
+    db["respondents"].add_column("finished_at", str)
+    db["respondents"].create_index(["token_hash"], unique=True)
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     ("001_initial", _m001_initial),
     ("002_benchmark", _m002_benchmark),
     ("003_agenda", _m003_agenda),
+    ("004_invites", _m004_invites),
 )
 
 
@@ -245,6 +260,18 @@ class Store:
                 {"round_id": round_id, "role": SELF_ROLE, "kind": "self", "created_at": now}
             )
         return self.round_by_id(round_id)
+
+    def copy_forward(self, from_round: int, to_round: int) -> int:
+        """Copy the self-scan answers (and comments) of an earlier round into a new, still empty round."""
+        source = self.answers(from_round)
+        target = self.round_by_id(to_round)
+        if self.answers(to_round):
+            raise ScanError("De nieuwe ronde heeft al antwoorden; overnemen kan alleen in een lege ronde.")
+        if not target.is_open:
+            raise ScanError("Deze scanronde is gesloten.")
+        factual = {q.id for q in self.bank.questions_for_role(SELF_ROLE)}
+        self.save_answers_bulk(to_round, [a for qid, a in source.items() if qid in factual])
+        return len(source)
 
     def round_by_id(self, round_id: int) -> Round:
         rows = list(self.db["rounds"].rows_where("id = ?", [round_id]))

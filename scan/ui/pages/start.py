@@ -103,9 +103,17 @@ with st.container(border=True):
         "Tip 7 uit het pamflet: doe de scan bij de start van de raadsperiode en daarna elke twee jaar. "
         f"Een scan in {int(year)} is: {moment(int(year))}."
     )
+    previous = next((r for r in rounds if r.year < int(year)), None)
+    copy = previous is not None and st.checkbox(
+        f"Neem de antwoorden van {previous.year} over, zodat u alleen bijwerkt wat veranderde",
+        value=True,
+        key="start_overnemen",
+    )
     if st.button("Scan starten", icon=":material/add:", key="start_nieuw"):
         try:
-            store.start_round(code, int(year))
+            new_round = store.start_round(code, int(year))
+            if copy:
+                store.copy_forward(previous.id, new_round.id)
         except ScanError as exc:
             st.error(str(exc))
         else:

@@ -1,0 +1,82 @@
+"""Participants (griffier): role codes, response per role, closing the round."""
+
+import pandas as pd
+import streamlit as st
+
+from scan import respondents
+from scan.errors import ScanError
+from scan.models import ROLE_LABELS
+from scan.ui.components import context
+from scan.ui.services import get_store
+
+KEY_NEW_CODE = "deelnemers_nieuwe_code"  # (role, code) shown once after creating it
+
+store = get_store()
+rnd = context.require_round()
+if rnd is None:
+    st.stop()
+
+context.heading("Deelnemers", rnd)
+st.write(
+    "Nodig per rol mensen uit met een eigen code. Iedereen met de code beantwoordt anoniem de vragen voor die rol: "
+    "feitelijke vragen voor griffie, college en ambtenaren; stellingen voor raad, inwoners en partners."
+)
+
+if rnd.is_open:
+    cols = st.columns([2, 1], vertical_alignment="bottom")
+    role = cols[0].selectbox("Rol", list(ROLE_LABELS), format_func=ROLE_LABELS.get, key="deelnemers_rol")
+    if cols[1].button("Nieuwe code maken", icon=":material/key:", key="deelnemers_maak"):
+        try:
+            _, code = respondents.create_invite(store, rnd.id, role)
+            st.session_state[KEY_NEW_CODE] = (role, code)
+        except ScanError as exc:
+            st.error(str(exc))
+
+if new := st.session_state.pop(KEY_NEW_CODE, None):
+    role, code = new
+    st.success(
+        f"Code voor {ROLE_LABELS[role].lower()}: **{code}**. Deel de link `/?code={code}` (achter het adres van deze app) of de code. "
+        "Bewaar de code nu: we slaan alleen een onherkenbare versie op en kunnen hem niet opnieuw tonen."
+    )
+
+st.subheader("Respons per rol")
+overview = respondents.response_overview(store, rnd.id)
+if not overview:
+    st.write("Nog geen codes gemaakt.")
+else:
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    "Rol": ROLE_LABELS[r.role],
+                    "Begonnen": r.started,
+                    "Klaar": r.finished,
+                    "Werkende codes": r.active_codes,
+                }
+                for r in overview
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+st.subheader("Codes")
+for inv in respondents.invites_for(store, rnd.id):
+    cols = st.columns([3, 1], vertical_alignment="center")
+    status = "ingetrokken" if inv.revoked_at else "werkt"
+    cols[0].markdown(f"Code {inv.id} · {ROLE_LABELS[inv.role]} · {status}")
+    if not inv.revoked_at and cols[1].button("Intrekken", key=f"deelnemers_intrekken_{inv.id}"):
+        respondents.revoke_invite(store, rnd.id, inv.id)
+        st.rerun()
+
+st.subheader("Ronde sluiten")
+if rnd.is_open:
+    sure = st.checkbox(
+        "Ik wil deze ronde sluiten. Daarna kan niemand meer antwoorden of antwoorden wijzigen.",
+        key="deelnemers_zeker",
+    )
+    if st.button("Ronde sluiten", disabled=not sure, key="deelnemers_sluit", icon=":material/lock:"):
+        store.close_round(rnd.id)
+        st.rerun()
+else:
+    st.write("Deze ronde is gesloten; de antwoorden liggen vast.")

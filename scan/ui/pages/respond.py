@@ -1,0 +1,105 @@
+"""Respondent page: answer the questions for your role, anonymously, on any phone.
+
+Owns the session key ``deelnemer_fout``. The code and the respondent's resume token live in
+the URL (``?code=…&r=…``) so a refresh or a closed tab loses nothing.
+"""
+
+import streamlit as st
+
+from scan import respondents
+from scan.errors import ScanError
+from scan.models import ROLE_LABELS
+from scan.ui.services import get_bank, get_reference, get_store
+
+DONT_KNOW = "weet_niet"
+KEY_ERROR = "deelnemer_fout"
+
+store, bank = get_store(), get_bank()
+st.title("Doe mee met de democratiescan")
+
+code = st.query_params.get("code", "")
+if not code:
+    with st.form("deelnemer_code"):
+        typed = st.text_input("Uw code (staat in de uitnodiging)", max_chars=20, key="deelnemer_code_invoer")
+        if st.form_submit_button("Verder"):
+            st.query_params["code"] = respondents.normalise_code(typed)
+            st.rerun()
+    st.stop()
+
+try:
+    invite, rnd = respondents.open_code(store, code)
+except ScanError as exc:
+    st.error(str(exc))
+    if st.button("Andere code invullen", key="deelnemer_andere_code"):
+        st.query_params.clear()
+        st.rerun()
+    st.stop()
+
+name = get_reference().municipality(rnd.gm_code).name
+role_label = ROLE_LABELS[invite.role].lower()
+token = st.query_params.get("r", "")
+if not token:
+    st.write(
+        f"U doet mee aan de democratiescan van {name} ({rnd.year}) als: **{role_label}**. "
+        "Uw antwoorden zijn anoniem: we bewaren geen naam, e-mailadres of IP-adres. "
+        "Uitkomsten per groep tonen we pas als minstens 5 mensen hebben geantwoord."
+    )
+    if st.button("Begin", type="primary", key="deelnemer_begin"):
+        _, new_token = respondents.join(store, code)
+        st.query_params["r"] = new_token
+        st.rerun()
+    st.stop()
+
+try:
+    me = respondents.resume(store, code, token)
+except ScanError as exc:
+    st.error(str(exc))
+    st.stop()
+
+
+def _save(qid: str) -> None:
+    choice = st.session_state[f"deelnemer_{qid}"]
+    try:
+        if choice == DONT_KNOW:
+            respondents.answer(store, code, token, qid, None, dont_know=True)
+        else:
+            respondents.answer(store, code, token, qid, choice)
+    except ScanError as exc:
+        st.session_state[KEY_ERROR] = str(exc)
+
+
+st.caption(f"Democratiescan {name} {rnd.year} · u antwoordt als {role_label} · anoniem")
+if error := st.session_state.pop(KEY_ERROR, None):
+    st.error(error)
+answers = store.answers(rnd.id, me.id)
+questions = bank.questions_for_role(invite.role)
+done = sum(1 for q in questions if q.id in answers and answers[q.id].is_answered)
+st.progress(done / len(questions), text=f"{done} van {len(questions)} vragen beantwoord")
+
+for priority in bank.priorities:
+    items = [q for q in questions if q.priority_id == priority.id]
+    if not items:
+        continue
+    st.subheader(priority.name)
+    for q in items:
+        current = answers.get(q.id)
+        options = [*q.scale, DONT_KNOW]
+        index = None
+        if current is not None and current.is_answered:
+            index = options.index(DONT_KNOW if current.dont_know else current.value)
+        st.radio(
+            q.statement,
+            options,
+            index=index,
+            format_func=lambda v, q=q: "Weet niet" if v == DONT_KNOW else f"{v} · {q.scale[v]}",
+            key=f"deelnemer_{q.id}",
+            on_change=_save,
+            args=(q.id,),
+            help=q.help,
+        )
+
+if me.finished:
+    st.success("Bedankt! Uw antwoorden zijn bewaard. U kunt ze nog aanpassen zolang de scan open is.")
+elif st.button("Klaar", type="primary", key="deelnemer_klaar"):
+    respondents.finish(store, code, token)
+    st.rerun()

@@ -1,0 +1,140 @@
+"""Invited respondents: codes per role, anonymity, revocation, closing, per-role figures and trends."""
+
+from __future__ import annotations
+
+import pytest
+
+from scan import respondents
+from scan.errors import InvalidAnswer, ScanError
+from scan.questionbank import question_bank
+from scan.respondents import InvalidCode
+from scan.storage import Store
+from scan.trend import arrow, deltas, question_changes, round_scores
+from scan.voices import divergences, role_results
+
+BANK = question_bank()
+
+
+@pytest.fixture
+def rnd(store: Store):
+    return store.start_round("GM0355", 2026)
+
+
+def test_codes_are_long_random_and_stored_only_as_hash(store: Store, rnd) -> None:
+    codes = {respondents.create_invite(store, rnd.id, "raad")[1] for _ in range(20)}
+    assert len(codes) == 20 and all(len(c) >= 10 for c in codes)
+    stored = " ".join(str(v) for row in store.db.execute("SELECT * FROM invites").fetchall() for v in row)
+    assert not any(c in stored for c in codes)
+
+
+def test_raad_code_cannot_answer_college_questions(store: Store, rnd) -> None:
+    _, code = respondents.create_invite(store, rnd.id, "raad")
+    _, token = respondents.join(store, code)
+    respondents.answer(store, code, token, "1.5", 4)  # a perception item for the council
+    before = store.counts()
+    with pytest.raises(InvalidAnswer, match="niet bedoeld voor de rol gemeenteraad"):
+        respondents.answer(store, code, token, "1.1", 3)  # a factual item for griffie/college
+    assert store.counts() == before
+
+
+def test_wrong_and_revoked_codes_are_refused(store: Store, rnd) -> None:
+    invite, code = respondents.create_invite(store, rnd.id, "inwoners")
+    with pytest.raises(InvalidCode, match="kennen we niet"):
+        respondents.join(store, "AAAAAAAAAAAA")
+    respondents.revoke_invite(store, rnd.id, invite.id)
+    before = store.counts()
+    with pytest.raises(InvalidCode, match="ingetrokken"):
+        respondents.join(store, code)
+    assert store.counts() == before
+
+
+def test_a_token_only_works_with_its_own_code(store: Store, rnd) -> None:
+    _, raad = respondents.create_invite(store, rnd.id, "raad")
+    _, college = respondents.create_invite(store, rnd.id, "college")
+    _, token = respondents.join(store, raad)
+    with pytest.raises(InvalidCode, match="hoort niet bij deze code"):
+        respondents.answer(store, college, token, "1.1", 3)
+
+
+def test_closing_a_round_refuses_later_submissions_and_stores_nothing(store: Store, rnd) -> None:
+    _, code = respondents.create_invite(store, rnd.id, "inwoners")
+    _, token = respondents.join(store, code)
+    respondents.answer(store, code, token, "2.5", 3)
+    store.close_round(rnd.id)
+    before = store.db.execute("SELECT * FROM answers").fetchall()
+    with pytest.raises(InvalidCode, match="gesloten"):
+        respondents.answer(store, code, token, "2.5", 5)
+    with pytest.raises(ScanError, match="gesloten"):
+        store.save_answer(rnd.id, "1.1", 2)
+    assert store.db.execute("SELECT * FROM answers").fetchall() == before
+
+
+def test_response_overview_counts_started_and_finished(store: Store, rnd) -> None:
+    _, code = respondents.create_invite(store, rnd.id, "raad")
+    _, t1 = respondents.join(store, code)
+    _, t2 = respondents.join(store, code)
+    respondents.join(store, code)  # opened the link, answered nothing
+    respondents.answer(store, code, t1, "1.5", 4)
+    respondents.answer(store, code, t2, "1.5", 2)
+    respondents.finish(store, code, t1)
+    (raad,) = respondents.response_overview(store, rnd.id)
+    assert (raad.role, raad.started, raad.finished, raad.active_codes) == ("raad", 2, 1, 1)
+
+
+def _respond(store: Store, round_id: int, role: str, values: list[int]) -> None:
+    _, code = respondents.create_invite(store, round_id, role)
+    for value in values:
+        _, token = respondents.join(store, code)
+        for q in BANK.questions_for_role(role):
+            respondents.answer(store, code, token, q.id, value)
+
+
+def test_per_role_figures_need_five_respondents(store: Store, rnd) -> None:
+    _respond(store, rnd.id, "raad", [2, 2, 2, 2])  # four council members: withheld
+    _respond(store, rnd.id, "inwoners", [5, 5, 4, 4, 5])  # five residents: shown
+    results = role_results(BANK, respondents.invited_answers(store, rnd.id))
+    raad, inwoners = results["raad"], results["inwoners"]
+    assert not raad.enough and raad.message == "te weinig respondenten (n = 4)"
+    assert all(v is None for v in raad.means.values())
+    assert inwoners.enough and inwoners.means[1] == pytest.approx((100 + 100 + 75 + 75 + 100) / 5)
+    assert results["samen"].respondents == 9
+    # divergence only between groups that may be shown (here: residents vs the self-scan)
+    found = divergences(BANK, results, {p.id: 25.0 for p in BANK.core_priorities})
+    assert {(d.high_role, d.low_role) for d in found} == {("inwoners", "zelfscan")}
+    assert found[0].gap == pytest.approx(90 - 25)
+
+
+def test_trend_deltas_over_three_rounds(store: Store) -> None:
+    levels = {2022: 1, 2024: 2, 2026: 4}
+    ids = {}
+    for year, level in levels.items():
+        r = store.start_round("GM0080", year)
+        ids[year] = r.id
+        for q in BANK.questions_for(6, "griffie"):
+            store.save_answer(r.id, q.id, level)
+    store.save_answer(ids[2026], "6.4", 1)  # one step back on 6.4 in 2026
+    history = round_scores(store, "GM0080")
+    assert [h.year for h in history] == [2022, 2024, 2026]
+    # 2022: all 1 -> 25; 2024: all 2 -> 50; 2026: 4, 4, 4, 1 -> (100 * 3 + 25) / 4 = 81.25
+    assert [h.score.by_id(6).score for h in history] == [25, 50, 81.25]
+    assert deltas(history[0].score, history[1].score)[6] == 25
+    assert deltas(history[1].score, history[2].score)[6] == 31.25
+    assert deltas(history[1].score, history[2].score)[1] is None
+    assert arrow(31.25) == "▲" and arrow(-3) == "▼" and arrow(0) == "=" and arrow(None) == "–"
+    changes = {
+        c.question_id: (c.before, c.after) for c in question_changes(BANK, store, ids[2024], ids[2026])
+    }
+    assert changes == {"6.1": (2, 4), "6.2": (2, 4), "6.3": (2, 4), "6.4": (2, 1)}
+
+
+def test_copy_forward_takes_the_previous_factual_answers(store: Store) -> None:
+    old = store.start_round("GM0080", 2024)
+    store.save_answer(old.id, "3.1", 3, comment="loket sinds 2023")
+    store.save_answer(old.id, "3.2", None, dont_know=True)
+    new = store.start_round("GM0080", 2026)
+    store.copy_forward(old.id, new.id)
+    copied = store.answers(new.id)
+    assert copied["3.1"].value == 3 and copied["3.1"].comment == "loket sinds 2023"
+    assert copied["3.2"].dont_know
+    with pytest.raises(ScanError, match="lege ronde"):
+        store.copy_forward(old.id, new.id)

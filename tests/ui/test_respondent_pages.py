@@ -1,0 +1,83 @@
+"""AppTest: a respondent code opens only the answer page; answering, refresh, and the griffier's overview."""
+
+from __future__ import annotations
+
+import pytest
+
+from scan import respondents
+from scan.storage import Store
+
+
+@pytest.fixture
+def invited(db_path):
+    store = Store(db_path)
+    rnd = store.start_round("GM0355", 2026)
+    _, code = respondents.create_invite(store, rnd.id, "raad")
+    return store, rnd, code
+
+
+def test_respondent_answers_and_resumes_after_refresh(new_session, invited) -> None:
+    store, rnd, code = invited
+    at = new_session(code=code)
+    assert at.title[0].value == "Doe mee met de democratiescan"
+    assert "gemeenteraad" in " ".join(m.value for m in at.markdown)
+    at.button(key="deelnemer_begin").click().run()
+    token = at.query_params["r"][0] if isinstance(at.query_params["r"], list) else at.query_params["r"]
+    radios = {r.key: r for r in at.radio}
+    assert set(radios) == {f"deelnemer_{p}.5" for p in (1, 2, 3, 4, 6, 7, 8)} | {"deelnemer_5.6"}
+    at.radio(key="deelnemer_1.5").set_value(4).run()
+    assert not at.exception
+
+    again = new_session(code=code, r=token)  # refresh: same code and token in the URL
+    assert again.radio(key="deelnemer_1.5").value == 4
+    again.button(key="deelnemer_klaar").click().run()
+    assert again.success
+    (raad,) = respondents.response_overview(store, rnd.id)
+    assert (raad.started, raad.finished) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "page", ["results", "participants", "questionnaire", "voices", "benchmark", "agenda"]
+)
+def test_a_code_never_opens_griffier_pages(new_session, invited, page) -> None:
+    _, _, code = invited
+    at = new_session(code=code)
+    # With a code in the URL the app registers only the answer page: no other page exists to open.
+    with pytest.raises(ValueError, match=r"Known pages: \['[^,]*respond\.py'\]"):
+        at.switch_page(f"scan/ui/pages/{page}.py")
+    assert at.title[0].value == "Doe mee met de democratiescan"
+
+
+@pytest.mark.parametrize(("code", "message"), [("ONBEKEND1234", "kennen we niet"), ("x", "kennen we niet")])
+def test_wrong_code_gives_a_dutch_message(new_session, invited, code, message) -> None:
+    store = invited[0]
+    before = store.counts()
+    at = new_session(code=code)
+    assert not at.exception
+    assert message in at.error[0].value
+    assert store.counts() == before
+
+
+def test_revoked_code_is_refused_on_the_page(new_session, invited) -> None:
+    store, rnd, code = invited
+    inv = respondents.invites_for(store, rnd.id)[0]
+    respondents.revoke_invite(store, rnd.id, inv.id)
+    at = new_session(code=code)
+    assert "ingetrokken" in at.error[0].value
+
+
+def test_griffier_creates_code_and_closes_round(new_session, db_path) -> None:
+    store = Store(db_path)
+    rnd = store.start_round("GM0355", 2026)
+    at = new_session(gemeente="GM0355", jaar="2026")
+    at.switch_page("scan/ui/pages/participants.py").run()
+    at.selectbox(key="deelnemers_rol").set_value("inwoners").run()
+    at.button(key="deelnemers_maak").click().run()
+    shown = at.success[0].value
+    code = shown.split("**")[1]
+    respondents.join(store, code)  # the shown code works
+    at.checkbox(key="deelnemers_zeker").check().run()
+    at.button(key="deelnemers_sluit").click().run()
+    assert not store.round_by_id(rnd.id).is_open
+    with pytest.raises(respondents.InvalidCode, match="gesloten"):
+        respondents.join(store, code)

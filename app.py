@@ -17,6 +17,12 @@ ROUND_PAGES = [
     ("participants", "Deelnemers", "group_add", "deelnemers"),
     ("voices", "Rollen vergelijken", "diversity_3", "rollen"),
     ("trend", "Trend", "trending_up", "trend"),
+    ("presentation", "Presentatie", "slideshow", "presentatie"),
+]
+WORKSHOP_PAGES = [
+    ("workshops", "Workshops", "groups_3", "workshops"),
+    ("facilitate", "Workshop leiden", "tune", "leiden"),
+    ("projector", "Projectiescherm", "present_to_all", "projectie"),
 ]
 
 
@@ -33,12 +39,18 @@ def _pages(rows, first_default=False):
     ]
 
 
-# Someone with a respondent code (or on /?meedoen, to type one) sees only the answer page:
-# no griffier page is registered, so none can be reached.
-if "code" in st.query_params or "meedoen" in st.query_params:
-    st.navigation(
-        [st.Page("scan/ui/pages/respond.py", title="Meedoen", url_path="deelnemen", default=True)],
-        position="hidden",
-    ).run()
+# Respondents, workshop participants and viewers of a presentation link get exactly one page:
+# no griffier page is registered for them, so none can be reached by URL.
+SINGLE_PAGE_MODES = [
+    ("code", "respond", "Meedoen"),
+    ("meedoen", "respond", "Meedoen"),
+    ("ws", "workshop_join", "Workshop"),
+    ("presentatie", "presentation", "Presentatie"),
+]
+mode = next((m for m in SINGLE_PAGE_MODES if m[0] in st.query_params), None)
+if mode is not None:
+    page = st.Page(f"scan/ui/pages/{mode[1]}.py", title=mode[2], default=True)
+    st.navigation([page], position="hidden").run()
 else:
-    st.navigation({"Scan": _pages(SCAN_PAGES, True), "Ronde": _pages(ROUND_PAGES)}).run()
+    sections = {"Scan": SCAN_PAGES, "Ronde": ROUND_PAGES, "Workshop": WORKSHOP_PAGES}
+    st.navigation({name: _pages(rows, name == "Scan") for name, rows in sections.items()}).run()

@@ -40,6 +40,8 @@ ROLE_LABELS: dict[str, str] = {
     "partners": "Maatschappelijke partners",
 }
 FACTUAL_ROLES = ("griffie", "college", "ambtelijk")
+# Groups shown in results: the invited roles plus workshop participants added to a round.
+GROUP_LABELS: dict[str, str] = {**ROLE_LABELS, "workshop": "Workshopdeelnemers"}
 
 Owner = Literal["portefeuillehouder", "college", "griffie", "raadscommissie", "burgemeester"]
 OWNER_LABELS: dict[str, str] = {

@@ -203,12 +203,12 @@ def response_overview(store: Store, round_id: int) -> list[RoleResponse]:
 
 
 def invited_answers(store: Store, round_id: int) -> dict[int, tuple[str, dict[str, Answer]]]:
-    """All invited respondents' answers of a round: respondent id -> (role, answers). One query."""
+    """Answers of invited respondents and added workshop participants: id -> (role, answers). One query."""
     rows = store.db.execute(
         """
         SELECT p.id, p.role, a.question_id, a.value, a.dont_know
         FROM respondents p JOIN answers a ON a.respondent_id = p.id
-        WHERE p.round_id = ? AND p.kind = 'invited'
+        WHERE p.round_id = ? AND p.kind IN ('invited', 'workshop')
         """,
         [round_id],
     ).fetchall()

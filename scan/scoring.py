@@ -125,8 +125,8 @@ class ScanScore:
         return sorted(scored, key=lambda p: (-p.score, p.priority_id))
 
 
-def score_scan(bank: QuestionBank, answers: Mapping[str, Answer], role: str = "griffie") -> ScanScore:
-    """Score every section for the questions meant for ``role``."""
+def score_scan(bank: QuestionBank, answers: Mapping[str, Answer], role: str | None = "griffie") -> ScanScore:
+    """Score every section for the questions meant for ``role`` (None: every question)."""
     scores = [score_priority(p.id, bank.questions_for(p.id, role), answers) for p in bank.priorities]
     core = tuple(s for s, p in zip(scores, bank.priorities, strict=True) if p.core)
     culture = next((s for s, p in zip(scores, bank.priorities, strict=True) if not p.core), None)

@@ -28,6 +28,7 @@ from scan.scoring import Answer, check_answer
 
 MIN_YEAR, MAX_YEAR = 2018, 2100
 SELF_ROLE = "griffie"
+WORKSHOP_ROLE = "workshop"  # workshop participants added to a round: any question, shown as their own group
 
 _WRITE_LOCKS: dict[str, threading.Lock] = {}
 _LOCKS_GUARD = threading.Lock()
@@ -131,11 +132,60 @@ def _m004_invites(db: sqlite_utils.Database) -> None:
     db["respondents"].create_index(["token_hash"], unique=True)
 
 
+def _m005_workshops(db: sqlite_utils.Database) -> None:
+    db["workshops"].create(
+        {
+            "id": int,
+            "round_id": int,
+            "join_code": str,
+            "facilitator_hash": str,
+            "title": str,
+            "question_ids": str,  # JSON list, in order
+            "current": int,  # index into question_ids
+            "phase": str,  # questions | voting | ended
+            "added_to_round": int,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("round_id", "rounds", "id")],
+        not_null={"round_id", "join_code", "facilitator_hash"},
+        defaults={"current": 0, "phase": "questions", "added_to_round": 0},
+    )
+    db["workshops"].create_index(["join_code"], unique=True)
+    db["workshop_questions"].create(
+        {"workshop_id": int, "question_id": str, "status": str},  # hidden | open | closed | revealed
+        pk=("workshop_id", "question_id"),
+        foreign_keys=[("workshop_id", "workshops", "id")],
+    )
+    db["workshop_participants"].create(
+        {"id": int, "workshop_id": int, "token_hash": str, "created_at": str},
+        pk="id",
+        foreign_keys=[("workshop_id", "workshops", "id")],
+    )
+    db["workshop_participants"].create_index(["token_hash"], unique=True)
+    db["workshop_answers"].create(
+        {"participant_id": int, "question_id": str, "value": int, "dont_know": int, "updated_at": str},
+        pk=("participant_id", "question_id"),
+        foreign_keys=[("participant_id", "workshop_participants", "id")],
+    )
+    db["workshop_votes"].create(
+        {"participant_id": int, "proposal_id": str, "created_at": str},
+        pk=("participant_id", "proposal_id"),
+        foreign_keys=[("participant_id", "workshop_participants", "id")],
+    )
+    db["share_links"].create(
+        {"token_hash": str, "round_id": int, "created_at": str, "revoked_at": str},
+        pk="token_hash",
+        foreign_keys=[("round_id", "rounds", "id")],
+    )
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     ("001_initial", _m001_initial),
     ("002_benchmark", _m002_benchmark),
     ("003_agenda", _m003_agenda),
     ("004_invites", _m004_invites),
+    ("005_workshops", _m005_workshops),
 )
 
 
@@ -339,7 +389,7 @@ class Store:
             owner = db.execute("SELECT round_id, role FROM respondents WHERE id = ?", [respondent]).fetchone()
             if owner is None or owner[0] != round_id:
                 raise InvalidAnswer("Deze deelnemer hoort niet bij deze scanronde.")
-            if owner[1] not in self.bank.question(question_id).roles:
+            if owner[1] != WORKSHOP_ROLE and owner[1] not in self.bank.question(question_id).roles:
                 raise InvalidAnswer(
                     f"Vraag {question_id} is niet bedoeld voor de rol {ROLE_LABELS[owner[1]].lower()}."
                 )

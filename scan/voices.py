@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from scan.benchmark import MIN_N, Stat, describe
 from scan.formatting import nl_number
-from scan.models import ROLE_LABELS
+from scan.models import GROUP_LABELS
 from scan.questionbank import QuestionBank
 from scan.scoring import Answer, score_scan
+from scan.storage import WORKSHOP_ROLE
 
 DIVERGENCE_POINTS = 25  # a gap this large between two roles is worth a conversation
 
@@ -42,7 +43,8 @@ def role_results(
     """Per role (and "samen" for all invited respondents): respondent count and per-priority figures."""
     per_role: dict[str, list[dict[int, float | None]]] = {}
     for role, answers in respondents.values():
-        score = score_scan(bank, answers, role)
+        # workshop participants may answer any question: score what they answered
+        score = score_scan(bank, answers, None if role == WORKSHOP_ROLE else role)
         scores = {p.priority_id: p.score for p in score.priorities}
         per_role.setdefault(role, []).append(scores)
         per_role.setdefault("samen", []).append(scores)
@@ -83,7 +85,7 @@ class Divergence:
 
 
 def label(role: str) -> str:
-    return {"zelfscan": "de zelfscan"}.get(role, ROLE_LABELS.get(role, role).lower())
+    return {"zelfscan": "de zelfscan"}.get(role, GROUP_LABELS.get(role, role).lower())
 
 
 def divergences(

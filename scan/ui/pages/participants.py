@@ -3,10 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from scan import respondents
+from scan import respondents, sharing
 from scan.errors import ScanError
 from scan.models import ROLE_LABELS
 from scan.ui.components import context
+from scan.ui.components.links import app_link
 from scan.ui.services import get_store
 
 KEY_NEW_CODE = "deelnemers_nieuwe_code"  # (role, code) shown once after creating it
@@ -35,7 +36,7 @@ if rnd.is_open:
 if new := st.session_state.pop(KEY_NEW_CODE, None):
     role, code = new
     st.success(
-        f"Code voor {ROLE_LABELS[role].lower()}: **{code}**. Deel de link `/?code={code}` (achter het adres van deze app) of de code. "
+        f"Code voor {ROLE_LABELS[role].lower()}: **{code}**. Deel de link `{app_link(code=code)}` of de code. "
         "Bewaar de code nu: we slaan alleen een onherkenbare versie op en kunnen hem niet opnieuw tonen."
     )
 
@@ -68,6 +69,20 @@ for inv in respondents.invites_for(store, rnd.id):
     if not inv.revoked_at and cols[1].button("Intrekken", key=f"deelnemers_intrekken_{inv.id}"):
         respondents.revoke_invite(store, rnd.id, inv.id)
         st.rerun()
+
+st.subheader("Presentatie voor de raad")
+st.write(
+    "Een link naar de presentatie van deze ronde (alleen lezen, grote letters). Wie de link heeft, ziet de "
+    "uitkomsten van deze ronde, niets anders en kan niets veranderen."
+)
+cols = st.columns(2)
+if cols[0].button("Presentatielink maken", icon=":material/link:", key="deelnemers_deellink"):
+    st.session_state["deelnemers_nieuwe_link"] = sharing.create_share_link(store, rnd.id)
+if cols[1].button("Alle presentatielinks intrekken", key="deelnemers_links_intrekken"):
+    sharing.revoke_all(store, rnd.id)
+    st.success("Alle presentatielinks van deze ronde werken niet meer.")
+if link := st.session_state.pop("deelnemers_nieuwe_link", None):
+    st.success(f"Presentatielink: `{app_link(presentatie=link)}` — bewaar hem nu; we tonen hem niet opnieuw.")
 
 st.subheader("Ronde sluiten")
 if rnd.is_open:

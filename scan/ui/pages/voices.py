@@ -8,7 +8,7 @@ from scan import respondents
 from scan.benchmark import MIN_N
 from scan.charts import FONT
 from scan.formatting import nl_number
-from scan.models import ROLE_LABELS
+from scan.models import GROUP_LABELS
 from scan.scoring import score_scan
 from scan.storage import SELF_ROLE
 from scan.ui.components import context
@@ -32,11 +32,11 @@ self_scores = {p.priority_id: p.score for p in self_score.priorities}
 rows = []
 for p in bank.core_priorities:
     row = {"Prioriteit": f"{p.id}. {p.name}", "Zelfscan": nl_number(self_scores[p.id])}
-    for role in [*ROLE_LABELS, "samen"]:
+    for role in [*GROUP_LABELS, "samen"]:
         if role not in results:
             continue
         r = results[role]
-        column = f"{ROLE_LABELS.get(role, 'Alle respondenten samen')} (n = {r.respondents})"
+        column = f"{GROUP_LABELS.get(role, 'Alle respondenten samen')} (n = {r.respondents})"
         row[column] = nl_number(r.means[p.id]) if r.enough and r.means[p.id] is not None else r.message
     rows.append(row)
 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
@@ -48,7 +48,7 @@ if shown:
     fig.add_trace(go.Bar(name="Zelfscan", x=names, y=[self_scores[p.id] for p in bank.core_priorities]))
     for r in shown:
         fig.add_trace(
-            go.Bar(name=ROLE_LABELS[r.role], x=names, y=[r.means[p.id] for p in bank.core_priorities])
+            go.Bar(name=GROUP_LABELS[r.role], x=names, y=[r.means[p.id] for p in bank.core_priorities])
         )
     fig.update_layout(
         barmode="group", yaxis=dict(range=[0, 100], title="score (0–100)"), font=FONT, height=420

@@ -35,11 +35,15 @@ def test_workshop_with_five_participants(server, browser, page) -> None:
     page.get_by_role("button", name="Openen").click()
     expect(page.get_by_text("Stand: open")).to_be_visible()
 
-    # five phones join by typing the code on /?meedoen ... or by the QR link; both end on the same page
     phones = []
     for i, choice in enumerate(ANSWERS):
         context, phone = _phone(browser)
-        phone.goto(f"{server.url}/?ws={ws.join_code}")
+        if i == 0:  # one person types the code from the screen, the others scan the QR code
+            phone.goto(f"{server.url}/?meedoen")
+            phone.get_by_label(re.compile("Uw code")).fill(ws.join_code.lower())
+            phone.get_by_role("button", name="Verder").click()
+        else:
+            phone.goto(f"{server.url}/?ws={ws.join_code}")
         phone.get_by_role("button", name="Meedoen").click()
         expect(phone).to_have_url(re.compile(r"[?&]t="))
         group = phone.get_by_role("radiogroup", name="Uw antwoord")

@@ -6,7 +6,7 @@ the URL (``?code=…&r=…``) so a refresh or a closed tab loses nothing.
 
 import streamlit as st
 
-from scan import respondents
+from scan import respondents, workshop
 from scan.errors import ScanError
 from scan.models import ROLE_LABELS
 from scan.ui.services import get_bank, get_reference, get_store
@@ -20,9 +20,16 @@ st.title("Doe mee met de democratiescan")
 code = st.query_params.get("code", "")
 if not code:
     with st.form("deelnemer_code"):
-        typed = st.text_input("Uw code (staat in de uitnodiging)", max_chars=20, key="deelnemer_code_invoer")
+        typed = st.text_input(
+            "Uw code (uit de uitnodiging of van het scherm in de zaal)",
+            max_chars=20,
+            key="deelnemer_code_invoer",
+        )
         if st.form_submit_button("Verder"):
-            st.query_params["code"] = respondents.normalise_code(typed)
+            cleaned = respondents.normalise_code(typed)
+            st.query_params.clear()
+            # a workshop code (10 characters) leads to the workshop, an invitation code to the scan
+            st.query_params["ws" if len(cleaned) == workshop.JOIN_LENGTH else "code"] = cleaned
             st.rerun()
     st.stop()
 

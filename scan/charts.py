@@ -11,6 +11,7 @@ from scan.scoring import ScanScore
 PRIMARY = "#0B5394"
 MUTED = "#5F6B7A"
 FONT = dict(family="Source Sans Pro, DejaVu Sans, sans-serif", size=15, color="#1A1A1A")
+TEMPLATE = "plotly_white"  # calm, white background: same look in the app and in the printed report
 
 
 def _fictief(fig: go.Figure, is_demo: bool) -> go.Figure:
@@ -57,6 +58,7 @@ def radar(bank: QuestionBank, score: ScanScore, name: str, is_demo: bool = False
         margin=dict(l=100, r=100, t=60, b=40),
         font=FONT,
         height=460,
+        template=TEMPLATE,
     )
     return _fictief(fig, is_demo)
 
@@ -88,6 +90,7 @@ def priority_bars(bank: QuestionBank, score: ScanScore, is_demo: bool = False) -
         margin=dict(l=10, r=10, t=40, b=40),
         font=FONT,
         height=420,
+        template=TEMPLATE,
     )
     return _fictief(fig, is_demo)
 
@@ -137,6 +140,7 @@ def peer_bands(bank: QuestionBank, score: ScanScore, comparison, is_demo: bool =
         font=FONT,
         height=460,
         barmode="overlay",
+        template=TEMPLATE,
     )
     return _fictief(fig, is_demo)
 

@@ -113,6 +113,67 @@ def _cmd_import_benchmark(args: argparse.Namespace) -> int:
     return 0
 
 
+def _existing_db(path: str) -> Path:
+    db = Path(path)
+    if not db.exists():
+        raise ScanError(f"De database '{path}' bestaat niet.")
+    return db
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from scan.exports import export
+    from scan.storage import Store
+
+    store = Store(_existing_db(args.db))
+    rnd = store.get_round(args.gemeente, args.year)
+    if rnd is None:
+        raise ScanError(f"Er is geen scan van {args.gemeente} voor {args.year} in {args.db}.")
+    data = export(store, rnd, args.format)
+    Path(args.out).write_bytes(data)
+    print(f"{args.format}-bestand geschreven naar {args.out} ({len(data):,} bytes).".replace(",", "."))
+    return 0
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from scan.backup import backup
+    from scan.storage import Store
+
+    size = backup(Store(_existing_db(args.db)), Path(args.out))
+    print(f"Back-up geschreven naar {args.out} ({size:,} bytes).".replace(",", "."))
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from scan.backup import restore_file
+    from scan.storage import Store
+
+    counts = restore_file(Store(args.db), Path(args.file))
+    print(f"Hersteld in {args.db}: {counts['rounds']} rondes, {counts['answers']} antwoorden.")
+    return 0
+
+
+def _cmd_export_benchmark(args: argparse.Namespace) -> int:
+    from scan.exports import benchmark_csv
+    from scan.storage import Store
+
+    text = benchmark_csv(Store(_existing_db(args.db)))
+    Path(args.out).write_text(text, encoding="utf-8")
+    print(f"{text.count(chr(10)) - 1} regels geschreven naar {args.out}.")
+    return 0
+
+
+def _gm_code(value: str) -> str:
+    if value not in reference().municipalities:
+        raise argparse.ArgumentTypeError(f"onbekende gemeentecode '{value}' (vorm GM####)")
+    return value
+
+
+def _year(value: str) -> int:
+    if not value.isdigit() or not 2018 <= int(value) <= 2100:
+        raise argparse.ArgumentTypeError(f"'{value}' is geen jaar van 2018 tot en met 2100")
+    return int(value)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = DutchArgumentParser(prog="python -m scan", description="democratiescan: beheer en controle")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=DutchArgumentParser)
@@ -139,6 +200,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="CSV met gemeente_code,jaar,onderdeel,waarde")
     p.add_argument("--db", default=str(database_path()), help="pad van de database")
     p.set_defaults(func=_cmd_import_benchmark)
+
+    p = sub.add_parser("export", help="rapport (pdf, docx) of gegevens (xlsx, csv, json) van één scanronde")
+    p.add_argument("--db", default=str(database_path()), help="pad van de database")
+    p.add_argument("--gemeente", required=True, type=_gm_code, help="CBS-code, bijv. GM0355")
+    p.add_argument("--year", required=True, type=_year, help="jaar van de scanronde")
+    p.add_argument("--format", required=True, choices=("pdf", "docx", "xlsx", "csv", "json"))
+    p.add_argument("--out", required=True, help="bestand om te schrijven")
+    p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser("backup", help="alles uit de database in één gecontroleerd bestand")
+    p.add_argument("--db", default=str(database_path()), help="pad van de database")
+    p.add_argument("--out", required=True, help="back-upbestand om te schrijven")
+    p.set_defaults(func=_cmd_backup)
+
+    p = sub.add_parser("restore", help="zet een back-up terug in een lege database")
+    p.add_argument("--db", default=str(database_path()), help="pad van de (lege) database")
+    p.add_argument("file", help="het back-upbestand")
+    p.set_defaults(func=_cmd_restore)
+
+    p = sub.add_parser("export-benchmark", help="gedeelde scans in het importformaat van import-benchmark")
+    p.add_argument("--db", default=str(database_path()), help="pad van de database")
+    p.add_argument("--out", required=True, help="CSV-bestand om te schrijven")
+    p.set_defaults(func=_cmd_export_benchmark)
     return parser
 
 

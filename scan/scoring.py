@@ -23,7 +23,18 @@ from scan.errors import InvalidAnswer
 from scan.models import Question
 from scan.questionbank import QuestionBank
 
-METHOD_NL = __doc__.split("The rules (also in the README and on the results page):")[1].strip()
+# The same rules in plain Dutch, for the results page and the report.
+METHOD_NL = """\
+1. Elke beantwoorde vraag krijgt punten van 0 tot 100. Een antwoord op de schaal 0–4 geeft
+   antwoord / 4 × 100 (dus 0, 25, 50, 75 of 100). Een antwoord op een stelling (1–5) geeft
+   (antwoord − 1) / 4 × 100.
+2. "Weet niet / n.v.t." en open vragen krijgen geen punten en tellen niet mee in het gemiddelde.
+   Ze tellen dus nooit als 0. U ziet ze wel terug als dekking: hoeveel vragen een score dragen.
+3. De score van een prioriteit is het gemiddelde van de punten van haar beantwoorde vragen.
+   Zonder beantwoorde vraag heeft een prioriteit geen score.
+4. De totaalscore is het gemiddelde van de prioriteiten die een score hebben. Elke prioriteit
+   telt even zwaar, hoeveel vragen ze ook heeft. Het onderdeel Bestuurscultuur staat apart en
+   telt niet mee in de totaalscore."""
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from scan.charts import priority_bars, radar
+from scan.exports import MIME, export, file_name
 from scan.formatting import nl_number
 from scan.scoring import METHOD_NL, score_scan
 from scan.storage import SELF_ROLE
@@ -67,6 +68,32 @@ st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 if rnd.is_demo:
     st.caption("Fictieve voorbeelddata.")
 st.caption("Bestuurscultuur (de acht tips) staat apart en telt niet mee in de totaalscore.")
+
+st.subheader("Rapport en gegevens downloaden")
+st.caption(
+    "Het rapport voor de raad (PDF of Word) bevat de samenvatting, de grafieken, de vergelijking, de rollen, "
+    "de gekozen voorstellen en de werkwijze. Het maken duurt een paar seconden."
+)
+download_cols = st.columns(4)
+for col, (fmt, label) in zip(
+    download_cols,
+    [
+        ("pdf", "Rapport (PDF)"),
+        ("docx", "Rapport (Word)"),
+        ("xlsx", "Gegevens (Excel)"),
+        ("csv", "Antwoorden (CSV)"),
+    ],
+    strict=True,
+):
+    col.download_button(
+        label,
+        data=lambda fmt=fmt: export(store, rnd, fmt),  # made only when clicked
+        file_name=file_name(rnd, fmt),
+        mime=MIME[fmt],
+        icon=":material/download:",
+        key=f"resultaten_download_{fmt}",
+        on_click="ignore",
+    )
 
 with st.expander("Hoe wordt de score berekend?"):
     st.markdown(METHOD_NL)

@@ -180,12 +180,17 @@ def _m005_workshops(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m006_credentials(db: sqlite_utils.Database) -> None:
+    db["credentials"].create({"scope": str, "password_hash": str, "updated_at": str}, pk="scope")
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     ("001_initial", _m001_initial),
     ("002_benchmark", _m002_benchmark),
     ("003_agenda", _m003_agenda),
     ("004_invites", _m004_invites),
     ("005_workshops", _m005_workshops),
+    ("006_credentials", _m006_credentials),
 )
 
 
@@ -322,6 +327,29 @@ class Store:
         factual = {q.id for q in self.bank.questions_for_role(SELF_ROLE)}
         self.save_answers_bulk(to_round, [a for qid, a in source.items() if qid in factual])
         return len(source)
+
+    def delete_round(self, round_id: int) -> None:
+        """Remove a round and everything in it (answers, respondents, codes, workshops, agenda), at once."""
+        self.round_by_id(round_id)
+        workshop_ids = "SELECT id FROM workshops WHERE round_id = :r"
+        participant_ids = f"SELECT id FROM workshop_participants WHERE workshop_id IN ({workshop_ids})"
+        statements = [
+            f"DELETE FROM workshop_votes WHERE participant_id IN ({participant_ids})",
+            f"DELETE FROM workshop_answers WHERE participant_id IN ({participant_ids})",
+            f"DELETE FROM workshop_participants WHERE workshop_id IN ({workshop_ids})",
+            f"DELETE FROM workshop_questions WHERE workshop_id IN ({workshop_ids})",
+            "DELETE FROM workshops WHERE round_id = :r",
+            "DELETE FROM answers WHERE respondent_id IN (SELECT id FROM respondents WHERE round_id = :r)",
+            "DELETE FROM respondents WHERE round_id = :r",
+            "DELETE FROM invites WHERE round_id = :r",
+            "DELETE FROM proposal_status WHERE round_id = :r",
+            "DELETE FROM agenda_items WHERE round_id = :r",
+            "DELETE FROM share_links WHERE round_id = :r",
+            "DELETE FROM rounds WHERE id = :r",
+        ]
+        with self.write() as db:
+            for sql in statements:
+                db.execute(sql, {"r": round_id})
 
     def round_by_id(self, round_id: int) -> Round:
         rows = list(self.db["rounds"].rows_where("id = ?", [round_id]))

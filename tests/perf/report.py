@@ -15,9 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from scan.demo import FEATURED, fill_demo  # noqa: E402
-from scan.exports import export  # noqa: E402
-from scan.storage import Store  # noqa: E402
+from scan.demo import FEATURED, fill_demo
+from scan.exports import export
+from scan.storage import Store
 
 
 def main() -> None:
@@ -40,7 +40,9 @@ def main() -> None:
         docx_t0 = time.perf_counter()
         export(store, rnd, "docx")
         docx = time.perf_counter() - docx_t0
-        print(f"next {args.runs} reports: median {statistics.median(timings):.2f} s, max {max(timings):.2f} s")
+        print(
+            f"next {args.runs} reports: median {statistics.median(timings):.2f} s, max {max(timings):.2f} s"
+        )
         print(f"Word report: {docx:.2f} s")
         print(
             f"SUMMARY report: PDF first {cold:.2f} s, then median {statistics.median(timings):.2f} s "

@@ -1,0 +1,69 @@
+"""Who may see what: the beheerder and per-municipality griffier passwords.
+
+Passwords are stored as salted scrypt hashes and compared in constant time; they are never
+logged. An installation without any password is "open" (a demo or a first start): the UI says
+so on every page until the beheerder sets passwords with ``python -m scan set-password``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from datetime import UTC, datetime
+
+from scan.errors import ScanError
+from scan.reference import reference
+from scan.storage import Store
+
+ADMIN = "beheerder"
+MIN_LENGTH = 10
+_N, _R, _P = 2**14, 8, 1
+
+
+def _scope_ok(scope: str) -> None:
+    if scope != ADMIN and scope not in reference().municipalities:
+        raise ScanError(f"Onbekende gemeente of rol '{scope}'.")
+
+
+def hash_password(password: str, salt: bytes | None = None) -> str:
+    salt = salt or secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, n=_N, r=_R, p=_P)
+    return f"scrypt${salt.hex()}${digest.hex()}"
+
+
+def _matches(password: str, stored: str) -> bool:
+    try:
+        _, salt_hex, digest_hex = stored.split("$")
+        candidate = hashlib.scrypt(password.encode(), salt=bytes.fromhex(salt_hex), n=_N, r=_R, p=_P)
+    except ValueError:
+        return False
+    return hmac.compare_digest(candidate.hex(), digest_hex)
+
+
+def set_password(store: Store, scope: str, password: str) -> None:
+    _scope_ok(scope)
+    if len(password) < MIN_LENGTH:
+        raise ScanError(f"Een wachtwoord heeft minstens {MIN_LENGTH} tekens.")
+    with store.write() as db:
+        db["credentials"].upsert(
+            {
+                "scope": scope,
+                "password_hash": hash_password(password),
+                "updated_at": datetime.now(UTC).isoformat(),
+            },
+            pk="scope",
+        )
+
+
+def verify(store: Store, scope: str, password: str) -> bool:
+    row = store.db.execute("SELECT password_hash FROM credentials WHERE scope = ?", [scope]).fetchone()
+    if row is None:
+        _matches(password or "", hash_password("x"))  # same work either way: no timing hint that none exists
+        return False
+    return _matches(password or "", row[0])
+
+
+def is_locked(store: Store) -> bool:
+    """True once any password exists: from then on every griffier page needs a login."""
+    return store.db.execute("SELECT 1 FROM credentials LIMIT 1").fetchone() is not None

@@ -20,6 +20,7 @@ FORMAT = "democratiescan-backup"
 VERSION = 1
 # Parents before children, so foreign keys hold during the restore.
 TABLE_ORDER = (
+    "credentials",  # password hashes only, so a restored installation stays locked
     "rounds",
     "invites",
     "respondents",

@@ -162,6 +162,26 @@ def _cmd_export_benchmark(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_set_password(args: argparse.Namespace) -> int:
+    from scan.access import ADMIN, set_password
+    from scan.storage import Store
+
+    # Read from stdin, never from the command line: arguments end up in shell history and process lists.
+    if sys.stdin.isatty():
+        import getpass
+
+        password = getpass.getpass("Nieuw wachtwoord: ")
+        if getpass.getpass("Nog een keer: ") != password:
+            raise ScanError("De twee wachtwoorden zijn niet gelijk; er is niets veranderd.")
+    else:
+        password = sys.stdin.readline().rstrip("\n")
+    scope = ADMIN if args.gemeente == ADMIN else args.gemeente
+    set_password(Store(args.db), scope, password)
+    who = "de beheerder" if scope == ADMIN else f"de griffie van {reference().municipality(scope).name}"
+    print(f"Wachtwoord voor {who} is ingesteld.")
+    return 0
+
+
 def _gm_code(value: str) -> str:
     if value not in reference().municipalities:
         raise argparse.ArgumentTypeError(f"onbekende gemeentecode '{value}' (vorm GM####)")
@@ -218,6 +238,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=str(database_path()), help="pad van de (lege) database")
     p.add_argument("file", help="het back-upbestand")
     p.set_defaults(func=_cmd_restore)
+
+    p = sub.add_parser(
+        "set-password", help="stel het wachtwoord in van een griffie of de beheerder (via stdin)"
+    )
+    p.add_argument("--db", default=str(database_path()), help="pad van de database")
+    p.add_argument(
+        "--gemeente",
+        required=True,
+        type=lambda v: v if v == "beheerder" else _gm_code(v),
+        help="CBS-code (GM####) of 'beheerder'",
+    )
+    p.set_defaults(func=_cmd_set_password)
 
     p = sub.add_parser("export-benchmark", help="gedeelde scans in het importformaat van import-benchmark")
     p.add_argument("--db", default=str(database_path()), help="pad van de database")

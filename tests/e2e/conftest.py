@@ -50,7 +50,7 @@ def start_server(db: Path) -> Server:
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            "server.py",
             "--server.port",
             str(port),
             "--server.address",

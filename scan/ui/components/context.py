@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from scan.storage import Round
+from scan.ui.components.access import require_access
 from scan.ui.services import get_reference, get_store
 
 KEY_CODE = "ctx_gemeente"
@@ -20,6 +21,13 @@ def select(gm_code: str, year: int) -> None:
     st.session_state[KEY_CODE] = gm_code
     st.session_state[KEY_YEAR] = year
     st.query_params.update({"gemeente": gm_code, "jaar": str(year)})
+
+
+def forget() -> None:
+    """Drop the selected round (e.g. after deleting it)."""
+    st.session_state.pop(KEY_CODE, None)
+    st.session_state.pop(KEY_YEAR, None)
+    st.query_params.clear()
 
 
 def _from_url() -> None:
@@ -54,11 +62,14 @@ def current_round() -> Round | None:
 
 
 def require_round() -> Round | None:
-    """The current round, or a friendly pointer to the start page."""
+    """The current round if this session may see it; else a pointer to the start page or a login form."""
     rnd = current_round()
     if rnd is None:
         st.info("Kies eerst een gemeente en een scanronde op de startpagina.")
         st.page_link("scan/ui/pages/start.py", label="Naar de startpagina", icon=":material/home:")
+        return None
+    if not require_access(rnd.gm_code):
+        return None
     return rnd
 
 

@@ -8,6 +8,7 @@ import streamlit as st
 
 from scan import workshop
 from scan.errors import ScanError
+from scan.ui.components.access import attempt
 from scan.ui.components.workshop_select import selected_workshop
 from scan.ui.services import get_bank, get_store
 
@@ -25,7 +26,7 @@ if KEY_PIN not in st.session_state:
         pin = st.text_input("Pincode van de begeleider", type="password", key="begeleider_pin_invoer")
         if st.form_submit_button("Inloggen"):
             try:
-                workshop.check_facilitator(store, ws.id, pin)
+                attempt(f"pincode-{ws.id}", workshop.check_facilitator, store, ws.id, pin)
                 st.session_state[KEY_PIN] = pin
                 st.rerun()
             except ScanError as exc:

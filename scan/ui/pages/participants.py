@@ -84,6 +84,24 @@ if cols[1].button("Alle presentatielinks intrekken", key="deelnemers_links_intre
 if link := st.session_state.pop("deelnemers_nieuwe_link", None):
     st.success(f"Presentatielink: `{app_link(presentatie=link)}` — bewaar hem nu; we tonen hem niet opnieuw.")
 
+st.subheader("Ronde verwijderen")
+st.write(
+    "Verwijder deze ronde helemaal: alle antwoorden, toelichtingen, codes, workshops, presentatielinks en de agenda. "
+    "Dit kan niet ongedaan worden gemaakt."
+)
+confirm = st.text_input(
+    f"Typ ter bevestiging het jaar van de ronde ({rnd.year})", key="deelnemers_verwijder_jaar", max_chars=4
+)
+if st.button(
+    "Ronde verwijderen",
+    key="deelnemers_verwijder",
+    disabled=confirm != str(rnd.year),
+    icon=":material/delete:",
+):
+    store.delete_round(rnd.id)
+    context.forget()
+    st.switch_page("scan/ui/pages/start.py")
+
 st.subheader("Ronde sluiten")
 if rnd.is_open:
     sure = st.checkbox(

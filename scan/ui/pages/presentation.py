@@ -12,6 +12,7 @@ from scan.presentation import build
 from scan.sharing import round_for_token
 from scan.trend import arrow
 from scan.ui.components import context
+from scan.ui.components.access import attempt
 from scan.ui.components.big_type import big_type
 from scan.ui.services import get_bank, get_store
 
@@ -21,7 +22,7 @@ big_type()
 token = st.query_params.get("presentatie")
 if token is not None:
     try:
-        rnd = round_for_token(store, token)
+        rnd = attempt("presentatielink", round_for_token, store, token)
     except ScanError as exc:
         st.error(str(exc))
         st.stop()

@@ -9,6 +9,8 @@ import streamlit as st
 from scan import respondents, workshop
 from scan.errors import ScanError
 from scan.models import ROLE_LABELS
+from scan.ui.components.access import attempt
+from scan.ui.components.privacy_text import privacy_text
 from scan.ui.services import get_bank, get_reference, get_store
 
 DONT_KNOW = "weet_niet"
@@ -34,7 +36,7 @@ if not code:
     st.stop()
 
 try:
-    invite, rnd = respondents.open_code(store, code)
+    invite, rnd = attempt("respondentcode", respondents.open_code, store, code)
 except ScanError as exc:
     st.error(str(exc))
     if st.button("Andere code invullen", key="deelnemer_andere_code"):
@@ -104,6 +106,9 @@ for priority in bank.priorities:
             args=(q.id,),
             help=q.help,
         )
+
+with st.expander("Privacy: wat bewaren we?"):
+    privacy_text()
 
 if me.finished:
     st.success("Bedankt! Uw antwoorden zijn bewaard. U kunt ze nog aanpassen zolang de scan open is.")

@@ -9,6 +9,7 @@ from scan.formatting import nl_number
 from scan.rhythm import moment, suggested_year
 from scan.scoring import score_scan
 from scan.ui.components import context
+from scan.ui.components.access import has_access, login_form, open_installation_notice
 from scan.ui.services import get_bank, get_reference, get_store
 
 KEY_PICK = "start_gemeente"
@@ -24,8 +25,9 @@ st.markdown(
     "staat en welke voorstellen uit het pamflet passen."
 )
 
+open_installation_notice()
 resume = current or store.last_updated_round()
-if resume is not None:
+if resume is not None and has_access(resume.gm_code):
     name = ref.municipality(resume.gm_code).name
     score = score_scan(bank, store.answers(resume.id))
     label = f"Verder met {name} {resume.year} ({score.answered} van {score.total} vragen beantwoord)"
@@ -69,6 +71,9 @@ for group in ref.peer_groups_for(code):
     st.markdown(line)
 
 st.header("Scanrondes")
+if not has_access(code):
+    login_form(code)
+    st.stop()
 tip = bank.tip(7)
 st.info(f"**Tip {tip.id} uit het pamflet: {tip.title}.** {tip.summary}", icon=":material/event_repeat:")
 rounds = store.rounds_for(code)

@@ -8,6 +8,8 @@ import streamlit as st
 
 from scan import workshop
 from scan.errors import ScanError
+from scan.ui.components.access import attempt
+from scan.ui.components.privacy_text import privacy_text
 from scan.ui.services import get_bank, get_store
 
 DONT_KNOW = "weet_niet"
@@ -16,7 +18,7 @@ KEY_ERROR = "deelnemer_ws_fout"
 store, bank = get_store(), get_bank()
 code = st.query_params.get("ws", "")
 try:
-    ws = workshop.by_join_code(store, code)
+    ws = attempt("workshopcode", workshop.by_join_code, store, code)
 except ScanError as exc:
     st.title("Workshop")
     st.error(str(exc))
@@ -106,3 +108,5 @@ elif ws.phase == "voting":
 else:
     st.success("De workshop is afgelopen. Bedankt voor uw deelname!")
 st.button("Vernieuwen", key="ws_vernieuw", icon=":material/refresh:")
+with st.expander("Privacy: wat bewaren we?"):
+    privacy_text()

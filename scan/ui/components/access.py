@@ -1,0 +1,84 @@
+"""Griffier access per municipality. Owns the session keys ``toegang_gemeenten`` and ``toegang_beheerder``."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from scan import access
+from scan.errors import ScanError
+from scan.throttle import THROTTLE
+from scan.ui.services import get_reference, get_store
+
+KEY_MUNICIPALITIES = "toegang_gemeenten"
+KEY_ADMIN = "toegang_beheerder"
+
+
+def client(target: str) -> str:
+    """Throttle key: the client's address plus what it tries to open."""
+    return f"{st.context.ip_address or 'onbekend'}|{target}"
+
+
+def has_access(gm_code: str) -> bool:
+    store = get_store()
+    if not access.is_locked(store):
+        return True
+    return st.session_state.get(KEY_ADMIN, False) or gm_code in st.session_state.get(KEY_MUNICIPALITIES, [])
+
+
+def open_installation_notice() -> None:
+    if not access.is_locked(get_store()):
+        st.sidebar.markdown(
+            "**Open installatie**: er zijn nog geen wachtwoorden, dus iedereen met deze link ziet alle scans. "
+            "Geschikt voor een demo; de beheerder zet wachtwoorden met de opdracht python -m scan set-password."
+        )
+
+
+def login_form(gm_code: str) -> None:
+    name = get_reference().municipality(gm_code).name
+    st.info(f"De scans van {name} zijn beveiligd. Log in met het wachtwoord van de griffie van {name}.")
+    with st.form(f"toegang_login_{gm_code}"):
+        password = st.text_input("Wachtwoord", type="password", key=f"toegang_wachtwoord_{gm_code}")
+        if st.form_submit_button("Inloggen"):
+            key = client(gm_code)
+            try:
+                THROTTLE.check(key)
+            except ScanError as exc:
+                st.error(str(exc))
+                return
+            store = get_store()
+            if access.verify(store, gm_code, password):
+                THROTTLE.succeeded(key)
+                st.session_state[KEY_MUNICIPALITIES] = [
+                    *st.session_state.get(KEY_MUNICIPALITIES, []),
+                    gm_code,
+                ]
+                st.rerun()
+            elif access.verify(store, access.ADMIN, password):
+                THROTTLE.succeeded(key)
+                st.session_state[KEY_ADMIN] = True
+                st.rerun()
+            else:
+                THROTTLE.failed(key)
+                st.error("Dit wachtwoord klopt niet.")
+
+
+def require_access(gm_code: str) -> bool:
+    """True when this session may see the municipality's scans; otherwise draws the login form."""
+    open_installation_notice()
+    if has_access(gm_code):
+        return True
+    login_form(gm_code)
+    return False
+
+
+def attempt(kind: str, func, *args):
+    """Run a code or PIN check; wrong attempts from this client are slowed down (raises ScanError)."""
+    key = client(kind)
+    THROTTLE.check(key)
+    try:
+        result = func(*args)
+    except ScanError:
+        THROTTLE.failed(key)
+        raise
+    THROTTLE.succeeded(key)
+    return result

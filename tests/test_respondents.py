@@ -138,3 +138,33 @@ def test_copy_forward_takes_the_previous_factual_answers(store: Store) -> None:
     assert copied["3.2"].dont_know
     with pytest.raises(ScanError, match="lege ronde"):
         store.copy_forward(old.id, new.id)
+
+
+def test_many_respondents_answering_at_once_lose_nothing(store: Store, rnd) -> None:
+    import threading
+
+    _, code = respondents.create_invite(store, rnd.id, "inwoners")
+    questions = [q.id for q in BANK.questions_for_role("inwoners")]
+    errors: list[Exception] = []
+    start = threading.Barrier(40)
+
+    def respondent(n: int) -> None:
+        try:
+            _, token = respondents.join(store, code)
+            start.wait()
+            for i, qid in enumerate(questions):
+                respondents.answer(store, code, token, qid, 1 + (n + i) % 5)
+            respondents.finish(store, code, token)
+        except Exception as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=respondent, args=(n,)) for n in range(40)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    (overview,) = respondents.response_overview(store, rnd.id)
+    assert (overview.started, overview.finished) == (40, 40)
+    stored = sum(len(a) for _, a in respondents.invited_answers(store, rnd.id).values())
+    assert stored == 40 * len(questions)

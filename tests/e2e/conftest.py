@@ -80,8 +80,9 @@ def start_server(db: Path) -> Server:
 def server(tmp_path: Path) -> Iterator[Server]:
     srv = start_server(tmp_path / "e2e.sqlite")
     yield srv
-    srv.process.terminate()
-    srv.process.wait(timeout=20)
+    if srv.process.poll() is None:
+        srv.process.terminate()
+        srv.process.wait(timeout=20)
 
 
 @pytest.fixture(scope="session")

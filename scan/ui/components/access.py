@@ -15,7 +15,8 @@ KEY_ADMIN = "toegang_beheerder"
 
 def client(target: str) -> str:
     """Throttle key: the client's address plus what it tries to open."""
-    return f"{st.context.ip_address or 'onbekend'}|{target}"
+    ip = st.context.ip_address
+    return f"{ip if isinstance(ip, str) and ip else 'onbekend'}|{target}"
 
 
 def has_access(gm_code: str) -> bool:

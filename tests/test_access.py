@@ -1,0 +1,55 @@
+"""Passwords and throttling: hashed, verified, and slowed down after repeated mistakes."""
+
+from __future__ import annotations
+
+import pytest
+
+from scan import access
+from scan.errors import ScanError
+from scan.storage import Store
+from scan.throttle import Throttle, TooManyAttempts
+
+
+def test_passwords_are_stored_only_as_salted_hashes(store: Store) -> None:
+    access.set_password(store, "GM0355", "een-lang-wachtwoord")
+    access.set_password(store, "GM0080", "een-lang-wachtwoord")
+    hashes = [row[0] for row in store.db.execute("SELECT password_hash FROM credentials").fetchall()]
+    assert all("een-lang-wachtwoord" not in h and h.startswith("scrypt$") for h in hashes)
+    assert hashes[0] != hashes[1]  # different salts
+
+
+def test_verify_and_lock(store: Store) -> None:
+    assert not access.is_locked(store)
+    access.set_password(store, "GM0355", "een-lang-wachtwoord")
+    assert access.is_locked(store)
+    assert access.verify(store, "GM0355", "een-lang-wachtwoord")
+    assert not access.verify(store, "GM0355", "een-lang-wachtwoorD")
+    assert not access.verify(store, "GM0080", "een-lang-wachtwoord")  # another municipality has no password
+
+
+@pytest.mark.parametrize(
+    ("scope", "password", "message"),
+    [("GM0355", "kort", "minstens 10"), ("GM9999", "een-lang-wachtwoord", "Onbekende")],
+)
+def test_bad_passwords_are_refused(store: Store, scope: str, password: str, message: str) -> None:
+    with pytest.raises(ScanError, match=message):
+        access.set_password(store, scope, password)
+    assert not access.is_locked(store)
+
+
+def test_throttle_doubles_the_wait_after_three_mistakes() -> None:
+    now = [1000.0]
+    throttle = Throttle(clock=lambda: now[0])
+    for _ in range(3):
+        throttle.check("ip|code")
+        throttle.failed("ip|code")
+    assert throttle.wait_seconds("ip|code") == 2
+    with pytest.raises(TooManyAttempts, match="over 2 seconden"):
+        throttle.check("ip|code")
+    throttle.check("other-ip|code")  # other clients are not affected
+    now[0] += 2
+    throttle.check("ip|code")
+    throttle.failed("ip|code")
+    assert throttle.wait_seconds("ip|code") == 4
+    throttle.succeeded("ip|code")
+    assert throttle.wait_seconds("ip|code") == 0

@@ -182,6 +182,21 @@ def _cmd_set_password(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_national(args: argparse.Namespace) -> int:
+    from scan.national import generate
+    from scan.storage import Store
+
+    store = Store(args.db)
+    if store.counts()["rounds"]:
+        raise ScanError(f"{args.db} is niet leeg; maak de landelijke testset in een nieuwe database.")
+    summary = generate(store, respondents=args.respondents)
+    print(
+        f"Fictieve landelijke testset in {args.db}: {summary.municipalities} gemeenten, {summary.rounds} rondes, "
+        f"{summary.respondents} respondenten, {summary.answers} antwoorden."
+    )
+    return 0
+
+
 def _gm_code(value: str) -> str:
     if value not in reference().municipalities:
         raise argparse.ArgumentTypeError(f"onbekende gemeentecode '{value}' (vorm GM####)")
@@ -238,6 +253,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=str(database_path()), help="pad van de (lege) database")
     p.add_argument("file", help="het back-upbestand")
     p.set_defaults(func=_cmd_restore)
+
+    p = sub.add_parser(
+        "national", help="fictieve landelijke testset voor metingen (342 gemeenten x 3 rondes)"
+    )
+    p.add_argument("--db", required=True, help="pad van een nieuwe database")
+    p.add_argument("--respondents", type=int, default=25, help="respondenten per ronde")
+    p.set_defaults(func=_cmd_national)
 
     p = sub.add_parser(
         "set-password", help="stel het wachtwoord in van een griffie of de beheerder (via stdin)"

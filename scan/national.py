@@ -1,0 +1,74 @@
+"""A *fictieve* national-scale data set for performance measurements.
+
+All 342 municipalities x 3 rounds, each with a self-scan and ~25 anonymous respondents
+answering the questions of their role (about 0.9 million answers). Every round is marked
+demo, so the UI labels it fictief. Rows are written in bulk in one transaction per
+municipality: the generator is trusted, so it skips per-answer validation.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from scan.reference import reference
+from scan.storage import Store
+
+YEARS = (2022, 2024, 2026)
+ROLE_MIX = ("ambtelijk", "ambtelijk", "college", "ambtelijk", "raad")  # mostly factual: the heavy case
+
+
+@dataclass(frozen=True)
+class NationalSummary:
+    municipalities: int
+    rounds: int
+    respondents: int
+    answers: int
+
+
+def generate(
+    store: Store,
+    respondents: int = 25,
+    years: tuple[int, ...] = YEARS,
+    municipalities: list[str] | None = None,
+    seed: int = 342,
+) -> NationalSummary:
+    rng = random.Random(seed)
+    bank = store.bank
+    by_role = {role: [q for q in bank.questions_for_role(role)] for role in {"griffie", *ROLE_MIX}}
+    codes = municipalities or sorted(reference().municipalities)
+    now = datetime.now(UTC).isoformat()
+    totals = [0, 0, 0]
+    for code in codes:
+        ability = rng.gauss(0, 0.7)
+        with store.write() as db:
+            for year in years:
+                round_id = db.execute(
+                    "INSERT INTO rounds (gm_code, year, status, share_benchmark, is_demo, position, created_at, updated_at) "
+                    "VALUES (?, ?, ?, 1, 1, 1, ?, ?)",
+                    [code, year, "open" if year == years[-1] else "closed", now, now],
+                ).lastrowid
+                people = [("griffie", "self")] + [
+                    (ROLE_MIX[i % len(ROLE_MIX)], "invited") for i in range(respondents)
+                ]
+                rows = []
+                for role, kind in people:
+                    pid = db.execute(
+                        "INSERT INTO respondents (round_id, role, kind, created_at, token_hash) VALUES (?, ?, ?, ?, ?)",
+                        [round_id, role, kind, now, None if kind == "self" else secrets.token_hex(16)],
+                    ).lastrowid
+                    for q in by_role[role]:
+                        low, high = min(q.scale), max(q.scale)
+                        value = min(high, max(low, round(rng.gauss((low + high) / 2 + ability, 1.0))))
+                        rows.append((pid, q.id, value, 0, "", now))
+                db.conn.executemany(
+                    "INSERT INTO answers (respondent_id, question_id, value, dont_know, comment, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    rows,
+                )
+                totals[0] += 1
+                totals[1] += len(people)
+                totals[2] += len(rows)
+    return NationalSummary(len(codes), *totals)

@@ -64,6 +64,39 @@ def verify(store: Store, scope: str, password: str) -> bool:
     return _matches(password or "", row[0])
 
 
+# --- single sign-on (OIDC via st.login), where the installation has configured it ---------------
+
+
+def _email(email: str) -> str:
+    cleaned = (email or "").strip().lower()
+    if "@" not in cleaned or len(cleaned) > 254:
+        raise ScanError(f"'{email}' is geen e-mailadres.")
+    return cleaned
+
+
+def grant_oidc(store: Store, email: str, scope: str) -> None:
+    """Let the organisation account with this e-mail address open a municipality (or everything)."""
+    _scope_ok(scope)
+    with store.write() as db:
+        db["oidc_grants"].upsert(
+            {"email": _email(email), "scope": scope, "created_at": datetime.now(UTC).isoformat()},
+            pk=("email", "scope"),
+        )
+
+
+def oidc_scopes(store: Store, email: str | None) -> set[str]:
+    """What a signed-in organisation account may open; nothing for an unknown address."""
+    if not email:
+        return set()
+    rows = store.db.execute(
+        "SELECT scope FROM oidc_grants WHERE email = ?", [email.strip().lower()]
+    ).fetchall()
+    return {row[0] for row in rows}
+
+
 def is_locked(store: Store) -> bool:
-    """True once any password exists: from then on every griffier page needs a login."""
-    return store.db.execute("SELECT 1 FROM credentials LIMIT 1").fetchone() is not None
+    """True once any password or sign-on grant exists: from then on griffier pages need a login."""
+    return (
+        store.db.execute("SELECT 1 FROM credentials UNION ALL SELECT 1 FROM oidc_grants LIMIT 1").fetchone()
+        is not None
+    )

@@ -21,6 +21,7 @@ VERSION = 1
 # Parents before children, so foreign keys hold during the restore.
 TABLE_ORDER = (
     "credentials",  # password hashes only, so a restored installation stays locked
+    "oidc_grants",
     "rounds",
     "invites",
     "respondents",

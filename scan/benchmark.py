@@ -19,7 +19,7 @@ import pandas as pd
 
 from scan.questionbank import QuestionBank
 from scan.reference import ElectionResult, PeerGroup
-from scan.scoring import Answer, ScanScore, points
+from scan.scoring import Answer, ScanScore
 
 MIN_N = 5
 BEHIND_PERCENTILE = 25  # "behind most peers": three quarters of the peers score higher
@@ -107,11 +107,12 @@ def build_peer_data(
     by_id = {q.id: q for q in bank.questions if q.kind == "maturity" and q.priority_id <= 8}
     questions = questions[questions["question_id"].isin(by_id)].copy()
     questions["value"] = questions["value"].astype(int)
-    questions["priority"] = questions["question_id"].map(lambda qid: by_id[qid].priority_id)
-    questions["points"] = [
-        points(by_id[q], v) for q, v in zip(questions["question_id"], questions["value"], strict=True)
-    ]
-    scores = questions.pivot_table(index="gm_code", columns="priority", values="points", aggfunc="mean")
+    # vectorised rule 1 of the scoring (points = (value - low) / (high - low) x 100)
+    low = questions["question_id"].map({q: min(by_id[q].scale) for q in by_id})
+    high = questions["question_id"].map({q: max(by_id[q].scale) for q in by_id})
+    questions["priority"] = questions["question_id"].map({q: by_id[q].priority_id for q in by_id})
+    questions["points"] = (questions["value"] - low) / (high - low) * 100
+    scores = questions.groupby(["gm_code", "priority"])["points"].mean().unstack()
 
     direct = imported[imported["item"].str.startswith("P")].copy()
     if not direct.empty:
@@ -170,17 +171,34 @@ def compare(
     overall = describe(overall_values, own_score.overall)
 
     values = data.question_values[data.question_values["gm_code"].isin(peers)]
-    grouped = {qid: frame["value"] for qid, frame in values.groupby("question_id")}
+    # one pass over all questions at once: counts, quartiles and level counts per question
+    grouped = values.groupby("question_id")["value"]
+    counts = grouped.size()
+    quantiles = grouped.quantile([0.25, 0.5, 0.75]).unstack() if not values.empty else None
+    levels = (
+        values.groupby(["question_id", "value"]).size().unstack(fill_value=0) if not values.empty else None
+    )
     question_stats = []
     for q in bank.questions:
         if q.kind != "maturity" or q.priority_id > 8:
             continue
-        series = grouped.get(q.id, pd.Series(dtype=float))
+        n = int(counts.get(q.id, 0))
         own = own_answers.get(q.id)
         own_value = own.value if own is not None else None
-        stat = describe(series, own_value)
-        shares = {level: float((series == level).mean()) for level in q.scale} if stat.enough else {}
-        question_stats.append(QuestionStat(q.id, stat, own_value, shares))
+        if n < MIN_N:
+            question_stats.append(QuestionStat(q.id, Stat(n), own_value, {}))
+            continue
+        row = levels.loc[q.id]
+        at_level = {level: int(row.get(level, 0)) for level in q.scale}
+        rank = None
+        if own_value is not None:
+            lower = sum(c for level, c in at_level.items() if level < own_value)
+            rank = (lower + 0.5 * at_level.get(own_value, 0)) / n * 100
+        qs = quantiles.loc[q.id]
+        stat = Stat(n, float(qs[0.5]), float(qs[0.25]), float(qs[0.75]), rank)
+        question_stats.append(
+            QuestionStat(q.id, stat, own_value, {lvl: c / n for lvl, c in at_level.items()})
+        )
     return Comparison(group, data.year, len(peers), priority_stats, overall, question_stats, data.has_demo)
 
 

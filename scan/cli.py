@@ -197,6 +197,15 @@ def _cmd_national(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_grant_oidc(args: argparse.Namespace) -> int:
+    from scan.access import grant_oidc
+    from scan.storage import Store
+
+    grant_oidc(Store(args.db), args.email, args.gemeente)
+    print(f"{args.email} mag nu met het organisatie-account inloggen voor {args.gemeente}.")
+    return 0
+
+
 def _gm_code(value: str) -> str:
     if value not in reference().municipalities:
         raise argparse.ArgumentTypeError(f"onbekende gemeentecode '{value}' (vorm GM####)")
@@ -272,6 +281,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="CBS-code (GM####) of 'beheerder'",
     )
     p.set_defaults(func=_cmd_set_password)
+
+    p = sub.add_parser("grant-oidc", help="geef een organisatie-account (st.login) toegang tot een gemeente")
+    p.add_argument("--db", default=str(database_path()), help="pad van de database")
+    p.add_argument("--email", required=True, help="e-mailadres van het account")
+    p.add_argument(
+        "--gemeente",
+        required=True,
+        type=lambda v: v if v == "beheerder" else _gm_code(v),
+        help="CBS-code (GM####) of 'beheerder'",
+    )
+    p.set_defaults(func=_cmd_grant_oidc)
 
     p = sub.add_parser("export-benchmark", help="gedeelde scans in het importformaat van import-benchmark")
     p.add_argument("--db", default=str(database_path()), help="pad van de database")

@@ -184,6 +184,16 @@ def _m006_credentials(db: sqlite_utils.Database) -> None:
     db["credentials"].create({"scope": str, "password_hash": str, "updated_at": str}, pk="scope")
 
 
+def _m007_indexes(db: sqlite_utils.Database) -> None:
+    # Found with tests/perf on the national data set: "last updated round" and "self respondent".
+    db["rounds"].create_index(["updated_at"])
+    db["respondents"].create_index(["round_id", "kind"])
+
+
+def _m008_oidc(db: sqlite_utils.Database) -> None:
+    db["oidc_grants"].create({"email": str, "scope": str, "created_at": str}, pk=("email", "scope"))
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     ("001_initial", _m001_initial),
     ("002_benchmark", _m002_benchmark),
@@ -191,6 +201,8 @@ MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     ("004_invites", _m004_invites),
     ("005_workshops", _m005_workshops),
     ("006_credentials", _m006_credentials),
+    ("007_indexes", _m007_indexes),
+    ("008_oidc", _m008_oidc),
 )
 
 

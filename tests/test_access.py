@@ -53,3 +53,14 @@ def test_throttle_doubles_the_wait_after_three_mistakes() -> None:
     assert throttle.wait_seconds("ip|code") == 4
     throttle.succeeded("ip|code")
     assert throttle.wait_seconds("ip|code") == 0
+
+
+def test_single_sign_on_grants(store: Store) -> None:
+    assert access.oidc_scopes(store, "griffie@zeist.nl") == set()
+    access.grant_oidc(store, "Griffie@Zeist.nl ", "GM0355")
+    assert access.is_locked(store)
+    assert access.oidc_scopes(store, "griffie@zeist.nl") == {"GM0355"}
+    assert access.oidc_scopes(store, "iemand@leeuwarden.nl") == set()
+    assert access.oidc_scopes(store, None) == set()
+    with pytest.raises(ScanError, match="geen e-mailadres"):
+        access.grant_oidc(store, "geen-adres", "GM0355")

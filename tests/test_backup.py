@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from scan import respondents, workshop
-from scan.access import set_password
+from scan.access import grant_oidc, set_password
 from scan.backup import TABLE_ORDER, BackupError, backup_bytes, restore
 from scan.demo import fill_demo
 from scan.sharing import create_share_link
@@ -38,6 +38,7 @@ def full(store: Store) -> Store:
     workshop.vote(store, ws.id, wt, ["6a"])
     create_share_link(store, rnd.id)
     set_password(store, "GM0355", "een-lang-wachtwoord")
+    grant_oidc(store, "griffie@zeist.nl", "GM0355")
     store.import_benchmark("abc", "x.csv", [{"gm_code": "GM0014", "year": 2026, "item": "P1", "value": 50.0}])
     return store
 

@@ -19,11 +19,28 @@ def client(target: str) -> str:
     return f"{ip if isinstance(ip, str) and ip else 'onbekend'}|{target}"
 
 
+def sso_configured() -> bool:
+    """Single sign-on is on when the installation's secrets have an [auth] section (st.login)."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all
+        return False
+
+
+def _sso_scopes() -> set[str]:
+    if not sso_configured() or not st.user.is_logged_in:
+        return set()
+    return access.oidc_scopes(get_store(), st.user.get("email"))
+
+
 def has_access(gm_code: str) -> bool:
     store = get_store()
     if not access.is_locked(store):
         return True
-    return st.session_state.get(KEY_ADMIN, False) or gm_code in st.session_state.get(KEY_MUNICIPALITIES, [])
+    if st.session_state.get(KEY_ADMIN, False) or gm_code in st.session_state.get(KEY_MUNICIPALITIES, []):
+        return True
+    scopes = _sso_scopes()
+    return gm_code in scopes or access.ADMIN in scopes
 
 
 def open_installation_notice() -> None:
@@ -37,6 +54,10 @@ def open_installation_notice() -> None:
 def login_form(gm_code: str) -> None:
     name = get_reference().municipality(gm_code).name
     st.info(f"De scans van {name} zijn beveiligd. Log in met het wachtwoord van de griffie van {name}.")
+    if sso_configured():
+        st.button("Inloggen met uw organisatie-account", key=f"toegang_sso_{gm_code}", on_click=st.login)
+        if st.user.is_logged_in:
+            st.warning("Uw organisatie-account heeft geen toegang tot deze gemeente. Vraag het de beheerder.")
     with st.form(f"toegang_login_{gm_code}"):
         password = st.text_input("Wachtwoord", type="password", key=f"toegang_wachtwoord_{gm_code}")
         if st.form_submit_button("Inloggen"):

@@ -3,12 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from scan.benchmark import MIN_N, compare, election_context, load_peer_data
-from scan.charts import peer_bands, radar_with_peers
+from scan.benchmark import MIN_N, election_context
 from scan.formatting import nl_number, nl_percent
-from scan.scoring import score_scan
-from scan.storage import SELF_ROLE
-from scan.ui.components import context
+from scan.ui.components import cached, context
 from scan.ui.services import get_bank, get_reference, get_store
 
 KEY_GROUP = "vergelijken_groep"
@@ -19,16 +16,8 @@ if rnd is None:
     st.stop()
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def _peer_data(db_path: str, version: tuple, year: int):
-    # Recomputed only when shared scans or imports change (version), not on every rerun.
-    return load_peer_data(store, year)
-
-
 context.heading("Vergelijken", rnd)
-data = _peer_data(str(store.path), store.benchmark_version(), rnd.year)
-answers = store.answers(rnd.id)
-score = score_scan(bank, answers, SELF_ROLE)
+score = cached.self_score(rnd)
 name = ref.municipality(rnd.gm_code).name
 
 groups = {g.id: g for g in ref.peer_groups_for(rnd.gm_code)}
@@ -42,7 +31,7 @@ group_id = st.radio(
     horizontal=True,
 )
 group = groups[group_id]
-comparison = compare(bank, data, group, rnd.gm_code, score, answers)
+comparison = cached.comparison(rnd, group_id)
 if group.incomplete:
     st.warning(f"{group.label}. {group.note} Gebruik deze groep met voorzichtigheid.")
 if comparison.has_demo:
@@ -67,16 +56,9 @@ else:
         help="Het deel van de groep dat lager scoort (gelijke scores half), van 0 tot 100.",
     )
     left, right = st.columns(2)
-    left.plotly_chart(
-        peer_bands(bank, score, comparison, comparison.has_demo),
-        key="vergelijken_banden",
-        config={"displayModeBar": False},
-    )
-    right.plotly_chart(
-        radar_with_peers(bank, score, comparison, name, comparison.has_demo),
-        key="vergelijken_radar",
-        config={"displayModeBar": False},
-    )
+    bands, peer_radar = cached.peer_figures(rnd, group_id, name)
+    left.plotly_chart(bands, key="vergelijken_banden", config={"displayModeBar": False})
+    right.plotly_chart(peer_radar, key="vergelijken_radar", config={"displayModeBar": False})
 
     st.subheader("Per prioriteit")
     rows = []

@@ -2,11 +2,8 @@
 
 import streamlit as st
 
-from scan.benchmark import load_peer_data
 from scan.recommend import STATUS_LABELS, Filters, by_priority, peer_adoption, suggest
-from scan.scoring import score_scan
-from scan.storage import SELF_ROLE
-from scan.ui.components import context
+from scan.ui.components import cached, context
 from scan.ui.components.proposal_card import card, peppers, status_choice
 from scan.ui.services import get_bank, get_reference, get_store
 
@@ -21,11 +18,11 @@ if rnd is None:
     st.stop()
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def _adoption(db_path: str, version: tuple, year: int, group_id: str, own_code: str):
     # Peer counts change only when shared scans or imports change.
     group = ref.peer_group(own_code, group_id)
-    return peer_adoption(bank, load_peer_data(store, year), group, own_code)
+    return peer_adoption(bank, cached.peer_data(year), group, own_code)
 
 
 context.heading("Aanbevelingen", rnd)
@@ -37,7 +34,7 @@ st.write(
 )
 
 answers = store.answers(rnd.id)
-score = score_scan(bank, answers, SELF_ROLE)
+score = cached.self_score(rnd)
 statuses = store.proposal_statuses(rnd.id)
 groups = {g.id: g for g in ref.peer_groups_for(rnd.gm_code)}
 group_id = st.selectbox(
@@ -61,7 +58,7 @@ chosen_priorities = cols[1].multiselect(
 )
 filters = Filters(frozenset(chosen_peppers), frozenset(chosen_priorities))
 suggestions = filters.apply(suggest(bank, answers, score, statuses, adoption))
-if any(a.n for a in adoption.values()) and store.shared_answers(rnd.year)["is_demo"].any():
+if any(a.n for a in adoption.values()) and cached.peer_data(rnd.year).has_demo:
     st.caption("De tellingen van vergelijkbare gemeenten steunen op fictieve voorbeelddata.")
 
 st.subheader("Eerst aan de slag met")

@@ -3,13 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from scan.charts import priority_bars, radar
 from scan.exports import MIME, export, file_name
 from scan.formatting import nl_number
-from scan.scoring import METHOD_NL, score_scan
-from scan.storage import SELF_ROLE
+from scan.scoring import METHOD_NL
 from scan.summary import explain, strongest_and_weakest
-from scan.ui.components import context
+from scan.ui.components import cached, context
 from scan.ui.services import get_bank, get_reference, get_store
 
 store, bank = get_store(), get_bank()
@@ -19,7 +17,8 @@ if rnd is None:
 
 context.heading("Resultaten", rnd)
 name = get_reference().municipality(rnd.gm_code).name
-score = score_scan(bank, store.answers(rnd.id), SELF_ROLE)
+score = cached.self_score(rnd)
+radar_figure, bars_figure = cached.result_figures(rnd, name)
 
 cols = st.columns(3)
 cols[0].metric(
@@ -41,13 +40,13 @@ st.write(strongest_and_weakest(bank, score))
 left, right = st.columns(2)
 with left:
     st.plotly_chart(
-        radar(bank, score, name, rnd.is_demo),
+        radar_figure,
         key="resultaten_radar",
         config={"displayModeBar": False},
     )
 with right:
     st.plotly_chart(
-        priority_bars(bank, score, rnd.is_demo),
+        bars_figure,
         key="resultaten_balken",
         config={"displayModeBar": False},
     )

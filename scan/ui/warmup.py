@@ -1,0 +1,36 @@
+"""Warm the process at server start, in the background, so the first visitor does not wait.
+
+Runs from the ``st.App`` lifespan in server.py: the imports, the question bank, the reference
+data and the database connection are ready before (or while) the first browser loads the page.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import AsyncIterator
+
+
+def _warm() -> None:
+    import plotly.graph_objects  # noqa: F401 - loading the module is the point
+
+    from scan import charts, exports, recommend, workshop  # noqa: F401
+    from scan.formatting import nl_date, nl_number
+    from scan.questionbank import question_bank
+    from scan.reference import reference
+    from scan.settings import database_path
+    from scan.storage import Store
+
+    question_bank()
+    reference()
+    Store(database_path())  # runs pending migrations once, off the request path
+    nl_number(1234.5, 1)
+    import datetime
+
+    nl_date(datetime.date.today())  # babel loads its Dutch locale data
+
+
+@contextlib.asynccontextmanager
+async def warm_up(_app) -> AsyncIterator[None]:
+    threading.Thread(target=_warm, name="democratiescan-warmup", daemon=True).start()
+    yield

@@ -218,6 +218,17 @@ def _year(value: str) -> int:
     return int(value)
 
 
+def _access_arguments(p: argparse.ArgumentParser) -> None:
+    """--db and --gemeente (a municipality code or 'beheerder') for the access commands."""
+    p.add_argument("--db", default=str(database_path()), help="pad van de database")
+    p.add_argument(
+        "--gemeente",
+        required=True,
+        type=lambda v: v if v == "beheerder" else _gm_code(v),
+        help="CBS-code (GM####) of 'beheerder'",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = DutchArgumentParser(prog="python -m scan", description="democratiescan: beheer en controle")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=DutchArgumentParser)
@@ -273,24 +284,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "set-password", help="stel het wachtwoord in van een griffie of de beheerder (via stdin)"
     )
-    p.add_argument("--db", default=str(database_path()), help="pad van de database")
-    p.add_argument(
-        "--gemeente",
-        required=True,
-        type=lambda v: v if v == "beheerder" else _gm_code(v),
-        help="CBS-code (GM####) of 'beheerder'",
-    )
+    _access_arguments(p)
     p.set_defaults(func=_cmd_set_password)
 
     p = sub.add_parser("grant-oidc", help="geef een organisatie-account (st.login) toegang tot een gemeente")
-    p.add_argument("--db", default=str(database_path()), help="pad van de database")
     p.add_argument("--email", required=True, help="e-mailadres van het account")
-    p.add_argument(
-        "--gemeente",
-        required=True,
-        type=lambda v: v if v == "beheerder" else _gm_code(v),
-        help="CBS-code (GM####) of 'beheerder'",
-    )
+    _access_arguments(p)
     p.set_defaults(func=_cmd_grant_oidc)
 
     p = sub.add_parser("export-benchmark", help="gedeelde scans in het importformaat van import-benchmark")

@@ -41,8 +41,9 @@ class Server:
     process: subprocess.Popen
 
 
-def start_server(db: Path) -> Server:
-    port = _free_port()
+def start_server(db: Path, port: int | None = None) -> Server:
+    """``streamlit run server.py`` on a free port with this database; returns once it answers."""
+    port = port or _free_port()
     env = dict(os.environ, DEMOCRATIESCAN_DB=str(db))
     process = subprocess.Popen(
         [
@@ -64,6 +65,7 @@ def start_server(db: Path) -> Server:
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
+    # poll quickly: tests/perf/cold_start.py measures this wait
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -71,7 +73,7 @@ def start_server(db: Path) -> Server:
                 if resp.status == 200:
                     return Server(url, db, process)
         except OSError:
-            time.sleep(0.3)
+            time.sleep(0.02)
     process.kill()
     raise RuntimeError("Streamlit server did not start within 60 s")
 

@@ -14,30 +14,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import random
-import socket
-import subprocess
-import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import parse_qs
 
 import websockets
-from _common import PROJECT, median, p95
+from _common import median, p95
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from scan import workshop
 from scan.storage import Store
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.e2e.conftest import start_server
 
 
 def widgets(msg: ForwardMsg) -> list:
@@ -170,35 +160,12 @@ def main() -> None:
         rnd = store.start_round("GM0355", 2026)
         questions = [q.id for q in store.bank.questions if q.kind == "maturity"][: args.questions]
         ws, secret = workshop.create(store, rnd.id, questions, "Belastingtest")
-        port = free_port()
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "server.py",
-                "--server.port",
-                str(port),
-                "--server.headless",
-                "true",
-            ],
-            cwd=PROJECT,
-            env=dict(os.environ, DEMOCRATIESCAN_DB=str(db)),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        started = start_server(db)
+        server = started.process
         try:
-            for _ in range(300):
-                try:
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-                    break
-                except OSError:
-                    time.sleep(0.1)
             t0 = time.perf_counter()
-            sent, latencies = asyncio.run(
-                run(args, store, f"ws://127.0.0.1:{port}/_stcore/stream", ws, secret)
-            )
+            stream = started.url.replace("http://", "ws://") + "/_stcore/stream"
+            sent, latencies = asyncio.run(run(args, store, stream, ws, secret))
             elapsed = time.perf_counter() - t0
             stored = store.db.execute("SELECT COUNT(*) FROM workshop_answers").fetchone()[0]
             memory = peak_memory_mib(server.pid)

@@ -309,6 +309,13 @@ def tally(store: Store, workshop_id: int, question_id: str) -> Tally:
     return Tally(question_id, status, participants, len(rows), counts)
 
 
+def distribution_rows(question, counts: dict) -> tuple[list[str], list[int]]:
+    """Labels ("2 · Besloten", ..., "Weet niet") and counts in scale order, for chart and text."""
+    labels = [f"{v} · {question.scale[v].split('.')[0]}" for v in question.scale] + ["Weet niet"]
+    values = [counts[v] for v in question.scale] + [counts["weet_niet"]]
+    return labels, values
+
+
 def vote_results(store: Store, workshop_id: int) -> list[tuple[str, int]]:
     """Proposals ranked by number of dots (ties by id)."""
     rows = store.db.execute(

@@ -3,12 +3,10 @@
 The only page with a self-refreshing fragment: it redraws every two seconds. Read-only.
 """
 
-import plotly.graph_objects as go
 import segno
 import streamlit as st
 
-from scan import workshop
-from scan.charts import FONT, PRIMARY
+from scan import charts, workshop
 from scan.ui.components.big_type import big_type
 from scan.ui.components.links import app_link
 from scan.ui.components.workshop_select import selected_workshop
@@ -47,26 +45,8 @@ def live() -> None:
             }[t.status]
             st.markdown(f"**{state}** · {t.answered} van {t.participants} deelnemers hebben geantwoord")
             if t.counts is not None:
-                q = bank.question(qid)
-                labels = [f"{v} · {q.scale[v].split('.')[0]}" for v in q.scale] + ["Weet niet"]
-                values = [t.counts[v] for v in q.scale] + [t.counts["weet_niet"]]
-                fig = go.Figure(
-                    go.Bar(
-                        x=values,
-                        y=labels,
-                        orientation="h",
-                        text=values,
-                        textposition="outside",
-                        marker_color=PRIMARY,
-                    )
-                )
-                fig.update_layout(
-                    yaxis=dict(autorange="reversed"),
-                    font=dict(FONT, size=22),
-                    height=480,
-                    margin=dict(l=10, r=40, t=10, b=10),
-                    xaxis=dict(visible=False),
-                )
+                labels, values = workshop.distribution_rows(bank.question(qid), t.counts)
+                fig = charts.distribution(labels, values)
                 st.plotly_chart(
                     fig, key="projectie_uitkomst", config={"displayModeBar": False, "staticPlot": True}
                 )

@@ -12,9 +12,9 @@ from collections.abc import AsyncIterator
 
 
 def _warm() -> None:
-    import plotly.graph_objects  # noqa: F401 - loading the module is the point
+    # First what the start page needs, then what later pages need (charts, reports, workshops).
+    import datetime
 
-    from scan import charts, exports, recommend, workshop  # noqa: F401
     from scan.formatting import nl_date, nl_number
     from scan.questionbank import question_bank
     from scan.reference import reference
@@ -25,9 +25,11 @@ def _warm() -> None:
     reference()
     Store(database_path())  # runs pending migrations once, off the request path
     nl_number(1234.5, 1)
-    import datetime
-
     nl_date(datetime.date.today())  # babel loads its Dutch locale data
+
+    import plotly.graph_objects  # noqa: F401 - loading the module is the point
+
+    from scan import charts, exports, recommend, workshop  # noqa: F401
 
 
 @contextlib.asynccontextmanager

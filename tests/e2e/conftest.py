@@ -41,7 +41,7 @@ class Server:
     process: subprocess.Popen
 
 
-def start_server(db: Path, port: int | None = None) -> Server:
+def start_server(db: Path, port: int | None = None, script: str = "server.py") -> Server:
     """``streamlit run server.py`` on a free port with this database; returns once it answers."""
     port = port or _free_port()
     env = dict(os.environ, DEMOCRATIESCAN_DB=str(db))
@@ -51,7 +51,7 @@ def start_server(db: Path, port: int | None = None) -> Server:
             "-m",
             "streamlit",
             "run",
-            "server.py",
+            script,
             "--server.port",
             str(port),
             "--server.address",

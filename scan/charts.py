@@ -55,7 +55,7 @@ def radar(bank: QuestionBank, score: ScanScore, name: str, is_demo: bool = False
             angularaxis=dict(rotation=90, direction="clockwise"),
         ),
         showlegend=False,
-        margin=dict(l=100, r=100, t=60, b=40),
+        margin=dict(l=125, r=125, t=60, b=40),
         font=FONT,
         height=460,
         template=TEMPLATE,
@@ -68,9 +68,7 @@ def priority_bars(bank: QuestionBank, score: ScanScore, is_demo: bool = False) -
     names = [f"{p.id}. {p.short}" for p in bank.core_priorities]
     values = [s.score or 0 for s in score.priorities]
     text = [
-        f"{nl_number(s.score)} ({s.answered} van {s.total} vragen)"
-        if s.score is not None
-        else "nog geen score"
+        f"{nl_number(s.score)} ({s.answered}/{s.total})" if s.score is not None else "nog geen score"
         for s in score.priorities
     ]
     fig = go.Figure(
@@ -85,7 +83,9 @@ def priority_bars(bank: QuestionBank, score: ScanScore, is_demo: bool = False) -
         )
     )
     fig.update_layout(
-        xaxis=dict(range=[0, 130], tickvals=[0, 25, 50, 75, 100], title="score (0–100)"),
+        xaxis=dict(
+            range=[0, 135], tickvals=[0, 25, 50, 75, 100], title="score (0–100) · (beantwoord/vragen)"
+        ),
         yaxis=dict(autorange="reversed"),
         margin=dict(l=10, r=10, t=40, b=40),
         font=FONT,

@@ -175,7 +175,7 @@ class Proposal(Strict):
 
     @field_validator("agreement_text")
     @classmethod
-    def _has_placeholder(cls, value: str) -> str:
+    def _names_the_municipality(cls, value: str) -> str:
         if "{gemeente}" not in value:
             raise ValueError("de tekstsuggestie moet {gemeente} bevatten, zodat de naam wordt ingevuld")
         return value

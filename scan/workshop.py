@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from scan.benchmark import MIN_N
 from scan.errors import InvalidAnswer, ScanError
 from scan.questionbank import QuestionBank
 from scan.scoring import check_answer
@@ -300,7 +301,8 @@ def tally(store: Store, workshop_id: int, question_id: str) -> Tally:
         [workshop_id, question_id],
     ).fetchall()
     counts = None
-    if status == "revealed":
+    # Privacy: a distribution over fewer than five people is never shown, even after reveal.
+    if status == "revealed" and len(rows) >= MIN_N:
         question = store.bank.question(question_id)
         counter = Counter("weet_niet" if dk else value for value, dk in rows)
         counts = {level: counter.get(level, 0) for level in question.scale} | {
@@ -314,6 +316,22 @@ def distribution_rows(question, counts: dict) -> tuple[list[str], list[int]]:
     labels = [f"{v} · {question.scale[v].split('.')[0]}" for v in question.scale] + ["Weet niet"]
     values = [counts[v] for v in question.scale] + [counts["weet_niet"]]
     return labels, values
+
+
+def voters(store: Store, workshop_id: int) -> int:
+    """How many participants placed at least one dot."""
+    return store.db.execute(
+        """
+        SELECT COUNT(DISTINCT v.participant_id) FROM workshop_votes v
+        JOIN workshop_participants p ON p.id = v.participant_id WHERE p.workshop_id = ?
+        """,
+        [workshop_id],
+    ).fetchone()[0]
+
+
+def published_vote_results(store: Store, workshop_id: int) -> list[tuple[str, int]] | None:
+    """The ranking, or None while fewer than five people voted (it would show individual choices)."""
+    return vote_results(store, workshop_id) if voters(store, workshop_id) >= MIN_N else None
 
 
 def vote_results(store: Store, workshop_id: int) -> list[tuple[str, int]]:

@@ -110,3 +110,15 @@ def test_workshop_answers_join_the_round_once_as_their_own_group(live) -> None:
     results = role_results(store.bank, invited_answers(store, rnd.id))
     assert results["workshop"].respondents == 5
     assert results["workshop"].means[2] == pytest.approx((25 + 50 + 75 + 100 + 100) / 5)
+
+
+def test_vote_ranking_needs_five_voters(live) -> None:
+    store, _, ws, secret = live
+    workshop.set_phase(store, ws.id, secret, "voting")
+    tokens = [workshop.join(store, ws.join_code)[1] for _ in range(5)]
+    for token in tokens[:4]:
+        workshop.vote(store, ws.id, token, ["6a"])
+    assert workshop.voters(store, ws.id) == 4
+    assert workshop.published_vote_results(store, ws.id) is None
+    workshop.vote(store, ws.id, tokens[4], ["8a"])
+    assert workshop.published_vote_results(store, ws.id) == [("6a", 4), ("8a", 1)]

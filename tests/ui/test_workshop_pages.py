@@ -77,17 +77,36 @@ def test_facilitator_page_needs_the_pin(new_session, live) -> None:
 def test_projector_shows_exact_counts_after_reveal(new_session, live) -> None:
     store, _, ws, secret = live
     workshop.set_status(store, ws.id, secret, "1.1", "open")
-    for value in [1, 1, 3]:
+    for value in [1, 1, 3, 4, 4]:
         _, token = workshop.join(store, ws.join_code)
         workshop.answer(store, ws.id, token, "1.1", value)
     at = new_session(workshop=str(ws.id))
     at.switch_page("scan/ui/pages/projector.py").run()
     text = " ".join(m.value for m in at.markdown)
-    assert "3 van 3 deelnemers hebben geantwoord" in text and "Weet niet:" not in text
+    assert "5 van 5 deelnemers hebben geantwoord" in text and "Weet niet:" not in text
     workshop.set_status(store, ws.id, secret, "1.1", "revealed")
     at.run()
     text = " ".join(m.value for m in at.markdown)
-    assert "1 · Verkend: 2" in text and "3 · In uitvoering: 1" in text and "Weet niet: 0" in text
+    assert (
+        "1 · Verkend: 2" in text
+        and "3 · In uitvoering: 1" in text
+        and "4 · Verankerd en geëvalueerd: 2" in text
+    )
+    assert "Weet niet: 0" in text
+
+
+def test_projector_withholds_a_distribution_of_fewer_than_five(new_session, live) -> None:
+    store, _, ws, secret = live
+    workshop.set_status(store, ws.id, secret, "1.1", "open")
+    for value in [1, 3, 4]:
+        _, token = workshop.join(store, ws.join_code)
+        workshop.answer(store, ws.id, token, "1.1", value)
+    workshop.set_status(store, ws.id, secret, "1.1", "revealed")
+    assert workshop.tally(store, ws.id, "1.1").counts is None
+    at = new_session(workshop=str(ws.id))
+    at.switch_page("scan/ui/pages/projector.py").run()
+    text = " ".join(m.value for m in at.markdown)
+    assert "te weinig antwoorden (n = 3)" in text and "Verkend:" not in text
 
 
 def _widgets(at) -> list:

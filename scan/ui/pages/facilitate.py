@@ -129,7 +129,12 @@ elif ws.phase == "voting":
     cols[2].button("Vernieuwen", key="begeleider_vernieuw")
 else:
     st.subheader("De workshop is afgelopen")
-    for pid, n in workshop.vote_results(store, ws.id):
+    results = workshop.published_vote_results(store, ws.id)
+    if results is None:
+        st.write(
+            f"Te weinig stemmers om de uitslag te tonen (n = {workshop.voters(store, ws.id)}; minimaal 5)."
+        )
+    for pid, n in results or []:
         st.markdown(f"- **{pid}** {bank.proposal(pid).title}: {n} stippen")
     if not ws.added_to_round:
         st.button(

@@ -44,6 +44,11 @@ def live() -> None:
                 "revealed": "Uitkomst",
             }[t.status]
             st.markdown(f"**{state}** · {t.answered} van {t.participants} deelnemers hebben geantwoord")
+            if t.status == "revealed" and t.counts is None:
+                st.markdown(
+                    f"De uitkomst blijft verborgen: te weinig antwoorden (n = {t.answered}); "
+                    "we tonen verdelingen pas vanaf 5 antwoorden."
+                )
             if t.counts is not None:
                 labels, values = workshop.distribution_rows(bank.question(qid), t.counts)
                 fig = charts.distribution(labels, values)
@@ -59,7 +64,12 @@ def live() -> None:
             st.markdown(f"Er zijn al {voters} stippen geplakt.")
         else:
             st.header("Uitslag van de stemming")
-            for pid, n in workshop.vote_results(store, ws.id):
+            results = workshop.published_vote_results(store, ws.id)
+            if results is None:
+                st.markdown(
+                    f"Te weinig stemmers om de uitslag te tonen (n = {workshop.voters(store, ws.id)}; minimaal 5)."
+                )
+            for pid, n in results or []:
                 st.markdown(f"- **{n}** × {pid} {bank.proposal(pid).title}")
 
 

@@ -180,3 +180,43 @@ def distribution(labels: list[str], values: list[int]) -> go.Figure:
         template=TEMPLATE,
     )
     return fig
+
+
+def grouped_bars(bank: QuestionBank, series: dict[str, dict[int, float | None]]) -> go.Figure:
+    """Per priority one bar per group (the self-scan and each role with enough respondents)."""
+    names = [p.short for p in bank.core_priorities]
+    fig = go.Figure(
+        [
+            go.Bar(name=label, x=names, y=[values[p.id] for p in bank.core_priorities])
+            for label, values in series.items()
+        ]
+    )
+    fig.update_layout(
+        barmode="group",
+        yaxis=dict(range=[0, 100], title="score (0–100)"),
+        font=FONT,
+        height=420,
+        template=TEMPLATE,
+    )
+    return fig
+
+
+def trend_lines(bank: QuestionBank, history: list[tuple[int, ScanScore]]) -> go.Figure:
+    """One line per priority over the rounds of a municipality."""
+    years = [str(year) for year, _ in history]
+    fig = go.Figure(
+        [
+            go.Scatter(
+                x=years, y=[s.by_id(p.id).score for _, s in history], mode="lines+markers", name=p.short
+            )
+            for p in bank.core_priorities
+        ]
+    )
+    fig.update_layout(
+        yaxis=dict(range=[0, 100], title="score (0–100)"),
+        xaxis=dict(type="category"),
+        font=FONT,
+        height=420,
+        template=TEMPLATE,
+    )
+    return fig

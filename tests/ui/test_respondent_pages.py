@@ -81,3 +81,25 @@ def test_griffier_creates_code_and_closes_round(new_session, db_path) -> None:
     assert not store.round_by_id(rnd.id).is_open
     with pytest.raises(respondents.InvalidCode, match="gesloten"):
         respondents.join(store, code)
+
+
+def test_voices_page_shows_roles_with_five_or_more_and_conversation_starters(new_session, db_path) -> None:
+    store = Store(db_path)
+    rnd = store.start_round("GM0355", 2026)
+    for q in store.bank.questions_for_role("griffie"):
+        store.save_answer(rnd.id, q.id, 1)  # the self-scan is modest: 25 everywhere
+    for role, count, value in (("inwoners", 5, 5), ("raad", 3, 1)):
+        _, code = respondents.create_invite(store, rnd.id, role)
+        for _ in range(count):
+            _, token = respondents.join(store, code)
+            for q in store.bank.questions_for_role(role):
+                respondents.answer(store, code, token, q.id, value)
+    at = new_session(gemeente="GM0355", jaar="2026")
+    at.switch_page("scan/ui/pages/voices.py").run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert table["Inwoners (n = 5)"].tolist()[0] == "100"
+    assert table["Gemeenteraad (n = 3)"].tolist()[0] == "te weinig respondenten (n = 3)"
+    assert at.get("plotly_chart")
+    starters = " ".join(m.value for m in at.markdown)
+    assert "inwoners geeft 100, de zelfscan 25 — 75 punten verschil" in starters

@@ -1,10 +1,9 @@
 """Trend: this municipality's rounds side by side (2022 → 2024 → 2026)."""
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
-from scan.charts import FONT
+from scan import charts
 from scan.formatting import nl_number
 from scan.trend import arrow, deltas, question_changes, round_scores
 from scan.ui.components import context
@@ -23,18 +22,11 @@ if len(history) < 2:
 if any(h.is_demo for h in history):
     st.caption("Fictieve voorbeelddata.")
 
-fig = go.Figure()
-years = [str(h.year) for h in history]
-for p in bank.core_priorities:
-    fig.add_trace(
-        go.Scatter(
-            x=years, y=[h.score.by_id(p.id).score for h in history], mode="lines+markers", name=p.short
-        )
-    )
-fig.update_layout(
-    yaxis=dict(range=[0, 100], title="score (0–100)"), xaxis=dict(type="category"), font=FONT, height=420
+st.plotly_chart(
+    charts.trend_lines(bank, [(h.year, h.score) for h in history]),
+    key="trend_grafiek",
+    config={"displayModeBar": False},
 )
-st.plotly_chart(fig, key="trend_grafiek", config={"displayModeBar": False})
 
 previous, current = history[-2], history[-1]
 change = deltas(previous.score, current.score)

@@ -1,12 +1,10 @@
 """Voices: results per role and combined, and where the roles see it differently."""
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
-from scan import respondents
+from scan import charts, respondents
 from scan.benchmark import MIN_N
-from scan.charts import FONT
 from scan.formatting import nl_number
 from scan.models import GROUP_LABELS
 from scan.scoring import score_scan
@@ -43,17 +41,8 @@ st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 shown = [r for role, r in results.items() if role != "samen" and r.enough]
 if shown:
-    fig = go.Figure()
-    names = [p.short for p in bank.core_priorities]
-    fig.add_trace(go.Bar(name="Zelfscan", x=names, y=[self_scores[p.id] for p in bank.core_priorities]))
-    for r in shown:
-        fig.add_trace(
-            go.Bar(name=GROUP_LABELS[r.role], x=names, y=[r.means[p.id] for p in bank.core_priorities])
-        )
-    fig.update_layout(
-        barmode="group", yaxis=dict(range=[0, 100], title="score (0–100)"), font=FONT, height=420
-    )
-    st.plotly_chart(fig, key="rollen_grafiek", config={"displayModeBar": False})
+    series = {"Zelfscan": self_scores} | {GROUP_LABELS[r.role]: r.means for r in shown}
+    st.plotly_chart(charts.grouped_bars(bank, series), key="rollen_grafiek", config={"displayModeBar": False})
 
 st.subheader("Gespreksstarters: hier verschillen de blikken")
 found = divergences(bank, results, self_scores)

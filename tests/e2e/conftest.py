@@ -101,7 +101,9 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 1000})
+    context = browser.new_context(
+        locale="nl-NL", viewport={"width": 1280, "height": 1000}, accept_downloads=True
+    )
     pg = context.new_page()
     pg.set_default_timeout(30_000)
     yield pg

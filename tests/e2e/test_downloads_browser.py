@@ -1,0 +1,37 @@
+"""The report and data downloads on the results page work in a real browser."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from scan.storage import Store
+
+pytestmark = pytest.mark.e2e
+
+
+def test_pdf_and_excel_download_from_the_results_page(server, page) -> None:
+    store = Store(server.db)
+    rnd = store.start_round("GM0080", 2026)
+    for q in store.bank.questions_for_role("griffie"):
+        store.save_answer(rnd.id, q.id, 2)
+    page.goto(f"{server.url}/resultaten?gemeente=GM0080&jaar=2026")
+    expect(page.get_by_role("heading", name="Resultaten: Leeuwarden 2026")).to_be_visible()
+
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="Rapport (PDF)").click()
+    pdf = info.value
+    assert pdf.suggested_filename == "democratiescan-GM0080-2026-rapport.pdf"
+    text = "".join(p.extract_text() for p in PdfReader(pdf.path()).pages)
+    assert "Leeuwarden" in text and "Macht en tegenmacht" in text
+
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="Gegevens (Excel)").click()
+    assert info.value.suggested_filename.endswith(".xlsx")
+    book = openpyxl.load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()))
+    assert book["Antwoorden"].max_row == 1 + len(store.bank.questions_for_role("griffie"))

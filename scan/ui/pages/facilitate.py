@@ -9,6 +9,7 @@ import streamlit as st
 from scan import workshop
 from scan.errors import ScanError
 from scan.ui.components.access import attempt
+from scan.ui.components.vote_results import vote_results
 from scan.ui.components.workshop_select import selected_workshop
 from scan.ui.services import get_bank, get_store
 
@@ -129,13 +130,7 @@ elif ws.phase == "voting":
     cols[2].button("Vernieuwen", key="begeleider_vernieuw")
 else:
     st.subheader("De workshop is afgelopen")
-    results = workshop.published_vote_results(store, ws.id)
-    if results is None:
-        st.write(
-            f"Te weinig stemmers om de uitslag te tonen (n = {workshop.voters(store, ws.id)}; minimaal 5)."
-        )
-    for pid, n in results or []:
-        st.markdown(f"- **{pid}** {bank.proposal(pid).title}: {n} stippen")
+    vote_results(ws.id)
     if not ws.added_to_round:
         st.button(
             "Antwoorden toevoegen aan de scanronde (als groep 'workshop')",

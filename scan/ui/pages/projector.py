@@ -9,6 +9,7 @@ import streamlit as st
 from scan import charts, workshop
 from scan.ui.components.big_type import big_type
 from scan.ui.components.links import app_link
+from scan.ui.components.vote_results import vote_results
 from scan.ui.components.workshop_select import selected_workshop
 from scan.ui.services import get_bank, get_store
 
@@ -64,13 +65,7 @@ def live() -> None:
             st.markdown(f"Er zijn al {voters} stippen geplakt.")
         else:
             st.header("Uitslag van de stemming")
-            results = workshop.published_vote_results(store, ws.id)
-            if results is None:
-                st.markdown(
-                    f"Te weinig stemmers om de uitslag te tonen (n = {workshop.voters(store, ws.id)}; minimaal 5)."
-                )
-            for pid, n in results or []:
-                st.markdown(f"- **{n}** × {pid} {bank.proposal(pid).title}")
+            vote_results(ws.id)
 
 
 live()

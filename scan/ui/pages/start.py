@@ -7,8 +7,7 @@ import streamlit as st
 from scan.errors import ScanError
 from scan.formatting import nl_number
 from scan.rhythm import moment, suggested_year
-from scan.scoring import score_scan
-from scan.ui.components import context
+from scan.ui.components import cached, context
 from scan.ui.components.access import has_access, login_form, open_installation_notice
 from scan.ui.services import get_bank, get_reference, get_store
 
@@ -29,7 +28,7 @@ open_installation_notice()
 resume = current or store.last_updated_round()
 if resume is not None and has_access(resume.gm_code):
     name = ref.municipality(resume.gm_code).name
-    score = score_scan(bank, store.answers(resume.id))
+    score = cached.self_score(resume)
     label = f"Verder met {name} {resume.year} ({score.answered} van {score.total} vragen beantwoord)"
     if resume.is_demo:
         label += " · fictief"
@@ -80,7 +79,7 @@ rounds = store.rounds_for(code)
 if not rounds:
     st.write(f"{m.name} heeft nog geen scan in democratiescan.")
 for rnd in rounds:
-    score = score_scan(bank, store.answers(rnd.id))
+    score = cached.self_score(rnd)  # cached per round until it changes: no query per round per rerun
     with st.container(border=True):
         left, right = st.columns([3, 1], vertical_alignment="center")
         status = "open" if rnd.is_open else "gesloten"

@@ -7,9 +7,7 @@ from scan import charts, respondents
 from scan.benchmark import MIN_N
 from scan.formatting import nl_number
 from scan.models import GROUP_LABELS
-from scan.scoring import score_scan
-from scan.storage import SELF_ROLE
-from scan.ui.components import context
+from scan.ui.components import cached, context
 from scan.ui.services import get_bank, get_store
 from scan.voices import divergences, role_results
 
@@ -24,7 +22,7 @@ st.write(
     f"vanaf {MIN_N} respondenten; daaronder ziet u alleen het aantal."
 )
 results = role_results(bank, respondents.invited_answers(store, rnd.id))
-self_score = score_scan(bank, store.answers(rnd.id), SELF_ROLE)
+self_score = cached.self_score(rnd)
 self_scores = {p.priority_id: p.score for p in self_score.priorities}
 
 rows = []

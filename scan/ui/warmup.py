@@ -10,6 +10,8 @@ import contextlib
 import threading
 from collections.abc import AsyncIterator
 
+from scan.ui.tcp_nodelay import enable_nodelay_on_listeners
+
 
 def _warm() -> None:
     # First what the start page needs, then what later pages need (charts, reports, workshops).
@@ -34,5 +36,6 @@ def _warm() -> None:
 
 @contextlib.asynccontextmanager
 async def warm_up(_app) -> AsyncIterator[None]:
+    enable_nodelay_on_listeners()  # before the first browser connects; see tcp_nodelay.py
     threading.Thread(target=_warm, name="democratiescan-warmup", daemon=True).start()
     yield

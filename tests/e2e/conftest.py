@@ -62,7 +62,7 @@ def start_server(db: Path, port: int | None = None, script: str = "server.py") -
         cwd=PROJECT,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=None if os.environ.get("DEMOCRATIESCAN_SERVER_LOG") else subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     # poll quickly: tests/perf/cold_start.py measures this wait

@@ -1,66 +1,101 @@
 """Benchmark: server-side time of one script run of the heaviest pages on the national data set,
 as a ratio to a minimal one-line Streamlit page measured in the same run.
 
-Run: python tests/perf/interaction.py [--runs N]. Uses Streamlit's AppTest, which runs the real
-script in this process (no browser, no network): that is the server-side part of a page view.
+Run: python tests/perf/interaction.py [--runs N]. Starts the real server twice (democratiescan on
+the national data set, and a one-line page with the same config), opens a session on each over
+``/_stcore/stream`` like a browser, and times reruns: from sending ``BackMsg.rerun_script`` to
+receiving "script finished". That is the work a click costs the server (script run, protobuf
+serialisation, websocket) without the browser's drawing. The first view of each page fills the
+caches; the views after it are measured, as a user clicking around a page does.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
+import asyncio
 import tempfile
-import time
 from pathlib import Path
 
-from _common import PROJECT, median, ms, national_db, p95
-from streamlit.testing.v1 import AppTest
+from _common import median, ms, national_db, p95
+from _stream import StreamSession
 
+from tests.e2e.conftest import start_server
+
+ROUND = "gemeente=GM0355&jaar=2026"
+# page url path -> (name in the output, a text its title must contain: proof the page really drew)
 PAGES = {
-    "resultaten": "scan/ui/pages/results.py",
-    "vergelijken (peer-vergelijking)": "scan/ui/pages/benchmark.py",
-    "aanbevelingen": "scan/ui/pages/recommendations.py",
-    "deelnemers (griffie-overzicht)": "scan/ui/pages/participants.py",
-    "rollen vergelijken": "scan/ui/pages/voices.py",
-    "start": "scan/ui/pages/start.py",
+    "resultaten": ("resultaten", "Resultaten"),
+    "vergelijken": ("vergelijken (peer-vergelijking)", "Vergelijken"),
+    "aanbevelingen": ("aanbevelingen", "Aanbevelingen"),
+    "deelnemers": ("deelnemers (griffie-overzicht)", "Deelnemers"),
+    "rollen": ("rollen vergelijken", "Rollen"),
+    "start": ("start", "democratiescan"),
 }
+MINIMAL_PAGE = 'import streamlit as st\nst.write("democratiescan")\n'
+# Served like democratiescan (st.App, same config, same socket fix) so only the page differs.
+MINIMAL_SERVER = """import streamlit as st
+import contextlib
+from scan.ui.tcp_nodelay import enable_nodelay_on_listeners
+
+@contextlib.asynccontextmanager
+async def lifespan(_app):
+    enable_nodelay_on_listeners()
+    yield
+
+app = st.App("minimal_page.py", lifespan=lifespan)
+"""
 
 
-def timed_runs(at: AppTest, runs: int) -> list[float]:
-    timings = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        at.run()
-        timings.append(time.perf_counter() - t0)
-        assert not at.exception, [e.value for e in at.exception]
-    return timings
+async def timed_views(url: str, query: str, page: str, runs: int, must_show: str) -> tuple[list[float], int]:
+    session = StreamSession(url, query=query, page=page)
+    await session.connect()
+    try:
+        await session.rerun()  # first view: caches fill
+        timings = [await session.rerun() for _ in range(runs)]
+        titles = " ".join(h.body for h in session.elements.get("heading", []))
+        titles += " ".join(m.body for m in session.elements.get("markdown", []))
+        if session.exceptions or must_show not in titles:
+            raise RuntimeError(
+                f"page {page or '/'} did not draw as expected: {session.exceptions or titles[:200]}"
+            )
+        return timings, sum(len(v) for v in session.elements.values())
+    finally:
+        await session.close()
+
+
+def stop(server) -> None:
+    server.process.terminate()
+    server.process.wait(timeout=30)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--runs", type=int, default=50)
     args = parser.parse_args()
-    os.environ["DEMOCRATIESCAN_DB"] = str(national_db())
 
     with tempfile.TemporaryDirectory() as tmp:
-        minimal = Path(tmp) / "minimal.py"
-        minimal.write_text('import streamlit as st\nst.write("democratiescan")\n')
-        base = AppTest.from_file(str(minimal), default_timeout=60)
-        base.run()
-        baseline = timed_runs(base, args.runs)
+        (Path(tmp) / "minimal_page.py").write_text(MINIMAL_PAGE)
+        (Path(tmp) / "minimal_server.py").write_text(MINIMAL_SERVER)
+        minimal = start_server(Path(tmp) / "unused.sqlite", script=str(Path(tmp) / "minimal_server.py"))
+        try:
+            baseline, _ = asyncio.run(timed_views(minimal.url, "", "", args.runs, "democratiescan"))
+        finally:
+            stop(minimal)
     print(f"minimal page: median {ms(median(baseline))}, p95 {ms(p95(baseline))}")
 
+    server = start_server(national_db())
     worst_ratio, worst_p95 = 0.0, 0.0
-    for name, page in PAGES.items():
-        at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=60)
-        at.query_params["gemeente"] = "GM0355"
-        at.query_params["jaar"] = "2026"
-        at.run()
-        at.switch_page(page).run()  # first view fills the caches; we measure the views after it
-        timings = timed_runs(at, args.runs)
-        ratio = median(timings) / median(baseline)
-        worst_ratio, worst_p95 = max(worst_ratio, ratio), max(worst_p95, p95(timings))
-        print(f"{name}: median {ms(median(timings))}, p95 {ms(p95(timings))}, {ratio:.1f}x the minimal page")
+    try:
+        for page, (name, title) in PAGES.items():
+            timings, elements = asyncio.run(timed_views(server.url, ROUND, page, args.runs, title))
+            ratio = median(timings) / median(baseline)
+            worst_ratio, worst_p95 = max(worst_ratio, ratio), max(worst_p95, p95(timings))
+            print(
+                f"{name}: median {ms(median(timings))}, p95 {ms(p95(timings))}, "
+                f"{ratio:.1f}x the minimal page ({elements} elements)"
+            )
+    finally:
+        stop(server)
     print(
         f"SUMMARY interaction: heaviest page {worst_ratio:.1f}x the minimal page (target <= 3x), "
         f"worst p95 {ms(worst_p95)} (target <= 150 ms)"

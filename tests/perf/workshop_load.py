@@ -20,88 +20,36 @@ import time
 from pathlib import Path
 from urllib.parse import parse_qs
 
-import websockets
 from _common import median, p95
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from _stream import StreamSession
+from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from scan import workshop
 from scan.storage import Store
 from tests.e2e.conftest import start_server
 
 
-def widgets(msg: ForwardMsg) -> list:
-    """Widget elements in a delta: (type, proto) for buttons and radios."""
-    if msg.WhichOneof("type") != "delta" or msg.delta.WhichOneof("type") != "new_element":
-        return []
-    element = msg.delta.new_element
-    kind = element.WhichOneof("type")
-    return [(kind, getattr(element, kind))] if kind in ("button", "radio") else []
-
-
-class Phone:
-    """One participant's websocket session."""
+class Phone(StreamSession):
+    """One participant's phone: joins the workshop and answers the open question."""
 
     def __init__(self, url: str, code: str) -> None:
-        self.url = url
-        self.query = f"ws={code}"
-        self.ws = None
-        self.radio = None
-        self.button = None
-        self.page_hash = ""
-
-    async def connect(self) -> None:
-        self.ws = await websockets.connect(
-            self.url, subprotocols=["streamlit"], max_size=None, open_timeout=60
-        )
-
-    async def rerun(self, widget_state=None) -> float:
-        """Send one rerun and read until the script has finished; returns the seconds it took."""
-        back = BackMsg()
-        state = back.rerun_script
-        state.query_string = self.query
-        state.page_script_hash = self.page_hash
-        if widget_state is not None:
-            state.widget_states.widgets.append(widget_state)
-        t0 = time.perf_counter()
-        await self.ws.send(back.SerializeToString())
-        self.radio = self.button = None
-        while True:
-            msg = ForwardMsg()
-            msg.ParseFromString(await self.ws.recv())
-            kind = msg.WhichOneof("type")
-            if kind == "new_session":
-                self.page_hash = msg.new_session.page_script_hash
-            elif kind == "page_info_changed":
-                self.query = msg.page_info_changed.query_string
-            elif kind == "script_finished":
-                if msg.script_finished in (0, 3):  # FINISHED_SUCCESSFULLY, FINISHED_FRAGMENT_RUN_SUCCESSFULLY
-                    return time.perf_counter() - t0
-                if msg.script_finished == 1:  # FINISHED_WITH_COMPILE_ERROR
-                    raise RuntimeError("script error")
-                # 2 = finished early for a rerun (st.rerun): keep reading
-            for wkind, proto in widgets(msg):
-                if wkind == "button":
-                    self.button = proto
-                else:
-                    self.radio = proto
+        super().__init__(url, query=f"ws={code}")
 
     async def join(self) -> None:
         await self.rerun()
-        from streamlit.proto.WidgetStates_pb2 import WidgetState
-
-        state = WidgetState(id=self.button.id, trigger_value=True)
-        await self.rerun(state)
+        await self.rerun(WidgetState(id=self.widget("button").id, trigger_value=True))
         if "t" not in parse_qs(self.query):
             raise RuntimeError("join failed: no token in the URL")
 
     async def answer(self, level: int) -> float:
-        from streamlit.proto.WidgetStates_pb2 import WidgetState
-
         await self.rerun()  # "Vernieuwen": see the newly opened question
-        if self.radio is None or self.radio.disabled:
+        radio = self.widget("radio")
+        if radio is None or radio.disabled:
             raise RuntimeError("question not open on this phone")
-        return await self.rerun(WidgetState(id=self.radio.id, int_value=level))
+        took = await self.rerun(WidgetState(id=radio.id, string_value=radio.options[level]))
+        if self.exceptions:
+            raise RuntimeError(f"the page failed: {self.exceptions}")
+        return took
 
 
 def peak_memory_mib(pid: int) -> float:
@@ -143,7 +91,7 @@ async def run(
         stored = workshop.tally(store, ws.id, qid).answered
         print(f"question {index + 1}: {stored} answers stored, p95 so far {p95(latencies):.2f} s", flush=True)
     for p in phones:
-        await p.ws.close()
+        await p.close()
     return sent, latencies
 
 
@@ -164,8 +112,7 @@ def main() -> None:
         server = started.process
         try:
             t0 = time.perf_counter()
-            stream = started.url.replace("http://", "ws://") + "/_stcore/stream"
-            sent, latencies = asyncio.run(run(args, store, stream, ws, secret))
+            sent, latencies = asyncio.run(run(args, store, started.url, ws, secret))
             elapsed = time.perf_counter() - t0
             stored = store.db.execute("SELECT COUNT(*) FROM workshop_answers").fetchone()[0]
             memory = peak_memory_mib(server.pid)

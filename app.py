@@ -54,8 +54,14 @@ if mode is not None:
     st.navigation([page], position="hidden").run()
 else:
     # Our own sidebar menu: Streamlit's sectioned menu puts headings inside its list (an axe-core violation).
-    sections = {"Scan": SCAN_PAGES, "Ronde": ROUND_PAGES, "Workshop": WORKSHOP_PAGES}
-    pages = {name: _pages(rows, name == "Scan") for name, rows in sections.items()}
+    # The page objects are made once per session (this key is owned here): building them costs ~1 ms a run.
+    # Not shared between sessions: st.navigation marks the returned page object as callable once.
+    if "nav_pages" not in st.session_state:
+        sections = {"Scan": SCAN_PAGES, "Ronde": ROUND_PAGES, "Workshop": WORKSHOP_PAGES}
+        st.session_state["nav_pages"] = {
+            name: _pages(rows, name == "Scan") for name, rows in sections.items()
+        }
+    pages = st.session_state["nav_pages"]
     current = st.navigation([p for group in pages.values() for p in group], position="hidden")
     with st.sidebar:
         for name, group in pages.items():

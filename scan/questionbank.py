@@ -49,26 +49,41 @@ class QuestionBank:
     tips: tuple[Tip, ...]
     version: str
 
+    def __post_init__(self) -> None:
+        # Lookups run thousands of times a page (scoring every respondent): index once, at load.
+        by_key: dict[tuple[int, str | None], list[Question]] = {}
+        for q in self.questions:
+            by_key.setdefault((q.priority_id, None), []).append(q)
+            for role in q.roles:
+                by_key.setdefault((q.priority_id, role), []).append(q)
+        indexes = {
+            "_core": tuple(p for p in self.priorities if p.core),
+            "_priorities_by_id": {p.id: p for p in self.priorities},
+            "_questions_by_id": {q.id: q for q in self.questions},
+            "_questions_by_key": {key: tuple(items) for key, items in by_key.items()},
+            "_proposals_by_id": {p.id: p for p in self.proposals},
+        }
+        for name, value in indexes.items():
+            object.__setattr__(self, name, value)  # frozen dataclass: set once here, never changed
+
     @property
     def core_priorities(self) -> tuple[Priority, ...]:
-        return tuple(p for p in self.priorities if p.core)
+        return self._core
 
     def priority(self, priority_id: int) -> Priority:
-        return next(p for p in self.priorities if p.id == priority_id)
+        return self._priorities_by_id[priority_id]
 
     def question(self, question_id: str) -> Question | None:
-        return self._questions_by_id().get(question_id)
+        return self._questions_by_id.get(question_id)
 
-    def questions_for(self, priority_id: int, role: str | None = None) -> list[Question]:
-        return [
-            q for q in self.questions if q.priority_id == priority_id and (role is None or role in q.roles)
-        ]
+    def questions_for(self, priority_id: int, role: str | None = None) -> tuple[Question, ...]:
+        return self._questions_by_key.get((priority_id, role), ())
 
     def questions_for_role(self, role: str) -> list[Question]:
         return [q for q in self.questions if role in q.roles]
 
     def proposal(self, proposal_id: str) -> Proposal:
-        return next(p for p in self.proposals if p.id == proposal_id)
+        return self._proposals_by_id[proposal_id]
 
     def proposals_for(self, priority_id: int) -> list[Proposal]:
         return [p for p in self.proposals if p.priority == priority_id]
@@ -78,9 +93,6 @@ class QuestionBank:
 
     def tips_shown_with(self, place: str) -> list[Tip]:
         return [t for t in self.tips if place in t.shown_with]
-
-    def _questions_by_id(self) -> dict[str, Question]:
-        return {q.id: q for q in self.questions}
 
 
 def _read_yaml(path: Path) -> Any:

@@ -48,3 +48,27 @@ def explain(bank: QuestionBank, ps: PriorityScore) -> str:
         extra.append(f"{ps.open} open")
     note = f"; niet meegeteld: {', '.join(extra)}" if extra else ""
     return f"{name}: {parts}{note}."
+
+
+def priority_rows(bank: QuestionBank, score: ScanScore) -> list[dict[str, object]]:
+    """The score table of the results page and report: one row per priority, with coverage."""
+    return [
+        {
+            "Prioriteit": f"{p.id}. {p.name}",
+            "Score (0–100)": nl_number(ps.score) if ps.score is not None else "nog geen",
+            "Beantwoord": f"{ps.answered} van {ps.total}",
+            "Weet niet": ps.dont_know,
+            "Open": ps.open,
+        }
+        for p in bank.priorities
+        for ps in [score.by_id(p.id)]
+    ]
+
+
+def calculation(bank: QuestionBank, score: ScanScore) -> str:
+    """The arithmetic of every priority and of the total, as a Markdown list."""
+    lines = [f"- {explain(bank, score.by_id(p.id))}" for p in bank.priorities]
+    if score.overall is not None:
+        scored = [nl_number(ps.score, 1) for ps in score.priorities if ps.score is not None]
+        lines.append(f"- Totaal: ({' + '.join(scored)}) / {len(scored)} = {nl_number(score.overall, 1)}.")
+    return "\n".join(lines)

@@ -110,3 +110,20 @@ def divergences(
         if points[high_role] - points[low_role] >= DIVERGENCE_POINTS:
             found.append(Divergence(p.id, high_role, points[high_role], low_role, points[low_role]))
     return sorted(found, key=lambda d: -d.gap)
+
+
+def role_rows(
+    bank: QuestionBank, results: Mapping[str, RoleResult], self_scores: Mapping[int, float | None]
+) -> list[dict[str, str]]:
+    """Per priority: the self-scan and each role's mean (or why it is withheld), for a table."""
+    rows = []
+    for p in bank.core_priorities:
+        row = {"Prioriteit": f"{p.id}. {p.name}", "Zelfscan": nl_number(self_scores[p.id])}
+        for role in [*GROUP_LABELS, "samen"]:
+            if role not in results:
+                continue
+            r = results[role]
+            column = f"{GROUP_LABELS.get(role, 'Alle respondenten samen')} (n = {r.respondents})"
+            row[column] = nl_number(r.means[p.id]) if r.enough and r.means[p.id] is not None else r.message
+        rows.append(row)
+    return rows

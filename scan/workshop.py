@@ -389,4 +389,6 @@ def add_to_round(store: Store, workshop_id: int, secret: str) -> int:
                 ]
             )
         db.execute("UPDATE workshops SET added_to_round = 1 WHERE id = ?", [workshop_id])
+        # the round's results change: its version (updated_at) keys every cached view of it
+        db.execute("UPDATE rounds SET updated_at = ? WHERE id = ?", [now, ws.round_id])
     return len(by_participant)

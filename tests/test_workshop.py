@@ -104,7 +104,10 @@ def test_workshop_answers_join_the_round_once_as_their_own_group(live) -> None:
     for value in [1, 2, 3, 4, 4]:
         _, token = workshop.join(store, ws.join_code)
         workshop.answer(store, ws.id, token, "2.1", value)
+    before = store.round_by_id(rnd.id).updated_at
     assert workshop.add_to_round(store, ws.id, secret) == 5
+    # the round's version moves on, so cached result pages show the workshop's answers
+    assert store.round_by_id(rnd.id).updated_at > before
     with pytest.raises(WorkshopError, match="al toegevoegd"):
         workshop.add_to_round(store, ws.id, secret)
     results = role_results(store.bank, invited_answers(store, rnd.id))

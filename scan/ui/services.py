@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import streamlit as st
+import functools
 
 from scan.questionbank import QuestionBank, question_bank
 from scan.reference import Reference, reference
@@ -10,8 +10,9 @@ from scan.settings import database_path
 from scan.storage import Store
 
 
-@st.cache_resource(show_spinner=False)
+@functools.lru_cache(maxsize=8)
 def _store(path: str) -> Store:
+    # Process-wide like st.cache_resource, but a plain dict lookup: pages call this many times a run.
     return Store(path)
 
 

@@ -23,9 +23,11 @@ def test_agenda_round_trip(new_session, db_path) -> None:
     at = new_session(gemeente="GM0355", jaar="2026")
     at.switch_page("scan/ui/pages/recommendations.py").run()
     assert not at.exception
-    for pid in CHOSEN:
-        at.radio(key=f"voorstel_status_{rnd.id}_{pid}").set_value("kiezen").run()
-    at.radio(key=f"voorstel_status_{rnd.id}_6b").set_value("al_gedaan").run()
+    for pid in [*CHOSEN, "6b"]:
+        # the cards show one priority at a time
+        at.selectbox(key="aanbevelingen_prioriteit").set_value(int(pid[0])).run()
+        choice = "al_gedaan" if pid == "6b" else "kiezen"
+        at.radio(key=f"voorstel_status_{rnd.id}_{pid}").set_value(choice).run()
     assert store.proposal_statuses(rnd.id) == {
         "1a": "kiezen",
         "6a": "kiezen",

@@ -9,6 +9,8 @@ from scan.reference import reference
 from scan.scoring import score_scan
 from scan.storage import Store
 
+from .tables import markdown_tables
+
 
 def _metric(at, label: str) -> str:
     return next(m.value for m in at.metric if m.label == label)
@@ -38,8 +40,11 @@ def test_switching_peer_group_updates_all_figures(new_session, db_path) -> None:
         assert f"{expected.n} van de {len(expected.group.members)} gemeenten" in caption
         assert "Fictieve voorbeelddata" in caption
         assert _metric(at, "Mediaan van de groep") == nl_number(expected.overall.median)
-        table = at.dataframe[0].value
-        assert table["n"].tolist() == [expected.priorities[p].n for p in range(1, 9)]
+        table = markdown_tables(at)[0]
+        assert table["n"].tolist() == [str(expected.priorities[p].n) for p in range(1, 9)]
+        assert table["Mediaan groep"].tolist() == [
+            nl_number(expected.priorities[p].median) for p in range(1, 9)
+        ]
         seen[group_id] = (expected.n, _metric(at, "Mediaan van de groep"), table["Mediaan groep"].tolist())
     assert len({v[0] for v in seen.values()}) == 3  # the figures really changed with the group
 
@@ -57,5 +62,5 @@ def test_too_few_peers_shows_the_count_not_figures(new_session, db_path) -> None
     assert not at.exception
     assert any("te weinig vergelijkingsmateriaal (n = 3)" in i.value for i in at.info)
     assert not [m for m in at.metric if m.label == "Mediaan van de groep"]
-    election = at.dataframe[-1].value  # the real election context still shows, with its own n
+    election = markdown_tables(at)[-1]  # the real election context still shows, with its own n
     assert set(election["Verkiezingen"]) == {"2018", "2022", "2026"}

@@ -7,6 +7,8 @@ import pytest
 from scan import respondents
 from scan.storage import Store
 
+from .tables import markdown_tables
+
 
 @pytest.fixture
 def invited(db_path):
@@ -97,7 +99,7 @@ def test_voices_page_shows_roles_with_five_or_more_and_conversation_starters(new
     at = new_session(gemeente="GM0355", jaar="2026")
     at.switch_page("scan/ui/pages/voices.py").run()
     assert not at.exception
-    table = at.dataframe[0].value
+    table = markdown_tables(at)[0]
     assert table["Inwoners (n = 5)"].tolist()[0] == "100"
     assert table["Gemeenteraad (n = 3)"].tolist()[0] == "te weinig respondenten (n = 3)"
     assert at.get("plotly_chart")

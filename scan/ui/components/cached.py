@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from scan import charts
-from scan.benchmark import PeerData, compare, load_peer_data
+from scan import charts, respondents
+from scan.benchmark import PeerData, compare, election_context, load_peer_data
+from scan.benchmark_tables import ComparisonTables, comparison_tables, election_table
+from scan.models import GROUP_LABELS
+from scan.recommend import PeerAdoption, Suggestion, peer_adoption, suggest
 from scan.scoring import score_scan
 from scan.storage import SELF_ROLE, Round
+from scan.summary import calculation, priority_rows, strongest_and_weakest
+from scan.tables import markdown_table
 from scan.ui.services import get_bank, get_reference, get_store
+from scan.voices import divergences, role_results, role_rows
 
 
 def round_key(rnd: Round) -> tuple:
@@ -76,4 +82,89 @@ def _peer_figures(key: tuple, version: tuple, year: int, gm_code: str, group_id:
 def peer_figures(rnd: Round, group_id: str, name: str):
     return _peer_figures(
         round_key(rnd), get_store().benchmark_version(), rnd.year, rnd.gm_code, group_id, name
+    )
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _results_text(key: tuple) -> tuple[str, str, str]:
+    score, bank = _self_score(key), get_bank()
+    return (
+        strongest_and_weakest(bank, score),
+        markdown_table(priority_rows(bank, score)),
+        calculation(bank, score),
+    )
+
+
+def results_text(rnd: Round) -> tuple[str, str, str]:
+    """The results page's sentences and tables: (in short, score table, arithmetic)."""
+    return _results_text(round_key(rnd))
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _voices(key: tuple):
+    bank = get_bank()
+    results = role_results(bank, respondents.invited_answers(get_store(), key[1]))
+    self_scores = {p.priority_id: p.score for p in _self_score(key).priorities}
+    shown = [r for role, r in results.items() if role != "samen" and r.enough]
+    figure = None
+    if shown:
+        series = {"Zelfscan": self_scores} | {GROUP_LABELS[r.role]: r.means for r in shown}
+        figure = charts.grouped_bars(bank, series)
+    sentences = [d.sentence(bank) for d in divergences(bank, results, self_scores)]
+    return markdown_table(role_rows(bank, results, self_scores)), figure, sentences, bool(shown)
+
+
+def voices(rnd: Round):
+    """Roles page: (table, chart or None, divergence sentences, any role with enough respondents)."""
+    return _voices(round_key(rnd))
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _comparison_tables(
+    key: tuple, version: tuple, year: int, gm_code: str, group_id: str
+) -> ComparisonTables:
+    return comparison_tables(get_bank(), _comparison(key, version, year, gm_code, group_id), _self_score(key))
+
+
+def comparison_view(rnd: Round, group_id: str) -> ComparisonTables:
+    return _comparison_tables(
+        round_key(rnd), get_store().benchmark_version(), rnd.year, rnd.gm_code, group_id
+    )
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _election_table(gm_code: str, group_id: str) -> str:
+    # reference data: changes only with a new release of the app
+    ref = get_reference()
+    contexts = election_context(ref.elections, gm_code, ref.peer_group(gm_code, group_id))
+    return election_table(contexts, ref.municipality(gm_code).name)
+
+
+def election_view(gm_code: str, group_id: str) -> str:
+    return _election_table(gm_code, group_id)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _adoption(db: str, version: tuple, year: int, gm_code: str, group_id: str) -> dict[str, PeerAdoption]:
+    # peer counts change only when shared scans or imports change
+    group = get_reference().peer_group(gm_code, group_id)
+    return peer_adoption(get_bank(), _peer_data(db, version, year), group, gm_code)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _suggestions(key: tuple, version: tuple, year: int, gm_code: str, group_id: str, statuses: frozenset):
+    adoption = _adoption(key[0], version, year, gm_code, group_id)
+    answers = get_store().answers(key[1])
+    return suggest(get_bank(), answers, _self_score(key), dict(statuses), adoption), adoption
+
+
+def suggestions(rnd: Round, group_id: str, statuses: dict[str, str]) -> tuple[list[Suggestion], dict]:
+    """All suggestions for the round, most urgent first, and the peer adoption they cite."""
+    return _suggestions(
+        round_key(rnd),
+        get_store().benchmark_version(),
+        rnd.year,
+        rnd.gm_code,
+        group_id,
+        frozenset(statuses.items()),
     )

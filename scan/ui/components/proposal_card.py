@@ -44,13 +44,16 @@ def status_choice(store: Store, round_id: int, proposal_id: str, current: str | 
 
 def card(store: Store, round_id: int, suggestion: Suggestion, current: str | None, disabled: bool) -> None:
     p = suggestion.proposal
+    links = [f"[{e.gemeente}]({e.url})" if e.url else e.gemeente for e in p.examples] + [
+        f"[{s.title}]({s.url})" for s in p.sources
+    ]
+    text = [
+        f"**Voorstel {p.id}: {p.title}** · {peppers(p.peppers)}",
+        p.summary,
+        f"*Waarom dit voorstel:* {suggestion.reason}",
+    ]
+    if links:
+        text.append("Voorbeelden en bronnen uit het pamflet: " + " · ".join(links))
     with st.container(border=True):
-        st.markdown(f"**Voorstel {p.id}: {p.title}** · {peppers(p.peppers)}")
-        st.write(p.summary)
-        st.markdown(f"*Waarom dit voorstel:* {suggestion.reason}")
-        links = [f"[{e.gemeente}]({e.url})" if e.url else e.gemeente for e in p.examples] + [
-            f"[{s.title}]({s.url})" for s in p.sources
-        ]
-        if links:
-            st.markdown("Voorbeelden en bronnen uit het pamflet: " + " · ".join(links))
+        st.markdown("\n\n".join(text))  # one element instead of four: every element costs on each rerun
         status_choice(store, round_id, p.id, current, disabled)

@@ -2,28 +2,20 @@
 
 import streamlit as st
 
-from scan.recommend import STATUS_LABELS, Filters, by_priority, peer_adoption, suggest
+from scan.recommend import STATUS_LABELS, Filters, by_priority
 from scan.ui.components import cached, context
 from scan.ui.components.proposal_card import card, peppers, status_choice
 from scan.ui.services import get_bank, get_reference, get_store
 
 KEY_GROUP = "aanbevelingen_groep"
 KEY_PEPPERS = "aanbevelingen_pepers"
-KEY_PRIORITIES = "aanbevelingen_prioriteiten"
+KEY_PRIORITY = "aanbevelingen_prioriteit"
 TOP = 5
 
 store, bank, ref = get_store(), get_bank(), get_reference()
 rnd = context.require_round()
 if rnd is None:
     st.stop()
-
-
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _adoption(db_path: str, version: tuple, year: int, group_id: str, own_code: str):
-    # Peer counts change only when shared scans or imports change.
-    group = ref.peer_group(own_code, group_id)
-    return peer_adoption(bank, cached.peer_data(year), group, own_code)
-
 
 context.heading("Aanbevelingen", rnd)
 if error := st.session_state.pop("voorstel_fout", None):
@@ -33,50 +25,49 @@ st.write(
     "waar een onderdeel zwak is, komt eerst de basisstap (één pepertje); staat de basis, dan de pittigere voorstellen."
 )
 
-answers = store.answers(rnd.id)
-score = cached.self_score(rnd)
 statuses = store.proposal_statuses(rnd.id)
 groups = {g.id: g for g in ref.peer_groups_for(rnd.gm_code)}
-group_id = st.selectbox(
+cols = st.columns(2)
+group_id = cols[0].selectbox(
     "Vergelijk met (hoeveel vergelijkbare gemeenten doen dit al?)",
     list(groups),
     format_func=lambda gid: groups[gid].label,
     key=KEY_GROUP,
 )
-adoption = _adoption(str(store.path), store.benchmark_version(), rnd.year, group_id, rnd.gm_code)
-
-cols = st.columns(2)
-chosen_peppers = cols[0].multiselect(
+chosen_peppers = cols[1].multiselect(
     "Pepertjes", [1, 2, 3], default=[1, 2, 3], format_func=peppers, key=KEY_PEPPERS
 )
-chosen_priorities = cols[1].multiselect(
-    "Prioriteiten",
-    [p.id for p in bank.core_priorities],
-    default=[p.id for p in bank.core_priorities],
-    format_func=lambda pid: f"{pid}. {bank.priority(pid).name}",
-    key=KEY_PRIORITIES,
-)
-filters = Filters(frozenset(chosen_peppers), frozenset(chosen_priorities))
-suggestions = filters.apply(suggest(bank, answers, score, statuses, adoption))
+all_suggestions, adoption = cached.suggestions(rnd, group_id, statuses)
+suggestions = Filters(peppers=frozenset(chosen_peppers)).apply(all_suggestions)
 if any(a.n for a in adoption.values()) and cached.peer_data(rnd.year).has_demo:
     st.caption("De tellingen van vergelijkbare gemeenten steunen op fictieve voorbeelddata.")
 
 st.subheader("Eerst aan de slag met")
 if not suggestions:
     st.write("Geen voorstellen bij deze filters.")
-for s in suggestions[:TOP]:
-    st.markdown(f"- **{s.proposal.id} {s.proposal.title}** {'🌶' * s.proposal.peppers}: {s.reason}")
+else:
+    st.markdown(
+        "\n".join(
+            f"- **{s.proposal.id} {s.proposal.title}** {'🌶' * s.proposal.peppers}: {s.reason}"
+            for s in suggestions[:TOP]
+        )
+    )
 
+# One priority at a time: all 29 cards at once made a long page and a slow one (every card redrawn on each click).
 st.subheader("Per prioriteit")
 grouped = by_priority(suggestions)
-for priority in bank.core_priorities:
-    if priority.id not in grouped:
-        continue
-    with st.expander(
-        f"{priority.id}. {priority.name} ({len(grouped[priority.id])} voorstellen)", expanded=False
-    ):
-        for s in grouped[priority.id]:
-            card(store, rnd.id, s, statuses.get(s.proposal.id), not rnd.is_open)
+if grouped:
+    options = [p.id for p in bank.core_priorities if p.id in grouped]
+    if st.session_state.get(KEY_PRIORITY) not in options:
+        st.session_state[KEY_PRIORITY] = suggestions[0].proposal.priority  # the most urgent one
+    priority_id = st.selectbox(
+        "Bekijk de voorstellen bij",
+        options,
+        format_func=lambda pid: f"{pid}. {bank.priority(pid).name} ({len(grouped[pid])} voorstellen)",
+        key=KEY_PRIORITY,
+    )
+    for s in grouped[priority_id]:
+        card(store, rnd.id, s, statuses.get(s.proposal.id), not rnd.is_open)
 
 marked = {pid: st_ for pid, st_ in statuses.items() if st_ in ("al_gedaan", "niet_voor_ons")}
 if marked:

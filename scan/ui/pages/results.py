@@ -1,12 +1,10 @@
 """Results: radar, a bar per priority with coverage, strongest and weakest in words."""
 
-import pandas as pd
 import streamlit as st
 
 from scan.exports import MIME, export, file_name
 from scan.formatting import nl_number
 from scan.scoring import METHOD_NL
-from scan.summary import explain, strongest_and_weakest
 from scan.ui.components import cached, context
 from scan.ui.services import get_bank, get_reference, get_store
 
@@ -34,8 +32,9 @@ st.toggle(
     on_change=lambda: store.set_share_benchmark(rnd.id, st.session_state[f"resultaten_delen_{rnd.id}"]),
 )
 
+in_short, score_table, arithmetic = cached.results_text(rnd)
 st.subheader("In het kort")
-st.write(strongest_and_weakest(bank, score))
+st.write(in_short)
 
 left, right = st.columns(2)
 with left:
@@ -52,18 +51,7 @@ with right:
     )
 
 st.subheader("Score per prioriteit")
-rows = [
-    {
-        "Prioriteit": f"{p.id}. {p.name}",
-        "Score (0–100)": nl_number(ps.score) if ps.score is not None else "nog geen",
-        "Beantwoord": f"{ps.answered} van {ps.total}",
-        "Weet niet": ps.dont_know,
-        "Open": ps.open,
-    }
-    for p in bank.priorities
-    for ps in [score.by_id(p.id)]
-]
-st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+st.markdown(score_table)
 if rnd.is_demo:
     st.caption("Fictieve voorbeelddata.")
 st.caption("Bestuurscultuur (de acht tips) staat apart en telt niet mee in de totaalscore.")
@@ -95,16 +83,10 @@ for col, (fmt, label) in zip(
     )
 
 with st.expander("Hoe wordt de score berekend?"):
-    st.markdown(METHOD_NL)
-    st.markdown("**De berekening voor deze scan** (punten per beantwoorde vraag):")
-    for p in bank.priorities:
-        st.markdown(f"- {explain(bank, score.by_id(p.id))}")
-    if score.overall is not None:
-        scored = [nl_number(ps.score, 1) for ps in score.priorities if ps.score is not None]
-        st.markdown(f"- Totaal: ({' + '.join(scored)}) / {len(scored)} = {nl_number(score.overall, 1)}.")
+    st.markdown(
+        f"{METHOD_NL}\n\n**De berekening voor deze scan** (punten per beantwoorde vraag):\n\n{arithmetic}"
+    )
 
 for tip in bank.tips_shown_with("results"):
     with st.expander(f"Tip {tip.id} uit het pamflet: {tip.title}"):
-        st.write(tip.summary)
-        for idea in tip.ideas:
-            st.markdown(f"- {idea}")
+        st.markdown(tip.summary + "\n\n" + "\n".join(f"- {idea}" for idea in tip.ideas))

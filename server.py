@@ -1,6 +1,7 @@
 """Serve democratiescan: ``streamlit run server.py``.
 
-Adds to Streamlit's server the Dutch page language (``<html lang="nl">``) and a warm-up at start.
+Adds to Streamlit's server the Dutch page language (``<html lang="nl">``), a warm-up at start and
+TCP_NODELAY on the server socket (see scan/ui/tcp_nodelay.py).
 """
 
 import streamlit as st
@@ -9,4 +10,6 @@ from starlette.middleware import Middleware
 from scan.ui.html_lang import HtmlLangMiddleware
 from scan.ui.warmup import warm_up
 
-app = st.App("app.py", middleware=[Middleware(HtmlLangMiddleware)], lifespan=warm_up)
+MIDDLEWARE = [Middleware(HtmlLangMiddleware)]
+
+app = st.App("app.py", middleware=MIDDLEWARE, lifespan=warm_up)

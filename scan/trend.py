@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scan.formatting import nl_number
 from scan.questionbank import QuestionBank
 from scan.scoring import ScanScore, score_scan
 from scan.storage import SELF_ROLE, Store
@@ -61,3 +62,29 @@ def question_changes(bank: QuestionBank, store: Store, round_before: int, round_
         if bv != av:
             changes.append(Change(q.id, bv, av))
     return changes
+
+
+def trend_rows(bank: QuestionBank, history: list[RoundScore]) -> list[dict[str, str]]:
+    """Per priority: the score in each round and the change since the previous round."""
+    change = deltas(history[-2].score, history[-1].score)
+    rows = []
+    for p in bank.core_priorities:
+        row = {"Prioriteit": f"{p.id}. {p.name}"}
+        for h in history:
+            row[str(h.year)] = nl_number(h.score.by_id(p.id).score)
+        delta = change[p.id]
+        row["Verschil"] = f"{arrow(delta)} {nl_number(delta, 1) if delta is not None else ''}".strip()
+        rows.append(row)
+    return rows
+
+
+def change_lines(bank: QuestionBank, changes: list[Change]) -> str:
+    """The changed answers as a Markdown list: arrow, question, before → after."""
+    lines = []
+    for c in changes:
+        q = bank.question(c.question_id)
+        before = "–" if c.before is None else str(c.before)
+        after = "–" if c.after is None else str(c.after)
+        direction = arrow(None if c.before is None or c.after is None else c.after - c.before)
+        lines.append(f"- {direction} **{q.id}** {q.statement} ({before} → {after})")
+    return "\n".join(lines)

@@ -18,6 +18,7 @@ from scan.scoring import score_scan
 from scan.storage import SELF_ROLE, Round
 from scan.summary import calculation, priority_rows, strongest_and_weakest
 from scan.tables import markdown_table
+from scan.trend import change_lines, question_changes, round_scores, trend_rows
 from scan.ui.services import get_bank, get_reference, get_store
 from scan.voices import divergences, role_results, role_rows
 
@@ -168,3 +169,22 @@ def suggestions(rnd: Round, group_id: str, statuses: dict[str, str]) -> tuple[li
         group_id,
         frozenset(statuses.items()),
     )
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _trend(db: str, gm_code: str, year: int, versions: tuple):
+    store, bank = get_store(), get_bank()
+    history = [h for h in round_scores(store, gm_code) if h.year <= year]
+    if len(history) < 2:
+        return history, None, "", ""
+    previous = store.get_round(gm_code, history[-2].year)
+    changes = question_changes(bank, store, previous.id, store.get_round(gm_code, year).id)
+    figure = charts.trend_lines(bank, [(h.year, h.score) for h in history])
+    return history, figure, markdown_table(trend_rows(bank, history)), change_lines(bank, changes)
+
+
+def trend(rnd: Round):
+    """Trend page: (rounds up to this one, chart, table, changed answers); keyed on every round's version."""
+    store = get_store()
+    versions = tuple((r.id, r.updated_at) for r in store.rounds_for(rnd.gm_code))
+    return _trend(str(store.path), rnd.gm_code, rnd.year, versions)

@@ -1,0 +1,66 @@
+"""Pages that draw cached views: right figures, and fresh ones as soon as the data changes."""
+
+from __future__ import annotations
+
+from scan import respondents
+from scan.storage import Store
+
+from .tables import markdown_tables
+
+
+def _trend_store(db_path) -> tuple[Store, dict[int, int]]:
+    store = Store(db_path)
+    ids = {}
+    for year, level in {2022: 1, 2024: 2, 2026: 4}.items():
+        rnd = store.start_round("GM0355", year)
+        ids[year] = rnd.id
+        for q in store.bank.questions_for(6, "griffie"):
+            store.save_answer(rnd.id, q.id, level)
+    return store, ids
+
+
+def test_trend_page_shows_scores_per_round_and_what_changed(new_session, db_path) -> None:
+    store, ids = _trend_store(db_path)
+    at = new_session(gemeente="GM0355", jaar="2026")
+    at.switch_page("scan/ui/pages/trend.py").run()
+    assert not at.exception
+    table = markdown_tables(at)[0]
+    row = table[table["Prioriteit"].str.startswith("6.")].iloc[0]
+    # level 1 -> 25, level 2 -> 50, level 4 -> 100 on every question of priority 6
+    assert (row["2022"], row["2024"], row["2026"], row["Verschil"]) == ("25", "50", "100", "▲ 50,0")
+    changes = " ".join(m.value for m in at.markdown)
+    assert "**6.1**" in changes and "(2 → 4)" in changes
+
+    store.save_answer(ids[2026], "6.1", 0)  # someone lowers an answer in another session
+    at.run()
+    row = markdown_tables(at)[0].iloc[5]
+    # 6.1 now level 0: (0 + 100 * 3) / 4 = 75; since 2024: +25
+    assert (row["2026"], row["Verschil"]) == ("75", "▲ 25,0")
+    assert "(2 → 0)" in " ".join(m.value for m in at.markdown)
+
+
+def test_results_follow_every_new_answer(new_session, db_path) -> None:
+    store = Store(db_path)
+    rnd = store.start_round("GM0355", 2026)
+    store.save_answer(rnd.id, "1.1", 4)
+    at = new_session(gemeente="GM0355", jaar="2026")
+    at.switch_page("scan/ui/pages/results.py").run()
+    assert markdown_tables(at)[0].iloc[0]["Score (0–100)"] == "100"
+    store.save_answer(rnd.id, "1.2", 0)
+    at.run()
+    row = markdown_tables(at)[0].iloc[0]
+    assert (row["Score (0–100)"], row["Beantwoord"].split()[0]) == ("50", "2")
+
+
+def test_roles_page_counts_a_new_respondent_at_once(new_session, db_path) -> None:
+    store = Store(db_path)
+    rnd = store.start_round("GM0355", 2026)
+    _, code = respondents.create_invite(store, rnd.id, "inwoners")
+    at = new_session(gemeente="GM0355", jaar="2026")
+    at.switch_page("scan/ui/pages/voices.py").run()
+    assert not any("Inwoners" in c for c in markdown_tables(at)[0].columns)
+    for _ in range(5):
+        _, token = respondents.join(store, code)
+        respondents.answer(store, code, token, store.bank.questions_for_role("inwoners")[0].id, 5)
+    at.run()
+    assert "Inwoners (n = 5)" in markdown_tables(at)[0].columns

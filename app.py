@@ -50,8 +50,13 @@ SINGLE_PAGE_MODES = [
 ]
 mode = next((m for m in SINGLE_PAGE_MODES if m[0] in st.query_params), None)
 if mode is not None:
-    page = st.Page(f"scan/ui/pages/{mode[1]}.py", title=mode[2], default=True)
-    st.navigation([page], position="hidden").run()
+    # Made once per session (key owned here): st.Page resolves its file path, ~6% of a phone's rerun.
+    if st.session_state.get("nav_single", (None,))[0] != mode:
+        st.session_state["nav_single"] = (
+            mode,
+            st.Page(f"scan/ui/pages/{mode[1]}.py", title=mode[2], default=True),
+        )
+    st.navigation([st.session_state["nav_single"][1]], position="hidden").run()
 else:
     # Our own sidebar menu: Streamlit's sectioned menu puts headings inside its list (an axe-core violation).
     # The page objects are made once per session (this key is owned here): building them costs ~1 ms a run.

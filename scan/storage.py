@@ -237,6 +237,22 @@ class Round:
         )
 
 
+POOL_SIZE = 32  # idle connections kept; more threads than this at once get their own
+
+
+class _Lease:
+    """A thread's connection, handed back to the pool when the thread ends and this is collected."""
+
+    def __init__(self, db: sqlite_utils.Database, pool: list[sqlite_utils.Database]) -> None:
+        self.db, self.pool = db, pool
+
+    def __del__(self) -> None:
+        if len(self.pool) < POOL_SIZE:
+            self.pool.append(self.db)  # list.append is atomic: no lock needed
+        else:
+            self.db.conn.close()
+
+
 class Store:
     """All reads and writes of scan data. Safe to share between Streamlit sessions."""
 
@@ -245,6 +261,7 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.bank = bank or question_bank()
         self._local = threading.local()
+        self._pool: list[sqlite_utils.Database] = []  # connections of threads that have ended
         with _LOCKS_GUARD:
             self._lock = _WRITE_LOCKS.setdefault(str(self.path.resolve()), threading.Lock())
         self._migrate()
@@ -253,14 +270,24 @@ class Store:
 
     @property
     def db(self) -> sqlite_utils.Database:
-        db = getattr(self._local, "db", None)
-        if db is None:
-            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA busy_timeout = 30000")
-            conn.execute("PRAGMA foreign_keys = ON")
-            db = sqlite_utils.Database(conn)
-            self._local.db = db
-        return db
+        """This thread's connection. Streamlit runs every rerun in a new thread, so connections of
+        finished threads are reused (a fresh one costs a connect and a schema read on each click)."""
+        lease = getattr(self._local, "lease", None)
+        if lease is None:
+            try:
+                db = self._pool.pop()
+            except IndexError:
+                db = self._connect()
+            if db.conn.in_transaction:  # never expected: write() always commits or rolls back
+                db.conn.rollback()
+            lease = self._local.lease = _Lease(db, self._pool)
+        return lease.db
+
+    def _connect(self) -> sqlite_utils.Database:
+        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA busy_timeout = 30000")
+        conn.execute("PRAGMA foreign_keys = ON")
+        return sqlite_utils.Database(conn)
 
     @contextmanager
     def write(self) -> Iterator[sqlite_utils.Database]:
@@ -439,16 +466,13 @@ class Store:
             ).fetchone()
             text = comment if comment is not None else (previous[0] if previous else "")
             now = _now()
-            db["answers"].upsert(
-                {
-                    "respondent_id": respondent,
-                    "question_id": question_id,
-                    "value": value,
-                    "dont_know": int(dont_know),
-                    "comment": text.strip(),
-                    "updated_at": now,
-                },
-                pk=("respondent_id", "question_id"),
+            # plain SQL: sqlite-utils' upsert inspects the table's schema on every call (saved on every click)
+            db.execute(
+                "INSERT INTO answers (respondent_id, question_id, value, dont_know, comment, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (respondent_id, question_id) DO UPDATE SET "
+                "value = excluded.value, dont_know = excluded.dont_know, comment = excluded.comment, "
+                "updated_at = excluded.updated_at",
+                [respondent, question_id, value, int(dont_know), text.strip(), now],
             )
             db.execute("UPDATE rounds SET updated_at = ? WHERE id = ?", [now, round_id])
         return Answer(question_id, value, dont_know, text.strip())

@@ -227,15 +227,12 @@ def answer(
             raise WorkshopError(f"Vraag {question_id} hoort niet bij deze workshop.")
         if row[0] != "open":
             raise WorkshopError("Deze vraag is gesloten; uw antwoord is niet meer bewaard.")
-        db["workshop_answers"].upsert(
-            {
-                "participant_id": pid,
-                "question_id": question_id,
-                "value": value,
-                "dont_know": int(dont_know),
-                "updated_at": _now(),
-            },
-            pk=("participant_id", "question_id"),
+        # plain SQL: sqlite-utils' upsert inspects the table's schema on every call (hot path: 200 phones)
+        db.execute(
+            "INSERT INTO workshop_answers (participant_id, question_id, value, dont_know, updated_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (participant_id, question_id) DO UPDATE SET "
+            "value = excluded.value, dont_know = excluded.dont_know, updated_at = excluded.updated_at",
+            [pid, question_id, value, int(dont_know), _now()],
         )
 
 

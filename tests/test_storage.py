@@ -101,3 +101,39 @@ def test_concurrent_answers_are_all_kept(store: Store) -> None:
     for t in threads:
         t.join()
     assert store.counts()["answers"] == len(rounds) * len(questions)
+
+
+def test_connections_of_finished_threads_are_reused_and_never_shared_at_once(tmp_path) -> None:
+    store = Store(tmp_path / "pool.sqlite")
+    seen = []
+
+    def read(barrier=None) -> None:
+        seen.append(id(store.db.conn))
+        store.db.execute("SELECT COUNT(*) FROM rounds").fetchone()
+        if barrier is not None:
+            barrier.wait()  # hold the connection while the other thread takes one
+
+    for _ in range(3):  # one after another, as Streamlit's reruns are for one session
+        t = threading.Thread(target=read)
+        t.start()
+        t.join()
+    assert len(set(seen)) == 1
+
+    seen.clear()
+    barrier = threading.Barrier(2)
+    threads = [threading.Thread(target=read, args=(barrier,)) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(set(seen)) == 2  # two live threads never share a connection
+
+    def write() -> None:
+        rnd = store.start_round("GM0355", 2026)
+        store.save_answer(rnd.id, "1.1", 3)
+
+    t = threading.Thread(target=write)
+    t.start()
+    t.join()
+    assert store.answers(store.get_round("GM0355", 2026).id)["1.1"].value == 3
+    assert all(not db.conn.in_transaction for db in store._pool)

@@ -25,6 +25,7 @@ class StreamSession:
         self.page_hash = ""
         self.ws = None
         self.elements: dict[str, list] = {}  # element kind -> protos seen in the last run
+        self.fragments: dict[str, str] = {}  # widget id -> the fragment that drew it ("" = none)
         self.exceptions: list[str] = []
 
     async def connect(self) -> None:
@@ -41,7 +42,8 @@ class StreamSession:
         return found[0] if found else None
 
     async def rerun(self, widget_state: WidgetState | None = None) -> float:
-        """Send one rerun and read until the script has finished; returns the seconds it took."""
+        """Send one rerun and read until the script has finished; returns the seconds it took.
+        A widget drawn inside an ``st.fragment`` reruns only that fragment, as in the browser."""
         back = BackMsg()
         state = back.rerun_script
         state.query_string = self.query
@@ -49,6 +51,7 @@ class StreamSession:
         state.page_name = self.page_name
         if widget_state is not None:
             state.widget_states.widgets.append(widget_state)
+            state.fragment_id = self.fragments.get(widget_state.id, "")
         t0 = time.perf_counter()
         await self.ws.send(back.SerializeToString())
         self.elements, self.exceptions = {}, []
@@ -71,5 +74,7 @@ class StreamSession:
                 element = msg.delta.new_element
                 etype = element.WhichOneof("type")
                 self.elements.setdefault(etype, []).append(getattr(element, etype))
+                if hasattr(getattr(element, etype), "id"):
+                    self.fragments[getattr(element, etype).id] = msg.delta.fragment_id
                 if etype == "exception":
                     self.exceptions.append(element.exception.message)

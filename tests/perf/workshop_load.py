@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import tempfile
 import time
@@ -42,7 +43,8 @@ class Phone(StreamSession):
             raise RuntimeError("join failed: no token in the URL")
 
     async def answer(self, level: int) -> float:
-        await self.rerun()  # "Vernieuwen": see the newly opened question
+        refresh = next(b for b in self.elements.get("button", []) if b.label == "Vernieuwen")
+        await self.rerun(WidgetState(id=refresh.id, trigger_value=True))  # see the newly opened question
         radio = self.widget("radio")
         if radio is None or radio.disabled:
             raise RuntimeError("question not open on this phone")
@@ -50,6 +52,13 @@ class Phone(StreamSession):
         if self.exceptions:
             raise RuntimeError(f"the page failed: {self.exceptions}")
         return took
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def peak_memory_mib(pid: int) -> float:
@@ -111,9 +120,10 @@ def main() -> None:
         started = start_server(db)
         server = started.process
         try:
-            t0 = time.perf_counter()
+            t0, cpu0, own0 = time.perf_counter(), cpu_seconds(server.pid), time.process_time()
             sent, latencies = asyncio.run(run(args, store, started.url, ws, secret))
             elapsed = time.perf_counter() - t0
+            server_cpu, client_cpu = cpu_seconds(server.pid) - cpu0, time.process_time() - own0
             stored = store.db.execute("SELECT COUNT(*) FROM workshop_answers").fetchone()[0]
             memory = peak_memory_mib(server.pid)
         finally:
@@ -124,6 +134,10 @@ def main() -> None:
         f"acknowledgement: p50 {median(latencies) * 1000:.0f} ms, p95 {p95(latencies) * 1000:.0f} ms, max {max(latencies) * 1000:.0f} ms"
     )
     print(f"server peak memory: {memory:.0f} MiB; whole run {elapsed:.0f} s")
+    print(
+        f"CPU: server {server_cpu:.1f} s ({server_cpu / max(sent, 1) * 1000:.1f} ms per answer, two page runs each), "
+        f"this load generator {client_cpu:.1f} s on the same machine"
+    )
     print(
         f"SUMMARY workshop load: {args.participants} participants, {sent - stored} lost answers, "
         f"p95 acknowledgement {p95(latencies) * 1000:.0f} ms (target <= 1000 ms), peak memory {memory:.0f} MiB (target <= 1024 MiB)"

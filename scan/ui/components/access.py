@@ -1,4 +1,4 @@
-"""Griffier access per municipality. Owns the session keys ``toegang_gemeenten`` and ``toegang_beheerder``."""
+"""Griffier access per municipality, and throttled code checks. Owns the session keys ``toegang_*``."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from scan.ui.services import get_reference, get_store
 
 KEY_MUNICIPALITIES = "toegang_gemeenten"
 KEY_ADMIN = "toegang_beheerder"
+KEY_PASSED = "toegang_geslaagde_codes"  # codes and PINs this session already proved
 
 
 def client(target: str) -> str:
@@ -94,7 +95,19 @@ def require_access(gm_code: str) -> bool:
 
 
 def attempt(kind: str, func, *args):
-    """Run a code or PIN check; wrong attempts from this client are slowed down (raises ScanError)."""
+    """Run a code or PIN check; wrong attempts from this client are slowed down (raises ScanError).
+
+    A check this session already passed skips the throttle on later reruns (a phone reruns on every
+    tap): the code is still checked, but the client lookup and bookkeeping are not repeated.
+    """
+    proof = (kind, *(a for a in args if isinstance(a, str | int)))
+    passed = st.session_state.setdefault(KEY_PASSED, set())
+    if proof in passed:
+        try:
+            return func(*args)
+        except ScanError:
+            passed.discard(proof)
+            raise
     key = client(kind)
     THROTTLE.check(key)
     try:
@@ -103,4 +116,5 @@ def attempt(kind: str, func, *args):
         THROTTLE.failed(key)
         raise
     THROTTLE.succeeded(key)
+    passed.add(proof)
     return result

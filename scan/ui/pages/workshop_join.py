@@ -43,9 +43,6 @@ except ScanError as exc:
     st.error(str(exc))
     st.stop()
 
-if error := st.session_state.pop(KEY_ERROR, None):
-    st.error(error)
-
 
 def _answer(qid: str) -> None:
     choice = st.session_state[f"ws_antwoord_{qid}"]
@@ -66,47 +63,61 @@ def _vote() -> None:
         st.session_state[KEY_ERROR] = str(exc)
 
 
-if ws.phase == "questions":
-    qid = ws.current_question
-    q = bank.question(qid)
-    status = workshop.statuses(store, ws.id)[qid]
-    st.subheader(q.statement)
-    st.caption(q.help)
-    mine = workshop.my_answer(store, ws.id, token, qid)
-    options = [*q.scale, DONT_KNOW]
-    index = None if mine is None else options.index(DONT_KNOW if mine[1] else mine[0])
-    st.radio(
-        "Uw antwoord",
-        options,
-        index=index,
-        format_func=lambda v: "Weet niet" if v == DONT_KNOW else f"{v} · {q.scale[v]}",
-        key=f"ws_antwoord_{qid}",
-        on_change=_answer,
-        args=(qid,),
-        disabled=status != "open",
-    )
-    if status == "hidden":
-        st.info("Deze vraag is nog niet geopend. Druk op Vernieuwen als de begeleider hem opent.")
-    elif status == "open":
-        st.caption("U kunt uw antwoord veranderen tot de begeleider de vraag sluit.")
-    else:
-        st.info("Deze vraag is gesloten. Kijk naar het scherm voorin de zaal.")
-elif ws.phase == "voting":
-    st.subheader("Welke voorstellen moet de gemeente oppakken?")
-    with st.form("ws_stemformulier"):  # one submit: picking proposals causes no reruns on a phone
-        st.multiselect(
-            "Kies hoogstens drie voorstellen",
-            [p.id for p in bank.proposals],
-            default=workshop.my_votes(store, ws.id, token),
-            format_func=lambda pid: f"{pid} {bank.proposal(pid).title}",
-            max_selections=workshop.MAX_VOTES,
-            key="ws_stemmen",
+@st.fragment
+def live() -> None:
+    """What changes during the workshop. A tap here reruns only this part (a fragment): with a room
+    of phones tapping at once, the server does not redraw the page around it each time."""
+    if error := st.session_state.pop(KEY_ERROR, None):  # set by the callbacks below
+        st.error(error)
+    try:
+        ws_now = workshop.get(store, ws.id)  # the facilitator may have moved on since the last full run
+    except ScanError as exc:
+        st.error(str(exc))
+        return
+    if ws_now.phase == "questions":
+        qid = ws_now.current_question
+        q = bank.question(qid)
+        status = workshop.statuses(store, ws.id)[qid]
+        st.subheader(q.statement)
+        st.caption(q.help)
+        mine = workshop.my_answer(store, ws.id, token, qid)
+        options = [*q.scale, DONT_KNOW]
+        index = None if mine is None else options.index(DONT_KNOW if mine[1] else mine[0])
+        st.radio(
+            "Uw antwoord",
+            options,
+            index=index,
+            format_func=lambda v: "Weet niet" if v == DONT_KNOW else f"{v} · {q.scale[v]}",
+            key=f"ws_antwoord_{qid}",
+            on_change=_answer,
+            args=(qid,),
+            disabled=status != "open",
         )
-        st.form_submit_button("Stem", type="primary", on_click=_vote)
-    if st.session_state.pop("ws_gestemd", False):
-        st.success("Uw stem is bewaard. U kunt hem nog aanpassen tot de begeleider de stemming sluit.")
-else:
-    st.success("De workshop is afgelopen. Bedankt voor uw deelname!")
-st.button("Vernieuwen", key="ws_vernieuw", icon=":material/refresh:")
+        if status == "hidden":
+            st.info("Deze vraag is nog niet geopend. Druk op Vernieuwen als de begeleider hem opent.")
+        elif status == "open":
+            st.caption("U kunt uw antwoord veranderen tot de begeleider de vraag sluit.")
+        else:
+            st.info("Deze vraag is gesloten. Kijk naar het scherm voorin de zaal.")
+    elif ws_now.phase == "voting":
+        st.subheader("Welke voorstellen moet de gemeente oppakken?")
+        with st.form("ws_stemformulier"):  # one submit: picking proposals causes no reruns on a phone
+            st.multiselect(
+                "Kies hoogstens drie voorstellen",
+                [p.id for p in bank.proposals],
+                default=workshop.my_votes(store, ws.id, token),
+                format_func=lambda pid: f"{pid} {bank.proposal(pid).title}",
+                max_selections=workshop.MAX_VOTES,
+                key="ws_stemmen",
+            )
+            st.form_submit_button("Stem", type="primary", on_click=_vote)
+        if st.session_state.pop("ws_gestemd", False):
+            st.success("Uw stem is bewaard. U kunt hem nog aanpassen tot de begeleider de stemming sluit.")
+    else:
+        st.success("De workshop is afgelopen. Bedankt voor uw deelname!")
+    st.button("Vernieuwen", key="ws_vernieuw", icon=":material/refresh:")
+
+
+live()
 with st.expander("Privacy: wat bewaren we?"):
     privacy_text()

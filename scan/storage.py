@@ -237,7 +237,7 @@ class Round:
         )
 
 
-POOL_SIZE = 32  # idle connections kept; more threads than this at once get their own
+POOL_SIZE = 32  # idle connections kept; when more threads run at once, the extra ones are closed after use
 
 
 class _Lease:

@@ -58,19 +58,13 @@ if mode is not None:
         )
     st.navigation([st.session_state["nav_single"][1]], position="hidden").run()
 else:
-    # Our own sidebar menu: Streamlit's sectioned menu puts headings inside its list (an axe-core violation).
+    # Streamlit's own menu, as one flat list: it arrives as a single message, where a menu of page links
+    # costs ~17 elements on every rerun of every page. (Its sectioned form puts headings inside the
+    # list, an axe-core violation, so the order of the list carries the grouping: scan, round, workshop.)
     # The page objects are made once per session (this key is owned here): building them costs ~1 ms a run.
     # Not shared between sessions: st.navigation marks the returned page object as callable once.
     if "nav_pages" not in st.session_state:
-        sections = {"Scan": SCAN_PAGES, "Ronde": ROUND_PAGES, "Workshop": WORKSHOP_PAGES}
-        st.session_state["nav_pages"] = {
-            name: _pages(rows, name == "Scan") for name, rows in sections.items()
-        }
-    pages = st.session_state["nav_pages"]
-    current = st.navigation([p for group in pages.values() for p in group], position="hidden")
-    with st.sidebar:
-        for name, group in pages.items():
-            st.markdown(f"**{name}**")
-            for p in group:
-                st.page_link(p)
-    current.run()
+        st.session_state["nav_pages"] = (
+            _pages(SCAN_PAGES, True) + _pages(ROUND_PAGES) + _pages(WORKSHOP_PAGES)
+        )
+    st.navigation(st.session_state["nav_pages"], position="sidebar", expanded=True).run()

@@ -107,7 +107,7 @@ def priority_bars(bank: QuestionBank, score: ScanScore, is_demo: bool = False) -
             range=[0, 135], tickvals=[0, 25, 50, 75, 100], title="score (0–100) · (beantwoord/vragen)"
         ),
         yaxis=dict(autorange="reversed"),
-        margin=dict(l=10, r=10, t=40, b=40),
+        margin=dict(l=10, r=40, t=40, b=40),  # room for the "100" at the end of the axis
         font=FONT,
         height=420,
         template=TEMPLATE,
@@ -156,7 +156,7 @@ def peer_bands(bank: QuestionBank, score: ScanScore, comparison, is_demo: bool =
         xaxis=dict(range=[0, 100], tickvals=[0, 25, 50, 75, 100], title="score (0–100)"),
         yaxis=dict(autorange="reversed"),
         legend=dict(orientation="h", y=-0.2),
-        margin=dict(l=10, r=10, t=40, b=40),
+        margin=dict(l=10, r=40, t=40, b=40),  # room for the "100" at the end of the axis
         font=FONT,
         height=460,
         barmode="overlay",

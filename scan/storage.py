@@ -194,6 +194,11 @@ def _m008_oidc(db: sqlite_utils.Database) -> None:
     db["oidc_grants"].create({"email": str, "scope": str, "created_at": str}, pk=("email", "scope"))
 
 
+def _m009_benchmark_version_index(db: sqlite_utils.Database) -> None:
+    # benchmark_version() runs on every view of a comparison: answer it from an index, not a table scan
+    db["rounds"].create_index(["share_benchmark", "updated_at"])
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     ("001_initial", _m001_initial),
     ("002_benchmark", _m002_benchmark),
@@ -203,6 +208,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     ("006_credentials", _m006_credentials),
     ("007_indexes", _m007_indexes),
     ("008_oidc", _m008_oidc),
+    ("009_benchmark_version_index", _m009_benchmark_version_index),
 )
 
 
@@ -581,11 +587,14 @@ class Store:
 
     def benchmark_version(self) -> tuple:
         """Changes whenever benchmark input changes; the UI caches peer statistics on it."""
-        shared = self.db.execute(
-            "SELECT COUNT(*), MAX(updated_at) FROM rounds WHERE share_benchmark = 1"
-        ).fetchone()
-        imported = self.db.execute("SELECT COUNT(*), MAX(imported_at) FROM benchmark_imports").fetchone()
-        return (*shared, *imported)
+        # one statement: every query hands the GIL to the server's other thread and waits to get it back
+        return tuple(
+            self.db.execute(
+                "SELECT (SELECT COUNT(*) FROM rounds WHERE share_benchmark = 1), "
+                "(SELECT MAX(updated_at) FROM rounds WHERE share_benchmark = 1), "
+                "(SELECT COUNT(*) FROM benchmark_imports), (SELECT MAX(imported_at) FROM benchmark_imports)"
+            ).fetchone()
+        )
 
     def shared_answers(self, year: int) -> pd.DataFrame:
         """Self-assessment answers (no "weet niet") of all rounds of this year shared for the benchmark."""

@@ -14,6 +14,7 @@ FONT = dict(family="Source Sans Pro, DejaVu Sans, sans-serif", size=15, color="#
 GRID = "#D9DEE5"
 # Every series colour has at least 3:1 contrast on white (WCAG 1.4.11 for graphics).
 COLOURS = ["#0B5394", "#B35806", "#1B7837", "#762A83", "#C51B7D", "#4D4D4D", "#01665E", "#8C510A"]
+SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "cross", "star", "triangle-down"]
 _AXIS = dict(gridcolor=GRID, linecolor=GRID, zerolinecolor=GRID, automargin=True)
 # Calm and white, the same in the app and the printed report. A small template of our own instead of
 # "plotly_white": that one is ~6 kB of styling copied, validated and sent with every chart on every rerun.
@@ -227,9 +228,14 @@ def trend_lines(bank: QuestionBank, history: list[tuple[int, ScanScore]]) -> go.
     fig = go.Figure(
         [
             go.Scatter(
-                x=years, y=[s.by_id(p.id).score for _, s in history], mode="lines+markers", name=p.short
+                x=years,
+                y=[s.by_id(p.id).score for _, s in history],
+                mode="lines+markers",
+                name=p.short,
+                # not by colour alone (WCAG 1.4.1): every line has its own marker shape too
+                marker=dict(symbol=SYMBOLS[n % len(SYMBOLS)], size=9),
             )
-            for p in bank.core_priorities
+            for n, p in enumerate(bank.core_priorities)
         ]
     )
     fig.update_layout(

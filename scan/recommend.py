@@ -15,7 +15,7 @@ Rules:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from scan.benchmark import MIN_N, PeerData, too_few_message
@@ -192,14 +192,6 @@ def by_priority(suggestions: list[Suggestion]) -> dict[int, list[Suggestion]]:
     return result
 
 
-@dataclass(frozen=True)
-class Filters:
-    peppers: frozenset[int] = field(default_factory=lambda: frozenset({1, 2, 3}))
-    priorities: frozenset[int] = field(default_factory=lambda: frozenset(range(1, 9)))
-
-    def apply(self, suggestions: list[Suggestion]) -> list[Suggestion]:
-        return [
-            s
-            for s in suggestions
-            if s.proposal.peppers in self.peppers and s.proposal.priority in self.priorities
-        ]
+def with_peppers(suggestions: list[Suggestion], peppers: set[int] | frozenset[int]) -> list[Suggestion]:
+    """Only the suggestions with one of these pepper counts (the page shows one priority at a time)."""
+    return [s for s in suggestions if s.proposal.peppers in peppers]

@@ -243,6 +243,11 @@ class Round:
         )
 
 
+def touch_round(db: sqlite_utils.Database, round_id: int, when: str) -> None:
+    """Move the round's version on: every change to its answers must, as cached views key on it."""
+    db.execute("UPDATE rounds SET updated_at = ? WHERE id = ?", [when, round_id])
+
+
 POOL_SIZE = 32  # idle connections kept; when more threads run at once, the extra ones are closed after use
 
 
@@ -480,7 +485,7 @@ class Store:
                 "updated_at = excluded.updated_at",
                 [respondent, question_id, value, int(dont_know), text.strip(), now],
             )
-            db.execute("UPDATE rounds SET updated_at = ? WHERE id = ?", [now, round_id])
+            touch_round(db, round_id, now)
         return Answer(question_id, value, dont_know, text.strip())
 
     def save_answers_bulk(self, round_id: int, answers: list[Answer]) -> None:
@@ -502,7 +507,7 @@ class Store:
         ]
         with self.write() as db:
             db["answers"].upsert_all(rows, pk=("respondent_id", "question_id"))
-            db.execute("UPDATE rounds SET updated_at = ? WHERE id = ?", [now, round_id])
+            touch_round(db, round_id, now)
 
     def close_round(self, round_id: int) -> None:
         with self.write() as db:

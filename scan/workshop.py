@@ -20,7 +20,7 @@ from scan.benchmark import MIN_N
 from scan.errors import InvalidAnswer, ScanError
 from scan.questionbank import QuestionBank
 from scan.scoring import check_answer
-from scan.storage import WORKSHOP_ROLE, Store
+from scan.storage import WORKSHOP_ROLE, Store, touch_round
 
 JOIN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 JOIN_LENGTH = 10
@@ -104,29 +104,33 @@ def create(store: Store, round_id: int, question_ids: list[str], title: str = ""
     return get(store, workshop_id), secret
 
 
-def get(store: Store, workshop_id: int) -> Workshop:
-    row = store.db.execute(
-        "SELECT id, round_id, join_code, title, question_ids, current, phase, added_to_round FROM workshops WHERE id = ?",
-        [workshop_id],
-    ).fetchone()
-    if row is None:
-        raise WorkshopError("Deze workshop bestaat niet.")
+_SELECT = "SELECT id, round_id, join_code, title, question_ids, current, phase, added_to_round FROM workshops"
+
+
+def _from_row(row: tuple) -> Workshop:
     return Workshop(
         row[0], row[1], row[2], row[3] or "", tuple(json.loads(row[4])), row[5], row[6], bool(row[7])
     )
 
 
+def get(store: Store, workshop_id: int) -> Workshop:
+    row = store.db.execute(f"{_SELECT} WHERE id = ?", [workshop_id]).fetchone()
+    if row is None:
+        raise WorkshopError("Deze workshop bestaat niet.")
+    return _from_row(row)
+
+
 def by_join_code(store: Store, code: str) -> Workshop:
     cleaned = "".join(ch for ch in (code or "").upper() if ch.isalnum())
-    row = store.db.execute("SELECT id FROM workshops WHERE join_code = ?", [cleaned]).fetchone()
+    row = store.db.execute(f"{_SELECT} WHERE join_code = ?", [cleaned]).fetchone()
     if row is None:
         raise WorkshopError("Deze workshopcode kennen we niet. Kijk nog eens naar het scherm voorin de zaal.")
-    return get(store, row[0])
+    return _from_row(row)
 
 
 def for_round(store: Store, round_id: int) -> list[Workshop]:
-    rows = store.db.execute("SELECT id FROM workshops WHERE round_id = ? ORDER BY id", [round_id]).fetchall()
-    return [get(store, r[0]) for r in rows]
+    rows = store.db.execute(f"{_SELECT} WHERE round_id = ? ORDER BY id", [round_id]).fetchall()
+    return [_from_row(r) for r in rows]
 
 
 def check_facilitator(store: Store, workshop_id: int, secret: str) -> None:
@@ -364,6 +368,12 @@ def add_to_round(store: Store, workshop_id: int, secret: str) -> int:
         by_participant.setdefault(pid, []).append((qid, value, dk))
     now = _now()
     with store.write() as db:
+        # claimed inside the transaction: a second click at the same moment cannot add them twice
+        claimed = db.execute(
+            "UPDATE workshops SET added_to_round = 1 WHERE id = ? AND added_to_round = 0", [workshop_id]
+        ).rowcount
+        if not claimed:
+            raise WorkshopError("De antwoorden van deze workshop zijn al toegevoegd aan de ronde.")
         for answers in by_participant.values():
             rid = (
                 db["respondents"]
@@ -385,7 +395,5 @@ def add_to_round(store: Store, workshop_id: int, secret: str) -> int:
                     for q, v, dk in answers
                 ]
             )
-        db.execute("UPDATE workshops SET added_to_round = 1 WHERE id = ?", [workshop_id])
-        # the round's results change: its version (updated_at) keys every cached view of it
-        db.execute("UPDATE rounds SET updated_at = ? WHERE id = ?", [now, ws.round_id])
+        touch_round(db, ws.round_id, now)
     return len(by_participant)

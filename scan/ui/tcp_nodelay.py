@@ -44,7 +44,7 @@ def enable_nodelay_on_listeners() -> int:
                 sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
                 count += 1
         except OSError:
-            pass
+            continue  # a socket that refuses the option is not one we serve on
         finally:
             sock.detach()  # the descriptor belongs to the server: never close it here
     return count

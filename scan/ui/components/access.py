@@ -34,9 +34,9 @@ def _sso_scopes() -> set[str]:
     return access.oidc_scopes(get_store(), st.user.get("email"))
 
 
-def has_access(gm_code: str) -> bool:
-    store = get_store()
-    if not access.is_locked(store):
+def has_access(gm_code: str, locked: bool | None = None) -> bool:
+    """May this session see the municipality's scans? ``locked``: is_locked() if the caller has it already."""
+    if not (access.is_locked(get_store()) if locked is None else locked):
         return True
     if st.session_state.get(KEY_ADMIN, False) or gm_code in st.session_state.get(KEY_MUNICIPALITIES, []):
         return True
@@ -44,12 +44,15 @@ def has_access(gm_code: str) -> bool:
     return gm_code in scopes or access.ADMIN in scopes
 
 
-def open_installation_notice() -> None:
-    if not access.is_locked(get_store()):
+def open_installation_notice() -> bool:
+    """Say in the menu that the installation has no passwords yet; returns whether it is locked."""
+    locked = access.is_locked(get_store())
+    if not locked:
         st.sidebar.markdown(
             "**Open installatie**: er zijn nog geen wachtwoorden, dus iedereen met deze link ziet alle scans. "
             "Geschikt voor een demo; de beheerder zet wachtwoorden met de opdracht python -m scan set-password."
         )
+    return locked
 
 
 def login_form(gm_code: str) -> None:
@@ -87,8 +90,7 @@ def login_form(gm_code: str) -> None:
 
 def require_access(gm_code: str) -> bool:
     """True when this session may see the municipality's scans; otherwise draws the login form."""
-    open_installation_notice()
-    if has_access(gm_code):
+    if has_access(gm_code, open_installation_notice()):
         return True
     login_form(gm_code)
     return False

@@ -7,10 +7,12 @@ new shared scan gives a new entry; nothing is recomputed on a rerun that changed
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import streamlit as st
 
 from scan import charts, respondents
-from scan.benchmark import PeerData, compare, election_context, load_peer_data
+from scan.benchmark import Comparison, PeerData, compare, election_context, load_peer_data
 from scan.benchmark_tables import ComparisonTables, comparison_tables, election_table
 from scan.models import GROUP_LABELS
 from scan.recommend import PeerAdoption, Suggestion, peer_adoption, suggest
@@ -32,11 +34,6 @@ def _peer_data(db: str, version: tuple, year: int) -> PeerData:
     return load_peer_data(get_store(), year)
 
 
-def peer_data(year: int) -> PeerData:
-    store = get_store()
-    return _peer_data(str(store.path), store.benchmark_version(), year)
-
-
 @st.cache_resource(max_entries=256, show_spinner=False)
 def _self_score(key: tuple):
     store = get_store()
@@ -47,16 +44,32 @@ def self_score(rnd: Round):
     return _self_score(round_key(rnd))
 
 
+class ComparisonView(NamedTuple):
+    comparison: Comparison
+    bands: object  # plotly figure: the peers' middle half per priority
+    radar: object  # plotly figure: the radar with the peers' median
+    tables: ComparisonTables
+
+
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _comparison(key: tuple, version: tuple, year: int, gm_code: str, group_id: str):
-    store = get_store()
+def _comparison_view(key: tuple, version: tuple, year: int, gm_code: str, group_id: str, name: str):
+    store, bank, score = get_store(), get_bank(), _self_score(key)
     group = get_reference().peer_group(gm_code, group_id)
-    answers = store.answers(key[1])
-    return compare(get_bank(), _peer_data(key[0], version, year), group, gm_code, _self_score(key), answers)
+    peers = _peer_data(key[0], version, year)
+    result = compare(bank, peers, group, gm_code, score, store.answers(key[1]))
+    return ComparisonView(
+        result,
+        charts.peer_bands(bank, score, result, result.has_demo),
+        charts.radar_with_peers(bank, score, result, name, result.has_demo),
+        comparison_tables(bank, result, score),
+    )
 
 
-def comparison(rnd: Round, group_id: str):
-    return _comparison(round_key(rnd), get_store().benchmark_version(), rnd.year, rnd.gm_code, group_id)
+def comparison_view(rnd: Round, group_id: str, name: str) -> ComparisonView:
+    """Everything the comparison page draws for one peer group: one lookup (and one version query) a rerun."""
+    return _comparison_view(
+        round_key(rnd), get_store().benchmark_version(), rnd.year, rnd.gm_code, group_id, name
+    )
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
@@ -67,23 +80,6 @@ def _result_figures(key: tuple, name: str, is_demo: bool):
 
 def result_figures(rnd: Round, name: str):
     return _result_figures(round_key(rnd), name, rnd.is_demo)
-
-
-@st.cache_resource(max_entries=256, show_spinner=False)
-def _peer_figures(key: tuple, version: tuple, year: int, gm_code: str, group_id: str, name: str):
-    result = _comparison(key, version, year, gm_code, group_id)
-    score = _self_score(key)
-    bank = get_bank()
-    return (
-        charts.peer_bands(bank, score, result, result.has_demo),
-        charts.radar_with_peers(bank, score, result, name, result.has_demo),
-    )
-
-
-def peer_figures(rnd: Round, group_id: str, name: str):
-    return _peer_figures(
-        round_key(rnd), get_store().benchmark_version(), rnd.year, rnd.gm_code, group_id, name
-    )
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
@@ -121,28 +117,11 @@ def voices(rnd: Round):
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _comparison_tables(
-    key: tuple, version: tuple, year: int, gm_code: str, group_id: str
-) -> ComparisonTables:
-    return comparison_tables(get_bank(), _comparison(key, version, year, gm_code, group_id), _self_score(key))
-
-
-def comparison_view(rnd: Round, group_id: str) -> ComparisonTables:
-    return _comparison_tables(
-        round_key(rnd), get_store().benchmark_version(), rnd.year, rnd.gm_code, group_id
-    )
-
-
-@st.cache_resource(max_entries=256, show_spinner=False)
-def _election_table(gm_code: str, group_id: str) -> str:
-    # reference data: changes only with a new release of the app
+def election_view(gm_code: str, group_id: str) -> str:
+    """The election-context table; reference data, so it changes only with a new release of the app."""
     ref = get_reference()
     contexts = election_context(ref.elections, gm_code, ref.peer_group(gm_code, group_id))
     return election_table(contexts, ref.municipality(gm_code).name)
-
-
-def election_view(gm_code: str, group_id: str) -> str:
-    return _election_table(gm_code, group_id)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -156,11 +135,13 @@ def _adoption(db: str, version: tuple, year: int, gm_code: str, group_id: str) -
 def _suggestions(key: tuple, version: tuple, year: int, gm_code: str, group_id: str, statuses: frozenset):
     adoption = _adoption(key[0], version, year, gm_code, group_id)
     answers = get_store().answers(key[1])
-    return suggest(get_bank(), answers, _self_score(key), dict(statuses), adoption), adoption
+    peers_are_demo = any(a.n for a in adoption.values()) and _peer_data(key[0], version, year).has_demo
+    return suggest(get_bank(), answers, _self_score(key), dict(statuses), adoption), peers_are_demo
 
 
-def suggestions(rnd: Round, group_id: str, statuses: dict[str, str]) -> tuple[list[Suggestion], dict]:
-    """All suggestions for the round, most urgent first, and the peer adoption they cite."""
+def suggestions(rnd: Round, group_id: str, statuses: dict[str, str]) -> tuple[list[Suggestion], bool]:
+    """All suggestions for the round, most urgent first, and whether the peer counts they cite rest on
+    fictitious demo data."""
     return _suggestions(
         round_key(rnd),
         get_store().benchmark_version(),

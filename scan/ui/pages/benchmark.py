@@ -30,7 +30,8 @@ group_id = st.radio(
     horizontal=True,
 )
 group = groups[group_id]
-comparison = cached.comparison(rnd, group_id)
+view = cached.comparison_view(rnd, group_id, name)
+comparison = view.comparison
 if group.incomplete:
     st.warning(f"{group.label}. {group.note} Gebruik deze groep met voorzichtigheid.")
 if comparison.has_demo:
@@ -55,11 +56,10 @@ else:
         help="Het deel van de groep dat lager scoort (gelijke scores half), van 0 tot 100.",
     )
     left, right = st.columns(2)
-    bands, peer_radar = cached.peer_figures(rnd, group_id, name)
-    left.plotly_chart(bands, key="vergelijken_banden", config={"displayModeBar": False})
-    right.plotly_chart(peer_radar, key="vergelijken_radar", config={"displayModeBar": False})
+    left.plotly_chart(view.bands, key="vergelijken_banden", config={"displayModeBar": False})
+    right.plotly_chart(view.radar, key="vergelijken_radar", config={"displayModeBar": False})
 
-    tables = cached.comparison_view(rnd, group_id)
+    tables = view.tables
     st.subheader("Per prioriteit")
     st.markdown(tables.priorities)
 

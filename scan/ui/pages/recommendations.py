@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from scan.recommend import STATUS_LABELS, Filters, by_priority
+from scan.recommend import STATUS_LABELS, by_priority, with_peppers
 from scan.ui.components import cached, context
 from scan.ui.components.proposal_card import card, peppers, status_choice
 from scan.ui.services import get_bank, get_reference, get_store
@@ -37,9 +37,9 @@ group_id = cols[0].selectbox(
 chosen_peppers = cols[1].multiselect(
     "Pepertjes", [1, 2, 3], default=[1, 2, 3], format_func=peppers, key=KEY_PEPPERS
 )
-all_suggestions, adoption = cached.suggestions(rnd, group_id, statuses)
-suggestions = Filters(peppers=frozenset(chosen_peppers)).apply(all_suggestions)
-if any(a.n for a in adoption.values()) and cached.peer_data(rnd.year).has_demo:
+all_suggestions, peers_are_demo = cached.suggestions(rnd, group_id, statuses)
+suggestions = with_peppers(all_suggestions, set(chosen_peppers))
+if peers_are_demo:
     st.caption("De tellingen van vergelijkbare gemeenten steunen op fictieve voorbeelddata.")
 
 st.subheader("Eerst aan de slag met")

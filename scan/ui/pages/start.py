@@ -24,9 +24,9 @@ st.markdown(
     "staat en welke voorstellen uit het pamflet passen."
 )
 
-open_installation_notice()
+locked = open_installation_notice()
 resume = current or store.last_updated_round()
-if resume is not None and has_access(resume.gm_code):
+if resume is not None and has_access(resume.gm_code, locked):
     name = ref.municipality(resume.gm_code).name
     score = cached.self_score(resume)
     label = f"Verder met {name} {resume.year} ({score.answered} van {score.total} vragen beantwoord)"
@@ -70,7 +70,7 @@ for group in ref.peer_groups_for(code):
     st.markdown(line)
 
 st.header("Scanrondes")
-if not has_access(code):
+if not has_access(code, locked):
     login_form(code)
     st.stop()
 tip = bank.tip(7)

@@ -9,7 +9,7 @@ from docx import Document
 from docx.shared import Pt
 
 from scan.formatting import nl_date
-from scan.models import OWNER_LABELS, Proposal
+from scan.models import OWNER_LABELS, Proposal, ProposalStatus
 from scan.questionbank import QuestionBank
 from scan.rhythm import term_start
 
@@ -41,12 +41,16 @@ def default_item(proposal: Proposal, municipality: str, year: int) -> AgendaItem
 
 
 def build_agenda(
-    bank: QuestionBank, statuses: dict[str, str], saved: dict[str, dict], municipality: str, year: int
+    bank: QuestionBank,
+    statuses: dict[str, ProposalStatus],
+    saved: dict[str, dict],
+    municipality: str,
+    year: int,
 ) -> list[AgendaItem]:
     """The chosen proposals in catalogue order, each with its edits or else the suggested defaults."""
     items = []
     for proposal in bank.proposals:
-        if statuses.get(proposal.id) != "kiezen":
+        if statuses.get(proposal.id) != ProposalStatus.CHOSEN:
             continue
         base = default_item(proposal, municipality, year)
         edits = saved.get(proposal.id, {})

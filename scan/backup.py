@@ -11,32 +11,18 @@ import gzip
 import hashlib
 import io
 import json
+import tempfile
 from pathlib import Path
 
 from scan.errors import ScanError
+from scan.schema_graph import data_tables, triggers
 from scan.storage import Store
 
 FORMAT = "democratiescan-backup"
 VERSION = 1
-# Parents before children, so foreign keys hold during the restore.
-TABLE_ORDER = (
-    "credentials",  # password hashes only, so a restored installation stays locked
-    "oidc_grants",
-    "rounds",
-    "invites",
-    "respondents",
-    "answers",
-    "benchmark_imports",
-    "benchmark_values",
-    "proposal_status",
-    "agenda_items",
-    "workshops",
-    "workshop_questions",
-    "workshop_participants",
-    "workshop_answers",
-    "workshop_votes",
-    "share_links",
-)
+# Which tables, and in which order (parents first), comes from the schema itself: a new table is
+# backed up without anyone listing it. Password hashes come along, so a restored installation stays
+# locked.
 
 
 class BackupError(ScanError):
@@ -48,16 +34,17 @@ def _canonical(tables: dict) -> bytes:
 
 
 def dump(store: Store) -> dict:
-    tables = {}
-    for name in TABLE_ORDER:
-        table = store.db[name]
-        pks = table.pks
-        rows = [dict(row) for row in table.rows_where(order_by=", ".join(f'"{pk}"' for pk in pks))]
-        tables[name] = rows
+    """Every data table, read in one read transaction: one consistent moment, however busy writers are."""
+    with store.read() as db:
+        tables = {}
+        for name in data_tables(db):
+            order = ", ".join(f'"{pk}"' for pk in db[name].pks)
+            tables[name] = [dict(row) for row in db[name].rows_where(order_by=order)]
+        schema_names = store.schema_version()
     return {
         "format": FORMAT,
         "version": VERSION,
-        "schema": store.schema_version(),
+        "schema": schema_names,
         "sha256": hashlib.sha256(_canonical(tables)).hexdigest(),
         "tables": tables,
     }
@@ -91,7 +78,7 @@ def _load(data: bytes) -> dict:
             f"Deze back-up heeft versie {payload.get('version')}; deze app kent alleen versie {VERSION}."
         )
     tables = payload.get("tables")
-    if not isinstance(tables, dict) or set(tables) - set(TABLE_ORDER):
+    if not isinstance(tables, dict) or not isinstance(payload.get("schema"), list):
         raise BackupError("De back-up bevat onbekende of ontbrekende tabellen.")
     if hashlib.sha256(_canonical(tables)).hexdigest() != payload.get("sha256"):
         raise BackupError(
@@ -101,26 +88,52 @@ def _load(data: bytes) -> dict:
 
 
 def restore(store: Store, data: bytes) -> dict[str, int]:
-    """Restore into an empty database in one transaction; refuse anything else."""
+    """Restore into an empty database in one transaction; refuse anything else. A backup made by an
+    older version is first restored at its own schema in a scratch database and brought up to date
+    by the same migrations as any database."""
     payload = _load(data)
-    unknown = set(payload["schema"]) - set(store.schema_version())
-    if unknown:
+    current = store.schema_version()
+    if set(payload["schema"]) - set(current):
         raise BackupError(
             "Deze back-up komt uit een nieuwere versie van democratiescan; werk de app eerst bij."
         )
-    counts = store.counts()
-    if any(store.db[name].count for name in TABLE_ORDER) or counts["rounds"]:
+    if payload["schema"] != current[: len(payload["schema"])]:
+        raise BackupError("Deze back-up past niet bij deze versie van democratiescan.")
+    if len(payload["schema"]) < len(current):
+        payload = _upgraded(payload, current[len(payload["schema"])])
+    return _restore_rows(store, payload)
+
+
+def _upgraded(payload: dict, first_missing: str) -> dict:
+    with tempfile.TemporaryDirectory() as scratch:
+        old = Store(Path(scratch) / "oud.sqlite", stop_before=first_missing)
+        _restore_rows(old, payload)
+        return dump(Store(old.path))  # opening it again runs the missing migrations
+
+
+def _restore_rows(store: Store, payload: dict) -> dict[str, int]:
+    order = data_tables(store.db)
+    if set(payload["tables"]) - set(order):
+        raise BackupError("De back-up bevat onbekende of ontbrekende tabellen.")
+    if any(store.counts().values()):
         raise BackupError(
             "De database is niet leeg. Herstel een back-up alleen in een lege database, zodat er niets dubbel komt."
         )
     restored = {}
     try:
         with store.write() as db:
-            for name in TABLE_ORDER:
+            # The rows come back exactly as they were, versions included: the triggers that keep
+            # versions are set aside for the restore and put back in the same transaction.
+            kept = triggers(db)
+            for name, _ in kept:
+                db.execute(f'DROP TRIGGER "{name}"')
+            for name in order:
                 rows = payload["tables"].get(name, [])
                 if rows:
                     db[name].insert_all(rows)
                 restored[name] = len(rows)
+            for _, sql in kept:
+                db.execute(sql)
     except Exception as exc:  # a constraint or type problem: the transaction is rolled back whole
         raise BackupError(
             f"De back-up kon niet worden hersteld ({type(exc).__name__}); er is niets veranderd."

@@ -19,7 +19,7 @@ import pandas as pd
 
 from scan.questionbank import QuestionBank
 from scan.reference import ElectionResult, PeerGroup
-from scan.scoring import Answer, ScanScore
+from scan.scoring import Answer, ScanScore, points_table
 
 MIN_N = 5
 BEHIND_PERCENTILE = 25  # "behind most peers": three quarters of the peers score higher
@@ -36,10 +36,21 @@ class PeerData:
     year: int
     priority_scores: pd.DataFrame  # index gm_code, columns priority ids (float or NaN)
     question_values: pd.DataFrame  # columns gm_code, question_id, value (raw answer)
-    has_demo: bool = False
+    demo_codes: frozenset[str] = frozenset()  # municipalities whose shared data is fictief (demo)
 
     def municipalities(self) -> set[str]:
         return set(self.priority_scores.index) | set(self.question_values["gm_code"])
+
+    def peers(self, group: PeerGroup, own_code: str) -> set[str]:
+        """The group's municipalities with data, the municipality itself left out."""
+        return (group.members & self.municipalities()) - {own_code}
+
+    def enough_peers(self, group: PeerGroup, own_code: str) -> bool:
+        return len(self.peers(group, own_code)) >= MIN_N
+
+    def has_demo(self, group: PeerGroup, own_code: str) -> bool:
+        """Does any of the group's figures rest on fictieve (demo) data?"""
+        return bool(self.peers(group, own_code) & self.demo_codes)
 
 
 class MinimumN:
@@ -65,11 +76,14 @@ class Stat(MinimumN):
     percentile: float | None = None  # of the municipality's own value among the peers
 
 
+def percentile_from_counts(lower: int, same: int, n: int) -> float:
+    """The percentile rule: the share of peers lower, plus half the share equal, times 100."""
+    return (lower + 0.5 * same) / n * 100
+
+
 def percentile_rank(values: Iterable[float], own: float) -> float:
     values = list(values)
-    lower = sum(v < own for v in values)
-    same = sum(v == own for v in values)
-    return (lower + 0.5 * same) / len(values) * 100
+    return percentile_from_counts(sum(v < own for v in values), sum(v == own for v in values), len(values))
 
 
 def describe(values: Iterable[float], own: float | None) -> Stat:
@@ -87,7 +101,7 @@ def build_peer_data(
     year: int,
     shared_answers: pd.DataFrame,
     imported: pd.DataFrame,
-    has_demo: bool = False,
+    demo_codes: frozenset[str] = frozenset(),
 ) -> PeerData:
     """Combine shared scans and imported values into per-municipality scores.
 
@@ -104,14 +118,15 @@ def build_peer_data(
         ],
         ignore_index=True,
     ).drop_duplicates(subset=["gm_code", "question_id"], keep="first")
-    by_id = {q.id: q for q in bank.questions if q.kind == "maturity" and q.priority_id <= 8}
+    by_id = {q.id: q for q in bank.benchmark_questions}
     questions = questions[questions["question_id"].isin(by_id)].copy()
     questions["value"] = questions["value"].astype(int)
-    # vectorised rule 1 of the scoring (points = (value - low) / (high - low) x 100)
-    low = questions["question_id"].map({q: min(by_id[q].scale) for q in by_id})
-    high = questions["question_id"].map({q: max(by_id[q].scale) for q in by_id})
+    # rule 1 of the scoring, vectorised through the table made from scoring.points
+    table = points_table(by_id.values())
+    questions["points"] = [
+        table[key] for key in zip(questions["question_id"], questions["value"], strict=True)
+    ]
     questions["priority"] = questions["question_id"].map({q: by_id[q].priority_id for q in by_id})
-    questions["points"] = (questions["value"] - low) / (high - low) * 100
     scores = questions.groupby(["gm_code", "priority"])["points"].mean().unstack()
 
     direct = imported[imported["item"].str.startswith("P")].copy()
@@ -122,7 +137,7 @@ def build_peer_data(
         )
         scores = scores.combine_first(direct_scores) if not scores.empty else direct_scores
     scores = scores.reindex(columns=[p.id for p in bank.core_priorities])
-    return PeerData(year, scores, questions[["gm_code", "question_id", "value"]], has_demo)
+    return PeerData(year, scores, questions[["gm_code", "question_id", "value"]], frozenset(demo_codes))
 
 
 @dataclass(frozen=True)
@@ -141,7 +156,7 @@ class Comparison(MinimumN):
     priorities: dict[int, Stat]
     overall: Stat
     questions: list[QuestionStat]
-    has_demo: bool
+    has_demo: bool  # some peer in this group shared fictieve (demo) data
 
     def behind(self) -> list[QuestionStat]:
         """Questions where the municipality is behind most peers, weakest rank first."""
@@ -161,7 +176,7 @@ def compare(
     own_score: ScanScore,
     own_answers: dict[str, Answer],
 ) -> Comparison:
-    peers = (group.members & data.municipalities()) - {own_code}
+    peers = data.peers(group, own_code)
     scores = data.priority_scores.loc[data.priority_scores.index.isin(peers)]
     priority_stats = {
         p.id: describe(scores[p.id], own_score.by_id(p.id).score)  # columns: all eight, see build_peer_data
@@ -179,9 +194,7 @@ def compare(
         values.groupby(["question_id", "value"]).size().unstack(fill_value=0) if not values.empty else None
     )
     question_stats = []
-    for q in bank.questions:
-        if q.kind != "maturity" or q.priority_id > 8:
-            continue
+    for q in bank.benchmark_questions:
         n = int(counts.get(q.id, 0))
         own = own_answers.get(q.id)
         own_value = own.value if own is not None else None
@@ -193,24 +206,14 @@ def compare(
         rank = None
         if own_value is not None:
             lower = sum(c for level, c in at_level.items() if level < own_value)
-            rank = (lower + 0.5 * at_level.get(own_value, 0)) / n * 100
+            rank = percentile_from_counts(lower, at_level.get(own_value, 0), n)
         qs = quantiles.loc[q.id]
         stat = Stat(n, float(qs[0.5]), float(qs[0.25]), float(qs[0.75]), rank)
         question_stats.append(
             QuestionStat(q.id, stat, own_value, {lvl: c / n for lvl, c in at_level.items()})
         )
-    return Comparison(group, data.year, len(peers), priority_stats, overall, question_stats, data.has_demo)
-
-
-def load_peer_data(store, year: int) -> PeerData:
-    """Read this year's shared scans and imported values from the store."""
-    shared = store.shared_answers(year)
-    return build_peer_data(
-        store.bank,
-        year,
-        shared,
-        store.imported_values(year),
-        has_demo=bool(shared["is_demo"].any()) if not shared.empty else False,
+    return Comparison(
+        group, data.year, len(peers), priority_stats, overall, question_stats, data.has_demo(group, own_code)
     )
 
 

@@ -20,10 +20,12 @@ import io
 import re
 from pathlib import Path
 
+from scan import benchmark_store
 from scan.errors import ScanError
-from scan.questionbank import QuestionBank
+from scan.questionbank import QuestionBank, question_bank
 from scan.reference import Reference
-from scan.storage import MAX_YEAR, MIN_YEAR, Store
+from scan.rounds import MAX_YEAR, MIN_YEAR
+from scan.storage import Store
 
 HEADER = ["gemeente_code", "jaar", "onderdeel", "waarde"]
 PRIORITY_ITEM = re.compile(r"^P([1-8])$")
@@ -73,7 +75,7 @@ def parse_benchmark(data: bytes, bank: QuestionBank, ref: Reference) -> list[dic
                 )
         else:
             question = bank.question(item)
-            if question is None or question.kind != "maturity" or question.priority_id > 8:
+            if question is None or question not in bank.benchmark_questions:
                 raise ImportError_(
                     f"Rij {number}: onbekend onderdeel '{item}' (gebruik een vraag-id zoals 3.2 of P1 t/m P8)."
                 )
@@ -101,5 +103,7 @@ def import_benchmark_file(store: Store, path: Path, ref: Reference) -> tuple[int
         data = Path(path).read_bytes()
     except OSError as exc:
         raise ImportError_(f"Kan '{path}' niet lezen.") from exc
-    rows = parse_benchmark(data, store.bank, ref)
-    return len(rows), store.import_benchmark(hashlib.sha256(data).hexdigest(), Path(path).name, rows)
+    rows = parse_benchmark(data, question_bank(), ref)
+    return len(rows), benchmark_store.store_import(
+        store, hashlib.sha256(data).hexdigest(), Path(path).name, rows
+    )

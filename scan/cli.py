@@ -44,7 +44,7 @@ def _cmd_proposals(args: argparse.Namespace) -> int:
             "summary": p.summary,
             "examples": [
                 {
-                    "gemeente": e.gemeente,
+                    "municipality": e.gemeente,
                     "gm_code": e.gm_code,
                     "url": str(e.url) if e.url else None,
                     "note": e.note,
@@ -57,32 +57,36 @@ def _cmd_proposals(args: argparse.Namespace) -> int:
         }
         for p in bank.proposals
     ]
-    if args.json:
-        print(json.dumps(items, ensure_ascii=False, indent=2))
-    else:
-        for item in items:
-            print(f"{item['id']:<3} {'🌶' * item['peppers']:<3} {item['title']}")
-    return 0
+    return _print_items(
+        items, args.json, lambda item: f"{item['id']:<3} {'🌶' * item['peppers']:<3} {item['title']}"
+    )
 
 
-def _cmd_gemeenten(args: argparse.Namespace) -> int:
+def _cmd_municipalities(args: argparse.Namespace) -> int:
     ref = reference()
     items = [
         {
             "gm_code": m.code,
-            "naam": m.name,
-            "provincie": m.province,
-            "inwoners_circa": m.population,
-            "grootteklasse": m.size_class,
+            "name": m.name,
+            "province": m.province,
+            "population_approx": m.population,
+            "size_class": m.size_class,
             "peer_groups": [g.id for g in ref.peer_groups_for(m.code)],
         }
         for m in ref.by_name()
     ]
-    if args.json:
+    return _print_items(
+        items, args.json, lambda item: f"{item['gm_code']} {item['name']} ({item['province']})"
+    )
+
+
+def _print_items(items: list[dict], as_json: bool, line) -> int:
+    """JSON (English keys) for scripts, or one line per item for people."""
+    if as_json:
         print(json.dumps(items, ensure_ascii=False, indent=2))
     else:
         for item in items:
-            print(f"{item['gm_code']} {item['naam']} ({item['provincie']})")
+            print(line(item))
     return 0
 
 
@@ -121,14 +125,15 @@ def _existing_db(path: str) -> Path:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    from scan import rounds
     from scan.exports import export
     from scan.storage import Store
 
     store = Store(_existing_db(args.db))
-    rnd = store.get_round(args.gemeente, args.year)
+    rnd = rounds.get(store, args.municipality, args.year)
     if rnd is None:
-        raise ScanError(f"Er is geen scan van {args.gemeente} voor {args.year} in {args.db}.")
-    data = export(store, rnd, args.format)
+        raise ScanError(f"Er is geen scan van {args.municipality} voor {args.year} in {args.db}.")
+    data = export(store, rnd, args.format, args.group)
     Path(args.out).write_bytes(data)
     print(f"{args.format}-bestand geschreven naar {args.out} ({len(data):,} bytes).".replace(",", "."))
     return 0
@@ -175,7 +180,7 @@ def _cmd_set_password(args: argparse.Namespace) -> int:
             raise ScanError("De twee wachtwoorden zijn niet gelijk; er is niets veranderd.")
     else:
         password = sys.stdin.readline().rstrip("\n")
-    scope = ADMIN if args.gemeente == ADMIN else args.gemeente
+    scope = args.municipality
     set_password(Store(args.db), scope, password)
     who = "de beheerder" if scope == ADMIN else f"de griffie van {reference().municipality(scope).name}"
     print(f"Wachtwoord voor {who} is ingesteld.")
@@ -187,7 +192,7 @@ def _cmd_national(args: argparse.Namespace) -> int:
     from scan.storage import Store
 
     store = Store(args.db)
-    if store.counts()["rounds"]:
+    if any(store.counts().values()):
         raise ScanError(f"{args.db} is niet leeg; maak de landelijke testset in een nieuwe database.")
     summary = generate(store, respondents=args.respondents)
     print(
@@ -201,8 +206,8 @@ def _cmd_grant_oidc(args: argparse.Namespace) -> int:
     from scan.access import grant_oidc
     from scan.storage import Store
 
-    grant_oidc(Store(args.db), args.email, args.gemeente)
-    print(f"{args.email} mag nu met het organisatie-account inloggen voor {args.gemeente}.")
+    grant_oidc(Store(args.db), args.email, args.municipality)
+    print(f"{args.email} mag nu met het organisatie-account inloggen voor {args.municipality}.")
     return 0
 
 
@@ -218,15 +223,40 @@ def _year(value: str) -> int:
     return int(value)
 
 
-def _access_arguments(p: argparse.ArgumentParser) -> None:
-    """--db and --gemeente (a municipality code or 'beheerder') for the access commands."""
-    p.add_argument("--db", default=str(database_path()), help="pad van de database")
+class _Deprecated(argparse.Action):
+    """An old spelling that still works, with a note on stderr saying which one replaces it."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        if option_string in DEPRECATED_FLAGS:
+            print(
+                f"Let op: {option_string} heet nu {DEPRECATED_FLAGS[option_string]}; de oude naam verdwijnt later.",
+                file=sys.stderr,
+            )
+        setattr(namespace, self.dest, values)
+
+
+# One convention for the command line: English names for commands, flags and JSON keys; Dutch for
+# every text a person reads. The old Dutch spellings keep working, with a note.
+DEPRECATED_FLAGS = {"--gemeente": "--municipality"}
+DEPRECATED_COMMANDS = {"gemeenten": "municipalities"}
+
+
+def _municipality_argument(p: argparse.ArgumentParser, *, admin: bool = False) -> None:
     p.add_argument(
+        "--municipality",
         "--gemeente",
+        dest="municipality",
         required=True,
-        type=lambda v: v if v == "beheerder" else _gm_code(v),
-        help="CBS-code (GM####) of 'beheerder'",
+        action=_Deprecated,
+        type=(lambda v: v if v == "beheerder" else _gm_code(v)) if admin else _gm_code,
+        help="CBS-code (GM####)" + (" of 'beheerder'" if admin else ", bijv. GM0355"),
     )
+
+
+def _access_arguments(p: argparse.ArgumentParser) -> None:
+    """--db and --municipality (a municipality code or 'beheerder') for the access commands."""
+    p.add_argument("--db", default=str(database_path()), help="pad van de database")
+    _municipality_argument(p, admin=True)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -242,9 +272,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="als JSON")
     p.set_defaults(func=_cmd_proposals)
 
-    p = sub.add_parser("gemeenten", help="toon de gemeenten met hun vergelijkingsgroepen")
+    p = sub.add_parser(
+        "municipalities", aliases=["gemeenten"], help="toon de gemeenten met hun vergelijkingsgroepen"
+    )
     p.add_argument("--json", action="store_true", help="als JSON")
-    p.set_defaults(func=_cmd_gemeenten)
+    p.set_defaults(func=_cmd_municipalities)
 
     p = sub.add_parser("demo", help="vul een database met fictieve voorbeelddata")
     p.add_argument("--db", default=str(database_path()), help="pad van de database")
@@ -258,9 +290,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="rapport (pdf, docx) of gegevens (xlsx, csv, json) van één scanronde")
     p.add_argument("--db", default=str(database_path()), help="pad van de database")
-    p.add_argument("--gemeente", required=True, type=_gm_code, help="CBS-code, bijv. GM0355")
+    _municipality_argument(p)
     p.add_argument("--year", required=True, type=_year, help="jaar van de scanronde")
     p.add_argument("--format", required=True, choices=("pdf", "docx", "xlsx", "csv", "json"))
+    p.add_argument(
+        "--group",
+        default=None,
+        help="vergelijkingsgroep voor het rapport, bijv. M50 (standaard: de meest passende)",
+    )
     p.add_argument("--out", required=True, help="bestand om te schrijven")
     p.set_defaults(func=_cmd_export)
 
@@ -300,6 +337,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in DEPRECATED_COMMANDS:
+        print(
+            f"Let op: '{argv[0]}' heet nu '{DEPRECATED_COMMANDS[argv[0]]}'; de oude naam verdwijnt later.",
+            file=sys.stderr,
+        )
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)

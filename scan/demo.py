@@ -9,6 +9,10 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from scan import answers as answer_store
+from scan import choices, rounds
+from scan.models import SELF_ROLE, ProposalStatus
+from scan.questionbank import question_bank
 from scan.recommend import suggest
 from scan.reference import reference
 from scan.scoring import Answer, score_scan
@@ -28,10 +32,10 @@ class DemoSummary:
     skipped: bool = False
 
 
-def _peppers_by_question(store: Store) -> dict[str, int]:
+def _peppers_by_question() -> dict[str, int]:
     """The lowest pepper count of the proposals a question measures (basic steps are more common)."""
     result: dict[str, int] = {}
-    for prop in store.bank.proposals:
+    for prop in question_bank().proposals:
         for qid in prop.questions:
             result[qid] = min(result.get(qid, 3), prop.peppers)
     return result
@@ -46,12 +50,12 @@ def _demo_municipalities(rng: random.Random) -> list[str]:
 
 
 def generate_answers(
-    store: Store, rng: random.Random, ability: float, offsets: dict[int, float], year: int
+    rng: random.Random, ability: float, offsets: dict[int, float], year: int
 ) -> list[Answer]:
-    peppers = _peppers_by_question(store)
+    peppers = _peppers_by_question()
     growth = 0.2 * (year - DEMO_YEARS[0]) / 2  # municipalities improve a little each round
     answers = []
-    for q in store.bank.questions_for_role("griffie"):
+    for q in question_bank().questions_for_role(SELF_ROLE):
         if rng.random() < 0.05:
             answers.append(Answer(q.id, None, dont_know=True))
             continue
@@ -68,26 +72,25 @@ def fill_demo(store: Store, seed: int = DEFAULT_SEED) -> DemoSummary:
         return DemoSummary(0, existing, 0, skipped=True)
     rng = random.Random(seed)
     codes = _demo_municipalities(rng)
-    priorities = [p.id for p in store.bank.priorities]
-    rounds = answers = 0
+    bank = question_bank()
+    priorities = [p.id for p in bank.priorities]
+    made = given = 0
     for code in codes:
         ability = rng.gauss(0, 0.6)
         offsets = {pid: rng.gauss(0, 0.45) for pid in priorities}
         years = DEMO_YEARS if code == FEATURED or rng.random() < 0.7 else DEMO_YEARS[:2]
         for year in years:
-            rnd = store.start_round(code, year, is_demo=True)
-            batch = generate_answers(store, rng, ability, offsets, year)
-            store.save_answers_bulk(rnd.id, batch)
-            store.set_share_benchmark(rnd.id, True)
+            rnd = rounds.start(store, code, year, is_demo=True)
+            batch = generate_answers(rng, ability, offsets, year)
+            answer_store.save_bulk(store, rnd.id, batch)
+            rounds.set_share_benchmark(store, rnd.id, True)
             if year != DEMO_YEARS[-1]:
-                store.close_round(rnd.id)
-            rounds += 1
-            answers += len(batch)
-    # The featured scan gets three chosen proposals (so the agenda shows something) and is
-    # touched last so a newcomer lands on it.
-    featured = store.get_round(FEATURED, DEMO_YEARS[-1])
-    own = store.answers(featured.id)
-    for suggestion in suggest(store.bank, own, score_scan(store.bank, own))[:3]:
-        store.set_proposal_status(featured.id, suggestion.proposal.id, "kiezen")
-    store.set_position(featured.id, 1)
-    return DemoSummary(len(codes), rounds, answers)
+                rounds.close(store, rnd.id)
+            made += 1
+            given += len(batch)
+    # The featured scan gets three chosen proposals, so the agenda shows something.
+    featured = rounds.get(store, FEATURED, DEMO_YEARS[-1])
+    own = answer_store.of(store, featured.id)
+    for suggestion in suggest(bank, own, score_scan(bank, own))[:3]:
+        choices.set_status(store, featured.id, suggestion.proposal.id, ProposalStatus.CHOSEN)
+    return DemoSummary(len(codes), made, given)

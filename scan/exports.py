@@ -7,18 +7,22 @@ import json
 
 import pandas as pd
 
+from scan import answers as answer_store
+from scan import benchmark_store, choices
 from scan.models import GROUP_LABELS
+from scan.questionbank import question_bank
 from scan.reference import reference
 from scan.respondents import invited_answers
-from scan.scoring import score_scan
-from scan.storage import SELF_ROLE, Round, Store
+from scan.rounds import Round
+from scan.scoring import Counts, PriorityScore, score_scan
+from scan.storage import Store
 
 
 def answers_frame(store: Store, rnd: Round) -> pd.DataFrame:
     """One row per answer: the self-scan and every anonymous respondent (by number, never by person)."""
-    bank = store.bank
+    bank = question_bank()
     rows = []
-    self_answers = store.answers(rnd.id)
+    self_answers = answer_store.of(store, rnd.id)
     for qid, a in sorted(self_answers.items()):
         rows.append(("zelfscan", "griffie (zelfscan)", qid, a.value, a.dont_know, a.comment))
     for number, (role, answers) in enumerate(invited_answers(store, rnd.id).values(), start=1):
@@ -32,41 +36,44 @@ def answers_frame(store: Store, rnd: Round) -> pd.DataFrame:
     return frame
 
 
+def _score_row(key: object, name: str, score: float | None, counts: Counts) -> dict:
+    return {
+        "prioriteit": key,
+        "naam": name,
+        "score": None if score is None else round(score, 2),
+        "beantwoord": counts.answered,
+        "waarvan_weet_niet": counts.dont_know,
+        "open": counts.open,
+        "vragen": counts.total,
+    }
+
+
 def scores_frame(store: Store, rnd: Round) -> pd.DataFrame:
-    bank = store.bank
-    score = score_scan(bank, store.answers(rnd.id), SELF_ROLE)
-    rows = [
-        {
-            "prioriteit": p.id,
-            "naam": p.name,
-            "score": None if score.by_id(p.id).score is None else round(score.by_id(p.id).score, 2),
-            "beantwoord": score.by_id(p.id).answered,
-            "weet_niet": score.by_id(p.id).dont_know,
-            "open": score.by_id(p.id).open,
-            "vragen": score.by_id(p.id).total,
-        }
-        for p in bank.priorities
-    ]
-    rows.append(
-        {
-            "prioriteit": "totaal",
-            "naam": "Totaalscore (acht prioriteiten)",
-            "score": None if score.overall is None else round(score.overall, 2),
-            "beantwoord": score.answered,
-            "weet_niet": score.dont_know,
-            "open": score.total - score.answered,
-            "vragen": score.total,
-        }
-    )
+    """The eight priorities, their total (the rows above it add up to it), then Bestuurscultuur apart."""
+    bank = question_bank()
+    score = score_scan(bank, answer_store.of(store, rnd.id))
+
+    def row(ps: PriorityScore) -> dict:
+        return _score_row(ps.priority_id, bank.priority(ps.priority_id).name, ps.score, ps.counts)
+
+    rows = [row(ps) for ps in score.priorities]
+    rows.append(_score_row("totaal", "Totaal van de acht prioriteiten", score.overall, score.core_counts))
+    if score.culture is not None:
+        rows.append(row(score.culture) | {"naam": f"{bank.priority(score.culture.priority_id).name} (apart)"})
     return pd.DataFrame(rows)
 
 
 def proposals_frame(store: Store, rnd: Round) -> pd.DataFrame:
-    statuses = store.proposal_statuses(rnd.id)
+    statuses = choices.statuses(store, rnd.id)
     return pd.DataFrame(
         [
-            {"voorstel": p.id, "titel": p.title, "pepertjes": p.peppers, "keuze": statuses.get(p.id, "")}
-            for p in store.bank.proposals
+            {
+                "voorstel": p.id,
+                "titel": p.title,
+                "pepertjes": p.peppers,
+                "keuze": statuses[p.id].label if p.id in statuses else "",
+            }
+            for p in question_bank().proposals
         ]
     )
 
@@ -85,33 +92,58 @@ def to_csv(store: Store, rnd: Round) -> bytes:
     return answers_frame(store, rnd).to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
 
 
+# JSON is for analysts and scripts: English keys, like every JSON the command line prints.
+JSON_COLUMNS = {
+    "gemeente_code": "municipality_code",
+    "gemeente": "municipality",
+    "jaar": "year",
+    "respondent": "respondent",
+    "rol": "role",
+    "vraag": "question_id",
+    "stelling": "statement",
+    "antwoord": "value",
+    "weet_niet": "dont_know",
+    "toelichting": "comment",
+    "prioriteit": "priority",
+    "naam": "name",
+    "score": "score",
+    "beantwoord": "answered",
+    "waarvan_weet_niet": "dont_know",
+    "open": "open",
+    "vragen": "questions",
+    "voorstel": "proposal_id",
+    "titel": "title",
+    "pepertjes": "peppers",
+    "keuze": "choice",
+}
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    return frame.rename(columns=JSON_COLUMNS).to_dict(orient="records")
+
+
 def to_json(store: Store, rnd: Round) -> bytes:
     payload = {
-        "gemeente_code": rnd.gm_code,
-        "jaar": rnd.year,
-        "fictief": rnd.is_demo,
-        "vragenlijst_versie": store.bank.version,
-        "scores": scores_frame(store, rnd).to_dict(orient="records"),
-        "antwoorden": answers_frame(store, rnd).to_dict(orient="records"),
-        "voorstellen": proposals_frame(store, rnd).to_dict(orient="records"),
+        "municipality_code": rnd.gm_code,
+        "year": rnd.year,
+        "fictitious": rnd.is_demo,
+        "questionnaire_version": question_bank().version,
+        "scores": _records(scores_frame(store, rnd)),
+        "answers": _records(answers_frame(store, rnd)),
+        "proposals": _records(proposals_frame(store, rnd)),
     }
     return json.dumps(payload, ensure_ascii=False, indent=2, default=str).encode("utf-8")
 
 
 def benchmark_csv(store: Store) -> str:
     """Every shared round's self-scan answers in the import format of ``import-benchmark``."""
-    rows = store.db.execute(
-        """
-        SELECT r.gm_code, r.year, a.question_id, a.value
-        FROM rounds r JOIN respondents p ON p.round_id = r.id AND p.kind = 'self'
-        JOIN answers a ON a.respondent_id = p.id
-        WHERE r.share_benchmark = 1 AND a.value IS NOT NULL AND a.dont_know = 0
-        ORDER BY r.gm_code, r.year, a.question_id
-        """
-    ).fetchall()
-    maturity = {q.id for q in store.bank.questions if q.kind == "maturity" and q.priority_id <= 8}
+    compared = {q.id for q in question_bank().benchmark_questions}
     lines = ["gemeente_code,jaar,onderdeel,waarde"]
-    lines += [f"{code},{year},{qid},{value}" for code, year, qid, value in rows if qid in maturity]
+    lines += [
+        f"{code},{year},{qid},{value}"
+        for code, year, qid, value in benchmark_store.all_shared_answers(store)
+        if qid in compared
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -125,12 +157,13 @@ MIME = {
 }
 
 
-def export(store: Store, rnd: Round, fmt: str) -> bytes:
-    """The council report (pdf, docx) or a data export (xlsx, csv, json) of one round."""
+def export(store: Store, rnd: Round, fmt: str, group_id: str | None = None) -> bytes:
+    """The council report (pdf, docx; compared with ``group_id`` or the default group) or a data
+    export (xlsx, csv, json) of one round."""
     if fmt in ("pdf", "docx"):
         from scan import report  # charts need kaleido and Chromium: only load them for a report
 
-        data = report.build_report_data(store, rnd)
+        data = report.build_report_data(store, rnd, group_id)
         images = report.render_charts(store, data)
         return report.to_pdf(data, images) if fmt == "pdf" else report.to_docx(data, images)
     writers = {"xlsx": to_xlsx, "csv": to_csv, "json": to_json}

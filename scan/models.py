@@ -7,6 +7,7 @@ instead of silently ignored content.
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import (
@@ -40,8 +41,34 @@ ROLE_LABELS: dict[str, str] = {
     "partners": "Maatschappelijke partners",
 }
 FACTUAL_ROLES = ("griffie", "college", "ambtelijk")
+SELF_ROLE = "griffie"  # the self-scan: the griffie answers the factual questions for the municipality
+WORKSHOP_ROLE = "workshop"  # workshop participants added to a round: any question, their own group
 # Groups shown in results: the invited roles plus workshop participants added to a round.
-GROUP_LABELS: dict[str, str] = {**ROLE_LABELS, "workshop": "Workshopdeelnemers"}
+GROUP_LABELS: dict[str, str] = {**ROLE_LABELS, WORKSHOP_ROLE: "Workshopdeelnemers"}
+
+
+class RespondentKind(StrEnum):
+    SELF = "self"  # the one self-scan respondent of a round
+    INVITED = "invited"  # anonymous, with a role code
+    WORKSHOP = "workshop"  # a workshop participant whose answers were added to the round
+
+
+class ProposalStatus(StrEnum):
+    """What the municipality decided about a proposal (stored as these values)."""
+
+    DONE = "al_gedaan"
+    CHOSEN = "kiezen"
+    NOT_FOR_US = "niet_voor_ons"
+
+    @property
+    def label(self) -> str:
+        return {"al_gedaan": "Al gedaan", "kiezen": "Kiezen", "niet_voor_ons": "Niet voor ons"}[self.value]
+
+    @property
+    def excludes(self) -> bool:
+        """Marked as done or not wanted: no longer suggested."""
+        return self in (ProposalStatus.DONE, ProposalStatus.NOT_FOR_US)
+
 
 Owner = Literal["portefeuillehouder", "college", "griffie", "raadscommissie", "burgemeester"]
 OWNER_LABELS: dict[str, str] = {

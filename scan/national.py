@@ -13,6 +13,8 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from scan.models import SELF_ROLE
+from scan.questionbank import question_bank
 from scan.reference import reference
 from scan.storage import Store
 
@@ -36,8 +38,8 @@ def generate(
     seed: int = 342,
 ) -> NationalSummary:
     rng = random.Random(seed)
-    bank = store.bank
-    by_role = {role: [q for q in bank.questions_for_role(role)] for role in {"griffie", *ROLE_MIX}}
+    bank = question_bank()
+    by_role = {role: [q for q in bank.questions_for_role(role)] for role in {SELF_ROLE, *ROLE_MIX}}
     codes = municipalities or sorted(reference().municipalities)
     now = datetime.now(UTC).isoformat()
     totals = [0, 0, 0]
@@ -46,11 +48,11 @@ def generate(
         with store.write() as db:
             for year in years:
                 round_id = db.execute(
-                    "INSERT INTO rounds (gm_code, year, status, share_benchmark, is_demo, position, created_at, updated_at) "
-                    "VALUES (?, ?, ?, 1, 1, 1, ?, ?)",
+                    "INSERT INTO rounds (gm_code, year, status, share_benchmark, is_demo, created_at, updated_at) "
+                    "VALUES (?, ?, ?, 1, 1, ?, ?)",
                     [code, year, "open" if year == years[-1] else "closed", now, now],
                 ).lastrowid
-                people = [("griffie", "self")] + [
+                people = [(SELF_ROLE, "self")] + [
                     (ROLE_MIX[i % len(ROLE_MIX)], "invited") for i in range(respondents)
                 ]
                 rows = []

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scan.benchmark import Comparison, Stat, compare, load_peer_data
-from scan.recommend import suggest
-from scan.reference import reference
-from scan.scoring import ScanScore, score_scan
-from scan.storage import SELF_ROLE, Round, Store
+from scan import views
+from scan.benchmark import Comparison, Stat
+from scan.models import ProposalStatus
+from scan.questionbank import question_bank
+from scan.rounds import Round
+from scan.scoring import ScanScore
+from scan.storage import Store
 from scan.summary import strongest_and_weakest
 from scan.trend import deltas
 
@@ -19,9 +21,9 @@ class PrioritySlide:
     name: str
     description: str
     score: float | None
-    answered: int
+    scored: int  # questions the score rests on
     total: int
-    peer: Stat | None  # for the chosen peer group
+    peer: Stat  # for the chosen peer group
     peer_label: str
     previous_year: int | None
     delta: float | None
@@ -32,40 +34,33 @@ class PrioritySlide:
 class Presentation:
     municipality: str
     year: int
-    is_demo: bool
+    own_is_demo: bool  # the municipality's own figures are fictief
+    peers_are_demo: bool  # the peer medians rest on fictieve data
     score: ScanScore
     summary: str
-    comparison: Comparison | None
+    comparison: Comparison
     slides: list[PrioritySlide]
 
 
-def _peer_comparison(store: Store, rnd: Round, score: ScanScore) -> Comparison | None:
-    """The most specific peer group with enough data (G4/G40/M50/P10, then size class, province, all)."""
-    data = load_peer_data(store, rnd.year)
-    answers = store.answers(rnd.id)
-    for group in reference().peer_groups_for(rnd.gm_code):
-        result = compare(store.bank, data, group, rnd.gm_code, score, answers)
-        if result.enough:
-            return result
-    return None
-
-
-def build(store: Store, rnd: Round) -> Presentation:
-    bank = store.bank
-    answers = store.answers(rnd.id)
-    score = score_scan(bank, answers, SELF_ROLE)
-    comparison = _peer_comparison(store, rnd, score)
-    earlier = [r for r in store.rounds_for(rnd.gm_code) if r.year < rnd.year]
-    previous = earlier[0] if earlier else None
-    change = deltas(score_scan(bank, store.answers(previous.id), SELF_ROLE), score) if previous else {}
-    statuses = store.proposal_statuses(rnd.id)
-    suggestions = suggest(bank, answers, score, statuses)
+def build(store: Store, rnd: Round, group_id: str | None = None) -> Presentation:
+    """The presentation of one round, compared with the chosen peer group (or the default one)."""
+    bank = question_bank()
+    view = views.round_view(store, rnd, group_id)
+    score, comparison = view.scan.score, view.comparison
+    previous = view.trend.previous
+    change = deltas(previous.score, score) if previous else {}
     slides = []
     for p in bank.core_priorities:
         ps = score.by_id(p.id)
-        chosen = [(x.id, x.title, True) for x in bank.proposals_for(p.id) if statuses.get(x.id) == "kiezen"]
+        chosen = [
+            (x.id, x.title, True)
+            for x in bank.proposals_for(p.id)
+            if view.statuses.get(x.id) == ProposalStatus.CHOSEN
+        ]
         suggested = [
-            (s.proposal.id, s.proposal.title, False) for s in suggestions if s.proposal.priority == p.id
+            (s.proposal.id, s.proposal.title, False)
+            for s in view.suggestions.items
+            if s.proposal.priority == p.id
         ]
         proposals = (chosen + [s for s in suggested if s[0] not in {c[0] for c in chosen}])[:3]
         slides.append(
@@ -74,16 +69,22 @@ def build(store: Store, rnd: Round) -> Presentation:
                 p.name,
                 p.description,
                 ps.score,
-                ps.answered,
+                ps.scored,
                 ps.total,
-                comparison.priorities[p.id] if comparison else None,
-                comparison.group.label if comparison else "",
-                previous.year if previous else None,
+                comparison.priorities[p.id],
+                comparison.group.label,
+                previous.round.year if previous else None,
                 change.get(p.id),
                 proposals,
             )
         )
-    name = reference().municipality(rnd.gm_code).name
     return Presentation(
-        name, rnd.year, rnd.is_demo, score, strongest_and_weakest(bank, score), comparison, slides
+        view.municipality,
+        rnd.year,
+        view.scan.is_demo,
+        view.peers_are_demo,
+        score,
+        strongest_and_weakest(bank, score),
+        comparison,
+        slides,
     )

@@ -56,8 +56,12 @@ class QuestionBank:
             by_key.setdefault((q.priority_id, None), []).append(q)
             for role in q.roles:
                 by_key.setdefault((q.priority_id, role), []).append(q)
+        core_ids = {p.id for p in self.priorities if p.core}
         indexes = {
             "_core": tuple(p for p in self.priorities if p.core),
+            "_benchmark_questions": tuple(
+                q for q in self.questions if q.kind == "maturity" and q.priority_id in core_ids
+            ),
             "_priorities_by_id": {p.id: p for p in self.priorities},
             "_questions_by_id": {q.id: q for q in self.questions},
             "_questions_by_key": {key: tuple(items) for key, items in by_key.items()},
@@ -69,6 +73,11 @@ class QuestionBank:
     @property
     def core_priorities(self) -> tuple[Priority, ...]:
         return self._core
+
+    @property
+    def benchmark_questions(self) -> tuple[Question, ...]:
+        """The factual (maturity) questions of the eight core priorities: what peers are compared on."""
+        return self._benchmark_questions
 
     def priority(self, priority_id: int) -> Priority:
         return self._priorities_by_id[priority_id]
@@ -207,7 +216,7 @@ def load_bank(directory: Path = QUESTIONS_DIR, benchmarks: Path = BENCHMARKS_DIR
 
     # Every factual question should feed at least one proposal, or it measures nothing actionable.
     for q in questions:
-        if q.kind == "maturity" and q.priority_id <= 8 and q.id not in covered:
+        if q.kind == "maturity" and q.priority_id in core_ids and q.id not in covered:
             raise ContentError(seen_question[q.id], f"vraag {q.id}", "geen voorstel verwijst naar deze vraag")
 
     return QuestionBank(

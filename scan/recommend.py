@@ -16,21 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
 
 from scan.benchmark import MIN_N, PeerData, too_few_message
 from scan.formatting import nl_number
-from scan.models import Proposal
+from scan.models import Proposal, ProposalStatus
 from scan.questionbank import QuestionBank
 from scan.reference import PeerGroup
-from scan.scoring import Answer, ScanScore
+from scan.scoring import Answer, ScanScore, points
 
-Status = Literal["al_gedaan", "kiezen", "niet_voor_ons"]
-STATUS_LABELS: dict[str, str] = {
-    "al_gedaan": "Al gedaan",
-    "kiezen": "Kiezen",
-    "niet_voor_ons": "Niet voor ons",
-}
 IN_PLACE_LEVEL = 3
 UNANSWERED_GAP = 0.75  # unknown counts as a likely gap, but below a confirmed "niet aan de orde"
 
@@ -63,7 +56,7 @@ def peer_adoption(
     bank: QuestionBank, data: PeerData, group: PeerGroup, own_code: str
 ) -> dict[str, PeerAdoption]:
     """Per proposal: how many peers (own municipality excluded) have all its questions at level 3+."""
-    peers = (group.members & data.municipalities()) - {own_code}
+    peers = data.peers(group, own_code)
     values = data.question_values[data.question_values["gm_code"].isin(peers)]
     wide = values.pivot_table(index="gm_code", columns="question_id", values="value", aggfunc="first")
     result = {}
@@ -93,15 +86,16 @@ class Suggestion:
 
 
 def _gap(proposal: Proposal, bank: QuestionBank, answers: Mapping[str, Answer]) -> float:
-    """0 (all questions at level 4) to 1 (all at level 0); unanswered counts as UNANSWERED_GAP."""
-    values = [
-        answers[q].value
+    """0 (all questions at the top level) to 1 (all at the bottom): 1 - points / 100 (scoring rule 1),
+    averaged; unanswered counts as UNANSWERED_GAP."""
+    gaps = [
+        1 - points(bank.question(q), answers[q].value) / 100
         for q in proposal.questions
         if q in answers and answers[q].value is not None and bank.question(q).kind == "maturity"
     ]
-    if not values:
+    if not gaps:
         return UNANSWERED_GAP
-    return sum((4 - v) / 4 for v in values) / len(values)
+    return sum(gaps) / len(gaps)
 
 
 def _basics_in_place(bank: QuestionBank, priority_id: int, answers: Mapping[str, Answer]) -> bool:
@@ -126,7 +120,7 @@ def suggest(
     bank: QuestionBank,
     answers: Mapping[str, Answer],
     score: ScanScore,
-    statuses: Mapping[str, str] | None = None,
+    statuses: Mapping[str, ProposalStatus] | None = None,
     adoption: Mapping[str, PeerAdoption] | None = None,
 ) -> list[Suggestion]:
     """All suggestions, most urgent first. Use ``by_priority`` for the per-priority lists."""
@@ -138,7 +132,8 @@ def suggest(
         weakness = (100 - ps.score) / 100 if ps.score is not None else 0.5
         basics = _basics_in_place(bank, priority.id, answers)
         for proposal in bank.proposals_for(priority.id):
-            if statuses.get(proposal.id) in ("al_gedaan", "niet_voor_ons"):
+            status = statuses.get(proposal.id)
+            if status is not None and ProposalStatus(status).excludes:
                 continue
             gap = _gap(proposal, bank, answers)
             if gap == 0:

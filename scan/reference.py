@@ -100,8 +100,15 @@ class Reference:
         named = [g for g in self.named_groups.values() if code in g.members]
         return [*named, self.size_class_group(code), self.province_group(code), self.all_group()]
 
+    def selectable_groups(self, code: str) -> list[PeerGroup]:
+        """Every group a municipality may compare itself with: its own groups (most specific first),
+        then the named groups it is not a member of."""
+        own = self.peer_groups_for(code)
+        others = [g for g in self.named_groups.values() if code not in g.members]
+        return [*own, *others]
+
     def peer_group(self, code: str, group_id: str) -> PeerGroup | None:
-        return next((g for g in self.peer_groups_for(code) if g.id == group_id), None)
+        return next((g for g in self.selectable_groups(code) if g.id == group_id), None)
 
 
 def _sort_key(name: str) -> str:

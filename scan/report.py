@@ -15,19 +15,19 @@ from docx.shared import Cm, Pt
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from scan import charts
+from scan import charts, views
 from scan.agenda import AgendaItem, build_agenda
-from scan.benchmark import MIN_N, Comparison, compare, load_peer_data
+from scan.benchmark import MIN_N, Comparison
 from scan.errors import ScanError
 from scan.formatting import nl_date, nl_number
 from scan.models import GROUP_LABELS
-from scan.reference import reference
-from scan.respondents import invited_answers
-from scan.scoring import METHOD_NL, ScanScore, score_scan
-from scan.storage import SELF_ROLE, Round, Store
+from scan.questionbank import question_bank
+from scan.rounds import Round
+from scan.scoring import METHOD_NL, ScanScore
+from scan.storage import Store
 from scan.summary import strongest_and_weakest
 from scan.trend import arrow, deltas
-from scan.voices import RoleResult, divergences, role_results
+from scan.voices import RoleResult
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 CHART_SIZE = (900, 560)
@@ -44,16 +44,16 @@ class ReportData:
     municipality: str
     gm_code: str
     year: int
-    is_demo: bool
+    own_is_demo: bool  # the municipality's own answers are fictief
+    peers_are_demo: bool  # the peer figures rest (partly) on fictieve data
     score: ScanScore
     summary: str
     previous_year: int | None
     change: dict[int, float | None]
-    comparison: Comparison | None
+    comparison: Comparison
     roles: dict[str, RoleResult]
     divergences: list[str]  # conversation starters, plain sentences
     agenda: list[AgendaItem]
-    bank_version: str
     made_on: date
     priority_names: dict[int, str] = field(default_factory=dict)
 
@@ -61,43 +61,24 @@ class ReportData:
 def build_report_data(
     store: Store, rnd: Round, group_id: str | None = None, today: date | None = None
 ) -> ReportData:
-    bank = store.bank
-    ref = reference()
-    name = ref.municipality(rnd.gm_code).name
-    answers = store.answers(rnd.id)
-    score = score_scan(bank, answers, SELF_ROLE)
-    earlier = [r for r in store.rounds_for(rnd.gm_code) if r.year < rnd.year]
-    previous = earlier[0] if earlier else None
-    change = deltas(score_scan(bank, store.answers(previous.id), SELF_ROLE), score) if previous else {}
-    data = load_peer_data(store, rnd.year)
-    groups = ref.peer_groups_for(rnd.gm_code)
-    if group_id is not None:
-        groups = [g for g in groups if g.id == group_id] or groups
-    comparison = None
-    for group in groups:
-        result = compare(bank, data, group, rnd.gm_code, score, answers)
-        if result.enough or group_id is not None:
-            comparison = result
-            break
-    roles = role_results(bank, invited_answers(store, rnd.id))
-    self_scores = {p.priority_id: p.score for p in score.priorities}
-    agenda = build_agenda(
-        bank, store.proposal_statuses(rnd.id), store.saved_agenda_items(rnd.id), name, rnd.year
-    )
+    """The report's content, from the same view the screens use, compared with the chosen group."""
+    bank = question_bank()
+    view = views.round_view(store, rnd, group_id)
+    previous = view.trend.previous
     return ReportData(
-        municipality=name,
+        municipality=view.municipality,
         gm_code=rnd.gm_code,
         year=rnd.year,
-        is_demo=rnd.is_demo or bool(comparison and comparison.has_demo),
-        score=score,
-        summary=strongest_and_weakest(bank, score),
-        previous_year=previous.year if previous else None,
-        change=change,
-        comparison=comparison,
-        roles=roles,
-        divergences=[d.sentence(bank) for d in divergences(bank, roles, self_scores)],
-        agenda=agenda,
-        bank_version=bank.version,
+        own_is_demo=view.scan.is_demo,
+        peers_are_demo=view.peers_are_demo,
+        score=view.scan.score,
+        summary=strongest_and_weakest(bank, view.scan.score),
+        previous_year=previous.round.year if previous else None,
+        change=deltas(previous.score, view.scan.score) if previous else {},
+        comparison=view.comparison,
+        roles=view.roles.results,
+        divergences=[d.sentence(bank) for d in view.roles.divergences],
+        agenda=build_agenda(bank, view.statuses, view.agenda_edits, view.municipality, rnd.year),
         made_on=today or date.today(),
         priority_names={p.id: p.name for p in bank.priorities},
     )
@@ -124,13 +105,15 @@ def _png(fig: go.Figure) -> bytes:
 
 
 def render_charts(store: Store, data: ReportData) -> dict[str, bytes]:
-    bank = store.bank
+    bank = question_bank()
     figures = {
-        "radar": charts.radar(bank, data.score, data.municipality, data.is_demo),
-        "balken": charts.priority_bars(bank, data.score, data.is_demo),
+        "radar": charts.radar(bank, data.score, data.municipality, data.own_is_demo),
+        "balken": charts.priority_bars(bank, data.score, data.own_is_demo),
     }
-    if data.comparison is not None and data.comparison.enough:
-        figures["vergelijking"] = charts.peer_bands(bank, data.score, data.comparison, data.is_demo)
+    if data.comparison.enough:
+        figures["vergelijking"] = charts.peer_bands(
+            bank, data.score, data.comparison, data.own_is_demo or data.peers_are_demo
+        )
     return {name: _png(fig) for name, fig in figures.items()}
 
 
@@ -138,8 +121,16 @@ def render_charts(store: Store, data: ReportData) -> dict[str, bytes]:
 
 
 def _fictief_note(data: ReportData) -> str | None:
-    if data.is_demo:
-        return "Let op: dit rapport steunt op fictieve voorbeelddata. De cijfers zijn verzonnen."
+    """Say exactly which figures are fictief: the municipality's own, the peers', or both."""
+    if data.own_is_demo and data.peers_are_demo:
+        return "Let op: alle cijfers in dit rapport zijn fictief (verzonnen voorbeelddata)."
+    if data.own_is_demo:
+        return "Let op: de antwoorden van de gemeente in dit rapport zijn fictief (verzonnen voorbeelddata)."
+    if data.peers_are_demo:
+        return (
+            "Let op: de cijfers van de vergelijkingsgroep steunen op fictieve voorbeelddata; "
+            "de antwoorden van de gemeente zelf zijn echt."
+        )
     return None
 
 
@@ -149,7 +140,8 @@ def _summary_lines(data: ReportData) -> list[str]:
         lines.insert(
             0,
             f"Totaalscore: {nl_number(data.score.overall)} van 100 "
-            f"({data.score.answered} van {data.score.total} vragen beantwoord).",
+            f"({data.score.core_counts.answered} van de {data.score.core_counts.total} vragen over de acht "
+            "prioriteiten beantwoord).",
         )
     if data.previous_year is not None:
         changed = [(pid, d) for pid, d in data.change.items() if d is not None and abs(d) >= 0.5]
@@ -169,14 +161,14 @@ def _summary_lines(data: ReportData) -> list[str]:
 def _priority_rows(data: ReportData) -> list[list[str]]:
     rows = [["Prioriteit", "Score", "Beantwoord", "Mediaan groep", "Sinds vorige"]]
     for ps in data.score.priorities:
-        peer = data.comparison.priorities[ps.priority_id] if data.comparison else None
+        peer = data.comparison.priorities[ps.priority_id]
         delta = data.change.get(ps.priority_id)
         rows.append(
             [
                 f"{ps.priority_id}. {data.priority_names[ps.priority_id]}",
                 nl_number(ps.score) if ps.score is not None else "–",
                 f"{ps.answered} van {ps.total}",
-                (nl_number(peer.median) if peer.enough else f"n = {peer.n}") if peer else "–",
+                nl_number(peer.median) if peer.enough else f"n = {peer.n}",
                 f"{arrow(delta)} {nl_number(delta, 1)}" if delta is not None else "–",
             ]
         )
@@ -202,7 +194,6 @@ def _role_lines(data: ReportData) -> list[str]:
 def _method_lines(data: ReportData) -> list[str]:
     # one paragraph per numbered rule
     lines = [" ".join(part.split()) for part in METHOD_NL.replace("\n   ", " ").splitlines() if part.strip()]
-    lines.append(f"Versie van de vragenlijst: {data.bank_version}.")
     if data.comparison is not None:
         c = data.comparison
         note = f" ({c.group.note})" if c.group.incomplete else ""
@@ -213,7 +204,7 @@ def _method_lines(data: ReportData) -> list[str]:
     lines.append(
         "Bronnen: VNG Thorbecke2024, Democratisch pamflet (2022); gemeenten en indeling: CBS 2025; "
         "inwonertal: secundaire bron, bij benadering; vergelijkingsgroepen G4, G40, M50 en P10 (onvolledig) "
-        "volgens benchmarks/PROVENANCE.md."
+        "volgens de openbare ledenlijsten van deze netwerken; verkiezingsuitslagen: Kiesraad."
     )
     if note := _fictief_note(data):
         lines.append(note)

@@ -10,12 +10,14 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
+from scan import answers as answer_store
+from scan import rounds
 from scan.errors import ScanError
-from scan.models import ROLE_LABELS
+from scan.models import ROLE_LABELS, RespondentKind
+from scan.rounds import Round, require_open
 from scan.scoring import Answer
-from scan.storage import Round, Store
+from scan.storage import Store, now
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: easy to type from a slide
 CODE_LENGTH = 12
@@ -28,10 +30,6 @@ class InvalidCode(ScanError):
 
 def _hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def normalise_code(code: str) -> str:
@@ -59,16 +57,13 @@ def create_invite(store: Store, round_id: int, role: str) -> tuple[Invite, str]:
     """A new code for one role; the code itself is returned once and only its hash is stored."""
     if role not in ROLE_LABELS:
         raise ScanError(f"Onbekende rol '{role}'.")
-    rnd = store.round_by_id(round_id)
-    if not rnd.is_open:
-        raise ScanError("Deze scanronde is gesloten; er kunnen geen deelnemers meer bij.")
     code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
     with store.write() as db:
-        invite_id = (
-            db["invites"]
-            .insert({"round_id": round_id, "role": role, "code_hash": _hash(code), "created_at": _now()})
-            .last_pk
-        )
+        require_open(db, round_id, "Deze scanronde is gesloten; er kunnen geen deelnemers meer bij.")
+        invite_id = db.execute(
+            "INSERT INTO invites (round_id, role, code_hash, created_at) VALUES (?, ?, ?, ?)",
+            [round_id, role, _hash(code), now()],
+        ).lastrowid
     return invite(store, invite_id), code
 
 
@@ -93,7 +88,7 @@ def revoke_invite(store: Store, round_id: int, invite_id: int) -> None:
     with store.write() as db:
         db.execute(
             "UPDATE invites SET revoked_at = ? WHERE id = ? AND round_id = ? AND revoked_at IS NULL",
-            [_now(), invite_id, round_id],
+            [now(), invite_id, round_id],
         )
 
 
@@ -106,7 +101,7 @@ def open_code(store: Store, code: str) -> tuple[Invite, Round]:
     inv = invite(store, row[0])
     if inv.revoked_at:
         raise InvalidCode("Deze code is ingetrokken door de griffie en werkt niet meer.")
-    rnd = store.round_by_id(inv.round_id)
+    rnd = rounds.by_id(store, inv.round_id)
     if not rnd.is_open:
         raise InvalidCode("Deze scan is gesloten. Bedankt voor uw belangstelling.")
     return inv, rnd
@@ -117,20 +112,12 @@ def join(store: Store, code: str) -> tuple[Respondent, str]:
     inv, rnd = open_code(store, code)
     token = secrets.token_urlsafe(TOKEN_BYTES)
     with store.write() as db:
-        rid = (
-            db["respondents"]
-            .insert(
-                {
-                    "round_id": rnd.id,
-                    "role": inv.role,
-                    "kind": "invited",
-                    "invite_id": inv.id,
-                    "token_hash": _hash(token),
-                    "created_at": _now(),
-                }
-            )
-            .last_pk
-        )
+        require_open(db, rnd.id, "Deze scan is gesloten. Bedankt voor uw belangstelling.")
+        rid = db.execute(
+            "INSERT INTO respondents (round_id, role, kind, invite_id, token_hash, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [rnd.id, inv.role, RespondentKind.INVITED.value, inv.id, _hash(token), now()],
+        ).lastrowid
     return Respondent(rid, rnd.id, inv.role, False), token
 
 
@@ -152,20 +139,20 @@ def answer(
     """Store one answer of an invited respondent; refuses questions not meant for the role."""
     respondent = resume(store, code, token)
     # the store refuses questions that are not meant for this respondent's role
-    return store.save_answer(
-        respondent.round_id, question_id, value, dont_know=dont_know, respondent_id=respondent.id
+    return answer_store.save(
+        store, respondent.round_id, question_id, value, dont_know=dont_know, respondent_id=respondent.id
     )
 
 
 def finish(store: Store, code: str, token: str) -> None:
     respondent = resume(store, code, token)
     with store.write() as db:
-        db.execute("UPDATE respondents SET finished_at = ? WHERE id = ?", [_now(), respondent.id])
+        db.execute("UPDATE respondents SET finished_at = ? WHERE id = ?", [now(), respondent.id])
 
 
 def answers_of(store: Store, code: str, token: str) -> dict[str, Answer]:
     respondent = resume(store, code, token)
-    return store.answers(respondent.round_id, respondent.id)
+    return answer_store.of(store, respondent.round_id, respondent.id)
 
 
 @dataclass(frozen=True)

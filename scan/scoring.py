@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from scan.errors import InvalidAnswer
-from scan.models import Question
+from scan.models import SELF_ROLE, Question
 from scan.questionbank import QuestionBank
 
 # The same rules in plain Dutch, for the results page and the report.
@@ -65,28 +65,64 @@ def check_answer(question: Question | None, question_id: str, value: int | None,
 
 
 def points(question: Question, value: int) -> float:
-    """Points 0-100 for one answer (rule 1)."""
+    """Points 0-100 for one answer (rule 1). The only place the rule is written down: vectorised
+    code uses ``points_table``, which is made from this function."""
     low, high = min(question.scale), max(question.scale)
     return (value - low) / (high - low) * 100
+
+
+def points_table(questions: Iterable[Question]) -> dict[tuple[str, int], float]:
+    """(question id, answer) -> points, for every possible answer: rule 1 for vectorised code."""
+    return {(q.id, v): points(q, v) for q in questions for v in q.scale}
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How far a set of questions is answered. One meaning everywhere:
+    answered = a value or "weet niet"; scored = with a value (counts in the score); open = not answered."""
+
+    scored: int
+    dont_know: int
+    total: int
+
+    @property
+    def answered(self) -> int:
+        return self.scored + self.dont_know
+
+    @property
+    def open(self) -> int:
+        return self.total - self.answered
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(self.scored + other.scored, self.dont_know + other.dont_know, self.total + other.total)
 
 
 @dataclass(frozen=True)
 class PriorityScore:
     priority_id: int
     score: float | None
-    answered: int  # with a value (counts in the score)
-    dont_know: int
-    total: int
+    counts: Counts
     values: tuple[tuple[str, int, float], ...] = ()  # (question id, answer, points) for the explanation
 
     @property
-    def open(self) -> int:
-        return self.total - self.answered - self.dont_know
+    def scored(self) -> int:
+        return self.counts.scored
 
     @property
-    def coverage(self) -> float:
-        """Share of questions that count in the score, 0-1."""
-        return self.answered / self.total if self.total else 0.0
+    def answered(self) -> int:
+        return self.counts.answered
+
+    @property
+    def dont_know(self) -> int:
+        return self.counts.dont_know
+
+    @property
+    def open(self) -> int:
+        return self.counts.open
+
+    @property
+    def total(self) -> int:
+        return self.counts.total
 
 
 def score_priority(
@@ -103,32 +139,30 @@ def score_priority(
         elif answer.value is not None:
             values.append((q.id, answer.value, points(q, answer.value)))
     score = sum(p for _, _, p in values) / len(values) if values else None
-    return PriorityScore(priority_id, score, len(values), dont_know, len(questions), tuple(values))
+    return PriorityScore(priority_id, score, Counts(len(values), dont_know, len(questions)), tuple(values))
 
 
 @dataclass(frozen=True)
 class ScanScore:
     priorities: tuple[PriorityScore, ...]  # the eight core priorities, in order
-    culture: PriorityScore | None  # optional section Bestuurscultuur
-    overall: float | None
+    culture: PriorityScore | None  # optional section Bestuurscultuur (not in the total score)
+    overall: float | None  # over the eight core priorities
 
     @property
-    def answered(self) -> int:
-        return sum(p.answered + p.dont_know for p in self._all())
+    def core_counts(self) -> Counts:
+        """Counts over the eight priorities: what the total score rests on."""
+        return sum((p.counts for p in self.priorities), Counts(0, 0, 0))
 
     @property
-    def dont_know(self) -> int:
-        return sum(p.dont_know for p in self._all())
+    def all_counts(self) -> Counts:
+        """Counts over every section of the questionnaire, Bestuurscultuur included."""
+        return self.core_counts + (self.culture.counts if self.culture else Counts(0, 0, 0))
 
-    @property
-    def total(self) -> int:
-        return sum(p.total for p in self._all())
-
-    def _all(self) -> Iterable[PriorityScore]:
+    def sections(self) -> list[PriorityScore]:
         return [*self.priorities, *([self.culture] if self.culture else [])]
 
     def by_id(self, priority_id: int) -> PriorityScore:
-        return next(p for p in self._all() if p.priority_id == priority_id)
+        return next(p for p in self.sections() if p.priority_id == priority_id)
 
     def ranked(self) -> list[PriorityScore]:
         """Scored core priorities, strongest first."""
@@ -136,11 +170,15 @@ class ScanScore:
         return sorted(scored, key=lambda p: (-p.score, p.priority_id))
 
 
-def score_scan(bank: QuestionBank, answers: Mapping[str, Answer], role: str | None = "griffie") -> ScanScore:
+def average(scores: Iterable[float | None]) -> float | None:
+    """Rule 3 and 4: the plain mean of what has a value; None when nothing has."""
+    values = [s for s in scores if s is not None]
+    return sum(values) / len(values) if values else None
+
+
+def score_scan(bank: QuestionBank, answers: Mapping[str, Answer], role: str | None = SELF_ROLE) -> ScanScore:
     """Score every section for the questions meant for ``role`` (None: every question)."""
     scores = [score_priority(p.id, bank.questions_for(p.id, role), answers) for p in bank.priorities]
     core = tuple(s for s, p in zip(scores, bank.priorities, strict=True) if p.core)
     culture = next((s for s, p in zip(scores, bank.priorities, strict=True) if not p.core), None)
-    scored = [s.score for s in core if s.score is not None]
-    overall = sum(scored) / len(scored) if scored else None
-    return ScanScore(core, culture, overall)
+    return ScanScore(core, culture, average(s.score for s in core))

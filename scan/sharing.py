@@ -6,8 +6,10 @@ import hashlib
 import secrets
 from datetime import UTC, datetime
 
+from scan import rounds
 from scan.errors import ScanError
-from scan.storage import Round, Store
+from scan.rounds import Round
+from scan.storage import Store
 
 
 class InvalidShareLink(ScanError):
@@ -20,7 +22,7 @@ def _hash(token: str) -> str:
 
 def create_share_link(store: Store, round_id: int) -> str:
     """A new unguessable token; only its hash is stored."""
-    store.round_by_id(round_id)
+    rounds.by_id(store, round_id)
     token = secrets.token_urlsafe(16)
     with store.write() as db:
         db["share_links"].insert(
@@ -37,7 +39,7 @@ def round_for_token(store: Store, token: str) -> Round:
         raise InvalidShareLink("Deze presentatielink werkt niet. Vraag de griffie om een nieuwe link.")
     if row[1]:
         raise InvalidShareLink("Deze presentatielink is ingetrokken door de griffie.")
-    return store.round_by_id(row[0])
+    return rounds.by_id(store, row[0])
 
 
 def revoke_all(store: Store, round_id: int) -> None:

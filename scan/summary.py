@@ -40,7 +40,7 @@ def explain(bank: QuestionBank, ps: PriorityScore) -> str:
     if ps.score is None:
         return f"{name}: nog geen beantwoorde vraag, dus geen score."
     answers = " + ".join(nl_number(points) for _, _, points in ps.values)
-    parts = f"({answers}) / {ps.answered} = {nl_number(ps.score, 1)}"
+    parts = f"({answers}) / {ps.scored} = {nl_number(ps.score, 1)}"
     extra = []
     if ps.dont_know:
         extra.append(f"{ps.dont_know} × weet niet")

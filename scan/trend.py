@@ -1,20 +1,15 @@
-"""Trend over rounds of one municipality: change per priority and per question (self-scan)."""
+"""Trend over rounds of one municipality: change per priority and per question (self-scan). Pure
+rules: scan/views.py reads the rounds."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from scan.formatting import nl_number
+from scan.models import SELF_ROLE
 from scan.questionbank import QuestionBank
-from scan.scoring import ScanScore, score_scan
-from scan.storage import SELF_ROLE, Store
-
-
-@dataclass(frozen=True)
-class RoundScore:
-    year: int
-    is_demo: bool
-    score: ScanScore
+from scan.scoring import Answer, ScanScore
 
 
 @dataclass(frozen=True)
@@ -34,14 +29,6 @@ def arrow(delta: float | None) -> str:
     return "="
 
 
-def round_scores(store: Store, gm_code: str) -> list[RoundScore]:
-    """Every round of the municipality, oldest first."""
-    rounds = sorted(store.rounds_for(gm_code), key=lambda r: r.year)
-    return [
-        RoundScore(r.year, r.is_demo, score_scan(store.bank, store.answers(r.id), SELF_ROLE)) for r in rounds
-    ]
-
-
 def deltas(before: ScanScore, after: ScanScore) -> dict[int, float | None]:
     """Change per priority (points, 0-100 scale); None where either round has no score."""
     result = {}
@@ -51,9 +38,10 @@ def deltas(before: ScanScore, after: ScanScore) -> dict[int, float | None]:
     return result
 
 
-def question_changes(bank: QuestionBank, store: Store, round_before: int, round_after: int) -> list[Change]:
+def question_changes(
+    bank: QuestionBank, before: Mapping[str, Answer], after: Mapping[str, Answer]
+) -> list[Change]:
     """Questions whose self-scan answer changed between two rounds."""
-    before, after = store.answers(round_before), store.answers(round_after)
     changes = []
     for q in bank.questions_for_role(SELF_ROLE):
         b = before.get(q.id)
@@ -64,14 +52,15 @@ def question_changes(bank: QuestionBank, store: Store, round_before: int, round_
     return changes
 
 
-def trend_rows(bank: QuestionBank, history: list[RoundScore]) -> list[dict[str, str]]:
-    """Per priority: the score in each round and the change since the previous round."""
-    change = deltas(history[-2].score, history[-1].score)
+def trend_rows(bank: QuestionBank, history: list[tuple[int, ScanScore]]) -> list[dict[str, str]]:
+    """Per priority: the score in each round (year, score; oldest first) and the change since the
+    previous round."""
+    change = deltas(history[-2][1], history[-1][1])
     rows = []
     for p in bank.core_priorities:
         row = {"Prioriteit": f"{p.id}. {p.name}"}
-        for h in history:
-            row[str(h.year)] = nl_number(h.score.by_id(p.id).score)
+        for year, score in history:
+            row[str(year)] = nl_number(score.by_id(p.id).score)
         delta = change[p.id]
         row["Verschil"] = f"{arrow(delta)} {nl_number(delta, 1) if delta is not None else ''}".strip()
         rows.append(row)

@@ -13,10 +13,9 @@ from dataclasses import dataclass
 
 from scan.benchmark import MIN_N, Stat, describe
 from scan.formatting import nl_number
-from scan.models import GROUP_LABELS
+from scan.models import GROUP_LABELS, WORKSHOP_ROLE
 from scan.questionbank import QuestionBank
 from scan.scoring import Answer, score_scan
-from scan.storage import WORKSHOP_ROLE
 
 DIVERGENCE_POINTS = 25  # a gap this large between two roles is worth a conversation
 

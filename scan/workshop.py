@@ -18,9 +18,11 @@ from datetime import UTC, datetime
 
 from scan.benchmark import MIN_N
 from scan.errors import InvalidAnswer, ScanError
-from scan.questionbank import QuestionBank
+from scan.models import WORKSHOP_ROLE, RespondentKind
+from scan.questionbank import QuestionBank, question_bank
+from scan.rounds import require_open
 from scan.scoring import check_answer
-from scan.storage import WORKSHOP_ROLE, Store, touch_round
+from scan.storage import Store
 
 JOIN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 JOIN_LENGTH = 10
@@ -65,18 +67,16 @@ class Workshop:
 
 def create(store: Store, round_id: int, question_ids: list[str], title: str = "") -> tuple[Workshop, str]:
     """A workshop with its join code; returns the facilitator secret once (only its hash is kept)."""
-    rnd = store.round_by_id(round_id)
-    if not rnd.is_open:
-        raise WorkshopError("Deze scanronde is gesloten; start de workshop in een open ronde.")
     if not question_ids:
         raise WorkshopError("Kies minstens één vraag voor de workshop.")
-    unknown = [q for q in question_ids if store.bank.question(q) is None]
+    unknown = [q for q in question_ids if question_bank().question(q) is None]
     if unknown:
         raise WorkshopError(f"Vraag '{unknown[0]}' bestaat niet.")
     if len(set(question_ids)) != len(question_ids):
         raise WorkshopError("Elke vraag mag maar één keer in de workshop staan.")
     secret = secrets.token_urlsafe(12)
     with store.write() as db:
+        require_open(db, round_id, "Deze scanronde is gesloten; start de workshop in een open ronde.")
         for _ in range(10):  # a clash of random join codes is astronomically rare; retry anyway
             code = "".join(secrets.choice(JOIN_ALPHABET) for _ in range(JOIN_LENGTH))
             if not db.execute("SELECT 1 FROM workshops WHERE join_code = ?", [code]).fetchone():
@@ -219,7 +219,7 @@ def answer(
 ) -> None:
     """Store or change an answer while the question is open; refused once it is closed."""
     pid = participant(store, workshop_id, token)
-    check_answer(store.bank.question(question_id), question_id, value, dont_know)
+    check_answer(question_bank().question(question_id), question_id, value, dont_know)
     if value is None and not dont_know:
         raise InvalidAnswer("Kies een antwoord.")
     with store.write() as db:
@@ -252,15 +252,17 @@ def my_answer(store: Store, workshop_id: int, token: str, question_id: str) -> t
 def vote(store: Store, workshop_id: int, token: str, proposal_ids: list[str]) -> None:
     """Replace this participant's dots with up to three proposals."""
     pid = participant(store, workshop_id, token)
-    if get(store, workshop_id).phase != "voting":
-        raise WorkshopError("Stemmen kan nu niet; wacht tot de begeleider de stemming opent.")
     chosen = list(dict.fromkeys(proposal_ids))
     if len(chosen) > MAX_VOTES:
         raise WorkshopError(f"U kunt hoogstens {MAX_VOTES} voorstellen kiezen.")
-    known = {p.id for p in store.bank.proposals}
+    known = {p.id for p in question_bank().proposals}
     if unknown := [p for p in chosen if p not in known]:
         raise WorkshopError(f"Voorstel '{unknown[0]}' bestaat niet.")
     with store.write() as db:
+        # the phase decides whether a vote counts: checked where the vote is written
+        phase = db.execute("SELECT phase FROM workshops WHERE id = ?", [workshop_id]).fetchone()
+        if phase is None or phase[0] != "voting":
+            raise WorkshopError("Stemmen kan nu niet; wacht tot de begeleider de stemming opent.")
         db.execute("DELETE FROM workshop_votes WHERE participant_id = ?", [pid])
         db["workshop_votes"].insert_all(
             [{"participant_id": pid, "proposal_id": p, "created_at": _now()} for p in chosen]
@@ -304,7 +306,7 @@ def tally(store: Store, workshop_id: int, question_id: str) -> Tally:
     counts = None
     # Privacy: a distribution over fewer than five people is never shown, even after reveal.
     if status == "revealed" and len(rows) >= MIN_N:
-        question = store.bank.question(question_id)
+        question = question_bank().question(question_id)
         counter = Counter("weet_niet" if dk else value for value, dk in rows)
         counts = {level: counter.get(level, 0) for level in question.scale} | {
             "weet_niet": counter.get("weet_niet", 0)
@@ -352,48 +354,34 @@ def add_to_round(store: Store, workshop_id: int, secret: str) -> int:
     """Add the workshop's answers to its round as respondents of the role "workshop". Once only."""
     check_facilitator(store, workshop_id, secret)
     ws = get(store, workshop_id)
-    if ws.added_to_round:
-        raise WorkshopError("De antwoorden van deze workshop zijn al toegevoegd aan de ronde.")
-    if not store.round_by_id(ws.round_id).is_open:
-        raise WorkshopError("De scanronde is gesloten; er kan niets meer bij.")
-    rows = store.db.execute(
-        """
-        SELECT p.id, a.question_id, a.value, a.dont_know FROM workshop_participants p
-        JOIN workshop_answers a ON a.participant_id = p.id WHERE p.workshop_id = ? ORDER BY p.id
-        """,
-        [workshop_id],
-    ).fetchall()
-    by_participant: dict[int, list[tuple]] = {}
-    for pid, qid, value, dk in rows:
-        by_participant.setdefault(pid, []).append((qid, value, dk))
     now = _now()
     with store.write() as db:
+        require_open(db, ws.round_id, "De scanronde is gesloten; er kan niets meer bij.")
         # claimed inside the transaction: a second click at the same moment cannot add them twice
         claimed = db.execute(
             "UPDATE workshops SET added_to_round = 1 WHERE id = ? AND added_to_round = 0", [workshop_id]
         ).rowcount
         if not claimed:
             raise WorkshopError("De antwoorden van deze workshop zijn al toegevoegd aan de ronde.")
+        # read inside the same transaction: an answer stored a moment earlier is included
+        rows = db.execute(
+            """
+            SELECT p.id, a.question_id, a.value, a.dont_know FROM workshop_participants p
+            JOIN workshop_answers a ON a.participant_id = p.id WHERE p.workshop_id = ? ORDER BY p.id
+            """,
+            [workshop_id],
+        ).fetchall()
+        by_participant: dict[int, list[tuple]] = {}
+        for pid, qid, value, dk in rows:
+            by_participant.setdefault(pid, []).append((qid, value, dk))
         for answers in by_participant.values():
-            rid = (
-                db["respondents"]
-                .insert(
-                    {"round_id": ws.round_id, "role": WORKSHOP_ROLE, "kind": "workshop", "created_at": now}
-                )
-                .last_pk
+            rid = db.execute(
+                "INSERT INTO respondents (round_id, role, kind, created_at) VALUES (?, ?, ?, ?)",
+                [ws.round_id, WORKSHOP_ROLE, RespondentKind.WORKSHOP.value, now],
+            ).lastrowid
+            db.conn.executemany(
+                "INSERT INTO answers (respondent_id, question_id, value, dont_know, comment, updated_at) "
+                "VALUES (?, ?, ?, ?, '', ?)",
+                [(rid, q, v, dk, now) for q, v, dk in answers],
             )
-            db["answers"].insert_all(
-                [
-                    {
-                        "respondent_id": rid,
-                        "question_id": q,
-                        "value": v,
-                        "dont_know": dk,
-                        "comment": "",
-                        "updated_at": now,
-                    }
-                    for q, v, dk in answers
-                ]
-            )
-        touch_round(db, ws.round_id, now)
     return len(by_participant)

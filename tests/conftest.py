@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -28,3 +31,24 @@ def content_copy(tmp_path: Path) -> Path:
     target = tmp_path / "questions"
     shutil.copytree(QUESTIONS_DIR, target)
     return target
+
+
+@dataclass(frozen=True)
+class CliResult:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str) -> CliResult:
+    """``python -m scan ARGS`` in this process (a subprocess costs a second of imports each time);
+    tests/test_cli.py runs the real ``python -m scan`` once."""
+    from scan.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse exits on bad arguments and --help
+            code = exc.code if isinstance(exc.code, int) else 1
+    return CliResult(code, out.getvalue(), err.getvalue())

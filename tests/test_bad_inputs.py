@@ -15,11 +15,14 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from scan import access, respondents, workshop
-from scan.backup import TABLE_ORDER, backup_bytes, restore
+from scan import access, choices, respondents, rounds, workshop
+from scan import answers as answer_store
+from scan.backup import backup_bytes, restore
 from scan.benchmark_import import parse_benchmark
 from scan.errors import ScanError
+from scan.questionbank import question_bank
 from scan.reference import reference
+from scan.schema_graph import data_tables
 from scan.sharing import round_for_token
 from scan.storage import Store
 
@@ -29,7 +32,7 @@ from .conftest import PROJECT
 def fingerprint(store: Store) -> dict[str, list]:
     return {
         t: sorted(map(tuple, store.db.execute(f'SELECT * FROM "{t}"').fetchall()), key=repr)
-        for t in TABLE_ORDER
+        for t in data_tables(store.db)
     }
 
 
@@ -38,9 +41,9 @@ class World:
 
     def __init__(self, path: Path) -> None:
         self.store = store = Store(path)
-        self.rnd = store.start_round("GM0355", 2026)
-        self.closed = store.start_round("GM0355", 2024)
-        store.save_answer(self.rnd.id, "1.1", 2)
+        self.rnd = rounds.start(store, "GM0355", 2026)
+        self.closed = rounds.start(store, "GM0355", 2024)
+        answer_store.save(store, self.rnd.id, "1.1", 2)
         _, self.code = respondents.create_invite(store, self.rnd.id, "raad")
         revoked, self.revoked_code = respondents.create_invite(store, self.rnd.id, "inwoners")
         respondents.revoke_invite(store, self.rnd.id, revoked.id)
@@ -50,7 +53,7 @@ class World:
         self.ws, self.secret = workshop.create(store, self.rnd.id, ["6.1", "8.1"], "Avond")
         _, self.wtoken = workshop.join(store, self.ws.join_code)
         workshop.set_status(store, self.ws.id, self.secret, "6.1", "closed")
-        store.close_round(self.closed.id)
+        rounds.close(store, self.closed.id)
 
 
 @pytest.fixture(scope="module")
@@ -60,23 +63,31 @@ def world(tmp_path_factory) -> World:
 
 S = Store  # short alias for the lambdas below
 DOMAIN: list[tuple[str, Callable[[World], object], str]] = [
-    ("answer above scale", lambda w: w.store.save_answer(w.rnd.id, "1.1", 5), "geen geldig antwoord"),
-    ("answer below scale", lambda w: w.store.save_answer(w.rnd.id, "1.1", -1), "geen geldig antwoord"),
-    ("answer as text", lambda w: w.store.save_answer(w.rnd.id, "1.1", "3"), "geen geldig antwoord"),
-    ("answer as boolean", lambda w: w.store.save_answer(w.rnd.id, "1.1", True), "geen geldig antwoord"),
+    ("answer above scale", lambda w: answer_store.save(w.store, w.rnd.id, "1.1", 5), "geen geldig antwoord"),
+    ("answer below scale", lambda w: answer_store.save(w.store, w.rnd.id, "1.1", -1), "geen geldig antwoord"),
+    ("answer as text", lambda w: answer_store.save(w.store, w.rnd.id, "1.1", "3"), "geen geldig antwoord"),
+    (
+        "answer as boolean",
+        lambda w: answer_store.save(w.store, w.rnd.id, "1.1", True),
+        "geen geldig antwoord",
+    ),
     (
         "answer and weet niet",
-        lambda w: w.store.save_answer(w.rnd.id, "1.1", 2, dont_know=True),
+        lambda w: answer_store.save(w.store, w.rnd.id, "1.1", 2, dont_know=True),
         "niet allebei",
     ),
-    ("unknown question", lambda w: w.store.save_answer(w.rnd.id, "9.9", 2), "bestaat niet"),
-    ("question for another role", lambda w: w.store.save_answer(w.rnd.id, "1.5", 3), "niet bedoeld"),
-    ("comment too long", lambda w: w.store.save_comment(w.rnd.id, "1.1", "x" * 2001), "hoogstens 2.000"),
-    ("closed round", lambda w: w.store.save_answer(w.closed.id, "1.1", 2), "gesloten"),
-    ("unknown round", lambda w: w.store.save_answer(9999, "1.1", 2), "bestaat niet"),
-    ("unknown municipality", lambda w: w.store.start_round("GM9999", 2026), "bestaat niet"),
-    ("year out of range", lambda w: w.store.start_round("GM0355", 1850), "Kies een jaar"),
-    ("second round same year", lambda w: w.store.start_round("GM0355", 2026), "Er is al een scan"),
+    ("unknown question", lambda w: answer_store.save(w.store, w.rnd.id, "9.9", 2), "bestaat niet"),
+    ("question for another role", lambda w: answer_store.save(w.store, w.rnd.id, "1.5", 3), "niet bedoeld"),
+    (
+        "comment too long",
+        lambda w: answer_store.save_comment(w.store, w.rnd.id, "1.1", "x" * 2001),
+        "hoogstens 2.000",
+    ),
+    ("closed round", lambda w: answer_store.save(w.store, w.closed.id, "1.1", 2), "gesloten"),
+    ("unknown round", lambda w: answer_store.save(w.store, 9999, "1.1", 2), "bestaat niet"),
+    ("unknown municipality", lambda w: rounds.start(w.store, "GM9999", 2026), "bestaat niet"),
+    ("year out of range", lambda w: rounds.start(w.store, "GM0355", 1850), "Kies een jaar"),
+    ("second round same year", lambda w: rounds.start(w.store, "GM0355", 2026), "Er is al een scan"),
     ("wrong respondent code", lambda w: respondents.join(w.store, "ABCDEFGHJKLM"), "kennen we niet"),
     ("revoked respondent code", lambda w: respondents.join(w.store, w.revoked_code), "ingetrokken"),
     (
@@ -114,15 +125,15 @@ DOMAIN: list[tuple[str, Callable[[World], object], str]] = [
     ("workshop without questions", lambda w: workshop.create(w.store, w.rnd.id, []), "minstens één vraag"),
     (
         "agenda for unchosen proposal",
-        lambda w: w.store.save_agenda_item(w.rnd.id, "6a", goal="x"),
+        lambda w: choices.save_agenda_field(w.store, w.rnd.id, "6a", goal="x"),
         "niet gekozen",
     ),
     (
         "unknown proposal choice",
-        lambda w: w.store.set_proposal_status(w.rnd.id, "6a", "misschien"),
+        lambda w: choices.set_status(w.store, w.rnd.id, "6a", "misschien"),
         "Onbekende keuze",
     ),
-    ("unknown proposal", lambda w: w.store.set_proposal_status(w.rnd.id, "9z", "kiezen"), "bestaat niet"),
+    ("unknown proposal", lambda w: choices.set_status(w.store, w.rnd.id, "9z", "kiezen"), "bestaat niet"),
     ("short password", lambda w: access.set_password(w.store, "GM0355", "kort"), "minstens 10"),
     ("wrong presentation link", lambda w: round_for_token(w.store, "verzonnen"), "werkt niet"),
     ("restore into a filled database", lambda w: restore(w.store, backup_bytes(w.store)), "niet leeg"),
@@ -130,14 +141,14 @@ DOMAIN: list[tuple[str, Callable[[World], object], str]] = [
     ("restore a foreign gzip", lambda w: restore(w.store, gzip.compress(b"[1, 2]")), "geen back-up"),
     (
         "benchmark with semicolons",
-        lambda w: parse_benchmark(b"gemeente_code;jaar;onderdeel;waarde\n", w.store.bank, reference()),
+        lambda w: parse_benchmark(b"gemeente_code;jaar;onderdeel;waarde\n", question_bank(), reference()),
         "komma",
     ),
     (
         "benchmark in latin-1",
         lambda w: parse_benchmark(
             "gemeente_code,jaar,onderdeel,waarde\nGM0355,2026,1.1,2 é".encode("latin-1"),
-            w.store.bank,
+            question_bank(),
             reference(),
         ),
         "UTF-8",

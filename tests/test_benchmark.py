@@ -5,18 +5,21 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from scan import answers as answer_store
+from scan import rounds
 from scan.benchmark import (
     MIN_N,
     build_peer_data,
     compare,
     describe,
     election_context,
-    load_peer_data,
     percentile_rank,
 )
+from scan.questionbank import question_bank
 from scan.reference import PeerGroup, reference
 from scan.scoring import score_scan
 from scan.storage import Store
+from scan.views import peer_data as load_peer_data
 
 PEERS = ["GM0014", "GM0034", "GM0037", "GM0047", "GM0080", "GM0085"]
 OWN = "GM0355"
@@ -41,10 +44,10 @@ def test_fewer_than_five_gives_only_the_count(n: int) -> None:
 
 
 def _share(store: Store, code: str, value: int, year: int = 2026) -> None:
-    rnd = store.start_round(code, year)
-    for q in store.bank.questions_for_role("griffie"):
-        store.save_answer(rnd.id, q.id, value)
-    store.set_share_benchmark(rnd.id, True)
+    rnd = rounds.start(store, code, year)
+    for q in question_bank().questions_for_role("griffie"):
+        answer_store.save(store, rnd.id, q.id, value)
+    rounds.set_share_benchmark(store, rnd.id, True)
 
 
 @pytest.fixture
@@ -52,18 +55,23 @@ def peer_store(store: Store) -> Store:
     # Six peers answer everything with 0, 1, 2, 3, 4, 4: priority scores 0, 25, 50, 75, 100, 100.
     for code, value in zip(PEERS, [0, 1, 2, 3, 4, 4], strict=True):
         _share(store, code, value)
-    own = store.start_round(OWN, 2026)
-    for q in store.bank.questions_for_role("griffie"):
-        store.save_answer(own.id, q.id, 2)
+    own = rounds.start(store, OWN, 2026)
+    for q in question_bank().questions_for_role("griffie"):
+        answer_store.save(store, own.id, q.id, 2)
     return store
 
 
 def _compare(store: Store, members: set[str]):
     group = PeerGroup("test", "Testgroep", frozenset(members))
-    own = store.get_round(OWN, 2026)
-    answers = store.answers(own.id)
+    own = rounds.get(store, OWN, 2026)
+    answers = answer_store.of(store, own.id)
     return compare(
-        store.bank, load_peer_data(store, 2026), group, OWN, score_scan(store.bank, answers), answers
+        question_bank(),
+        load_peer_data(store, 2026),
+        group,
+        OWN,
+        score_scan(question_bank(), answers),
+        answers,
     )
 
 
@@ -82,9 +90,9 @@ def test_priority_and_question_statistics_on_a_small_fixture(peer_store: Store) 
 def test_behind_lists_questions_where_most_peers_are_ahead(store: Store) -> None:
     for code in PEERS:
         _share(store, code, 3)
-    own = store.start_round(OWN, 2026)
-    store.save_answer(own.id, "6.1", 0)
-    store.save_answer(own.id, "6.2", 4)
+    own = rounds.start(store, OWN, 2026)
+    answer_store.save(store, own.id, "6.1", 0)
+    answer_store.save(store, own.id, "6.2", 4)
     result = _compare(store, {*PEERS, OWN})
     assert [q.question_id for q in result.behind()] == ["6.1"]
 
@@ -101,10 +109,10 @@ def test_minimum_n_holds_in_group_question_and_overall_views(peer_store: Store) 
 
 def test_dont_know_and_unshared_rounds_stay_out(peer_store: Store) -> None:
     # An unshared round and "weet niet" answers never reach the benchmark.
-    rnd = peer_store.start_round("GM0088", 2026)
-    peer_store.save_answer(rnd.id, "3.2", 4)
-    shared = peer_store.get_round(PEERS[0], 2026)
-    peer_store.save_answer(shared.id, "3.1", None, dont_know=True)
+    rnd = rounds.start(peer_store, "GM0088", 2026)
+    answer_store.save(peer_store, rnd.id, "3.2", 4)
+    shared = rounds.get(peer_store, PEERS[0], 2026)
+    answer_store.save(peer_store, shared.id, "3.1", None, dont_know=True)
     data = load_peer_data(peer_store, 2026)
     assert "GM0088" not in data.municipalities()
     values = data.question_values
@@ -114,10 +122,10 @@ def test_dont_know_and_unshared_rounds_stay_out(peer_store: Store) -> None:
 def test_imported_priority_scores_fill_in_where_no_scan_exists(store: Store) -> None:
     imported = pd.DataFrame({"gm_code": ["GM0014", "GM0014"], "item": ["P6", "6.1"], "value": [40.0, 4.0]})
     empty = pd.DataFrame(columns=["gm_code", "question_id", "value"])
-    data = build_peer_data(store.bank, 2026, empty, imported)
+    data = build_peer_data(question_bank(), 2026, empty, imported)
     assert data.priority_scores.loc["GM0014", 6] == 100  # question-level data wins over the imported score
     imported = pd.DataFrame({"gm_code": ["GM0034"], "item": ["P6"], "value": [40.0]})
-    data = build_peer_data(store.bank, 2026, empty, imported)
+    data = build_peer_data(question_bank(), 2026, empty, imported)
     assert data.priority_scores.loc["GM0034", 6] == 40
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from scan.benchmark import load_peer_data
 from scan.benchmark_import import ImportError_, import_benchmark_file
 from scan.reference import reference
 from scan.storage import Store
+from scan.views import peer_data as load_peer_data
 
 from .conftest import PROJECT
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from scan.benchmark import load_peer_data
+from scan import answers as answer_store
+from scan import rounds
 from scan.questionbank import question_bank
 from scan.recommend import by_priority, peer_adoption, suggest
 from scan.reference import PeerGroup
 from scan.scoring import Answer, score_scan
 from scan.storage import Store
+from scan.views import peer_data as load_peer_data
 
 BANK = question_bank()
 
@@ -60,9 +62,9 @@ def test_weaker_priorities_come_first_overall() -> None:
 def test_peer_count_in_reason_matches_benchmark_data(store: Store) -> None:
     peers = ["GM0014", "GM0034", "GM0037", "GM0047", "GM0080", "GM0085", "GM0086"]
     for code, level in zip(peers, [4, 3, 3, 2, 1, 0, 3], strict=True):
-        rnd = store.start_round(code, 2026)
-        store.save_answer(rnd.id, "6.1", level)
-        store.set_share_benchmark(rnd.id, True)
+        rnd = rounds.start(store, code, 2026)
+        answer_store.save(store, rnd.id, "6.1", level)
+        rounds.set_share_benchmark(store, rnd.id, True)
     group = PeerGroup("test", "de testgroep", frozenset(peers))
     adoption = peer_adoption(BANK, load_peer_data(store, 2026), group, "GM0355")
     assert (adoption["6a"].in_place, adoption["6a"].n) == (4, 7)

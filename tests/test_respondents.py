@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from scan import respondents
+from scan import answers as answer_store
+from scan import respondents, rounds, views
 from scan.errors import InvalidAnswer, ScanError
 from scan.questionbank import question_bank
 from scan.respondents import InvalidCode
 from scan.storage import Store
-from scan.trend import arrow, deltas, question_changes, round_scores
+from scan.trend import arrow, deltas
 from scan.voices import divergences, role_results
 
 BANK = question_bank()
@@ -17,7 +18,7 @@ BANK = question_bank()
 
 @pytest.fixture
 def rnd(store: Store):
-    return store.start_round("GM0355", 2026)
+    return rounds.start(store, "GM0355", 2026)
 
 
 def test_codes_are_long_random_and_stored_only_as_hash(store: Store, rnd) -> None:
@@ -60,12 +61,12 @@ def test_closing_a_round_refuses_later_submissions_and_stores_nothing(store: Sto
     _, code = respondents.create_invite(store, rnd.id, "inwoners")
     _, token = respondents.join(store, code)
     respondents.answer(store, code, token, "2.5", 3)
-    store.close_round(rnd.id)
+    rounds.close(store, rnd.id)
     before = store.db.execute("SELECT * FROM answers").fetchall()
     with pytest.raises(InvalidCode, match="gesloten"):
         respondents.answer(store, code, token, "2.5", 5)
     with pytest.raises(ScanError, match="gesloten"):
-        store.save_answer(rnd.id, "1.1", 2)
+        answer_store.save(store, rnd.id, "1.1", 2)
     assert store.db.execute("SELECT * FROM answers").fetchall() == before
 
 
@@ -108,36 +109,37 @@ def test_trend_deltas_over_three_rounds(store: Store) -> None:
     levels = {2022: 1, 2024: 2, 2026: 4}
     ids = {}
     for year, level in levels.items():
-        r = store.start_round("GM0080", year)
+        r = rounds.start(store, "GM0080", year)
         ids[year] = r.id
         for q in BANK.questions_for(6, "griffie"):
-            store.save_answer(r.id, q.id, level)
-    store.save_answer(ids[2026], "6.4", 1)  # one step back on 6.4 in 2026
-    history = round_scores(store, "GM0080")
-    assert [h.year for h in history] == [2022, 2024, 2026]
+            answer_store.save(store, r.id, q.id, level)
+    answer_store.save(store, ids[2026], "6.4", 1)  # one step back on 6.4 in 2026
+    found = views.trend(store, views.self_scan(store, rounds.by_id(store, ids[2026])))
+    history = found.history
+    assert [h.round.year for h in history] == [2022, 2024, 2026]
+    assert found.previous.round.year == 2024
     # 2022: all 1 -> 25; 2024: all 2 -> 50; 2026: 4, 4, 4, 1 -> (100 * 3 + 25) / 4 = 81.25
     assert [h.score.by_id(6).score for h in history] == [25, 50, 81.25]
     assert deltas(history[0].score, history[1].score)[6] == 25
     assert deltas(history[1].score, history[2].score)[6] == 31.25
     assert deltas(history[1].score, history[2].score)[1] is None
     assert arrow(31.25) == "▲" and arrow(-3) == "▼" and arrow(0) == "=" and arrow(None) == "–"
-    changes = {
-        c.question_id: (c.before, c.after) for c in question_changes(BANK, store, ids[2024], ids[2026])
-    }
+    changes = {c.question_id: (c.before, c.after) for c in found.changes}
     assert changes == {"6.1": (2, 4), "6.2": (2, 4), "6.3": (2, 4), "6.4": (2, 1)}
 
 
 def test_copy_forward_takes_the_previous_factual_answers(store: Store) -> None:
-    old = store.start_round("GM0080", 2024)
-    store.save_answer(old.id, "3.1", 3, comment="loket sinds 2023")
-    store.save_answer(old.id, "3.2", None, dont_know=True)
-    new = store.start_round("GM0080", 2026)
-    store.copy_forward(old.id, new.id)
-    copied = store.answers(new.id)
+    old = rounds.start(store, "GM0080", 2024)
+    answer_store.save(store, old.id, "3.1", 3)
+    answer_store.save_comment(store, old.id, "3.1", "loket sinds 2023")
+    answer_store.save(store, old.id, "3.2", None, dont_know=True)
+    new = rounds.start(store, "GM0080", 2026)
+    answer_store.copy_forward(store, old.id, new.id)
+    copied = answer_store.of(store, new.id)
     assert copied["3.1"].value == 3 and copied["3.1"].comment == "loket sinds 2023"
     assert copied["3.2"].dont_know
     with pytest.raises(ScanError, match="lege ronde"):
-        store.copy_forward(old.id, new.id)
+        answer_store.copy_forward(store, old.id, new.id)
 
 
 def test_many_respondents_answering_at_once_lose_nothing(store: Store, rnd) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from scan import workshop
+from scan import rounds, workshop
 from scan.errors import ScanError
+from scan.questionbank import question_bank
 from scan.respondents import invited_answers
 from scan.storage import Store
 from scan.voices import role_results
@@ -14,13 +15,13 @@ from scan.workshop import WorkshopError
 
 @pytest.fixture
 def live(store: Store):
-    rnd = store.start_round("GM0355", 2026)
-    ws, secret = workshop.create(store, rnd.id, workshop.short_set(store.bank), "Raadsavond")
+    rnd = rounds.start(store, "GM0355", 2026)
+    ws, secret = workshop.create(store, rnd.id, workshop.short_set(question_bank()), "Raadsavond")
     return store, rnd, ws, secret
 
 
 def test_short_set_is_one_basic_question_per_priority(store: Store) -> None:
-    assert workshop.short_set(store.bank) == ["1.1", "2.1", "3.1", "4.1", "5.1", "6.1", "7.1", "8.1"]
+    assert workshop.short_set(question_bank()) == ["1.1", "2.1", "3.1", "4.1", "5.1", "6.1", "7.1", "8.1"]
 
 
 def test_answers_only_while_open_and_changeable_until_closed(live) -> None:
@@ -104,13 +105,13 @@ def test_workshop_answers_join_the_round_once_as_their_own_group(live) -> None:
     for value in [1, 2, 3, 4, 4]:
         _, token = workshop.join(store, ws.join_code)
         workshop.answer(store, ws.id, token, "2.1", value)
-    before = store.round_by_id(rnd.id).updated_at
+    before = rounds.by_id(store, rnd.id).updated_at
     assert workshop.add_to_round(store, ws.id, secret) == 5
     # the round's version moves on, so cached result pages show the workshop's answers
-    assert store.round_by_id(rnd.id).updated_at > before
+    assert rounds.by_id(store, rnd.id).updated_at > before
     with pytest.raises(WorkshopError, match="al toegevoegd"):
         workshop.add_to_round(store, ws.id, secret)
-    results = role_results(store.bank, invited_answers(store, rnd.id))
+    results = role_results(question_bank(), invited_answers(store, rnd.id))
     assert results["workshop"].respondents == 5
     assert results["workshop"].means[2] == pytest.approx((25 + 50 + 75 + 100 + 100) / 5)
 

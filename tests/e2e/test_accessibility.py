@@ -7,8 +7,10 @@ import json
 import pytest
 from playwright.sync_api import Page, expect
 
-from scan import respondents, workshop
+from scan import answers as answer_store
+from scan import respondents, rounds, workshop
 from scan.demo import fill_demo
+from scan.questionbank import question_bank
 from scan.sharing import create_share_link
 from scan.storage import Store
 
@@ -40,9 +42,9 @@ def demo_server(tmp_path_factory):
     db = tmp_path_factory.mktemp("axe") / "demo.sqlite"
     store = Store(db)
     fill_demo(store)
-    rnd = store.get_round("GM0355", 2026)
+    rnd = rounds.get(store, "GM0355", 2026)
     _, code = respondents.create_invite(store, rnd.id, "inwoners")
-    ws, secret = workshop.create(store, rnd.id, workshop.short_set(store.bank), "Raadsavond")
+    ws, secret = workshop.create(store, rnd.id, workshop.short_set(question_bank()), "Raadsavond")
     workshop.set_status(store, ws.id, secret, "1.1", "open")
     links = {
         "deelnemen": f"/?code={code}",
@@ -92,7 +94,7 @@ def test_questionnaire_by_keyboard_only(demo_server, page: Page) -> None:
     """Tab to an answer and choose it with the arrow keys: the answer is stored."""
     server, _ = demo_server
     store = Store(server.db)
-    rnd = store.start_round("GM0014", 2030)  # a fresh round: nothing answered yet
+    rnd = rounds.start(store, "GM0014", 2030)  # a fresh round: nothing answered yet
     page.goto(f"{server.url}/vragenlijst?gemeente=GM0014&jaar=2030")
     group = page.get_by_role("radiogroup", name="Antwoord op vraag 1.1")
     expect(group).to_be_visible()
@@ -104,7 +106,7 @@ def test_questionnaire_by_keyboard_only(demo_server, page: Page) -> None:
     page.keyboard.press("ArrowDown")
     expect(group.get_by_role("radio", checked=True)).to_have_count(1)
     for _ in range(50):
-        if store.answers(rnd.id).get("1.1"):
+        if answer_store.of(store, rnd.id).get("1.1"):
             break
         page.wait_for_timeout(200)
-    assert store.answers(rnd.id)["1.1"].value in (0, 1)
+    assert answer_store.of(store, rnd.id)["1.1"].value in (0, 1)

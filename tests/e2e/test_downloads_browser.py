@@ -10,6 +10,9 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from scan import answers as answer_store
+from scan import rounds
+from scan.questionbank import question_bank
 from scan.storage import Store
 
 pytestmark = pytest.mark.e2e
@@ -17,9 +20,9 @@ pytestmark = pytest.mark.e2e
 
 def test_pdf_and_excel_download_from_the_results_page(server, page) -> None:
     store = Store(server.db)
-    rnd = store.start_round("GM0080", 2026)
-    for q in store.bank.questions_for_role("griffie"):
-        store.save_answer(rnd.id, q.id, 2)
+    rnd = rounds.start(store, "GM0080", 2026)
+    for q in question_bank().questions_for_role("griffie"):
+        answer_store.save(store, rnd.id, q.id, 2)
     page.goto(f"{server.url}/resultaten?gemeente=GM0080&jaar=2026")
     expect(page.get_by_role("heading", name="Resultaten: Leeuwarden 2026")).to_be_visible()
 
@@ -34,4 +37,4 @@ def test_pdf_and_excel_download_from_the_results_page(server, page) -> None:
         page.get_by_role("button", name="Gegevens (Excel)").click()
     assert info.value.suggested_filename.endswith(".xlsx")
     book = openpyxl.load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()))
-    assert book["Antwoorden"].max_row == 1 + len(store.bank.questions_for_role("griffie"))
+    assert book["Antwoorden"].max_row == 1 + len(question_bank().questions_for_role("griffie"))

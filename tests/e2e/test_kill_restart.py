@@ -8,7 +8,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from scan import workshop
+from scan import rounds, workshop
 from scan.storage import Store
 
 from .conftest import start_server
@@ -22,7 +22,7 @@ def _stored(store: Store, ws_id: int, qid: str) -> int:
 
 def test_kill_and_restart_loses_no_acknowledged_answer(server, browser) -> None:
     store = Store(server.db)
-    rnd = store.start_round("GM0355", 2026)
+    rnd = rounds.start(store, "GM0355", 2026)
     ws, secret = workshop.create(store, rnd.id, ["6.1", "8.1"], "Avond")
     workshop.set_status(store, ws.id, secret, "6.1", "open")
 

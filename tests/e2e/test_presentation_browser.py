@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from scan import answers as answer_store
+from scan import rounds
 from scan.sharing import create_share_link
 from scan.storage import Store
 
@@ -13,8 +15,8 @@ pytestmark = pytest.mark.e2e
 
 def test_arrow_keys_move_through_the_presentation(server, page) -> None:
     store = Store(server.db)
-    rnd = store.start_round("GM0355", 2026)
-    store.save_answer(rnd.id, "1.1", 3)
+    rnd = rounds.start(store, "GM0355", 2026)
+    answer_store.save(store, rnd.id, "1.1", 3)
     token = create_share_link(store, rnd.id)
     page.goto(f"{server.url}/?presentatie={token}")
     expect(page.get_by_role("heading", name="Democratiescan Zeist 2026")).to_be_visible()

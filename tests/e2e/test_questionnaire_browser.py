@@ -8,6 +8,8 @@ import time
 import pytest
 from playwright.sync_api import Page, expect
 
+from scan import answers as answer_store
+from scan import rounds
 from scan.storage import Store
 
 pytestmark = pytest.mark.e2e
@@ -22,15 +24,15 @@ def _radio_group(page: Page, qid: str):
 def _wait_for_answers(store: Store, round_id: int, count: int) -> None:
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
-        if len(store.answers(round_id)) >= count:
+        if len(answer_store.of(store, round_id)) >= count:
             return
         time.sleep(0.2)
-    raise AssertionError(f"only {len(store.answers(round_id))} of {count} answers stored")
+    raise AssertionError(f"only {len(answer_store.of(store, round_id))} of {count} answers stored")
 
 
 def test_answers_on_one_priority_survive_a_reload(server, page: Page) -> None:
     store = Store(server.db)
-    rnd = store.start_round("GM0355", 2026)
+    rnd = rounds.start(store, "GM0355", 2026)
 
     page.goto(f"{server.url}/vragenlijst?gemeente=GM0355&jaar=2026")
     expect(page.get_by_role("heading", name="Vragenlijst: Zeist 2026")).to_be_visible()
@@ -50,6 +52,6 @@ def test_answers_on_one_priority_survive_a_reload(server, page: Page) -> None:
         assert label.startswith(choice), (qid, label)
     expect(page.get_by_text("4 van 38 vragen beantwoord")).to_be_visible()
 
-    answers = store.answers(rnd.id)
+    answers = answer_store.of(store, rnd.id)
     assert answers["1.1"].value == 3 and answers["1.2"].value == 1
     assert answers["1.3"].dont_know and answers["1.4"].value == 4

@@ -7,7 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from scan import respondents
+from scan import respondents, rounds
+from scan.questionbank import question_bank
 from scan.storage import Store
 
 pytestmark = pytest.mark.e2e
@@ -28,15 +29,15 @@ def _answer_first_question(browser, url: str, statement: str, choice: str):
 
 def test_two_roles_answer_and_the_griffier_sees_both(server, browser, page) -> None:
     store = Store(server.db)
-    rnd = store.start_round("GM0355", 2026)
+    rnd = rounds.start(store, "GM0355", 2026)
     _, raad_code = respondents.create_invite(store, rnd.id, "raad")
     _, college_code = respondents.create_invite(store, rnd.id, "college")
 
     raad, _ = _answer_first_question(
-        browser, f"{server.url}/?code={raad_code}", store.bank.question("1.5").statement, "4"
+        browser, f"{server.url}/?code={raad_code}", question_bank().question("1.5").statement, "4"
     )
     college, _ = _answer_first_question(
-        browser, f"{server.url}/?code={college_code}", store.bank.question("1.1").statement, "2"
+        browser, f"{server.url}/?code={college_code}", question_bank().question("1.1").statement, "2"
     )
     page.goto(f"{server.url}/deelnemers?gemeente=GM0355&jaar=2026")
     expect(page.get_by_role("heading", name="Deelnemers: Zeist 2026")).to_be_visible()
@@ -51,7 +52,7 @@ def test_two_roles_answer_and_the_griffier_sees_both(server, browser, page) -> N
 
 def test_a_code_in_a_crafted_url_never_shows_griffier_pages(server, page) -> None:
     store = Store(server.db)
-    rnd = store.start_round("GM0355", 2026)
+    rnd = rounds.start(store, "GM0355", 2026)
     _, code = respondents.create_invite(store, rnd.id, "inwoners")
     page.goto(f"{server.url}/deelnemers?gemeente=GM0355&jaar=2026&code={code}")
     expect(page.get_by_role("heading", name="Doe mee met de democratiescan")).to_be_visible()

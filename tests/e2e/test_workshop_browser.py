@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from scan import workshop
+from scan import rounds, workshop
 from scan.storage import Store
 
 pytestmark = pytest.mark.e2e
@@ -25,7 +25,7 @@ def _phone(browser):
 
 def test_workshop_with_five_participants(server, browser, page) -> None:
     store = Store(server.db)
-    rnd = store.start_round("GM0355", 2026)
+    rnd = rounds.start(store, "GM0355", 2026)
     ws, pin = workshop.create(store, rnd.id, ["6.1", "8.1"], "Raadsavond Zeist")
 
     # facilitator logs in with the PIN and opens the first question

@@ -14,11 +14,14 @@ from pathlib import Path
 
 from _common import median, ms
 
-from scan.benchmark import compare, load_peer_data
+from scan import answers as answer_store
+from scan.benchmark import compare
 from scan.national import generate
+from scan.questionbank import question_bank
 from scan.reference import reference
 from scan.scoring import score_scan
 from scan.storage import Store
+from scan.views import peer_data as load_peer_data
 
 SIZES = (10, 100, 342)
 ROUNDS = (1, 3, 5)
@@ -33,16 +36,16 @@ def measure(municipalities: int, rounds: int) -> tuple[float, float]:
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "scale.sqlite")
         generate(store, respondents=0, years=years, municipalities=codes)
-        own = store.get_round("GM0355", 2026)
-        answers = store.answers(own.id)
-        score = score_scan(store.bank, answers)
+        own = rounds.get(store, "GM0355", 2026)
+        answers = answer_store.of(store, own.id)
+        score = score_scan(question_bank(), answers)
         group = reference().all_group()
         loads, compares = [], []
         for _ in range(REPEAT):
             t0 = time.perf_counter()
             data = load_peer_data(store, 2026)
             t1 = time.perf_counter()
-            compare(store.bank, data, group, "GM0355", score, answers)
+            compare(question_bank(), data, group, "GM0355", score, answers)
             t2 = time.perf_counter()
             loads.append(t1 - t0)
             compares.append(t2 - t1)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from scan import rounds
 from scan.demo import FEATURED, fill_demo
 from scan.exports import export
 from scan.storage import Store
@@ -27,7 +28,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "demo.sqlite")
         fill_demo(store)
-        rnd = store.get_round(FEATURED, 2026)
+        rnd = rounds.get(store, FEATURED, 2026)
         t0 = time.perf_counter()
         first = export(store, rnd, "pdf")
         cold = time.perf_counter() - t0

@@ -25,7 +25,8 @@ from _common import median, p95
 from _stream import StreamSession
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from scan import workshop
+from scan import rounds, workshop
+from scan.questionbank import question_bank
 from scan.storage import Store
 from tests.e2e.conftest import start_server
 
@@ -114,8 +115,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "load.sqlite"
         store = Store(db)
-        rnd = store.start_round("GM0355", 2026)
-        questions = [q.id for q in store.bank.questions if q.kind == "maturity"][: args.questions]
+        rnd = rounds.start(store, "GM0355", 2026)
+        questions = [q.id for q in question_bank().questions if q.kind == "maturity"][: args.questions]
         ws, secret = workshop.create(store, rnd.id, questions, "Belastingtest")
         started = start_server(db)
         server = started.process

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from scan import access
+from scan import access, rounds
+from scan import answers as answer_store
 from scan.storage import Store
 from scan.throttle import THROTTLE
 
@@ -26,8 +27,9 @@ ROUND_PAGES = [
 def locked(db_path):
     store = Store(db_path)
     for code in ("GM0355", "GM0080"):
-        rnd = store.start_round(code, 2026)
-        store.save_answer(rnd.id, "1.1", 3, comment=f"geheim antwoord van {code}")
+        rnd = rounds.start(store, code, 2026)
+        answer_store.save(store, rnd.id, "1.1", 3)
+        answer_store.save_comment(store, rnd.id, "1.1", f"geheim antwoord van {code}")
     access.set_password(store, "GM0355", "wachtwoord-zeist")
     access.set_password(store, "GM0080", "wachtwoord-leeuwarden")
     access.set_password(store, "beheerder", "wachtwoord-beheer")

@@ -8,6 +8,8 @@ from datetime import date
 import pytest
 from docx import Document
 
+from scan import answers as answer_store
+from scan import choices, rounds
 from scan.agenda import build_agenda, to_docx, to_markdown
 from scan.errors import ScanError
 from scan.questionbank import question_bank
@@ -18,8 +20,8 @@ CHOSEN = ["1a", "6a", "8b"]
 
 def test_agenda_round_trip(new_session, db_path) -> None:
     store = Store(db_path)
-    rnd = store.start_round("GM0355", 2026)
-    store.save_answer(rnd.id, "6.1", 0)
+    rnd = rounds.start(store, "GM0355", 2026)
+    answer_store.save(store, rnd.id, "6.1", 0)
     at = new_session(gemeente="GM0355", jaar="2026")
     at.switch_page("scan/ui/pages/recommendations.py").run()
     assert not at.exception
@@ -28,7 +30,7 @@ def test_agenda_round_trip(new_session, db_path) -> None:
         at.selectbox(key="aanbevelingen_prioriteit").set_value(int(pid[0])).run()
         choice = "al_gedaan" if pid == "6b" else "kiezen"
         at.radio(key=f"voorstel_status_{rnd.id}_{pid}").set_value(choice).run()
-    assert store.proposal_statuses(rnd.id) == {
+    assert choices.statuses(store, rnd.id) == {
         "1a": "kiezen",
         "6a": "kiezen",
         "8b": "kiezen",
@@ -54,7 +56,7 @@ def test_agenda_round_trip(new_session, db_path) -> None:
 
     # the same function that feeds the download button
     items = build_agenda(
-        question_bank(), store.proposal_statuses(rnd.id), store.saved_agenda_items(rnd.id), "Zeist", 2026
+        question_bank(), choices.statuses(store, rnd.id), choices.agenda_edits(store, rnd.id), "Zeist", 2026
     )
     doc = Document(io.BytesIO(to_docx(items, "Zeist", 2026, date(2026, 11, 22))))
     text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
@@ -71,13 +73,15 @@ def test_agenda_round_trip(new_session, db_path) -> None:
 
 def test_agenda_refuses_edits_to_unchosen_proposals(db_path) -> None:
     store = Store(db_path)
-    rnd = store.start_round("GM0355", 2026)
+    rnd = rounds.start(store, "GM0355", 2026)
     before = store.counts()
     with pytest.raises(ScanError, match="niet gekozen"):
-        store.save_agenda_item(rnd.id, "6a", goal="x")
-    store.set_proposal_status(rnd.id, "6a", "kiezen")
+        choices.save_agenda_field(store, rnd.id, "6a", goal="x")
+    assert store.counts() == before
+    choices.set_status(store, rnd.id, "6a", "kiezen")
+    before = store.counts()
     with pytest.raises(ScanError, match="Onbekend veld"):
-        store.save_agenda_item(rnd.id, "6a", budget="1000")
+        choices.save_agenda_field(store, rnd.id, "6a", budget="1000")
     with pytest.raises(ScanError, match="Onbekende keuze"):
-        store.set_proposal_status(rnd.id, "6a", "misschien")
+        choices.set_status(store, rnd.id, "6a", "misschien")
     assert store.counts() == before

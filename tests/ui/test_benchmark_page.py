@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from scan.benchmark import compare, load_peer_data
+from scan import answers as answer_store
+from scan import rounds
+from scan.benchmark import compare
 from scan.demo import fill_demo
 from scan.formatting import nl_number
+from scan.questionbank import question_bank
 from scan.reference import reference
 from scan.scoring import score_scan
 from scan.storage import Store
+from scan.views import peer_data as load_peer_data
 
 from .tables import markdown_tables
 
@@ -17,11 +21,16 @@ def _metric(at, label: str) -> str:
 
 
 def _expected(store: Store, group_id: str):
-    rnd = store.get_round("GM0355", 2026)
-    answers = store.answers(rnd.id)
+    rnd = rounds.get(store, "GM0355", 2026)
+    answers = answer_store.of(store, rnd.id)
     group = reference().peer_group("GM0355", group_id)
     return compare(
-        store.bank, load_peer_data(store, 2026), group, "GM0355", score_scan(store.bank, answers), answers
+        question_bank(),
+        load_peer_data(store, 2026),
+        group,
+        "GM0355",
+        score_scan(question_bank(), answers),
+        answers,
     )
 
 
@@ -33,7 +42,7 @@ def test_switching_peer_group_updates_all_figures(new_session, db_path) -> None:
     assert not at.exception
     seen = {}
     for group_id in ("M50", "provincie:Utrecht", "alle"):
-        at.radio(key="vergelijken_groep").set_value(group_id).run()
+        at.selectbox(key="vergelijken_groep").set_value(group_id).run()
         expected = _expected(store, group_id)
         assert expected.enough
         caption = " ".join(c.value for c in at.caption)
@@ -52,15 +61,36 @@ def test_switching_peer_group_updates_all_figures(new_session, db_path) -> None:
 def test_too_few_peers_shows_the_count_not_figures(new_session, db_path) -> None:
     store = Store(db_path)
     for code in ("GM0344", "GM0307", "GM0310"):  # three municipalities in the province of Utrecht share
-        rnd = store.start_round(code, 2026)
-        store.save_answer(rnd.id, "1.1", 3)
-        store.set_share_benchmark(rnd.id, True)
-    store.start_round("GM0355", 2026)
+        rnd = rounds.start(store, code, 2026)
+        answer_store.save(store, rnd.id, "1.1", 3)
+        rounds.set_share_benchmark(store, rnd.id, True)
+    rounds.start(store, "GM0355", 2026)
     at = new_session(gemeente="GM0355", jaar="2026")
     at.switch_page("scan/ui/pages/benchmark.py").run()
-    at.radio(key="vergelijken_groep").set_value("provincie:Utrecht").run()
+    at.selectbox(key="vergelijken_groep").set_value("provincie:Utrecht").run()
     assert not at.exception
     assert any("te weinig vergelijkingsmateriaal (n = 3)" in i.value for i in at.info)
     assert not [m for m in at.metric if m.label == "Mediaan van de groep"]
     election = markdown_tables(at)[-1]  # the real election context still shows, with its own n
     assert set(election["Verkiezingen"]) == {"2018", "2022", "2026"}
+
+
+def test_one_chosen_group_for_comparison_recommendations_and_report(new_session, db_path) -> None:
+    from scan.report import build_report_data
+
+    store = Store(db_path)
+    fill_demo(store)
+    at = new_session(gemeente="GM0355", jaar="2026")
+    at.switch_page("scan/ui/pages/benchmark.py").run()
+    assert at.selectbox(key="vergelijken_groep").value == "M50"  # default: most specific with enough data
+    options = at.selectbox(key="vergelijken_groep").options
+    assert any(o.startswith("G4") for o in options)  # every group is offered, not only the own ones
+    assert all("met gegevens" in o for o in options)
+    at.selectbox(key="vergelijken_groep").set_value("alle").run()
+    at.switch_page("scan/ui/pages/recommendations.py").run()
+    assert at.selectbox(key="aanbevelingen_groep").value == "alle"  # the same choice, one owner
+    at.switch_page("scan/ui/pages/results.py").run()
+    assert at.session_state["vergelijkingsgroep"] == "alle"
+    rnd = rounds.get(store, "GM0355", 2026)
+    assert build_report_data(store, rnd, "alle").comparison.group.id == "alle"
+    assert build_report_data(store, rnd).comparison.group.id == "M50"

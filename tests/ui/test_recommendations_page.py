@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from scan import answers as answer_store
+from scan import rounds
+from scan.questionbank import question_bank
 from scan.recommend import suggest
 from scan.scoring import score_scan
 from scan.storage import Store
@@ -13,19 +16,19 @@ def _card_titles(at) -> list[str]:
 
 def test_cards_follow_the_chosen_priority_and_the_pepper_filter(new_session, db_path) -> None:
     store = Store(db_path)
-    rnd = store.start_round("GM0355", 2026)
-    for q in store.bank.questions_for_role("griffie"):
-        store.save_answer(rnd.id, q.id, 4)  # everything in place ...
-    for q in store.bank.questions_for(2, "griffie"):
-        store.save_answer(rnd.id, q.id, 2)  # ... except inclusion, half-way (priority 2)
-    for q in store.bank.questions_for(5, "griffie"):
-        store.save_answer(rnd.id, q.id, 0)  # ... and area-based work, not at all (priority 5)
+    rnd = rounds.start(store, "GM0355", 2026)
+    for q in question_bank().questions_for_role("griffie"):
+        answer_store.save(store, rnd.id, q.id, 4)  # everything in place ...
+    for q in question_bank().questions_for(2, "griffie"):
+        answer_store.save(store, rnd.id, q.id, 2)  # ... except inclusion, half-way (priority 2)
+    for q in question_bank().questions_for(5, "griffie"):
+        answer_store.save(store, rnd.id, q.id, 0)  # ... and area-based work, not at all (priority 5)
     at = new_session(gemeente="GM0355", jaar="2026")
     at.switch_page("scan/ui/pages/recommendations.py").run()
     assert not at.exception
 
-    answers = store.answers(rnd.id)
-    expected = suggest(store.bank, answers, score_scan(store.bank, answers), {})
+    answers = answer_store.of(store, rnd.id)
+    expected = suggest(question_bank(), answers, score_scan(question_bank(), answers), {})
     assert expected[0].proposal.priority == 5
     choice = at.selectbox(key="aanbevelingen_prioriteit")
     assert choice.options[0].startswith("2.") and choice.value == 5  # the most urgent, not the first listed

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from scan import respondents
+from scan import answers as answer_store
+from scan import respondents, rounds
+from scan.questionbank import question_bank
 from scan.storage import Store
 
 from .tables import markdown_tables
@@ -13,7 +15,7 @@ from .tables import markdown_tables
 @pytest.fixture
 def invited(db_path):
     store = Store(db_path)
-    rnd = store.start_round("GM0355", 2026)
+    rnd = rounds.start(store, "GM0355", 2026)
     _, code = respondents.create_invite(store, rnd.id, "raad")
     return store, rnd, code
 
@@ -70,7 +72,7 @@ def test_revoked_code_is_refused_on_the_page(new_session, invited) -> None:
 
 def test_griffier_creates_code_and_closes_round(new_session, db_path) -> None:
     store = Store(db_path)
-    rnd = store.start_round("GM0355", 2026)
+    rnd = rounds.start(store, "GM0355", 2026)
     at = new_session(gemeente="GM0355", jaar="2026")
     at.switch_page("scan/ui/pages/participants.py").run()
     at.selectbox(key="deelnemers_rol").set_value("inwoners").run()
@@ -80,21 +82,21 @@ def test_griffier_creates_code_and_closes_round(new_session, db_path) -> None:
     respondents.join(store, code)  # the shown code works
     at.checkbox(key="deelnemers_zeker").check().run()
     at.button(key="deelnemers_sluit").click().run()
-    assert not store.round_by_id(rnd.id).is_open
+    assert not rounds.by_id(store, rnd.id).is_open
     with pytest.raises(respondents.InvalidCode, match="gesloten"):
         respondents.join(store, code)
 
 
 def test_voices_page_shows_roles_with_five_or_more_and_conversation_starters(new_session, db_path) -> None:
     store = Store(db_path)
-    rnd = store.start_round("GM0355", 2026)
-    for q in store.bank.questions_for_role("griffie"):
-        store.save_answer(rnd.id, q.id, 1)  # the self-scan is modest: 25 everywhere
+    rnd = rounds.start(store, "GM0355", 2026)
+    for q in question_bank().questions_for_role("griffie"):
+        answer_store.save(store, rnd.id, q.id, 1)  # the self-scan is modest: 25 everywhere
     for role, count, value in (("inwoners", 5, 5), ("raad", 3, 1)):
         _, code = respondents.create_invite(store, rnd.id, role)
         for _ in range(count):
             _, token = respondents.join(store, code)
-            for q in store.bank.questions_for_role(role):
+            for q in question_bank().questions_for_role(role):
                 respondents.answer(store, code, token, q.id, value)
     at = new_session(gemeente="GM0355", jaar="2026")
     at.switch_page("scan/ui/pages/voices.py").run()

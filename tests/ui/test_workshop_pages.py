@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from scan import workshop
+from scan import answers as answer_store
+from scan import rounds, workshop
+from scan.questionbank import question_bank
 from scan.sharing import create_share_link, revoke_all
 from scan.storage import Store
 
@@ -29,8 +31,8 @@ WIDGETS = (
 @pytest.fixture
 def live(db_path):
     store = Store(db_path)
-    rnd = store.start_round("GM0355", 2026)
-    ws, secret = workshop.create(store, rnd.id, workshop.short_set(store.bank), "Raadsavond")
+    rnd = rounds.start(store, "GM0355", 2026)
+    ws, secret = workshop.create(store, rnd.id, workshop.short_set(question_bank()), "Raadsavond")
     return store, rnd, ws, secret
 
 
@@ -115,8 +117,8 @@ def _widgets(at) -> list:
 
 def test_presentation_has_no_input_widgets(new_session, db_path) -> None:
     store = Store(db_path)
-    rnd = store.start_round("GM0355", 2026)
-    store.save_answer(rnd.id, "6.1", 1)
+    rnd = rounds.start(store, "GM0355", 2026)
+    answer_store.save(store, rnd.id, "6.1", 1)
     at = new_session(gemeente="GM0355", jaar="2026")
     at.switch_page("scan/ui/pages/presentation.py").run()
     assert at.title[0].value == "Democratiescan Zeist 2026"
@@ -133,7 +135,7 @@ def test_presentation_has_no_input_widgets(new_session, db_path) -> None:
 
 def test_revoked_or_wrong_share_link_is_refused(new_session, db_path) -> None:
     store = Store(db_path)
-    rnd = store.start_round("GM0355", 2026)
+    rnd = rounds.start(store, "GM0355", 2026)
     token = create_share_link(store, rnd.id)
     revoke_all(store, rnd.id)
     assert "ingetrokken" in new_session(presentatie=token).error[0].value

@@ -1,8 +1,10 @@
-"""Results that change only when data changes, computed once and shared by all sessions.
+"""Thin caches around scan/views.py: results that change only when data changes, computed once
+and shared by all sessions.
 
-Keys carry a version (shared scans and imports) or the round's last change, so a new answer or a
-new shared scan gives a new entry; nothing is recomputed on a rerun that changed nothing.
-``cache_resource`` hands out the same object without copying it: callers only read it.
+Keys carry the round's version (``Round.key``; it moves whenever anything a view of the round shows
+changes) or the benchmark version, so a new answer or a newly shared scan gives a new entry and
+nothing is recomputed on a rerun that changed nothing. ``cache_resource`` hands out the same object
+without copying it: callers only read it.
 """
 
 from __future__ import annotations
@@ -11,37 +13,49 @@ from typing import NamedTuple
 
 import streamlit as st
 
-from scan import charts, respondents
-from scan.benchmark import Comparison, PeerData, compare, election_context, load_peer_data
+from scan import benchmark_store, charts, choices, rounds, views
+from scan.benchmark import Comparison, PeerData, election_context
 from scan.benchmark_tables import ComparisonTables, comparison_tables, election_table
 from scan.models import GROUP_LABELS
-from scan.recommend import PeerAdoption, Suggestion, peer_adoption, suggest
-from scan.scoring import score_scan
-from scan.storage import SELF_ROLE, Round
+from scan.reference import PeerGroup
+from scan.rounds import Round
+from scan.scoring import ScanScore
 from scan.summary import calculation, priority_rows, strongest_and_weakest
 from scan.tables import markdown_table
-from scan.trend import change_lines, question_changes, round_scores, trend_rows
+from scan.trend import change_lines, trend_rows
 from scan.ui.services import get_bank, get_reference, get_store
-from scan.voices import divergences, role_results, role_rows
+from scan.voices import role_rows
 
 
-def round_key(rnd: Round) -> tuple:
-    return (str(get_store().path), rnd.id, rnd.updated_at)
-
-
-@st.cache_resource(max_entries=16, show_spinner=False)
-def _peer_data(db: str, version: tuple, year: int) -> PeerData:
-    return load_peer_data(get_store(), year)
+def _db() -> str:
+    return str(get_store().path)
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _self_score(key: tuple):
-    store = get_store()
-    return score_scan(get_bank(), store.answers(key[1]), SELF_ROLE)
+def _self_scan(db: str, key: tuple[int, int]) -> views.SelfScan:
+    return views.self_scan(get_store(), rounds.by_id(get_store(), key[0]), get_bank())
 
 
-def self_score(rnd: Round):
-    return _self_score(round_key(rnd))
+def self_scan(rnd: Round) -> views.SelfScan:
+    return _self_scan(_db(), rnd.key)
+
+
+def self_score(rnd: Round) -> ScanScore:
+    return self_scan(rnd).score
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _peer_data(db: str, version: int, year: int) -> PeerData:
+    return views.peer_data(get_store(), year, get_bank())
+
+
+def peer_data(year: int) -> PeerData:
+    """This year's peer data; one version query a call."""
+    return _peer_data(_db(), benchmark_store.version(get_store()), year)
+
+
+def default_group(rnd: Round) -> PeerGroup:
+    return views.default_group(peer_data(rnd.year), rnd.gm_code)
 
 
 class ComparisonView(NamedTuple):
@@ -52,39 +66,38 @@ class ComparisonView(NamedTuple):
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _comparison_view(key: tuple, version: tuple, year: int, gm_code: str, group_id: str, name: str):
-    store, bank, score = get_store(), get_bank(), _self_score(key)
+def _comparison_view(db: str, key: tuple, version: int, year: int, gm_code: str, group_id: str, name: str):
+    scan, bank = _self_scan(db, key), get_bank()
     group = get_reference().peer_group(gm_code, group_id)
-    peers = _peer_data(key[0], version, year)
-    result = compare(bank, peers, group, gm_code, score, store.answers(key[1]))
+    result = views.comparison(scan, _peer_data(db, version, year), group, bank)
+    demo = scan.is_demo or result.has_demo
     return ComparisonView(
         result,
-        charts.peer_bands(bank, score, result, result.has_demo),
-        charts.radar_with_peers(bank, score, result, name, result.has_demo),
-        comparison_tables(bank, result, score),
+        charts.peer_bands(bank, scan.score, result, demo),
+        charts.radar_with_peers(bank, scan.score, result, name, demo),
+        comparison_tables(bank, result, scan.score),
     )
 
 
 def comparison_view(rnd: Round, group_id: str, name: str) -> ComparisonView:
     """Everything the comparison page draws for one peer group: one lookup (and one version query) a rerun."""
-    return _comparison_view(
-        round_key(rnd), get_store().benchmark_version(), rnd.year, rnd.gm_code, group_id, name
-    )
+    version = benchmark_store.version(get_store())
+    return _comparison_view(_db(), rnd.key, version, rnd.year, rnd.gm_code, group_id, name)
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _result_figures(key: tuple, name: str, is_demo: bool):
-    score = _self_score(key)
+def _result_figures(db: str, key: tuple, name: str, is_demo: bool):
+    score = _self_scan(db, key).score
     return charts.radar(get_bank(), score, name, is_demo), charts.priority_bars(get_bank(), score, is_demo)
 
 
 def result_figures(rnd: Round, name: str):
-    return _result_figures(round_key(rnd), name, rnd.is_demo)
+    return _result_figures(_db(), rnd.key, name, rnd.is_demo)
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _results_text(key: tuple) -> tuple[str, str, str]:
-    score, bank = _self_score(key), get_bank()
+def _results_text(db: str, key: tuple) -> tuple[str, str, str]:
+    score, bank = _self_scan(db, key).score, get_bank()
     return (
         strongest_and_weakest(bank, score),
         markdown_table(priority_rows(bank, score)),
@@ -94,26 +107,26 @@ def _results_text(key: tuple) -> tuple[str, str, str]:
 
 def results_text(rnd: Round) -> tuple[str, str, str]:
     """The results page's sentences and tables: (in short, score table, arithmetic)."""
-    return _results_text(round_key(rnd))
+    return _results_text(_db(), rnd.key)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _voices(key: tuple):
-    bank = get_bank()
-    results = role_results(bank, respondents.invited_answers(get_store(), key[1]))
-    self_scores = {p.priority_id: p.score for p in _self_score(key).priorities}
-    shown = [r for role, r in results.items() if role != "samen" and r.enough]
+def _voices(db: str, key: tuple):
+    bank, scan = get_bank(), _self_scan(db, key)
+    found = views.roles(get_store(), scan, bank)
+    self_scores = {p.priority_id: p.score for p in scan.score.priorities}
+    shown = [r for role, r in found.results.items() if role != "samen" and r.enough]
     figure = None
     if shown:
         series = {"Zelfscan": self_scores} | {GROUP_LABELS[r.role]: r.means for r in shown}
         figure = charts.grouped_bars(bank, series)
-    sentences = [d.sentence(bank) for d in divergences(bank, results, self_scores)]
-    return markdown_table(role_rows(bank, results, self_scores)), figure, sentences, bool(shown)
+    sentences = [d.sentence(bank) for d in found.divergences]
+    return markdown_table(role_rows(bank, found.results, self_scores)), figure, sentences, bool(shown)
 
 
 def voices(rnd: Round):
     """Roles page: (table, chart or None, divergence sentences, any role with enough respondents)."""
-    return _voices(round_key(rnd))
+    return _voices(_db(), rnd.key)
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
@@ -124,48 +137,37 @@ def election_view(gm_code: str, group_id: str) -> str:
     return election_table(contexts, ref.municipality(gm_code).name)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _adoption(db: str, version: tuple, year: int, gm_code: str, group_id: str) -> dict[str, PeerAdoption]:
-    # peer counts change only when shared scans or imports change
-    group = get_reference().peer_group(gm_code, group_id)
-    return peer_adoption(get_bank(), _peer_data(db, version, year), group, gm_code)
-
-
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _suggestions(key: tuple, version: tuple, year: int, gm_code: str, group_id: str, statuses: frozenset):
-    adoption = _adoption(key[0], version, year, gm_code, group_id)
-    answers = get_store().answers(key[1])
-    peers_are_demo = any(a.n for a in adoption.values()) and _peer_data(key[0], version, year).has_demo
-    return suggest(get_bank(), answers, _self_score(key), dict(statuses), adoption), peers_are_demo
+def _suggestions(
+    db: str, key: tuple, version: int, year: int, gm_code: str, group_id: str
+) -> views.Suggestions:
+    # proposal choices are part of the round's version: no need to key on them separately
+    bank, store = get_bank(), get_store()
+    peers = _peer_data(db, version, year)
+    group = get_reference().peer_group(gm_code, group_id)
+    adopted = views.adoption(peers, group, gm_code, bank)
+    statuses = choices.statuses(store, key[0])
+    return views.suggestions(_self_scan(db, key), statuses, adopted, peers.has_demo(group, gm_code), bank)
 
 
-def suggestions(rnd: Round, group_id: str, statuses: dict[str, str]) -> tuple[list[Suggestion], bool]:
-    """All suggestions for the round, most urgent first, and whether the peer counts they cite rest on
-    fictitious demo data."""
-    return _suggestions(
-        round_key(rnd),
-        get_store().benchmark_version(),
-        rnd.year,
-        rnd.gm_code,
-        group_id,
-        frozenset(statuses.items()),
-    )
+def suggestions(rnd: Round, group_id: str) -> views.Suggestions:
+    """All suggestions for the round, most urgent first, with the peer counts for this group."""
+    version = benchmark_store.version(get_store())
+    return _suggestions(_db(), rnd.key, version, rnd.year, rnd.gm_code, group_id)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _trend(db: str, gm_code: str, year: int, versions: tuple):
-    store, bank = get_store(), get_bank()
-    history = [h for h in round_scores(store, gm_code) if h.year <= year]
-    if len(history) < 2:
-        return history, None, "", ""
-    previous = store.get_round(gm_code, history[-2].year)
-    changes = question_changes(bank, store, previous.id, store.get_round(gm_code, year).id)
-    figure = charts.trend_lines(bank, [(h.year, h.score) for h in history])
-    return history, figure, markdown_table(trend_rows(bank, history)), change_lines(bank, changes)
+def _trend(db: str, key: tuple, earlier: tuple):
+    bank = get_bank()
+    found = views.trend(get_store(), _self_scan(db, key), bank)
+    if found.previous is None:
+        return found, None, "", ""
+    history = [(h.round.year, h.score) for h in found.history]
+    figure = charts.trend_lines(bank, history)
+    return found, figure, markdown_table(trend_rows(bank, history)), change_lines(bank, found.changes)
 
 
 def trend(rnd: Round):
-    """Trend page: (rounds up to this one, chart, table, changed answers); keyed on every round's version."""
-    store = get_store()
-    versions = tuple((r.id, r.updated_at) for r in store.rounds_for(rnd.gm_code))
-    return _trend(str(store.path), rnd.gm_code, rnd.year, versions)
+    """Trend page: (trend, chart, table, changed answers); keyed on the version of every round it shows."""
+    earlier = tuple(r.key for r in rounds.for_municipality(get_store(), rnd.gm_code) if r.year < rnd.year)
+    return _trend(_db(), rnd.key, earlier)

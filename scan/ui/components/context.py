@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from scan.storage import Round
+from scan import rounds
+from scan.rounds import Round
 from scan.ui.components.access import require_access
 from scan.ui.services import get_reference, get_store
 
@@ -40,7 +41,7 @@ def _from_url() -> None:
         st.warning("De link verwijst naar een gemeente of jaar dat niet bestaat. Kies hieronder een scan.")
         st.query_params.clear()
         return
-    if get_store().get_round(code, int(year)) is None:
+    if rounds.get(get_store(), code, int(year)) is None:
         name = get_reference().municipality(code).name
         st.warning(f"Er is nog geen scan van {name} voor {year}. Kies hieronder een scan of start er een.")
         st.query_params.clear()
@@ -55,7 +56,7 @@ def current_round() -> Round | None:
     code, year = st.session_state.get(KEY_CODE), st.session_state.get(KEY_YEAR)
     if code is None or year is None:
         return None
-    rnd = get_store().get_round(code, year)
+    rnd = rounds.get(get_store(), code, year)
     if rnd is not None:
         st.query_params.update({"gemeente": code, "jaar": str(year)})
     return rnd

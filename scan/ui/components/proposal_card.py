@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from scan import choices
 from scan.errors import ScanError
-from scan.recommend import STATUS_LABELS, Suggestion
+from scan.models import ProposalStatus
+from scan.recommend import Suggestion
 from scan.storage import Store
 
 NO_CHOICE = "geen"
@@ -18,7 +20,7 @@ def status_key(round_id: int, proposal_id: str) -> str:
 def _save_status(store: Store, round_id: int, proposal_id: str) -> None:
     choice = st.session_state[status_key(round_id, proposal_id)]
     try:
-        store.set_proposal_status(round_id, proposal_id, None if choice == NO_CHOICE else choice)
+        choices.set_status(store, round_id, proposal_id, None if choice == NO_CHOICE else choice)
     except ScanError as exc:
         st.session_state["voorstel_fout"] = str(exc)
 
@@ -28,12 +30,12 @@ def peppers(n: int) -> str:
 
 
 def status_choice(store: Store, round_id: int, proposal_id: str, current: str | None, disabled: bool) -> None:
-    options = [NO_CHOICE, *STATUS_LABELS]
+    options = [NO_CHOICE, *(s.value for s in ProposalStatus)]
     st.radio(
         f"Uw keuze voor voorstel {proposal_id}",
         options,
         index=options.index(current or NO_CHOICE),
-        format_func=lambda o: "Nog geen keuze" if o == NO_CHOICE else STATUS_LABELS[o],
+        format_func=lambda o: "Nog geen keuze" if o == NO_CHOICE else ProposalStatus(o).label,
         key=status_key(round_id, proposal_id),
         horizontal=True,
         on_change=_save_status,

@@ -4,6 +4,7 @@ from datetime import date
 
 import streamlit as st
 
+from scan import choices
 from scan.agenda import build_agenda, to_docx, to_markdown
 from scan.errors import ScanError
 from scan.ui.components import context
@@ -29,7 +30,7 @@ def _key(pid: str, field: str) -> str:
 
 def _save(pid: str, field: str) -> None:
     try:
-        store.save_agenda_item(rnd.id, pid, **{field: st.session_state[_key(pid, field)]})
+        choices.save_agenda_field(store, rnd.id, pid, **{field: st.session_state[_key(pid, field)]})
     except ScanError as exc:
         st.session_state["agenda_fout"] = str(exc)
 
@@ -42,7 +43,9 @@ st.write(
     "Hieronder staan de voorstellen die u koos, met een voorstel voor doel, eigenaar, planning en tekst. "
     "Pas alles aan; elke wijziging wordt direct bewaard."
 )
-items = build_agenda(bank, store.proposal_statuses(rnd.id), store.saved_agenda_items(rnd.id), name, rnd.year)
+items = build_agenda(
+    bank, choices.statuses(store, rnd.id), choices.agenda_edits(store, rnd.id), name, rnd.year
+)
 if not items:
     st.info("U heeft nog geen voorstellen gekozen. Kies ze op de pagina Aanbevelingen.")
     st.page_link(

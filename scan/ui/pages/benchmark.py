@@ -4,10 +4,8 @@ import streamlit as st
 
 from scan.benchmark import MIN_N
 from scan.formatting import nl_number
-from scan.ui.components import cached, context
+from scan.ui.components import cached, context, peer_group
 from scan.ui.services import get_bank, get_reference, get_store
-
-KEY_GROUP = "vergelijken_groep"
 
 store, bank, ref = get_store(), get_bank(), get_reference()
 rnd = context.require_round()
@@ -19,17 +17,8 @@ context.heading("Vergelijken", rnd)
 score = cached.self_score(rnd)
 name = ref.municipality(rnd.gm_code).name
 
-groups = {g.id: g for g in ref.peer_groups_for(rnd.gm_code)}
-if st.session_state.get(KEY_GROUP) not in groups:
-    st.session_state[KEY_GROUP] = next(iter(groups))
-group_id = st.radio(
-    "Vergelijk met",
-    list(groups),
-    format_func=lambda gid: groups[gid].label,
-    key=KEY_GROUP,
-    horizontal=True,
-)
-group = groups[group_id]
+group = peer_group.choose(rnd, "Vergelijk met", "vergelijken_groep")
+group_id = group.id
 view = cached.comparison_view(rnd, group_id, name)
 comparison = view.comparison
 if group.incomplete:

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from scan import respondents, sharing
+from scan import respondents, rounds, sharing
 from scan.errors import ScanError
 from scan.models import ROLE_LABELS
 from scan.ui.components import context
@@ -98,7 +98,7 @@ if st.button(
     disabled=confirm != str(rnd.year),
     icon=":material/delete:",
 ):
-    store.delete_round(rnd.id)
+    rounds.delete(store, rnd.id)
     context.forget()
     st.switch_page("scan/ui/pages/start.py")
 
@@ -109,7 +109,7 @@ if rnd.is_open:
         key="deelnemers_zeker",
     )
     if st.button("Ronde sluiten", disabled=not sure, key="deelnemers_sluit", icon=":material/lock:"):
-        store.close_round(rnd.id)
+        rounds.close(store, rnd.id)
         st.rerun()
 else:
     st.write("Deze ronde is gesloten; de antwoorden liggen vast.")

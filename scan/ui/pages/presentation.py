@@ -11,7 +11,7 @@ from scan.formatting import nl_number
 from scan.presentation import build
 from scan.sharing import round_for_token
 from scan.trend import arrow
-from scan.ui.components import context
+from scan.ui.components import context, peer_group
 from scan.ui.components.access import attempt
 from scan.ui.components.big_type import big_type
 from scan.ui.services import get_bank, get_store
@@ -33,7 +33,7 @@ else:
         st.stop()
     keep = {"gemeente": rnd.gm_code, "jaar": str(rnd.year)}
 
-deck = build(store, rnd)
+deck = build(store, rnd, peer_group.chosen_id(rnd))
 last = len(deck.slides) + 1
 raw = st.query_params.get("dia", "0")
 slide = int(raw) if raw.isdigit() and int(raw) <= last else 0
@@ -63,7 +63,8 @@ st.html(
     </script>""",
     unsafe_allow_javascript=True,
 )
-fictief = " (fictieve voorbeelddata)" if deck.is_demo else ""
+fictief = " (fictieve voorbeelddata)" if deck.own_is_demo else ""
+peers_fictief = " (fictief)" if deck.peers_are_demo else ""
 
 if slide == 0:
     st.title(f"Democratiescan {deck.municipality} {deck.year}{fictief}")
@@ -71,7 +72,7 @@ if slide == 0:
     st.metric("Totaalscore", f"{nl_number(total)} van 100" if total is not None else "nog geen")
     st.markdown(deck.summary)
     st.plotly_chart(
-        radar(bank, deck.score, deck.municipality, deck.is_demo),
+        radar(bank, deck.score, deck.municipality, deck.own_is_demo),
         key="presentatie_radar",
         config={"displayModeBar": False, "staticPlot": True},
     )
@@ -81,8 +82,10 @@ elif slide <= len(deck.slides):
     st.markdown(s.description)
     cols = st.columns(3)
     cols[0].metric("Score", f"{nl_number(s.score)} van 100" if s.score is not None else "nog geen")
-    if s.peer is not None and s.peer.enough:
-        cols[1].metric(f"Mediaan {s.peer_label}", nl_number(s.peer.median), help=f"n = {s.peer.n}")
+    if s.peer.enough:
+        cols[1].metric(
+            f"Mediaan {s.peer_label}{peers_fictief}", nl_number(s.peer.median), help=f"n = {s.peer.n}"
+        )
     else:
         cols[1].metric("Vergelijking", "te weinig vergelijkingsmateriaal")
     if s.previous_year is not None:
@@ -90,7 +93,7 @@ elif slide <= len(deck.slides):
             f"Sinds {s.previous_year}",
             f"{arrow(s.delta)} {nl_number(s.delta) if s.delta is not None else ''}".strip(),
         )
-    st.markdown(f"Gebaseerd op {s.answered} van {s.total} vragen{fictief}.")
+    st.markdown(f"Gebaseerd op {s.scored} van {s.total} vragen{fictief}.")
     if s.proposals:
         st.subheader("Voorstellen uit het pamflet")
         for pid, title, chosen in s.proposals:

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
+from scan import answers as answer_store
 from scan.errors import ScanError
+from scan.models import SELF_ROLE
 from scan.scoring import score_scan
-from scan.storage import SELF_ROLE
 from scan.ui.components import context
 from scan.ui.services import get_bank, get_store
 
@@ -16,7 +17,8 @@ rnd = context.require_round()
 if rnd is None:
     st.stop()
 
-KEY_SECTION = f"vragenlijst_onderdeel_{rnd.id}"
+KEY_SECTION = f"vragenlijst_onderdeel_{rnd.id}"  # the widget's key (dropped when another page runs)
+KEY_PLACE = f"vragenlijst_plek_{rnd.id}"  # where this session is in the round: kept across pages
 
 
 def _answer_key(qid: str) -> str:
@@ -31,16 +33,16 @@ def _save_answer(qid: str) -> None:
     choice = st.session_state[_answer_key(qid)]
     try:
         if choice == DONT_KNOW:
-            store.save_answer(rnd.id, qid, None, dont_know=True)
+            answer_store.save(store, rnd.id, qid, None, dont_know=True)
         else:
-            store.save_answer(rnd.id, qid, choice)
+            answer_store.save(store, rnd.id, qid, choice)
     except ScanError as exc:
         st.session_state[KEY_ERROR] = str(exc)
 
 
 def _save_comment(qid: str) -> None:
     try:
-        store.save_comment(rnd.id, qid, st.session_state[_comment_key(qid)])
+        answer_store.save_comment(store, rnd.id, qid, st.session_state[_comment_key(qid)])
     except ScanError as exc:
         st.session_state[KEY_ERROR] = str(exc)
 
@@ -51,21 +53,22 @@ def _go_to(section: int) -> None:
 
 
 def _remember_section() -> None:
-    try:
-        store.set_position(rnd.id, st.session_state[KEY_SECTION])
-    except ScanError as exc:
-        st.session_state[KEY_ERROR] = str(exc)
+    # kept in the session and in the URL (a reload or a bookmark opens the same section), not in
+    # the database: where someone is reading is not data of the round
+    st.session_state[KEY_PLACE] = st.session_state[KEY_SECTION]
+    st.query_params["onderdeel"] = str(st.session_state[KEY_SECTION])
 
 
 context.heading("Vragenlijst", rnd)
 if error := st.session_state.pop(KEY_ERROR, None):
     st.error(error)
 
-answers = store.answers(rnd.id)
+answers = answer_store.of(store, rnd.id)
 score = score_scan(bank, answers, SELF_ROLE)
+progress = score.all_counts
 st.progress(
-    score.answered / score.total if score.total else 0,
-    text=f"{score.answered} van {score.total} vragen beantwoord",
+    progress.answered / progress.total if progress.total else 0,
+    text=f"{progress.answered} van {progress.total} vragen beantwoord (alle onderdelen)",
 )
 
 sections = [p.id for p in bank.priorities]
@@ -81,8 +84,12 @@ def _section_label(pid: int) -> str:
     return f"{pid}. {bank.priority(pid).name}"
 
 
-if KEY_SECTION not in st.session_state:
-    st.session_state[KEY_SECTION] = rnd.position if rnd.position in sections else sections[0]
+if KEY_PLACE not in st.session_state:
+    # the section in the URL, else the first section with open questions (where the griffier stopped)
+    linked = st.query_params.get("onderdeel", "")
+    first_open = next((pid for pid in sections if score.by_id(pid).open), sections[0])
+    st.session_state[KEY_PLACE] = int(linked) if linked in {str(pid) for pid in sections} else first_open
+st.session_state[KEY_SECTION] = st.session_state[KEY_PLACE]
 section = st.selectbox(
     "Onderdeel",
     sections,
@@ -91,6 +98,8 @@ section = st.selectbox(
     on_change=_remember_section,
     help="Spring naar elk onderdeel; wat u al invulde, blijft bewaard.",
 )
+if st.query_params.get("onderdeel") != str(section):
+    st.query_params["onderdeel"] = str(section)  # a reload opens this section again
 st.caption("Per onderdeel: " + " · ".join(f"{pid}: {_section_status(pid)}" for pid in sections))
 priority = bank.priority(section)
 st.header(f"{priority.id}. {priority.name}")

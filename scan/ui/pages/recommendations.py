@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from scan.recommend import STATUS_LABELS, by_priority, with_peppers
-from scan.ui.components import cached, context
+from scan import choices
+from scan.models import ProposalStatus
+from scan.recommend import by_priority, with_peppers
+from scan.ui.components import cached, context, peer_group
 from scan.ui.components.proposal_card import card, peppers, status_choice
 from scan.ui.services import get_bank, get_reference, get_store
 
-KEY_GROUP = "aanbevelingen_groep"
 KEY_PEPPERS = "aanbevelingen_pepers"
 KEY_PRIORITY = "aanbevelingen_prioriteit"
 TOP = 5
@@ -25,21 +26,18 @@ st.write(
     "waar een onderdeel zwak is, komt eerst de basisstap (één pepertje); staat de basis, dan de pittigere voorstellen."
 )
 
-statuses = store.proposal_statuses(rnd.id)
-groups = {g.id: g for g in ref.peer_groups_for(rnd.gm_code)}
+statuses = choices.statuses(store, rnd.id)
 cols = st.columns(2)
-group_id = cols[0].selectbox(
-    "Vergelijk met (hoeveel vergelijkbare gemeenten doen dit al?)",
-    list(groups),
-    format_func=lambda gid: groups[gid].label,
-    key=KEY_GROUP,
-)
+with cols[0]:
+    group_id = peer_group.choose(
+        rnd, "Vergelijk met (hoeveel vergelijkbare gemeenten doen dit al?)", "aanbevelingen_groep"
+    ).id
 chosen_peppers = cols[1].multiselect(
     "Pepertjes", [1, 2, 3], default=[1, 2, 3], format_func=peppers, key=KEY_PEPPERS
 )
-all_suggestions, peers_are_demo = cached.suggestions(rnd, group_id, statuses)
-suggestions = with_peppers(all_suggestions, set(chosen_peppers))
-if peers_are_demo:
+found = cached.suggestions(rnd, group_id)
+suggestions = with_peppers(found.items, set(chosen_peppers))
+if found.peers_are_demo:
     st.caption("De tellingen van vergelijkbare gemeenten steunen op fictieve voorbeelddata.")
 
 st.subheader("Eerst aan de slag met")
@@ -69,16 +67,16 @@ if grouped:
     for s in grouped[priority_id]:
         card(store, rnd.id, s, statuses.get(s.proposal.id), not rnd.is_open)
 
-marked = {pid: st_ for pid, st_ in statuses.items() if st_ in ("al_gedaan", "niet_voor_ons")}
+marked = {pid: status for pid, status in statuses.items() if status.excludes}
 if marked:
     st.subheader("Gemarkeerd als al gedaan of niet voor ons")
     st.caption("Deze voorstellen worden niet meer aangeraden. Verander de keuze om ze terug te halen.")
     for pid in sorted(marked):
         p = bank.proposal(pid)
-        st.markdown(f"**{pid} {p.title}** · {STATUS_LABELS[marked[pid]]}")
+        st.markdown(f"**{pid} {p.title}** · {marked[pid].label}")
         status_choice(store, rnd.id, pid, marked[pid], not rnd.is_open)
 
-chosen = [pid for pid, st_ in statuses.items() if st_ == "kiezen"]
+chosen = [pid for pid, status in statuses.items() if status == ProposalStatus.CHOSEN]
 st.page_link(
     "scan/ui/pages/agenda.py",
     label=f"Naar de democratiseringsagenda ({len(chosen)} gekozen)",

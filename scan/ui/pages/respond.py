@@ -6,6 +6,7 @@ the URL (``?code=…&r=…``) so a refresh or a closed tab loses nothing.
 
 import streamlit as st
 
+from scan import answers as answer_store
 from scan import respondents, workshop
 from scan.errors import ScanError
 from scan.models import ROLE_LABELS
@@ -80,7 +81,7 @@ def _save(qid: str) -> None:
 st.caption(f"Democratiescan {name} {rnd.year} · u antwoordt als {role_label} · anoniem")
 if error := st.session_state.pop(KEY_ERROR, None):
     st.error(error)
-answers = store.answers(rnd.id, me.id)
+answers = answer_store.of(store, rnd.id, me.id)
 questions = bank.questions_for_role(invite.role)
 done = sum(1 for q in questions if q.id in answers and answers[q.id].is_answered)
 st.progress(done / len(questions), text=f"{done} van {len(questions)} vragen beantwoord")

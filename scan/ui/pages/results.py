@@ -2,10 +2,11 @@
 
 import streamlit as st
 
+from scan import rounds
 from scan.exports import MIME, export, file_name
 from scan.formatting import nl_number
 from scan.scoring import METHOD_NL
-from scan.ui.components import cached, context
+from scan.ui.components import cached, context, peer_group
 from scan.ui.services import get_bank, get_reference, get_store
 
 store, bank = get_store(), get_bank()
@@ -18,18 +19,22 @@ name = get_reference().municipality(rnd.gm_code).name
 score = cached.self_score(rnd)
 radar_figure, bars_figure = cached.result_figures(rnd, name)
 
+core = score.core_counts
 cols = st.columns(3)
 cols[0].metric(
-    "Totaalscore", f"{nl_number(score.overall)} van 100" if score.overall is not None else "nog geen"
+    "Totaalscore (acht prioriteiten)",
+    f"{nl_number(score.overall)} van 100" if score.overall is not None else "nog geen",
 )
-cols[1].metric("Vragen beantwoord", f"{score.answered} van {score.total}")
-cols[2].metric("Weet niet / n.v.t.", nl_number(score.dont_know))
+cols[1].metric("Vragen beantwoord (acht prioriteiten)", f"{core.answered} van {core.total}")
+cols[2].metric("Waarvan weet niet / n.v.t.", nl_number(core.dont_know))
 
 st.toggle(
     "Delen met de benchmark (anoniem als deel van groepscijfers, alleen bij 5 of meer gemeenten)",
     value=rnd.share_benchmark,
     key=f"resultaten_delen_{rnd.id}",
-    on_change=lambda: store.set_share_benchmark(rnd.id, st.session_state[f"resultaten_delen_{rnd.id}"]),
+    on_change=lambda: rounds.set_share_benchmark(
+        store, rnd.id, st.session_state[f"resultaten_delen_{rnd.id}"]
+    ),
 )
 
 in_short, score_table, arithmetic = cached.results_text(rnd)
@@ -61,6 +66,7 @@ st.caption(
     "Het rapport voor de raad (PDF of Word) bevat de samenvatting, de grafieken, de vergelijking, de rollen, "
     "de gekozen voorstellen en de werkwijze. Het maken duurt een paar seconden."
 )
+group_id = peer_group.chosen_id(rnd)  # the report compares with the group chosen on Vergelijken
 download_cols = st.columns(4)
 for col, (fmt, label) in zip(
     download_cols,
@@ -74,7 +80,7 @@ for col, (fmt, label) in zip(
 ):
     col.download_button(
         label,
-        data=lambda fmt=fmt: export(store, rnd, fmt),  # made only when clicked
+        data=lambda fmt=fmt: export(store, rnd, fmt, group_id),  # made only when clicked
         file_name=file_name(rnd, fmt),
         mime=MIME[fmt],
         icon=":material/download:",

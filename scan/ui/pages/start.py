@@ -4,6 +4,7 @@ from datetime import date
 
 import streamlit as st
 
+from scan import answers, rounds
 from scan.errors import ScanError
 from scan.formatting import nl_number
 from scan.rhythm import moment, suggested_year
@@ -25,11 +26,12 @@ st.markdown(
 )
 
 locked = open_installation_notice()
-resume = current or store.last_updated_round()
+# Only the round this session worked on: never a round someone else touched, in another municipality.
+resume = current
 if resume is not None and has_access(resume.gm_code, locked):
     name = ref.municipality(resume.gm_code).name
-    score = cached.self_score(resume)
-    label = f"Verder met {name} {resume.year} ({score.answered} van {score.total} vragen beantwoord)"
+    progress = cached.self_score(resume).all_counts
+    label = f"Verder met {name} {resume.year} ({progress.answered} van {progress.total} vragen beantwoord)"
     if resume.is_demo:
         label += " · fictief"
     if st.button(label, type="primary", icon=":material/play_arrow:", key="start_verder"):
@@ -39,7 +41,7 @@ if resume is not None and has_access(resume.gm_code, locked):
 st.header("Kies een gemeente")
 municipalities = ref.by_name()
 codes = [m.code for m in municipalities]
-default = current.gm_code if current else (resume.gm_code if resume else None)
+default = current.gm_code if current else None
 if KEY_PICK not in st.session_state and default:
     st.session_state[KEY_PICK] = default
 code = st.selectbox(
@@ -75,18 +77,20 @@ if not has_access(code, locked):
     st.stop()
 tip = bank.tip(7)
 st.info(f"**Tip {tip.id} uit het pamflet: {tip.title}.** {tip.summary}", icon=":material/event_repeat:")
-rounds = store.rounds_for(code)
-if not rounds:
+found = rounds.for_municipality(store, code)
+if not found:
     st.write(f"{m.name} heeft nog geen scan in democratiescan.")
-for rnd in rounds:
-    score = cached.self_score(rnd)  # cached per round until it changes: no query per round per rerun
+for rnd in found:
+    progress = cached.self_score(
+        rnd
+    ).all_counts  # cached per round until it changes: no query per round per rerun
     with st.container(border=True):
         left, right = st.columns([3, 1], vertical_alignment="center")
         status = "open" if rnd.is_open else "gesloten"
         demo = " · **fictief**" if rnd.is_demo else ""
         left.markdown(
             f"**Scan {rnd.year}** · {moment(rnd.year)} · {status}{demo}  \n"
-            f"{score.answered} van {score.total} vragen beantwoord"
+            f"{progress.answered} van {progress.total} vragen beantwoord"
         )
         if right.button("Openen", key=f"start_open_{rnd.id}", help=f"Open de scan {rnd.year}"):
             context.select(code, rnd.year)
@@ -99,15 +103,15 @@ with st.container(border=True):
         "Jaar van de scan",
         min_value=2018,
         max_value=2100,
-        value=suggested_year(this_year, [r.year for r in rounds]),
+        value=suggested_year(this_year, [r.year for r in found]),
         step=1,
-        key=KEY_YEAR,
+        key=f"{KEY_YEAR}_{code}",  # per municipality: the suggestion for another one must not carry over
     )
     st.caption(
         "Tip 7 uit het pamflet: doe de scan bij de start van de raadsperiode en daarna elke twee jaar. "
         f"Een scan in {int(year)} is: {moment(int(year))}."
     )
-    previous = next((r for r in rounds if r.year < int(year)), None)
+    previous = next((r for r in found if r.year < int(year)), None)
     copy = previous is not None and st.checkbox(
         f"Neem de antwoorden van {previous.year} over, zodat u alleen bijwerkt wat veranderde",
         value=True,
@@ -115,9 +119,9 @@ with st.container(border=True):
     )
     if st.button("Scan starten", icon=":material/add:", key="start_nieuw"):
         try:
-            new_round = store.start_round(code, int(year))
+            new_round = rounds.start(store, code, int(year))
             if copy:
-                store.copy_forward(previous.id, new_round.id)
+                answers.copy_forward(store, previous.id, new_round.id)
         except ScanError as exc:
             st.error(str(exc))
         else:

@@ -9,16 +9,16 @@ if rnd is None:
     st.stop()
 
 context.heading("Trend", rnd)
-history, figure, table, changes = cached.trend(rnd)
-if len(history) < 2:
+found, figure, table, changes = cached.trend(rnd)
+if found.previous is None:
     st.info("Er is nog geen eerdere ronde om mee te vergelijken. Over twee jaar ziet u hier de ontwikkeling.")
     st.stop()
-if any(h.is_demo for h in history):
+if found.has_demo:
     st.caption("Fictieve voorbeelddata.")
 
 st.plotly_chart(figure, key="trend_grafiek", config={"displayModeBar": False})
 
-previous, current = history[-2], history[-1]
+previous, current = found.previous.round, rnd
 st.subheader(f"Verandering {previous.year} → {current.year}")
 st.markdown(table)
 

@@ -1,0 +1,133 @@
+"""Answers and comments of a round's respondents: validated, and written with every check that
+decides the write inside its transaction (round open, respondent in this round, question meant
+for the role). The round's version moves by itself (schema triggers)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from scan.errors import InvalidAnswer, ScanError
+from scan.models import ROLE_LABELS, SELF_ROLE, WORKSHOP_ROLE
+from scan.questionbank import question_bank
+from scan.rounds import require_open, self_respondent
+from scan.scoring import Answer, check_answer
+from scan.storage import Store, now
+
+MAX_COMMENT = 2000
+CLOSED = "Deze scanronde is gesloten; antwoorden kunnen niet meer worden gewijzigd."
+
+_UPSERT = (
+    "INSERT INTO answers (respondent_id, question_id, value, dont_know, comment, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (respondent_id, question_id) DO UPDATE SET "
+    "value = excluded.value, dont_know = excluded.dont_know, updated_at = excluded.updated_at"
+)
+_UPSERT_COMMENT = (
+    "INSERT INTO answers (respondent_id, question_id, value, dont_know, comment, updated_at) "
+    "VALUES (?, ?, NULL, 0, ?, ?) ON CONFLICT (respondent_id, question_id) DO UPDATE SET "
+    "comment = excluded.comment, updated_at = excluded.updated_at"
+)
+
+
+def _respondent_for(db, round_id: int, respondent_id: int | None, question_id: str) -> int:
+    """The respondent who answers (the self-scan by default), checked against round and role."""
+    respondent = respondent_id if respondent_id is not None else self_respondent(db, round_id)
+    owner = db.execute("SELECT round_id, role FROM respondents WHERE id = ?", [respondent]).fetchone()
+    if owner is None or owner[0] != round_id:
+        raise InvalidAnswer("Deze deelnemer hoort niet bij deze scanronde.")
+    if owner[1] != WORKSHOP_ROLE and owner[1] not in question_bank().question(question_id).roles:
+        raise InvalidAnswer(
+            f"Vraag {question_id} is niet bedoeld voor de rol {ROLE_LABELS[owner[1]].lower()}."
+        )
+    return respondent
+
+
+def save(
+    store: Store,
+    round_id: int,
+    question_id: str,
+    value: int | None,
+    *,
+    dont_know: bool = False,
+    respondent_id: int | None = None,
+) -> Answer:
+    """Validate and store one answer at once (its comment stays); refuse without storing anything."""
+    check_answer(question_bank().question(question_id), question_id, value, dont_know)
+    with store.write() as db:
+        require_open(db, round_id, CLOSED)
+        respondent = _respondent_for(db, round_id, respondent_id, question_id)
+        # plain SQL: sqlite-utils' upsert inspects the table's schema on every call (saved on every click)
+        db.execute(_UPSERT, [respondent, question_id, value, int(dont_know), "", now()])
+        comment = db.execute(
+            "SELECT comment FROM answers WHERE respondent_id = ? AND question_id = ?",
+            [respondent, question_id],
+        ).fetchone()[0]
+    return Answer(question_id, value, dont_know, comment or "")
+
+
+def save_comment(
+    store: Store, round_id: int, question_id: str, comment: str, *, respondent_id: int | None = None
+) -> Answer:
+    """Change only the comment, keeping the answer as it is (one statement: nothing to lose in between)."""
+    if question_bank().question(question_id) is None:
+        raise InvalidAnswer(f"Vraag '{question_id}' bestaat niet in de vragenlijst.")
+    if not isinstance(comment, str) or len(comment) > MAX_COMMENT:
+        raise InvalidAnswer("Een toelichting mag hoogstens 2.000 tekens hebben.")
+    with store.write() as db:
+        require_open(db, round_id, CLOSED)
+        respondent = _respondent_for(db, round_id, respondent_id, question_id)
+        db.execute(_UPSERT_COMMENT, [respondent, question_id, comment.strip(), now()])
+        value, dont_know = db.execute(
+            "SELECT value, dont_know FROM answers WHERE respondent_id = ? AND question_id = ?",
+            [respondent, question_id],
+        ).fetchone()
+    return Answer(question_id, value, bool(dont_know), comment.strip())
+
+
+def save_bulk(store: Store, round_id: int, answers: Iterable[Answer]) -> None:
+    """Store many self-scan answers (with comments) in one transaction: demo data, copy forward."""
+    bank = question_bank()
+    answers = list(answers)
+    for a in answers:
+        check_answer(bank.question(a.question_id), a.question_id, a.value, a.dont_know)
+    stamp = now()
+    with store.write() as db:
+        require_open(db, round_id)
+        respondent = self_respondent(db, round_id)
+        db.conn.executemany(
+            "INSERT INTO answers (respondent_id, question_id, value, dont_know, comment, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (respondent_id, question_id) DO UPDATE SET "
+            "value = excluded.value, dont_know = excluded.dont_know, comment = excluded.comment, "
+            "updated_at = excluded.updated_at",
+            [(respondent, a.question_id, a.value, int(a.dont_know), a.comment, stamp) for a in answers],
+        )
+
+
+def of(store: Store, round_id: int, respondent_id: int | None = None) -> dict[str, Answer]:
+    """One respondent's answers (the self-scan by default), by question id."""
+    db = store.db
+    respondent = respondent_id if respondent_id is not None else self_respondent(db, round_id)
+    rows = db.execute(
+        "SELECT question_id, value, dont_know, comment FROM answers WHERE respondent_id = ?", [respondent]
+    ).fetchall()
+    return {qid: Answer(qid, value, bool(dk), comment or "") for qid, value, dk, comment in rows}
+
+
+def copy_forward(store: Store, from_round: int, to_round: int) -> int:
+    """Copy the self-scan answers (and comments) of an earlier round into a new, still empty round."""
+    factual = {q.id for q in question_bank().questions_for_role(SELF_ROLE)}
+    with store.write() as db:
+        require_open(db, to_round)
+        source, target = self_respondent(db, from_round), self_respondent(db, to_round)
+        if db.execute("SELECT 1 FROM answers WHERE respondent_id = ? LIMIT 1", [target]).fetchone():
+            raise ScanError("De nieuwe ronde heeft al antwoorden; overnemen kan alleen in een lege ronde.")
+        rows = db.execute(
+            "SELECT question_id, value, dont_know, comment FROM answers WHERE respondent_id = ?", [source]
+        ).fetchall()
+        stamp = now()
+        copied = [(target, qid, v, dk, c or "", stamp) for qid, v, dk, c in rows if qid in factual]
+        db.conn.executemany(
+            "INSERT INTO answers (respondent_id, question_id, value, dont_know, comment, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            copied,
+        )
+    return len(copied)

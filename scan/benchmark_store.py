@@ -1,0 +1,70 @@
+"""Benchmark input as stored: self-scans that municipalities share, and imported benchmark files."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from scan.models import RespondentKind
+from scan.storage import Store, now
+
+_SHARED = f"""
+    SELECT r.gm_code, r.year, a.question_id, a.value, r.is_demo
+    FROM rounds r
+    JOIN respondents p ON p.round_id = r.id AND p.kind = '{RespondentKind.SELF.value}'
+    JOIN answers a ON a.respondent_id = p.id
+    WHERE r.share_benchmark = 1 AND a.value IS NOT NULL AND a.dont_know = 0
+"""
+
+
+def version(store: Store) -> int:
+    """Moves whenever peer figures can change (kept by the schema's triggers); caches key on it."""
+    row = store.db.execute("SELECT version FROM data_versions WHERE name = 'benchmark'").fetchone()
+    return row[0] if row else 0
+
+
+def shared_answers(store: Store, year: int) -> pd.DataFrame:
+    """Self-scan answers (no "weet niet") of all rounds of this year shared for the benchmark."""
+    return pd.read_sql_query(_SHARED + " AND r.year = ?", store.db.conn, params=[year])
+
+
+def all_shared_answers(store: Store) -> list[tuple[str, int, str, int]]:
+    """(gm_code, year, question id, value) of every shared round, for an export."""
+    rows = store.db.execute(_SHARED + " ORDER BY r.gm_code, r.year, a.question_id").fetchall()
+    return [(code, year, qid, value) for code, year, qid, value, _ in rows]
+
+
+def imported_values(store: Store, year: int) -> pd.DataFrame:
+    return pd.read_sql_query(
+        "SELECT gm_code, item, value FROM benchmark_values WHERE year = ?", store.db.conn, params=[year]
+    )
+
+
+def years(store: Store) -> list[int]:
+    rows = store.db.execute(
+        "SELECT year FROM rounds WHERE share_benchmark = 1 UNION SELECT year FROM benchmark_values ORDER BY 1"
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def was_imported(store: Store, sha256: str) -> bool:
+    return (
+        store.db.execute("SELECT 1 FROM benchmark_imports WHERE sha256 = ?", [sha256]).fetchone() is not None
+    )
+
+
+def store_import(store: Store, sha256: str, filename: str, rows: list[dict]) -> bool:
+    """Store validated rows in one transaction; False when this exact file was imported before."""
+    with store.write() as db:
+        if db.execute("SELECT 1 FROM benchmark_imports WHERE sha256 = ?", [sha256]).fetchone():
+            return False
+        db.execute(
+            "INSERT INTO benchmark_imports (sha256, filename, rows, imported_at) VALUES (?, ?, ?, ?)",
+            [sha256, filename, len(rows), now()],
+        )
+        db.conn.executemany(
+            "INSERT INTO benchmark_values (gm_code, year, item, value, import_sha256) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (gm_code, year, item) DO UPDATE SET value = excluded.value, "
+            "import_sha256 = excluded.import_sha256",
+            [(r["gm_code"], r["year"], r["item"], r["value"], sha256) for r in rows],
+        )
+    return True

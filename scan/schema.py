@@ -1,0 +1,287 @@
+"""The database schema: sqlite-utils migrations, applied in order and recorded in the database.
+
+Append only. Each step runs in the transaction that opens the store, together with the record
+that it ran. Part of the storage core: imports no domain module.
+
+Versions live in the schema itself (triggers), so no writer can forget them:
+- ``rounds.version``: a change stamp, unique across the database, that moves whenever anything a
+  view of the round shows changes (answers and comments of anyone in the round, respondents,
+  proposal choices, agenda items). Cached views key on it. Moving between sections, the share
+  toggle and closing the round do not move it: they change nothing a view shows.
+- ``data_versions['benchmark']``: moves when peer figures can change (self-scan answers of a shared
+  round, the share toggle, a deleted shared round, an imported benchmark file).
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("democratiescan")
+LEGACY_TABLE = "_migrations"  # the hand-rolled list this project used before sqlite-utils' own
+
+
+@MIGRATIONS(name="001_initial")
+def _m001_initial(db: sqlite_utils.Database) -> None:
+    db["rounds"].create(
+        {
+            "id": int,
+            "gm_code": str,
+            "year": int,
+            "status": str,
+            "share_benchmark": int,
+            "is_demo": int,
+            "position": int,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"gm_code", "year", "status"},
+        defaults={"status": "open", "share_benchmark": 0, "is_demo": 0, "position": 1},
+    )
+    db["rounds"].create_index(["gm_code", "year"], unique=True)
+    db["respondents"].create(
+        {"id": int, "round_id": int, "role": str, "kind": str, "created_at": str},
+        pk="id",
+        foreign_keys=[("round_id", "rounds", "id")],
+        not_null={"round_id", "role", "kind"},
+    )
+    db["respondents"].create_index(["round_id"])
+    db["answers"].create(
+        {
+            "respondent_id": int,
+            "question_id": str,
+            "value": int,
+            "dont_know": int,
+            "comment": str,
+            "updated_at": str,
+        },
+        pk=("respondent_id", "question_id"),
+        foreign_keys=[("respondent_id", "respondents", "id")],
+        not_null={"respondent_id", "question_id"},
+        defaults={"dont_know": 0, "comment": ""},
+    )
+    db["answers"].create_index(["question_id"])
+
+
+@MIGRATIONS(name="002_benchmark")
+def _m002_benchmark(db: sqlite_utils.Database) -> None:
+    db["benchmark_imports"].create(
+        {"sha256": str, "filename": str, "rows": int, "imported_at": str}, pk="sha256"
+    )
+    db["benchmark_values"].create(
+        {"gm_code": str, "year": int, "item": str, "value": float, "import_sha256": str},
+        pk=("gm_code", "year", "item"),
+        foreign_keys=[("import_sha256", "benchmark_imports", "sha256")],
+    )
+    db["benchmark_values"].create_index(["year"])
+    db["rounds"].create_index(["year", "share_benchmark"])
+
+
+@MIGRATIONS(name="003_agenda")
+def _m003_agenda(db: sqlite_utils.Database) -> None:
+    db["proposal_status"].create(
+        {"round_id": int, "proposal_id": str, "status": str, "updated_at": str},
+        pk=("round_id", "proposal_id"),
+        foreign_keys=[("round_id", "rounds", "id")],
+    )
+    db["agenda_items"].create(
+        {
+            "round_id": int,
+            "proposal_id": str,
+            "goal": str,
+            "owner": str,
+            "timeline": str,
+            "text": str,
+            "updated_at": str,
+        },
+        pk=("round_id", "proposal_id"),
+        foreign_keys=[("round_id", "rounds", "id")],
+    )
+
+
+@MIGRATIONS(name="004_invites")
+def _m004_invites(db: sqlite_utils.Database) -> None:
+    db["invites"].create(
+        {"id": int, "round_id": int, "role": str, "code_hash": str, "created_at": str, "revoked_at": str},
+        pk="id",
+        foreign_keys=[("round_id", "rounds", "id")],
+        not_null={"round_id", "role", "code_hash"},
+    )
+    db["invites"].create_index(["code_hash"], unique=True)
+    db["respondents"].add_column("invite_id", int)
+    db["respondents"].add_column("token_hash", str)
+    db["respondents"].add_column("finished_at", str)
+    db["respondents"].create_index(["token_hash"], unique=True)
+
+
+@MIGRATIONS(name="005_workshops")
+def _m005_workshops(db: sqlite_utils.Database) -> None:
+    db["workshops"].create(
+        {
+            "id": int,
+            "round_id": int,
+            "join_code": str,
+            "facilitator_hash": str,
+            "title": str,
+            "question_ids": str,  # JSON list, in order
+            "current": int,  # index into question_ids
+            "phase": str,  # questions | voting | ended
+            "added_to_round": int,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("round_id", "rounds", "id")],
+        not_null={"round_id", "join_code", "facilitator_hash"},
+        defaults={"current": 0, "phase": "questions", "added_to_round": 0},
+    )
+    db["workshops"].create_index(["join_code"], unique=True)
+    db["workshop_questions"].create(
+        {"workshop_id": int, "question_id": str, "status": str},  # hidden | open | closed | revealed
+        pk=("workshop_id", "question_id"),
+        foreign_keys=[("workshop_id", "workshops", "id")],
+    )
+    db["workshop_participants"].create(
+        {"id": int, "workshop_id": int, "token_hash": str, "created_at": str},
+        pk="id",
+        foreign_keys=[("workshop_id", "workshops", "id")],
+    )
+    db["workshop_participants"].create_index(["token_hash"], unique=True)
+    db["workshop_answers"].create(
+        {"participant_id": int, "question_id": str, "value": int, "dont_know": int, "updated_at": str},
+        pk=("participant_id", "question_id"),
+        foreign_keys=[("participant_id", "workshop_participants", "id")],
+    )
+    db["workshop_votes"].create(
+        {"participant_id": int, "proposal_id": str, "created_at": str},
+        pk=("participant_id", "proposal_id"),
+        foreign_keys=[("participant_id", "workshop_participants", "id")],
+    )
+    db["share_links"].create(
+        {"token_hash": str, "round_id": int, "created_at": str, "revoked_at": str},
+        pk="token_hash",
+        foreign_keys=[("round_id", "rounds", "id")],
+    )
+
+
+@MIGRATIONS(name="006_credentials")
+def _m006_credentials(db: sqlite_utils.Database) -> None:
+    db["credentials"].create({"scope": str, "password_hash": str, "updated_at": str}, pk="scope")
+
+
+@MIGRATIONS(name="007_indexes")
+def _m007_indexes(db: sqlite_utils.Database) -> None:
+    db["rounds"].create_index(["updated_at"])
+    db["respondents"].create_index(["round_id", "kind"])
+
+
+@MIGRATIONS(name="008_oidc")
+def _m008_oidc(db: sqlite_utils.Database) -> None:
+    db["oidc_grants"].create({"email": str, "scope": str, "created_at": str}, pk=("email", "scope"))
+
+
+@MIGRATIONS(name="009_benchmark_version_index")
+def _m009_benchmark_version_index(db: sqlite_utils.Database) -> None:
+    db["rounds"].create_index(["share_benchmark", "updated_at"])
+
+
+# --- 010: versions kept by the schema -----------------------------------------------------------
+
+_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+_NEXT_STAMP = (
+    "INSERT INTO data_versions (name, version) VALUES ('stamp', 1) "
+    "ON CONFLICT (name) DO UPDATE SET version = version + 1;"
+)
+_STAMP = "(SELECT version FROM data_versions WHERE name = 'stamp')"
+_BUMP_BENCHMARK = (
+    "INSERT INTO data_versions (name, version) VALUES ('benchmark', 1) "
+    "ON CONFLICT (name) DO UPDATE SET version = version + 1;"
+)
+
+
+def _stamp_round(round_id_sql: str) -> str:
+    return (
+        f"{_NEXT_STAMP} UPDATE rounds SET version = {_STAMP}, updated_at = {_NOW} WHERE id = {round_id_sql};"
+    )
+
+
+def _shared_self(respondent_sql: str) -> str:
+    return (
+        "EXISTS (SELECT 1 FROM respondents p JOIN rounds r ON r.id = p.round_id "
+        f"WHERE p.id = {respondent_sql} AND p.kind = 'self' AND r.share_benchmark = 1)"
+    )
+
+
+def _round_triggers() -> list[str]:
+    """(table, how to find the round from NEW/OLD) for every table a view of a round shows."""
+    via = {
+        "answers": "(SELECT round_id FROM respondents WHERE id = {row}.respondent_id)",
+        "respondents": "{row}.round_id",
+        "proposal_status": "{row}.round_id",
+        "agenda_items": "{row}.round_id",
+    }
+    sql = []
+    for table, where in via.items():
+        for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+            name = f"{table}_{event.lower()}_stamps_round"
+            sql.append(
+                f"CREATE TRIGGER {name} AFTER {event} ON {table} BEGIN "
+                f"{_stamp_round(where.format(row=row))} END;"
+            )
+    # a new round gets a fresh stamp too, so a reused row id never matches an old cache entry
+    sql.append(
+        f"CREATE TRIGGER rounds_insert_stamps_round AFTER INSERT ON rounds BEGIN {_stamp_round('NEW.id')} END;"
+    )
+    return sql
+
+
+def _benchmark_triggers() -> list[str]:
+    return [
+        "CREATE TRIGGER answers_insert_benchmark AFTER INSERT ON answers "
+        f"WHEN {_shared_self('NEW.respondent_id')} BEGIN {_BUMP_BENCHMARK} END;",
+        "CREATE TRIGGER answers_update_benchmark AFTER UPDATE OF value, dont_know ON answers "
+        f"WHEN {_shared_self('NEW.respondent_id')} BEGIN {_BUMP_BENCHMARK} END;",
+        "CREATE TRIGGER answers_delete_benchmark AFTER DELETE ON answers "
+        f"WHEN {_shared_self('OLD.respondent_id')} BEGIN {_BUMP_BENCHMARK} END;",
+        "CREATE TRIGGER rounds_share_benchmark AFTER UPDATE OF share_benchmark ON rounds "
+        f"WHEN OLD.share_benchmark IS NOT NEW.share_benchmark BEGIN {_BUMP_BENCHMARK} END;",
+        f"CREATE TRIGGER rounds_delete_benchmark AFTER DELETE ON rounds WHEN OLD.share_benchmark = 1 BEGIN {_BUMP_BENCHMARK} END;",
+        f"CREATE TRIGGER benchmark_imports_benchmark AFTER INSERT ON benchmark_imports BEGIN {_BUMP_BENCHMARK} END;",
+    ]
+
+
+@MIGRATIONS(name="010_versions")
+def _m010_versions(db: sqlite_utils.Database) -> None:
+    # "position" (the section last opened) was not data: it moved the round's version on every click
+    db.execute("ALTER TABLE rounds DROP COLUMN position")
+    db.execute("DROP INDEX IF EXISTS idx_rounds_share_benchmark_updated_at")
+    db.execute("ALTER TABLE rounds ADD COLUMN version INTEGER NOT NULL DEFAULT 0")
+    db["data_versions"].create({"name": str, "version": int}, pk="name", not_null={"version"})
+    for statement in [*_round_triggers(), *_benchmark_triggers()]:
+        db.execute(statement)
+    rounds = [row[0] for row in db.execute("SELECT id FROM rounds ORDER BY id").fetchall()]
+    for round_id in rounds:  # existing rounds: a first stamp each
+        db.execute(_NEXT_STAMP)
+        db.execute(f"UPDATE rounds SET version = {_STAMP} WHERE id = ?", [round_id])
+
+
+def adopt_legacy_records(db: sqlite_utils.Database) -> None:
+    """Databases made before sqlite-utils' migrations kept their own list: carry it over once."""
+    if LEGACY_TABLE not in db.table_names():
+        return
+    MIGRATIONS.ensure_migrations_table(db)
+    done = {m.name for m in MIGRATIONS.applied(db)}
+    for row in db.execute(f"SELECT name, applied_at FROM {LEGACY_TABLE} ORDER BY name").fetchall():
+        if row[0] not in done:
+            db[MIGRATIONS.migrations_table].insert(
+                {"migration_set": MIGRATIONS.name, "name": row[0], "applied_at": row[1]}
+            )
+    db[LEGACY_TABLE].drop()
+
+
+def applied(db: sqlite_utils.Database) -> list[str]:
+    return [m.name for m in MIGRATIONS.applied(db)]
+
+
+# Tables that hold bookkeeping, not data: never backed up, never counted as content.
+BOOKKEEPING = frozenset({MIGRATIONS.migrations_table, LEGACY_TABLE})

@@ -1,0 +1,197 @@
+"""What the screens, the report, the presentation and the exports show, assembled once.
+
+Streamlit-free: the UI wraps these functions in caches keyed on versions (scan/ui/components/
+cached.py); documents call them directly. Every definition used in more than one place lives
+here: "the previous round", the default peer group, whether a figure rests on fictieve data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from scan import answers as answer_store
+from scan import benchmark_store, choices, respondents, rounds
+from scan.benchmark import Comparison, PeerData, build_peer_data, compare
+from scan.models import ProposalStatus
+from scan.questionbank import QuestionBank, question_bank
+from scan.recommend import PeerAdoption, Suggestion, peer_adoption, suggest
+from scan.reference import PeerGroup, reference
+from scan.rounds import Round
+from scan.scoring import Answer, ScanScore, score_scan
+from scan.storage import Store
+from scan.trend import Change, question_changes
+from scan.voices import Divergence, RoleResult, divergences, role_results
+
+
+@dataclass(frozen=True)
+class SelfScan:
+    """A round's self-scan: its answers and their scores."""
+
+    round: Round
+    answers: Mapping[str, Answer]
+    score: ScanScore
+
+    @property
+    def is_demo(self) -> bool:
+        """The municipality's own figures are fictief only when its round is demo data."""
+        return self.round.is_demo
+
+
+def self_scan(store: Store, rnd: Round, bank: QuestionBank | None = None) -> SelfScan:
+    bank = bank or question_bank()
+    found = answer_store.of(store, rnd.id)
+    return SelfScan(rnd, found, score_scan(bank, found))
+
+
+def municipality_name(rnd: Round) -> str:
+    return reference().municipality(rnd.gm_code).name
+
+
+# --- peers ----------------------------------------------------------------------------------------
+
+
+def peer_data(store: Store, year: int, bank: QuestionBank | None = None) -> PeerData:
+    """This year's shared scans and imported values, per municipality."""
+    shared = benchmark_store.shared_answers(store, year)
+    demo = frozenset(shared.loc[shared["is_demo"] == 1, "gm_code"]) if not shared.empty else frozenset()
+    return build_peer_data(
+        bank or question_bank(), year, shared, benchmark_store.imported_values(store, year), demo
+    )
+
+
+def peer_groups(gm_code: str) -> list[PeerGroup]:
+    """Every group a municipality can choose: its own (most specific first), then the other named ones."""
+    return reference().selectable_groups(gm_code)
+
+
+def default_group(peers: PeerData, gm_code: str) -> PeerGroup:
+    """The most specific of the municipality's own groups with enough municipalities with data
+    (else all municipalities)."""
+    own = reference().peer_groups_for(gm_code)
+    return next((g for g in own if peers.enough_peers(g, gm_code)), own[-1])
+
+
+def group_or_default(peers: PeerData, gm_code: str, group_id: str | None) -> PeerGroup:
+    """The group the user chose, if it is one of the municipality's; otherwise the default."""
+    chosen = reference().peer_group(gm_code, group_id) if group_id else None
+    return chosen or default_group(peers, gm_code)
+
+
+def comparison(
+    scan: SelfScan, peers: PeerData, group: PeerGroup, bank: QuestionBank | None = None
+) -> Comparison:
+    return compare(bank or question_bank(), peers, group, scan.round.gm_code, scan.score, dict(scan.answers))
+
+
+# --- suggestions ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    items: list[Suggestion]  # most urgent first
+    adoption: dict[str, PeerAdoption]
+    peers_are_demo: bool  # the peer counts they cite rest on fictieve data
+
+
+def adoption(peers: PeerData, group: PeerGroup, gm_code: str, bank: QuestionBank | None = None):
+    return peer_adoption(bank or question_bank(), peers, group, gm_code)
+
+
+def suggestions(
+    scan: SelfScan,
+    statuses: Mapping[str, ProposalStatus],
+    adopted: dict[str, PeerAdoption],
+    peers_are_demo: bool,
+    bank: QuestionBank | None = None,
+) -> Suggestions:
+    items = suggest(bank or question_bank(), scan.answers, scan.score, statuses, adopted)
+    return Suggestions(items, adopted, peers_are_demo and any(a.n for a in adopted.values()))
+
+
+# --- roles, trend ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Roles:
+    results: dict[str, RoleResult]
+    divergences: list[Divergence]
+
+
+def roles(store: Store, scan: SelfScan, bank: QuestionBank | None = None) -> Roles:
+    bank = bank or question_bank()
+    results = role_results(bank, respondents.invited_answers(store, scan.round.id))
+    self_scores = {p.priority_id: p.score for p in scan.score.priorities}
+    return Roles(results, divergences(bank, results, self_scores))
+
+
+@dataclass(frozen=True)
+class Trend:
+    history: list[SelfScan]  # this round and every earlier one, oldest first
+    changes: list[Change]  # answers that changed since the previous round
+
+    @property
+    def previous(self) -> SelfScan | None:
+        return self.history[-2] if len(self.history) > 1 else None
+
+    @property
+    def has_demo(self) -> bool:
+        return any(h.is_demo for h in self.history)
+
+
+def trend(store: Store, scan: SelfScan, bank: QuestionBank | None = None) -> Trend:
+    bank = bank or question_bank()
+    earlier = [r for r in rounds.for_municipality(store, scan.round.gm_code) if r.year < scan.round.year]
+    history = [*(self_scan(store, r, bank) for r in reversed(earlier)), scan]
+    changes = question_changes(bank, history[-2].answers, scan.answers) if len(history) > 1 else []
+    return Trend(history, changes)
+
+
+def previous_round(store: Store, rnd: Round) -> Round | None:
+    """The round a round is compared with over time (one definition: see rounds.previous)."""
+    return rounds.previous(store, rnd)
+
+
+# --- everything for one round's documents ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RoundView:
+    """What a document about one round shows: the report, the presentation and the exports."""
+
+    scan: SelfScan
+    municipality: str
+    group: PeerGroup
+    comparison: Comparison
+    suggestions: Suggestions
+    statuses: dict[str, ProposalStatus]
+    agenda_edits: dict[str, dict]
+    roles: Roles
+    trend: Trend
+
+    @property
+    def peers_are_demo(self) -> bool:
+        """Peer figures are fictief where the group's data (with enough peers) includes demo scans."""
+        return self.comparison.enough and self.comparison.has_demo
+
+
+def round_view(store: Store, rnd: Round, group_id: str | None = None) -> RoundView:
+    """Assemble everything for one round, for the peer group the user chose (or the default)."""
+    bank = question_bank()
+    scan = self_scan(store, rnd, bank)
+    peers = peer_data(store, rnd.year, bank)
+    group = group_or_default(peers, rnd.gm_code, group_id)
+    result = comparison(scan, peers, group, bank)
+    statuses = choices.statuses(store, rnd.id)
+    adopted = adoption(peers, group, rnd.gm_code, bank)
+    return RoundView(
+        scan=scan,
+        municipality=municipality_name(rnd),
+        group=group,
+        comparison=result,
+        suggestions=suggestions(scan, statuses, adopted, result.has_demo, bank),
+        statuses=statuses,
+        agenda_edits=choices.agenda_edits(store, rnd.id),
+        roles=roles(store, scan, bank),
+        trend=trend(store, scan, bank),
+    )

@@ -1,0 +1,39 @@
+"""The command line as admins use it: the real entry point, one naming convention, old names noted."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from .conftest import PROJECT, run_cli
+
+
+def test_python_dash_m_scan_runs_and_speaks_dutch() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "scan", "bestaat-niet"],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        timeout=60,
+    )
+    assert result.returncode == 2 and "Fout: ongeldige opdracht" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_json_keys_are_english_in_every_command() -> None:
+    municipalities = json.loads(run_cli("municipalities", "--json").stdout)
+    proposals = json.loads(run_cli("proposals", "--json").stdout)
+    keys = (
+        set(municipalities[0]) | set(proposals[0]) | {k for p in proposals for e in p["examples"] for k in e}
+    )
+    dutch = {"naam", "provincie", "gemeente", "inwoners_circa", "grootteklasse", "jaar", "gemeente_code"}
+    assert not keys & dutch, keys & dutch
+
+
+def test_old_dutch_names_still_work_with_a_note() -> None:
+    old = run_cli("gemeenten", "--json")
+    assert old.returncode == 0 and len(json.loads(old.stdout)) == 342
+    assert "heet nu 'municipalities'" in old.stderr
+    flag = run_cli("set-password", "--db", ":memory:", "--gemeente", "GM9999")
+    assert flag.returncode == 2 and "onbekende gemeentecode" in flag.stderr

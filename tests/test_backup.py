@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +17,7 @@ from scan.schema_graph import data_tables
 from scan.sharing import create_share_link
 from scan.storage import Store
 
-from .conftest import PROJECT
+from .conftest import run_cli
 
 
 @pytest.fixture
@@ -167,10 +165,7 @@ def test_restore_into_a_non_empty_database_is_refused(full: Store, tmp_path: Pat
 def test_cli_backup_and_restore(full: Store, tmp_path: Path) -> None:
     out = tmp_path / "backup.gz"
 
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "scan", *args], capture_output=True, text=True, cwd=PROJECT, timeout=120
-        )
+    run = run_cli
 
     assert run("backup", "--db", str(full.path), "--out", str(out)).returncode == 0
     target = tmp_path / "new.sqlite"

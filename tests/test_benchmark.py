@@ -141,3 +141,41 @@ def test_election_context_uses_real_kiesraad_figures() -> None:
     g4 = ref.named_groups["G4"]
     small = {(c.cycle, c.measure): c for c in election_context(ref.elections, "GM0363", g4)}
     assert small[(2022, "Raadszetels")].peers.message == "te weinig vergelijkingsmateriaal (n = 3)"
+
+
+def test_peer_scores_weigh_each_priority_equally_whatever_its_number_of_questions(store: Store) -> None:
+    # Every peer answers each question differently (level = (question number + peer) mod 5), and the
+    # priorities have different numbers of questions: a wrong weighting (by question instead of by
+    # priority, or raw levels instead of points) gives other numbers than this hand computation.
+    bank = question_bank()
+    factual = bank.benchmark_questions
+    for offset, code in enumerate(PEERS):
+        rnd = rounds.start(store, code, 2026)
+        for q in factual:
+            answer_store.save(store, rnd.id, q.id, (int(q.id.split(".")[1]) + offset) % 5)
+        rounds.set_share_benchmark(store, rnd.id, True)
+    rounds.start(store, OWN, 2026)
+    result = _compare(store, {*PEERS, OWN})
+
+    def by_hand(offset: int) -> dict[int, float]:
+        per_priority = {}
+        for p in bank.core_priorities:
+            levels = [(int(q.id.split(".")[1]) + offset) % 5 for q in factual if q.priority_id == p.id]
+            per_priority[p.id] = sum(level / 4 * 100 for level in levels) / len(levels)
+        return per_priority
+
+    peers = [by_hand(offset) for offset in range(len(PEERS))]
+    sizes = {len([q for q in factual if q.priority_id == p.id]) for p in bank.core_priorities}
+    assert len(sizes) > 1  # the fixture really has priorities of different sizes
+    for p in bank.core_priorities:
+        assert result.priorities[p.id].median == pytest.approx(pd.Series([s[p.id] for s in peers]).median())
+    overall = pd.Series([sum(s.values()) / len(s) for s in peers]).median()
+    assert result.overall.median == pytest.approx(overall)
+    # the fixture tells the rules apart: weighting by question would give another median
+    by_question = pd.Series(
+        [
+            sum((int(q.id.split(".")[1]) + offset) % 5 / 4 * 100 for q in factual) / len(factual)
+            for offset in range(len(PEERS))
+        ]
+    ).median()
+    assert by_question != pytest.approx(overall)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,7 @@ from scan.reference import reference
 from scan.storage import Store
 from scan.views import peer_data as load_peer_data
 
-from .conftest import PROJECT
+from .conftest import run_cli
 
 GOOD = "gemeente_code,jaar,onderdeel,waarde\nGM0014,2026,3.2,2\nGM0034,2026,3.2,4\nGM0037,2026,P6,62.5\n"
 
@@ -84,22 +82,10 @@ def test_newer_file_replaces_values_instead_of_adding(store: Store, tmp_path: Pa
 def test_cli_import_reports_in_dutch(tmp_path: Path) -> None:
     db = tmp_path / "cli.sqlite"
     bad = _write(tmp_path, "bad", MALFORMED["duplicate_rows"][0])
-    result = subprocess.run(
-        [sys.executable, "-m", "scan", "import-benchmark", str(bad), "--db", str(db)],
-        capture_output=True,
-        text=True,
-        cwd=PROJECT,
-        timeout=60,
-    )
+    result = run_cli("import-benchmark", str(bad), "--db", str(db))
     assert (
         result.returncode == 2 and "Rij 5: dubbele rij" in result.stderr and "Traceback" not in result.stderr
     )
     good = _write(tmp_path, "good", GOOD)
-    result = subprocess.run(
-        [sys.executable, "-m", "scan", "import-benchmark", str(good), "--db", str(db)],
-        capture_output=True,
-        text=True,
-        cwd=PROJECT,
-        timeout=60,
-    )
+    result = run_cli("import-benchmark", str(good), "--db", str(db))
     assert result.returncode == 0 and "3 regels geïmporteerd" in result.stdout

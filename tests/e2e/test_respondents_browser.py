@@ -41,9 +41,10 @@ def test_two_roles_answer_and_the_griffier_sees_both(server, browser, page) -> N
     )
     page.goto(f"{server.url}/deelnemers?gemeente=GM0355&jaar=2026")
     expect(page.get_by_role("heading", name="Deelnemers: Zeist 2026")).to_be_visible()
-    table = page.get_by_test_id("stDataFrame")
-    expect(table).to_contain_text("Gemeenteraad")
-    expect(table).to_contain_text("College")
+    # each role's row: role, started, finished, working codes -- one started, none finished yet
+    for role in ("Gemeenteraad", "College"):
+        row = page.get_by_role("row").filter(has=page.get_by_role("cell", name=role, exact=True))
+        expect(row.get_by_role("cell")).to_have_text([role, "1", "0", "1"])
     started = {r.role: r.started for r in respondents.response_overview(store, rnd.id)}
     assert started == {"raad": 1, "college": 1}
     raad.close()
@@ -56,5 +57,7 @@ def test_a_code_in_a_crafted_url_never_shows_griffier_pages(server, page) -> Non
     _, code = respondents.create_invite(store, rnd.id, "inwoners")
     page.goto(f"{server.url}/deelnemers?gemeente=GM0355&jaar=2026&code={code}")
     expect(page.get_by_role("heading", name="Doe mee met de democratiescan")).to_be_visible()
+    expect(page.get_by_role("button", name="Begin")).to_be_visible()  # the respondent page has drawn
     expect(page.get_by_text("Ronde sluiten")).to_have_count(0)
     expect(page.get_by_role("link", name="Resultaten")).to_have_count(0)
+    expect(page.get_by_test_id("stSidebar")).to_have_count(0)  # no menu at all

@@ -27,3 +27,22 @@ def new_session(db_path: Path):
         return at.run()
 
     return start
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+    """The bytes behind every download button a page draws, by file name: what the user gets when
+    clicking it (captured where Streamlit stores a download's data)."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    captured: dict[str, bytes] = {}
+    real = MemoryMediaFileStorage.load_and_get_id
+
+    def capture(self, path_or_data, mimetype, kind, filename=None):
+        if filename and isinstance(path_or_data, bytes | str):
+            data = path_or_data.encode() if isinstance(path_or_data, str) else path_or_data
+            captured[filename] = data
+        return real(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", capture)
+    return captured

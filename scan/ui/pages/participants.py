@@ -1,11 +1,11 @@
 """Participants (griffier): role codes, response per role, closing the round."""
 
-import pandas as pd
 import streamlit as st
 
 from scan import respondents, rounds, sharing
 from scan.errors import ScanError
 from scan.models import ROLE_LABELS
+from scan.tables import markdown_table
 from scan.ui.components import context
 from scan.ui.components.links import app_link
 from scan.ui.services import get_store
@@ -45,8 +45,8 @@ overview = respondents.response_overview(store, rnd.id)
 if not overview:
     st.write("Nog geen codes gemaakt.")
 else:
-    st.dataframe(
-        pd.DataFrame(
+    st.markdown(
+        markdown_table(
             [
                 {
                     "Rol": ROLE_LABELS[r.role],
@@ -56,9 +56,7 @@ else:
                 }
                 for r in overview
             ]
-        ),
-        hide_index=True,
-        width="stretch",
+        )
     )
 
 st.subheader("Codes")

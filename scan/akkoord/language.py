@@ -10,85 +10,21 @@ from dataclasses import dataclass
 
 from scan.akkoord.textnorm import words
 
-DUTCH = frozenset(
-    [
-        "de",
-        "het",
-        "een",
-        "en",
-        "van",
-        "in",
-        "is",
-        "dat",
-        "op",
-        "te",
-        "voor",
-        "met",
-        "die",
-        "niet",
-        "zijn",
-        "we",
-        "wij",
-        "ook",
-        "er",
-        "aan",
-        "om",
-        "als",
-        "bij",
-        "door",
-        "of",
-        "naar",
-        "dan",
-        "worden",
-        "wordt",
-        "deze",
-        "dit",
-        "zich",
-        "nog",
-        "wel",
-        "maar",
-        "kan",
-        "kunnen",
-        "meer",
-        "hun",
-        "onze",
-        "ons",
-        "zij",
-        "ze",
-        "zo",
-        "tot",
-        "uit",
-        "over",
-        "moet",
-        "moeten",
-        "gaan",
-        "gaat",
-        "willen",
-        "wil",
-        "geen",
-        "al",
-        "hebben",
-        "heeft",
-        "werd",
-        "waar",
-        "wat",
-        "wie",
-        "hoe",
-        "omdat",
-        "zodat",
-    ]
+_DUTCH_WORDS = (
+    "de het een en van in is dat op te voor met die niet zijn we wij ook er aan om als bij door of naar "
+    "dan worden wordt deze dit zich nog wel maar kan kunnen meer hun onze ons zij ze zo tot uit over "
+    "moet moeten gaan gaat willen wil geen al hebben heeft werd waar wat wie hoe omdat zodat"
 )
-FOREIGN = (
-    frozenset(
-        # English
-        "the and of to is that for with on are be this as by not from at it or have has an which will "
-        "we our their they can should would been was were its these more also into than "
-        # German
-        "der die das und ist nicht mit den dem des ein eine zu auf sich auch wir unsere werden wird "
-        "sind für von bei nach wie oder aber".split()
-    )
-    - DUTCH
+_FOREIGN_WORDS = (
+    # English
+    "the and of to is that for with on are be this as by not from at it or have has an which will "
+    "we our their they can should would been was were its these more also into than "
+    # German
+    "der die das und ist nicht mit den dem des ein eine zu auf sich auch wir unsere werden wird "
+    "sind für von bei nach wie oder aber"
 )
+DUTCH = frozenset(_DUTCH_WORDS.split())
+FOREIGN = frozenset(_FOREIGN_WORDS.split()) - DUTCH
 MIN_DUTCH_SHARE = 0.15
 MIN_WORDS_TO_REFUSE = 80
 

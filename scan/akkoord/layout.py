@@ -8,6 +8,7 @@ the vertical gap is clearly larger than the usual line distance.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections.abc import Sequence
@@ -144,7 +145,7 @@ def order_runs(runs: Sequence[Run]) -> list[list[Line]]:
     for i, band_runs in enumerate(bands):
         if i > 0:
             groups.append(_lines([spanning[i - 1]]))
-        for lo, hi in zip(bounds, bounds[1:], strict=False):
+        for lo, hi in itertools.pairwise(bounds):
             column = [r for r in band_runs if lo <= (r.x0 + r.x1) / 2 < hi]
             if column:
                 groups.append(_lines(column))
@@ -155,10 +156,10 @@ def paragraphs(lines: Sequence[Line]) -> list[str]:
     """Join lines into paragraphs; a larger vertical gap or a bullet starts a new one."""
     if not lines:
         return []
-    steps = [b.top - a.top for a, b in zip(lines, lines[1:], strict=False) if b.top > a.top]
+    steps = [b.top - a.top for a, b in itertools.pairwise(lines) if b.top > a.top]
     usual = statistics.median(steps) if steps else lines[0].height * 1.2
     result: list[list[str]] = [[lines[0].text]]
-    for prev, line in zip(lines, lines[1:], strict=False):
+    for prev, line in itertools.pairwise(lines):
         gap = line.top - prev.top
         if gap > PARAGRAPH_GAP_FACTOR * usual or BULLET.match(line.text):
             result.append([line.text])

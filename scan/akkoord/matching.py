@@ -206,9 +206,13 @@ class Matcher:
             if any(clauses[y - 1] == clause and y <= a and a - y <= BEFORE_WINDOW for _, y in before):
                 return True
             for x, _ in after:
-                if clauses[x] == clause and x >= b and x - b <= AFTER_WINDOW:
-                    if not any(tokens[k].stem in blockers for k in range(b, x)):
-                        return True
+                if (
+                    clauses[x] == clause
+                    and x >= b
+                    and x - b <= AFTER_WINDOW
+                    and not any(tokens[k].stem in blockers for k in range(b, x))
+                ):
+                    return True
             for firsts, seconds in pairs:
                 for x, _ in firsts:
                     if clauses[x] != clause:

@@ -34,14 +34,27 @@ class Verdict:
     shown: tuple[Occurrence, ...]  # the occurrences to mark
 
 
+def distinct(occurrences: Iterable[Occurrence]) -> int:
+    """How many different terms: word forms of one stem, or terms on the same words, count once."""
+    seen: set[tuple[str, ...]] = set()
+    used: set[int] = set()
+    for o in sorted(occurrences, key=lambda o: o.tokens):
+        tokens = set(range(*o.tokens))
+        if o.term.pattern.identity in seen or tokens & used:
+            continue
+        seen.add(o.term.pattern.identity)
+        used |= tokens
+    return len(seen)
+
+
 def judge(occurrences: Sequence[Occurrence]) -> Verdict:
     counted = [o for o in occurrences if not o.negated]
-    firm = {o.term.pattern.text for o in counted if o.tier == "strong" and not o.hedged}
-    soft = {o.term.pattern.text for o in counted if o.tier == "strong" and o.hedged}
-    support = {o.term.pattern.text for o in counted if o.tier == "support"}
-    if len(firm) >= STRONG_MIN:
+    firm = [o for o in counted if o.tier == "strong" and not o.hedged]
+    soft = [o for o in counted if o.tier == "strong" and o.hedged]
+    support = distinct(o for o in counted if o.tier == "support")
+    if distinct(firm) >= STRONG_MIN:
         return Verdict("staat_erin", False, False, tuple(counted))
-    if soft or len(support) >= SUPPORT_MIN:
+    if soft or support >= SUPPORT_MIN:
         return Verdict("deels", False, bool(soft), tuple(counted))
     denied = [o for o in occurrences if o.negated]
     if denied and (

@@ -172,6 +172,11 @@ class Pattern:
         return cls(text, "word" if len(stems) == 1 else "phrase", stems=stems)
 
     @property
+    def identity(self) -> tuple[str, ...]:
+        """Equal for terms that match the same words (burgerberaad and burgerberaden)."""
+        return self.stems if not self.is_affix else (self.kind, self.affix)
+
+    @property
     def is_affix(self) -> bool:
         return self.kind in ("prefix", "suffix")
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 # A gutter is at least this wide (points) and crossed by at most this share of the runs.
 MIN_GUTTER = 6.0
 MAX_CROSSING_SHARE = 0.08
-MIN_RUNS_PER_SIDE = 3
+MIN_RUNS_PER_SIDE = 1
 PARAGRAPH_GAP_FACTOR = 1.45
 BULLET = re.compile(r"^\s*(?:[•▪●◦■□\-–—*·]|\d{1,2}[.)]|[a-z][.)])\s+")
 
@@ -74,20 +74,13 @@ def _find_gutter(runs: Sequence[Run]) -> float | None:
     for r in runs:
         for x in range(int(r.x0 - left), min(int(r.x1 - left) + 1, cells)):
             coverage[x] += 1
-    allowed = max(1, int(len(runs) * MAX_CROSSING_SHARE))
     lo, hi = int(width * 0.1), int(width * 0.9)
     best: tuple[int, int] | None = None  # (length, start)
-    start = None
-    for x in range(lo, hi + 1):
-        if coverage[x] <= allowed:
-            if start is None:
-                start = x
-        elif start is not None:
-            if best is None or x - start > best[0]:
-                best = (x - start, start)
-            start = None
-    if start is not None and (best is None or hi + 1 - start > best[0]):
-        best = (hi + 1 - start, start)
+    # First look for a gap no run crosses; only then allow a few crossing runs (a wide title).
+    for allowed in (0, max(1, int(len(runs) * MAX_CROSSING_SHARE))):
+        best = _widest_gap(coverage, lo, hi, allowed)
+        if best is not None and best[0] >= MIN_GUTTER:
+            break
     if best is None or best[0] < MIN_GUTTER:
         return None
     gutter = left + best[1] + best[0] / 2
@@ -96,6 +89,21 @@ def _find_gutter(runs: Sequence[Run]) -> float | None:
     if n_left < MIN_RUNS_PER_SIDE or n_right < MIN_RUNS_PER_SIDE:
         return None
     return gutter
+
+
+def _widest_gap(coverage: list[int], lo: int, hi: int, allowed: int) -> tuple[int, int] | None:
+    """(length, start) of the widest stretch in [lo, hi] crossed by at most ``allowed`` runs."""
+    best: tuple[int, int] | None = None
+    start = None
+    for x in range(lo, hi + 2):
+        inside = x <= hi and coverage[x] <= allowed
+        if inside and start is None:
+            start = x
+        elif not inside and start is not None:
+            if best is None or x - start > best[0]:
+                best = (x - start, start)
+            start = None
+    return best
 
 
 def _columns(runs: Sequence[Run], depth: int = 0) -> list[float]:
@@ -157,7 +165,8 @@ def paragraphs(lines: Sequence[Line]) -> list[str]:
     if not lines:
         return []
     steps = [b.top - a.top for a, b in itertools.pairwise(lines) if b.top > a.top]
-    usual = statistics.median(steps) if steps else lines[0].height * 1.2
+    # The usual line distance: the lower quartile, so blank lines between short paragraphs don't count.
+    usual = sorted(steps)[len(steps) // 4] if steps else lines[0].height * 1.2
     result: list[list[str]] = [[lines[0].text]]
     for prev, line in itertools.pairwise(lines):
         gap = line.top - prev.top

@@ -21,6 +21,7 @@ from scan.akkoord.limits import Limits
 Progress = Callable[[float, str], None]
 _PAGE_NUMBER = re.compile(r"^(pagina|blz\.?|p\.)?\s*\d{1,3}(\s*(van|/)\s*\d{1,3})?$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
+MAX_HEADER_WORDS = 10
 
 
 def _open(data: bytes, name: str) -> pdfium.PdfDocument:
@@ -57,12 +58,12 @@ def _has_images(page: pdfium.PdfPage) -> bool:
 
 
 def _repeating(pages: list[list[str]]) -> set[str]:
-    """First/last lines that recur on at least half of the pages: running headers and footers."""
+    """Short first/last lines that recur on at least half of the pages: running headers and footers."""
     if len(pages) < 3:
         return set()
     counts: Counter[str] = Counter()
     for lines in pages:
-        edge = {_DIGITS.sub("#", line) for line in (lines[:2] + lines[-2:])}
+        edge = {_DIGITS.sub("#", line) for line in (lines[:1] + lines[-1:]) if len(line.split()) <= MAX_HEADER_WORDS}
         counts.update(edge)
     return {text for text, n in counts.items() if n >= max(3, len(pages) / 2)}
 

@@ -89,11 +89,13 @@ def write_two_column_pdf(left: list[str], right: list[str], path: Path, *, title
             out.append("")  # blank line between paragraphs
         return out
 
+    pdf.add_page()  # measuring lines needs a page
     left_lines, right_lines = lines(left), lines(right)
     rows_per_page = int((bottom - top) / line_h)
     row = 0
     while row < max(len(left_lines), len(right_lines)):
-        pdf.add_page()
+        if row:
+            pdf.add_page()
         if title:
             pdf.set_xy(x_left, 15)
             pdf.cell(180, 8, pdf_safe(title))

@@ -63,7 +63,11 @@ def _repeating(pages: list[list[str]]) -> set[str]:
         return set()
     counts: Counter[str] = Counter()
     for lines in pages:
-        edge = {_DIGITS.sub("#", line) for line in (lines[:1] + lines[-1:]) if len(line.split()) <= MAX_HEADER_WORDS}
+        edge = {
+            _DIGITS.sub("#", line)
+            for line in (lines[:1] + lines[-1:])
+            if len(line.split()) <= MAX_HEADER_WORDS
+        }
         counts.update(edge)
     return {text for text, n in counts.items() if n >= max(3, len(pages) / 2)}
 

@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from scan.akkoord.textnorm import normalise_word, stem, tokenize
 from scan.errors import ContentError, describe_validation_error
@@ -49,6 +49,10 @@ def _check_term(value: str) -> str:
     return term
 
 
+TermText = Annotated[str, AfterValidator(_check_term)]
+WordGroup = Annotated[list[TermText], Field(min_length=1)]
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -56,22 +60,9 @@ class _Strict(BaseModel):
 class TermBlock(_Strict):
     """One or more terms with an optional sense constraint."""
 
-    words: list[str] = Field(min_length=1)
-    with_: list[list[str]] = Field(default_factory=list, alias="with")
-    without: list[str] = Field(default_factory=list)
-
-    @field_validator("words", "without")
-    @classmethod
-    def _terms(cls, value: list[str]) -> list[str]:
-        return [_check_term(v) for v in value]
-
-    @field_validator("with_")
-    @classmethod
-    def _groups(cls, value: list[list[str]]) -> list[list[str]]:
-        for group in value:
-            if not group:
-                raise ValueError("een woordgroep onder 'with' is leeg")
-        return [[_check_term(v) for v in group] for group in value]
+    words: list[TermText] = Field(min_length=1)
+    with_: list[WordGroup] = Field(default_factory=list, alias="with")
+    without: list[TermText] = Field(default_factory=list)
 
 
 def _blocks(value: Any) -> Any:
@@ -85,7 +76,7 @@ class ProposalVocabulary(_Strict):
     id: str
     strong: list[TermBlock] = Field(min_length=1)
     support: list[TermBlock] = Field(default_factory=list)
-    exclude: list[str] = Field(default_factory=list)
+    exclude: list[TermText] = Field(default_factory=list)
 
     @field_validator("strong", "support", mode="before")
     @classmethod
@@ -101,50 +92,21 @@ class ProposalVocabulary(_Strict):
             raise ValueError(f"voorstel {value} bestaat niet in het pamflet")
         return value
 
-    @field_validator("exclude")
-    @classmethod
-    def _exclude_terms(cls, value: list[str]) -> list[str]:
-        return [_check_term(v) for v in value]
-
 
 class NegationRules(_Strict):
-    before: list[str] = Field(min_length=1)
-    after: list[str] = Field(default_factory=list)
-    pairs: list[tuple[str, str]] = Field(default_factory=list)
-    exceptions: list[str] = Field(default_factory=list)
-    clause_breaks: list[str] = Field(default_factory=list)
-    after_blockers: list[str] = Field(default_factory=list)
-
-    @field_validator("before", "after", "exceptions", "clause_breaks", "after_blockers")
-    @classmethod
-    def _terms(cls, value: list[str]) -> list[str]:
-        return [_check_term(v) for v in value]
-
-    @field_validator("pairs")
-    @classmethod
-    def _pairs(cls, value: list[tuple[str, str]]) -> list[tuple[str, str]]:
-        return [(_check_term(a), _check_term(b)) for a, b in value]
+    before: list[TermText] = Field(min_length=1)
+    after: list[TermText] = Field(default_factory=list)
+    pairs: list[tuple[TermText, TermText]] = Field(default_factory=list)
+    exceptions: list[TermText] = Field(default_factory=list)
+    clause_breaks: list[TermText] = Field(default_factory=list)
+    after_blockers: list[TermText] = Field(default_factory=list)
 
 
 class VocabularyFile(_Strict):
     source: str = Field(min_length=5)
     negation: NegationRules
-    hedges: list[str] = Field(default_factory=list)
+    hedges: list[TermText] = Field(default_factory=list)
     proposals: list[ProposalVocabulary]
-
-    @field_validator("hedges")
-    @classmethod
-    def _terms(cls, value: list[str]) -> list[str]:
-        return [_check_term(v) for v in value]
-
-    @model_validator(mode="after")
-    def _each_proposal_once(self) -> VocabularyFile:
-        seen: set[str] = set()
-        for item in self.proposals:
-            if item.id in seen:
-                raise ValueError(f"voorstel {item.id} komt dubbel voor")
-            seen.add(item.id)
-        return self
 
 
 # --- compiled form -------------------------------------------------------------------------------
@@ -276,7 +238,13 @@ def load_vocabulary(path: Path = VOCABULARY_PATH) -> Vocabulary:
     except ValidationError as exc:
         field, message = describe_validation_error(exc, data)
         raise ContentError(path, field, message) from exc
-    present = {p.id for p in parsed.proposals}
+    present: set[str] = set()
+    for i, item in enumerate(parsed.proposals):
+        if item.id in present:
+            raise ContentError(
+                path, f"proposals[{i}] (id {item.id}).id", f"voorstel {item.id} komt dubbel voor"
+            )
+        present.add(item.id)
     if missing := [pid for pid in PAMPHLET_PROPOSALS if pid not in present]:
         raise ContentError(path, "proposals", f"woorden voor voorstel {missing[0]} ontbreken")
     return compile_vocabulary(parsed, path)

@@ -30,7 +30,9 @@ def _texts(path: Path) -> list[tuple[str, int | None]]:
 
 
 def test_two_column_pdf_is_read_column_by_column(tmp_path: Path) -> None:
-    path = write_two_column_pdf(LEFT, RIGHT, tmp_path / "twee-kolommen.pdf", title="Coalitieakkoord 2026-2030")
+    path = write_two_column_pdf(
+        LEFT, RIGHT, tmp_path / "twee-kolommen.pdf", title="Coalitieakkoord 2026-2030"
+    )
     texts = [t for t, _ in _texts(path)]
     # Each paragraph comes out whole (not interleaved line by line with the other column) ...
     for paragraph in LEFT + RIGHT:
@@ -43,8 +45,12 @@ def test_two_column_pdf_is_read_column_by_column(tmp_path: Path) -> None:
 
 def test_two_column_pdf_keeps_page_numbers(tmp_path: Path) -> None:
     filler = [f"Alinea {i} over de openbare ruimte, het groen en de wegen in de gemeente." for i in range(60)]
-    marker = "Slotalinea. We richten een jongerenraad op die de gemeenteraad gevraagd en ongevraagd adviseert."
-    path = write_two_column_pdf([*filler, marker], ["Rechts staat iets over sport en cultuur."], tmp_path / "p.pdf")
+    marker = (
+        "Slotalinea. We richten een jongerenraad op die de gemeenteraad gevraagd en ongevraagd adviseert."
+    )
+    path = write_two_column_pdf(
+        [*filler, marker], ["Rechts staat iets over sport en cultuur."], tmp_path / "p.pdf"
+    )
     texts = _texts(path)
     pages = dict(texts)
     # Every paragraph is kept (none mistaken for a running header); one may be cut at a page end.
@@ -105,7 +111,9 @@ def test_text_with_form_feeds_has_pages() -> None:
 
 
 def test_pasted_text_passages_and_spans() -> None:
-    result = analyse_text("Wij bouwen woningen.\n\nWe geven elke wijk- en dorpsagenda een vast budget, samen met de bewoners.")
+    result = analyse_text(
+        "Wij bouwen woningen.\n\nWe geven elke wijk- en dorpsagenda een vast budget, samen met de bewoners."
+    )
     passage = result.proposals["5a"].passages[0]
     assert passage.paragraph == 2 and passage.page is None
-    assert [passage.text[a:b] for a, b in passage.spans][0] == "wijk"  # "wijk-" read as wijkagenda
+    assert passage.terms[0] == "wijk"  # "wijk-" read as wijkagenda

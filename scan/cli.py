@@ -223,7 +223,7 @@ def _snippet(passage, width: int = 260) -> str:
 
 def _print_analysis(name: str, analysis) -> None:
     bank = question_bank()
-    pages = f", {analysis.pages} pagina's" if analysis.pages else ""
+    pages = "" if not analysis.pages else f", {analysis.pages} pagina" + ("'s" if analysis.pages != 1 else "")
     print(f"Akkoordcheck van {name} ({analysis.source}{pages})")
     if not analysis.language_ok:
         print("Let op: de tekst lijkt niet (helemaal) Nederlands; de uitkomst is minder betrouwbaar.")

@@ -42,6 +42,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=200_000)
 def normalise_word(word: str) -> str:
     folded = _APOSTROPHE_S.sub("", fold(word))  # thema's -> thema, agenda's -> agenda
     return folded.replace("-", "").replace("'", "").replace("’", "")

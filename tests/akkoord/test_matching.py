@@ -38,6 +38,12 @@ def test_negation_stays_in_its_clause() -> None:
     assert result.proposals["2c"].status == "staat_erin"
 
 
+def test_separable_negation_stays_in_its_clause() -> None:
+    text = "We schaffen de hondenbelasting af, en in elke wijk komt een wijkbudget waarover bewoners beslissen."
+    assert status(text, "5d") == "staat_erin"
+    assert status("We schaffen de wijkbudgetten af.", "5d") == "niet_gevonden"
+
+
 def test_exceptions_and_terms_with_niet_are_not_negations() -> None:
     assert status("Niet alleen de raad, ook inwoners krijgen een burgeramendement.", "8b") == "staat_erin"
     assert (

@@ -39,7 +39,9 @@ def test_negation_stays_in_its_clause() -> None:
 
 
 def test_separable_negation_stays_in_its_clause() -> None:
-    text = "We schaffen de hondenbelasting af, en in elke wijk komt een wijkbudget waarover bewoners beslissen."
+    text = (
+        "We schaffen de hondenbelasting af, en in elke wijk komt een wijkbudget waarover bewoners beslissen."
+    )
     assert status(text, "5d") == "staat_erin"
     assert status("We schaffen de wijkbudgetten af.", "5d") == "niet_gevonden"
 

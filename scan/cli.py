@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from scan.errors import ScanError
-from scan.questionbank import QUESTIONS_DIR, load_bank, question_bank
+from scan.questionbank import AKKOORD_FILE, QUESTIONS_DIR, load_bank, question_bank
 from scan.reference import BENCHMARKS_DIR, load_reference, reference
 from scan.settings import database_path
 
@@ -21,12 +21,16 @@ class DutchArgumentParser(argparse.ArgumentParser):
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from scan.akkoord.vocabulary import load_vocabulary
+
     ref = load_reference(Path(args.benchmarks))
     bank = load_bank(Path(args.questions), Path(args.benchmarks))
+    vocab = load_vocabulary(Path(args.questions) / AKKOORD_FILE)
     print(
         f"In orde: {len(bank.priorities)} onderdelen, {len(bank.questions)} vragen, "
         f"{len(bank.proposals)} voorstellen, {len(bank.tips)} tips, "
-        f"{len(ref.municipalities)} gemeenten (versie {bank.version})."
+        f"{len(ref.municipalities)} gemeenten, {len(vocab.terms)} termen voor de akkoordcheck "
+        f"(versie {bank.version})."
     )
     return 0
 
@@ -211,6 +215,98 @@ def _cmd_grant_oidc(args: argparse.Namespace) -> int:
     return 0
 
 
+def _snippet(passage, width: int = 260) -> str:
+    """The passage with its matching words in [brackets], shortened around the first one."""
+    text = passage.marked()
+    if len(text) <= width:
+        return text
+    first = text.find("[")
+    start = max(0, first - width // 3)
+    end = min(len(text), start + width)
+    return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
+
+
+def _print_analysis(name: str, analysis) -> None:
+    bank = question_bank()
+    pages = "" if not analysis.pages else f", {analysis.pages} pagina" + ("'s" if analysis.pages != 1 else "")
+    print(f"Akkoordcheck van {name} ({analysis.source}{pages})")
+    if not analysis.language_ok:
+        print("Let op: de tekst lijkt niet (helemaal) Nederlands; de uitkomst is minder betrouwbaar.")
+    for warning in analysis.warnings:
+        print(f"Let op: {warning}")
+    for priority_id, priority in analysis.priorities.items():
+        print()
+        print(f"Prioriteit {priority_id} · {bank.priority(priority_id).name}: {priority.label}")
+        for pid, coverage in analysis.proposals.items():
+            if int(pid[0]) != priority_id:
+                continue
+            print(f"  {pid}  {coverage.label:<13}  {bank.proposal(pid).title}")
+            for passage in coverage.passages:
+                kind = "ontkend" if passage.negated else f"score {passage.score:.2f}".replace(".", ",")
+                print(f"      {passage.where} ({kind}): {_snippet(passage)}")
+            if coverage.status == "deels" or (coverage.passages and coverage.status == "niet_gevonden"):
+                print(f"      {coverage.reason}")
+
+
+def _cmd_agreement(args: argparse.Namespace) -> int:
+    from scan.akkoord.batch import agreement_files, analyse_folder, analyse_path, csv_rows, csv_text
+    from scan.akkoord.limits import Limits
+
+    path = Path(args.path)
+    limits = Limits.default() if args.max_mb is None else Limits(max_bytes=int(args.max_mb * 1024 * 1024))
+    if not path.exists():
+        raise ScanError(f"Het bestand of de map '{args.path}' bestaat niet.")
+    if path.is_file():
+        if args.csv:
+            rows = list(csv_rows(path.name, analyse_path(path, limits)))
+            Path(args.csv).write_text(csv_text(rows), encoding="utf-8-sig")
+            print(f"{len(rows)} regels geschreven naar {args.csv}.")
+            return 0
+        analysis = analyse_path(path, limits)
+        if args.json:
+            print(json.dumps({"bestand": path.name, **analysis.to_dict()}, ensure_ascii=False, indent=2))
+        else:
+            _print_analysis(path.name, analysis)
+        return 0
+
+    from tqdm import tqdm
+
+    files = agreement_files(path)
+    if not files:
+        raise ScanError(f"In de map '{args.path}' staan geen bestanden.")
+    rows: list[tuple[str, ...]] = []
+    items: list[dict] = []
+    skipped = 0
+    with tqdm(total=len(files), desc="Akkoorden", unit="bestand", file=sys.stderr, disable=args.quiet) as bar:
+        for outcome in analyse_folder(files, limits, workers=args.workers):
+            bar.update(1)
+            name = outcome.path.name
+            if outcome.analysis is None:
+                skipped += 1
+                tqdm.write(f"Overgeslagen: {outcome.error}", file=sys.stderr)
+                items.append({"bestand": name, "fout": outcome.error})
+                continue
+            rows.extend(csv_rows(name, outcome.analysis))
+            items.append({"bestand": name, **outcome.analysis.to_dict()})
+            if not args.csv and not args.json:
+                found = [p for p, c in outcome.analysis.proposals.items() if c.status == "staat_erin"]
+                partly = [p for p, c in outcome.analysis.proposals.items() if c.status == "deels"]
+                tqdm.write(f"{name}: staat erin {' '.join(found) or '-'}; deels {' '.join(partly) or '-'}")
+    read = len(files) - skipped
+    if read == 0:
+        raise ScanError(f"Geen enkel bestand in '{args.path}' kon worden gelezen ({skipped} overgeslagen).")
+    if args.csv:
+        Path(args.csv).write_text(csv_text(rows), encoding="utf-8-sig")
+        print(
+            f"{read} akkoorden gelezen, {skipped} overgeslagen; {len(rows)} regels geschreven naar {args.csv}."
+        )
+    elif args.json:
+        print(json.dumps(items, ensure_ascii=False, indent=2))
+    else:
+        print(f"{read} akkoorden gelezen, {skipped} overgeslagen.")
+    return 0
+
+
 def _gm_code(value: str) -> str:
     if value not in reference().municipalities:
         raise argparse.ArgumentTypeError(f"onbekende gemeentecode '{value}' (vorm GM####)")
@@ -328,6 +424,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--email", required=True, help="e-mailadres van het account")
     _access_arguments(p)
     p.set_defaults(func=_cmd_grant_oidc)
+
+    p = sub.add_parser(
+        "agreement",
+        aliases=["akkoord"],
+        help="akkoordcheck: welke voorstellen uit het pamflet staan in een akkoord (bestand of map)",
+    )
+    p.add_argument(
+        "path", metavar="BESTAND_OF_MAP", help="PDF, Word (.docx) of tekst, of een map met zulke bestanden"
+    )
+    p.add_argument("--json", action="store_true", help="uitkomst als JSON")
+    p.add_argument(
+        "--csv", metavar="UIT.csv", help="schrijf één regel per akkoord en voorstel naar dit CSV-bestand"
+    )
+    p.add_argument("--workers", type=int, default=None, help="aantal bestanden tegelijk (map; standaard 1)")
+    p.add_argument("--max-mb", type=float, default=None, help="grootste bestand in MB (standaard 50)")
+    p.add_argument("--quiet", action="store_true", help="geen voortgangsbalk")
+    p.set_defaults(func=_cmd_agreement)
 
     p = sub.add_parser("export-benchmark", help="gedeelde scans in het importformaat van import-benchmark")
     p.add_argument("--db", default=str(database_path()), help="pad van de database")

@@ -28,6 +28,9 @@ from scan.reference import BENCHMARKS_DIR, reference
 QUESTIONS_DIR = Path(__file__).resolve().parent.parent / "questions"
 PROPOSALS_FILE = "voorstellen.yaml"
 TIPS_FILE = "tips.yaml"
+AKKOORD_FILE = "akkoord.yaml"  # vocabulary of the akkoordcheck (scan/akkoord/vocabulary.py)
+# Files in questions/ that hold no priority: the catalogue, the tips and the akkoordcheck vocabulary.
+NON_PRIORITY_FILES = frozenset({PROPOSALS_FILE, TIPS_FILE, AKKOORD_FILE})
 
 # The pamphlet's proposals, exactly: 1a-c, 2a-c, 3a-d, 4a-c, 5a-e, 6a-d, 7a-c, 8a-d.
 PAMPHLET_PROPOSALS: tuple[str, ...] = tuple(
@@ -127,8 +130,8 @@ def _parse(path: Path, model: type[M]) -> M:
 
 
 def priority_files(directory: Path) -> list[Path]:
-    """The files that hold a priority and its questions (everything but catalogue and tips)."""
-    return sorted(p for p in directory.glob("*.yaml") if p.name not in {PROPOSALS_FILE, TIPS_FILE})
+    """The files that hold a priority and its questions (everything but NON_PRIORITY_FILES)."""
+    return sorted(p for p in directory.glob("*.yaml") if p.name not in NON_PRIORITY_FILES)
 
 
 def _content_hash(paths: Iterable[Path]) -> str:

@@ -1,0 +1,91 @@
+"""The result of an akkoordcheck: frozen dataclasses, with ``to_dict()`` for JSON."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+Status = Literal["staat_erin", "deels", "niet_gevonden"]
+STATUS_LABELS: dict[str, str] = {
+    "staat_erin": "staat erin",
+    "deels": "deels",
+    "niet_gevonden": "niet gevonden",
+}
+STATUS_ORDER: dict[str, int] = {"niet_gevonden": 0, "deels": 1, "staat_erin": 2}
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A piece of the agreement that supports (or, if ``negated``, denies) a proposal."""
+
+    page: int | None
+    paragraph: int | None
+    text: str
+    score: float  # BM25 score of this passage for the proposal (ranks passages within one agreement)
+    terms: tuple[str, ...]  # the words as they stand in the text
+    spans: tuple[tuple[int, int], ...]  # character ranges in ``text`` of those words, to mark them
+    negated: bool
+    hedged: bool = False  # only explored ("we onderzoeken of ..."): counts as "deels"
+
+    @property
+    def where(self) -> str:
+        """ "pagina 4", "alinea 12" or "pagina 4, alinea 12" in Dutch."""
+        if self.page is not None:
+            return f"pagina {self.page}"
+        return f"alinea {self.paragraph}" if self.paragraph is not None else "plaats onbekend"
+
+    def marked(self, left: str = "[", right: str = "]") -> str:
+        """The text with the matching words between markers."""
+        out, last = [], 0
+        for start, end in self.spans:
+            out.append(self.text[last:start] + left + self.text[start:end] + right)
+            last = end
+        out.append(self.text[last:])
+        return "".join(out)
+
+
+@dataclass(frozen=True)
+class ProposalCoverage:
+    proposal_id: str
+    status: Status
+    passages: list[Passage]  # counted passages first (best first), then denied ones
+    reason: str = ""  # one Dutch sentence: why this status
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+@dataclass(frozen=True)
+class PriorityCoverage:
+    priority_id: int
+    status: Status
+    found: tuple[str, ...]  # proposal ids with status "staat_erin" or "deels"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+@dataclass(frozen=True)
+class AgreementAnalysis:
+    pages: int | None
+    language_ok: bool
+    proposals: dict[str, ProposalCoverage]
+    priorities: dict[int, PriorityCoverage]
+    source: str = "text"  # pdf, docx or text
+    warnings: tuple[str, ...] = ()  # Dutch notes for the user (pages without text, no page numbers, ...)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["priorities"] = {str(k): v for k, v in data["priorities"].items()}
+        for item in data["proposals"].values():
+            item["label"] = STATUS_LABELS[item["status"]]
+            for passage in item["passages"]:
+                passage["spans"] = [list(s) for s in passage["spans"]]
+                passage["terms"] = list(passage["terms"])
+        for item in data["priorities"].values():
+            item["label"] = STATUS_LABELS[item["status"]]
+            item["found"] = list(item["found"])
+        data["warnings"] = list(self.warnings)
+        return data

@@ -1,0 +1,61 @@
+"""Pasted text or a .txt file: paragraphs split at blank lines, pages at form feeds (if any)."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from scan.akkoord.document import Document, build_blocks, looks_like_heading
+from scan.akkoord.errors import AgreementError
+from scan.akkoord.limits import CHARS_PER_PAGE_ESTIMATE, Limits
+
+_BLANK_LINE = re.compile(r"\n\s*\n")
+_BULLET_LINE = re.compile(r"^\s*(?:[•▪●◦■\-–—*·]|\d{1,2}[.)])\s+")
+
+
+def decode(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _paragraphs(page_text: str) -> list[str]:
+    """Blank lines separate paragraphs; inside one, bullet lines and heading-like lines stand alone."""
+    result: list[str] = []
+    for chunk in _BLANK_LINE.split(page_text):
+        current: list[str] = []
+        for line in chunk.splitlines():
+            if not line.strip():
+                continue
+            heading_before = (
+                looks_like_heading(current[-1]) and line.strip()[:1].isupper() if current else False
+            )
+            if current and (_BULLET_LINE.match(line) or heading_before):
+                result.append(" ".join(current))
+                current = []
+            current.append(line.strip())
+        if current:
+            result.append(" ".join(current))
+    return result
+
+
+def read_text(text: str, name: str, limits: Limits) -> Document:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise AgreementError(f"{name} bevat geen tekst.")
+    pages = text.split("\f")
+    paged = len(pages) > 1
+    count = len(pages) if paged else math.ceil(len(text) / CHARS_PER_PAGE_ESTIMATE)
+    if count > limits.max_pages:
+        about = "" if paged else "ongeveer "
+        raise AgreementError(
+            f"{name} is {about}{count} pagina's lang. De akkoordcheck leest documenten tot "
+            f"{limits.max_pages} pagina's; kies het deel met de afspraken."
+        )
+    texts = [(p, (n if paged else None)) for n, page in enumerate(pages, start=1) for p in _paragraphs(page)]
+    return Document("text", build_blocks(texts), len(pages) if paged else None)

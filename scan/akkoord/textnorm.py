@@ -1,0 +1,73 @@
+"""Tokens with their character positions: lower case, no accents, Dutch Snowball stem.
+
+Text and vocabulary go through the same functions, so a term and the words in an
+agreement are compared in the same form.
+
+Stemmer: Snowball's original Dutch algorithm (``dutch_porter`` in snowballstemmer 3). The
+newer Snowball "dutch" stemmer also strips the ``ge-`` in the middle of compounds
+(burgerberaad -> "burrberaad", gelote -> "lot" but geloot -> "loot"); the original keeps stems
+readable and conflates the forms an agreement uses (burgerberaad/burgerberaden -> "burgerberad").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+STEMMER_NAME = "dutch_porter"
+_STEMMER = snowballstemmer.stemmer(STEMMER_NAME)
+
+# A number with a percent sign, or a word (letters/digits) with inner hyphens or apostrophes and
+# optionally a trailing hyphen ("wijk- en dorpsagenda": an elided compound).
+_TOKEN = re.compile(r"(\d+(?:[.,]\d+)?)\s?%|([^\W_]+(?:[-'’][^\W_]+)*)(-?)", re.UNICODE)
+_APOSTROPHE_S = re.compile(r"['’]s$")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int  # character offsets in the text the token came from
+    end: int
+    norm: str  # lower case, no accents, no hyphens: "burgerberaad"
+    stem: str
+    elided: bool = False  # written with a trailing hyphen: "wijk-" in "wijk- en dorpsagenda"
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Ideeën" -> "ideeen", "één" -> "een"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=200_000)
+def normalise_word(word: str) -> str:
+    folded = _APOSTROPHE_S.sub("", fold(word))  # thema's -> thema, agenda's -> agenda
+    return folded.replace("-", "").replace("'", "").replace("’", "")
+
+
+@lru_cache(maxsize=200_000)
+def stem(norm: str) -> str:
+    return _STEMMER.stemWord(norm)
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(text):
+        if match.group(1) is not None:  # "1%" -> "1" and "procent", both covering the whole match
+            number = match.group(1).replace(",", ".")
+            tokens.append(Token(match.start(), match.end(), number, number))
+            tokens.append(Token(match.start(), match.end(), "procent", stem("procent")))
+            continue
+        norm = normalise_word(match.group(2))
+        if not norm:
+            continue
+        tokens.append(Token(match.start(), match.end(2), norm, stem(norm), elided=bool(match.group(3))))
+    return tokens
+
+
+def words(text: str) -> list[str]:
+    """Normalised words only (for language checks and counting)."""
+    return [t.norm for t in tokenize(text)]

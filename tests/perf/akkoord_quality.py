@@ -1,0 +1,158 @@
+"""Akkoordcheck: quality on the labelled and hold-out passages, then speed. Prints figures only.
+
+    python tests/perf/akkoord_quality.py [--skip-speed] [--agreements 100]
+
+Quality: precision and recall at priority level (target P >= 0.9, R >= 0.85) and at proposal level
+(P >= 0.8, R >= 0.7), counting "staat erin" and "deels" as found (and, as "strict", only
+"staat erin"); the confusion per priority. Speed: a generated 100-page agreement (target <= 5 s)
+and a folder of generated agreements through the CLI (target: 100 in <= 5 min), generated with a
+fixed seed into a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from scan.akkoord import analyse
+from scan.cli import main as cli_main
+from tests.akkoord.fixtures import (
+    LabelledPassage,
+    agreement_paragraphs,
+    labelled_passages,
+    write_docx,
+    write_pdf,
+    write_two_column_pdf,
+)
+from tests.akkoord.quality import Quality, evaluate, evaluate_documents
+
+HOLDOUT = Path(__file__).resolve().parents[1] / "akkoord" / "holdout.yaml"
+
+
+def holdout_passages() -> list[LabelledPassage]:
+    data = yaml.safe_load(HOLDOUT.read_text(encoding="utf-8"))
+    return [
+        LabelledPassage(p["id"], p["kind"], tuple(p["labels"]), " ".join(p["text"].split()))
+        for p in data["passages"]
+    ]
+
+
+def line(name: str, quality: Quality) -> str:
+    pr, pp = quality.priorities, quality.proposals
+    return (
+        f"{name:<34} priorities P {pr.precision:.3f} R {pr.recall:.3f}   "
+        f"proposals P {pp.precision:.3f} R {pp.recall:.3f}"
+    )
+
+
+def report_quality() -> None:
+    labelled, holdout = labelled_passages(), holdout_passages()
+    print(
+        f"labelled passages: {len(labelled)} ({sum(p.kind == 'promise' for p in labelled)} promises, "
+        f"{sum(p.kind == 'other' for p in labelled)} other, {sum(p.kind == 'trap' for p in labelled)} traps); "
+        f"hold-out: {len(holdout)}"
+    )
+    print("targets: priorities P >= 0.9, R >= 0.85; proposals P >= 0.8, R >= 0.7\n")
+    main = evaluate(labelled)
+    print(line("labelled, per passage", main))
+    print(line("labelled, per passage, strict", evaluate(labelled, strict=True)))
+    print(line("labelled, 30 made-up agreements", evaluate_documents()))
+    hold = evaluate(holdout)
+    print(line("hold-out, per passage", hold))
+    print(line("hold-out, per passage, strict", evaluate(holdout, strict=True)))
+    print("\nconfusion per priority (labelled, per passage):")
+    print("  prio   tp   fp   fn   tn")
+    for priority, counts in main.confusion.items():
+        print(f"  {priority:>4} {counts['tp']:>4} {counts['fp']:>4} {counts['fn']:>4} {counts['tn']:>4}")
+    for name, quality in (("labelled", main), ("hold-out", hold)):
+        if quality.proposals.errors:
+            print(f"\n{name} errors:")
+            for error in quality.proposals.errors:
+                print(f"  {error}")
+
+
+def make_folder(folder: Path, count: int, seed: int = 2026) -> int:
+    """``count`` agreements of 10-60 pages: 40% PDF (a third of them two-column), 40% .docx, 20% .txt."""
+    rng = random.Random(seed)
+    pages_total = 0
+    for i in range(count):
+        pages = rng.randint(10, 60)
+        pages_total += pages
+        paragraphs = [p.text for p in agreement_paragraphs(seed + i, 12 * pages)]
+        kind = rng.random()
+        if kind < 0.4:
+            if i % 3 == 0:
+                half = len(paragraphs) // 2
+                write_two_column_pdf(paragraphs[:half], paragraphs[half:], folder / f"akkoord-{i:03}.pdf")
+            else:
+                write_pdf(paragraphs, folder / f"akkoord-{i:03}.pdf")
+        elif kind < 0.8:
+            write_docx(paragraphs, folder / f"akkoord-{i:03}.docx", page_break_every=12)
+        else:
+            (folder / f"akkoord-{i:03}.txt").write_text("\n\n".join(paragraphs), encoding="utf-8")
+    return pages_total
+
+
+def report_speed(agreements: int) -> None:
+    print(f"\nspeed on {os.cpu_count()} cores")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        paragraphs = [p.text for p in agreement_paragraphs(1, 120, promises=20)]
+        one = write_pdf(paragraphs, tmp_path / "honderd.pdf", pages=100)
+        half = len(paragraphs) // 2
+        two = write_two_column_pdf(paragraphs[:half] * 5, paragraphs[half:] * 5, tmp_path / "twee.pdf")
+        for path in (one, two):
+            data = path.read_bytes()
+            analyse(data, path.name)  # warm: imports, vocabulary, stemmer cache
+            times = []
+            for _ in range(3):
+                start = time.perf_counter()
+                result = analyse(data, path.name)
+                times.append(time.perf_counter() - start)
+            print(
+                f"{path.name}: {result.pages} pages, {len(data) / 1e6:.1f} MB: "
+                f"best {min(times):.2f} s, worst {max(times):.2f} s (target <= 5 s)"
+            )
+
+        folder = tmp_path / "akkoorden"
+        folder.mkdir()
+        start = time.perf_counter()
+        pages = make_folder(folder, agreements)
+        print(f"generated {agreements} agreements ({pages} pages) in {time.perf_counter() - start:.0f} s")
+        for workers in (1, 2):
+            start = time.perf_counter()
+            code = cli_main(
+                [
+                    "akkoord",
+                    str(folder),
+                    "--csv",
+                    str(tmp_path / f"uit-{workers}.csv"),
+                    "--workers",
+                    str(workers),
+                    "--quiet",
+                ]
+            )
+            elapsed = time.perf_counter() - start
+            print(
+                f"folder of {agreements}, {workers} worker(s): {elapsed:.1f} s "
+                f"({elapsed / agreements:.2f} s per agreement; exit {code}; target 100 in <= 300 s)"
+            )
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--agreements", type=int, default=100)
+    args = parser.parse_args()
+    report_quality()
+    if not args.skip_speed:
+        report_speed(args.agreements)

@@ -3,6 +3,7 @@ from __future__ import annotations
 import contextlib
 import io
 import shutil
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,29 @@ def bank() -> QuestionBank:
 def store(tmp_path: Path) -> Store:
     """A fresh database file per test."""
     return Store(tmp_path / "scan.sqlite")
+
+
+def clone_db(source: Path, target: Path) -> Path:
+    """A copy of a database file, made with SQLite's own backup (complete even in WAL mode)."""
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    return target
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    """The demo database (fictieve scans of ~190 municipalities), made once per test process."""
+    from scan.demo import fill_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    fill_demo(Store(path))
+    return path
+
+
+@pytest.fixture
+def demo_store(demo_template: Path, tmp_path: Path) -> Store:
+    """A fresh copy of the demo database for one test (cheaper than filling it again)."""
+    return Store(clone_db(demo_template, tmp_path / "scan.sqlite"))
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from scan import answers as answer_store
 from scan import benchmark_store, choices, respondents, rounds, workshop
 from scan.access import grant_oidc, set_password
 from scan.backup import BackupError, backup_bytes, dump, restore
-from scan.demo import fill_demo
 from scan.schema_graph import data_tables
 from scan.sharing import create_share_link
 from scan.storage import Store
@@ -21,9 +20,9 @@ from .conftest import run_cli
 
 
 @pytest.fixture
-def full(store: Store) -> Store:
+def full(demo_store: Store) -> Store:
     """A database with something in every table."""
-    fill_demo(store)
+    store = demo_store
     rnd = rounds.get(store, "GM0355", 2026)
     _, code = respondents.create_invite(store, rnd.id, "raad")
     _, token = respondents.join(store, code)

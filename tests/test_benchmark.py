@@ -179,3 +179,25 @@ def test_peer_scores_weigh_each_priority_equally_whatever_its_number_of_question
         ]
     ).median()
     assert by_question != pytest.approx(overall)
+
+
+def test_the_municipality_is_never_its_own_peer(peer_store: Store) -> None:
+    own = rounds.get(peer_store, OWN, 2026)
+    rounds.set_share_benchmark(peer_store, own.id, True)  # it shares too: still not its own peer
+    result = _compare(peer_store, {*PEERS, OWN})
+    assert result.n == 6 and OWN in load_peer_data(peer_store, 2026).municipalities()
+    assert result.priorities[3].percentile == pytest.approx(2.5 / 6 * 100)
+
+
+def test_peer_figures_are_fictief_exactly_when_a_peer_in_the_group_shared_demo_data(store: Store) -> None:
+    real, demo = PEERS[:5], ["GM0088", "GM0093", "GM0096", "GM0106", "GM0109"]
+    for code in real:
+        _share(store, code, 2)
+    for code in demo:
+        rnd = rounds.start(store, code, 2026, is_demo=True)
+        answer_store.save(store, rnd.id, "1.1", 3)
+        rounds.set_share_benchmark(store, rnd.id, True)
+    rounds.start(store, OWN, 2026)
+    assert not _compare(store, {*real, OWN}).has_demo
+    assert _compare(store, {*demo, OWN}).has_demo
+    assert _compare(store, {*real, demo[0], OWN}).has_demo

@@ -160,3 +160,10 @@ def test_the_vectorised_peer_scores_equal_the_reference_rule(scans) -> None:
                 assert got is None or pd.isna(got)
             else:
                 assert got == pytest.approx(ps.score)
+
+
+def test_bestuurscultuur_stays_out_of_the_total() -> None:
+    answers = {q.id: Answer(q.id, 0) for q in CORE_SELF}
+    answers |= {q.id: Answer(q.id, 4) for q in BANK.questions_for(9, "griffie")}
+    score = score_scan(BANK, answers)
+    assert score.culture.score == 100 and score.overall == 0

@@ -5,7 +5,6 @@ from __future__ import annotations
 from scan import answers as answer_store
 from scan import rounds
 from scan.benchmark import compare
-from scan.demo import fill_demo
 from scan.formatting import nl_number
 from scan.questionbank import question_bank
 from scan.reference import reference
@@ -13,6 +12,7 @@ from scan.scoring import score_scan
 from scan.storage import Store
 from scan.views import peer_data as load_peer_data
 
+from ..conftest import clone_db
 from .tables import markdown_tables
 
 
@@ -34,9 +34,8 @@ def _expected(store: Store, group_id: str):
     )
 
 
-def test_switching_peer_group_updates_all_figures(new_session, db_path) -> None:
-    store = Store(db_path)
-    fill_demo(store)
+def test_switching_peer_group_updates_all_figures(new_session, db_path, demo_template) -> None:
+    store = Store(clone_db(demo_template, db_path))
     at = new_session(gemeente="GM0355", jaar="2026")
     at.switch_page("scan/ui/pages/benchmark.py").run()
     assert not at.exception
@@ -75,11 +74,12 @@ def test_too_few_peers_shows_the_count_not_figures(new_session, db_path) -> None
     assert set(election["Verkiezingen"]) == {"2018", "2022", "2026"}
 
 
-def test_one_chosen_group_for_comparison_recommendations_and_report(new_session, db_path) -> None:
+def test_one_chosen_group_for_comparison_recommendations_and_report(
+    new_session, db_path, demo_template
+) -> None:
     from scan.report import build_report_data
 
-    store = Store(db_path)
-    fill_demo(store)
+    store = Store(clone_db(demo_template, db_path))
     at = new_session(gemeente="GM0355", jaar="2026")
     at.switch_page("scan/ui/pages/benchmark.py").run()
     assert at.selectbox(key="vergelijken_groep").value == "M50"  # default: most specific with enough data

@@ -7,9 +7,6 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from scan.demo import fill_demo
-from scan.storage import Store
-
 from ..conftest import PROJECT
 
 SINGLE_PAGE_MODES = ("__init__", "respond", "workshop_join")  # tested with their codes elsewhere
@@ -18,10 +15,8 @@ PAGES = sorted(p.stem for p in (PROJECT / "scan/ui/pages").glob("*.py") if p.ste
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    fill_demo(Store(path))
-    return path
+def demo_db(demo_template: Path) -> Path:
+    return demo_template  # read-only here: every page only draws
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -1,4 +1,4 @@
-"""Content models: priorities, questions, proposals and tips.
+"""Content models: priorities, questions, proposals, tips and the glossary.
 
 Every model forbids unknown keys, so a typo in a YAML file is an error
 instead of silently ignored content.
@@ -55,6 +55,7 @@ OWNER_LABELS: dict[str, str] = {
 QUESTION_ID = re.compile(r"^[1-9]\.[1-9]$")
 PROPOSAL_ID = re.compile(r"^[1-8][a-e]$")
 GM_CODE = re.compile(r"^GM\d{4}$")
+PAMPHLET_REF = re.compile(r"^(Voorstel [1-8][a-e]|Tip [1-8])$")
 
 
 class Strict(BaseModel):
@@ -230,3 +231,55 @@ class Tip(Strict):
 class TipFile(Strict):
     source: str
     tips: list[Tip]
+
+
+class GlossaryTerm(Strict):
+    """A word from the pamphlet or the questions that a reader may not know, explained in B1."""
+
+    term: str = Field(min_length=2, description="The word as shown, e.g. 'Burgeramendement'")
+    forms: list[str] = Field(
+        default_factory=list,
+        description="Other spellings and inflections that count as this term in a text (the term itself always counts)",
+    )
+    explanation: str = Field(min_length=20)
+    pamphlet: list[str] = Field(
+        default_factory=list, description="Where the pamphlet uses it: 'Voorstel 3c', 'Tip 6'"
+    )
+
+    @field_validator("pamphlet")
+    @classmethod
+    def _pamphlet_refs(cls, value: list[str]) -> list[str]:
+        for ref in value:
+            if not PAMPHLET_REF.match(ref):
+                raise ValueError(f"'{ref}' heeft niet de vorm 'Voorstel 3c' of 'Tip 6'")
+        return value
+
+    @field_validator("forms")
+    @classmethod
+    def _forms_not_blank(cls, value: list[str]) -> list[str]:
+        if any(not form.strip() for form in value):
+            raise ValueError("een vorm van een begrip mag niet leeg zijn")
+        return value
+
+    @property
+    def all_forms(self) -> tuple[str, ...]:
+        return (self.term, *self.forms)
+
+
+class GlossaryFile(Strict):
+    source: str
+    terms: list[GlossaryTerm] = Field(min_length=1)
+
+    @field_validator("terms")
+    @classmethod
+    def _each_form_once(cls, terms: list[GlossaryTerm]) -> list[GlossaryTerm]:
+        seen: dict[str, str] = {}
+        for term in terms:
+            for form in term.all_forms:
+                key = form.casefold()
+                if key in seen and seen[key] != term.term:
+                    raise ValueError(f"'{form}' hoort bij twee begrippen: {seen[key]} en {term.term}")
+                if key in seen:
+                    raise ValueError(f"'{form}' staat twee keer bij begrip {term.term}")
+                seen[key] = term.term
+        return terms

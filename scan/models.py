@@ -40,6 +40,9 @@ ROLE_LABELS: dict[str, str] = {
     "partners": "Maatschappelijke partners",
 }
 FACTUAL_ROLES = ("griffie", "college", "ambtelijk")
+# Roles asked for their view on a 1-5 scale. A statement marked ``shared`` is asked of all three
+# with the same words, so their answers can be compared like for like.
+PERCEPTION_ROLES = ("raad", "inwoners", "partners")
 # Groups shown in results: the invited roles plus workshop participants added to a round.
 GROUP_LABELS: dict[str, str] = {**ROLE_LABELS, "workshop": "Workshopdeelnemers"}
 
@@ -78,6 +81,11 @@ class Question(Strict):
     help: str = Field(min_length=10)
     levels: dict[int, str] | None = None
     tips: list[int] = Field(default_factory=list)
+    shared: bool = Field(
+        default=False,
+        validate_default=True,  # check a statement without the key too
+        description="A statement asked with the same words of raad, inwoners and partners (like-for-like)",
+    )
 
     @field_validator("id")
     @classmethod
@@ -109,6 +117,23 @@ class Question(Strict):
             raise ValueError(f"niveau {extra[0]} bestaat niet (alleen 0 t/m 4)")
         return value
 
+    @field_validator("shared")
+    @classmethod
+    def _shared_fits_roles(cls, value: bool, info: ValidationInfo) -> bool:
+        kind, roles = info.data.get("kind"), info.data.get("roles") or []
+        if value and kind != "agreement":
+            raise ValueError("alleen een stelling (kind: agreement) kan gedeeld zijn")
+        if value and (missing := [r for r in PERCEPTION_ROLES if r not in roles]):
+            raise ValueError(
+                f"een gedeelde stelling is voor raad, inwoners en partners samen; rol '{missing[0]}' ontbreekt"
+            )
+        if not value and kind == "agreement" and "raad" in roles and len(roles) > 1:
+            raise ValueError(
+                "een stelling voor de raad én andere rollen moet 'shared: true' zijn en voor allen even "
+                "goed te beantwoorden; schrijf anders een eigen stelling voor de raad"
+            )
+        return value
+
     @model_validator(mode="after")
     def _maturity_has_levels(self) -> Question:
         if self.kind == "maturity" and self.levels is None:
@@ -126,7 +151,11 @@ class Question(Strict):
 
 
 class PriorityFile(Strict):
-    """One YAML file in questions/: a priority with its questions."""
+    """One YAML file in questions/: a priority with its questions.
+
+    Seven at most: the factual questions of the pamphlet's proposals (4-5), one statement shared by
+    raad, inwoners and partners, and one for the raad or for inwoners and partners alone.
+    """
 
     priority: Priority
     questions: list[Question] = Field(min_length=4, max_length=7)
@@ -205,7 +234,8 @@ class Proposal(Strict):
         pid = info.data.get("id")
         if pid and (pid[1] == "a") != (value == 1):
             raise ValueError(
-                f"voorstel {pid}: het a-voorstel heeft 1 pepertje, de pittigere voorstellen 2 of 3"
+                f"voorstel {pid}: het a-voorstel heeft 1 pepertje, de pittigere voorstellen 2 of 3 "
+                "(onze eigen inschatting)"
             )
         return value
 

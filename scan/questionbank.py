@@ -108,6 +108,11 @@ class QuestionBank:
     def tips_shown_with(self, place: str) -> list[Tip]:
         return [t for t in self.tips if place in t.shown_with]
 
+    def shared_statements(self, priority_id: int | None = None) -> tuple[Question, ...]:
+        """Statements asked with the same words of raad, inwoners and partners: compare roles on these."""
+        pool = self.questions if priority_id is None else self.questions_for(priority_id)
+        return tuple(q for q in pool if q.shared)
+
     def terms_in(self, text: str) -> tuple[GlossaryTerm, ...]:
         """Glossary terms that occur in ``text`` (whole words, any case), in glossary order."""
         return tuple(term for term, pattern in self._term_patterns if pattern.search(text))
@@ -210,6 +215,14 @@ def load_bank(directory: Path = QUESTIONS_DIR, benchmarks: Path = BENCHMARKS_DIR
     if core_ids != list(range(1, 9)):
         missing = sorted(set(range(1, 9)) - set(core_ids))
         raise ContentError(directory, "priority.id", f"prioriteit {missing[0]} ontbreekt")
+    # Roles are compared like for like on shared statements: every priority needs one.
+    for pid in core_ids:
+        if not any(q.shared and q.priority_id == pid for q in questions):
+            raise ContentError(
+                seen_priority[pid],
+                "questions",
+                f"prioriteit {pid} heeft geen gedeelde stelling (shared: true) voor raad, inwoners en partners",
+            )
 
     proposals_path = directory / PROPOSALS_FILE
     proposals = _parse(proposals_path, ProposalFile).proposals

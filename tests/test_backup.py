@@ -27,7 +27,7 @@ def full(store: Store) -> Store:
     rnd = store.get_round("GM0355", 2026)
     _, code = respondents.create_invite(store, rnd.id, "raad")
     _, token = respondents.join(store, code)
-    respondents.answer(store, code, token, "1.5", 4)
+    respondents.answer(store, code, token, "1.6", 4)
     store.set_proposal_status(rnd.id, "6a", "kiezen")
     store.save_agenda_item(rnd.id, "6a", goal="Mediafonds")
     ws, secret = workshop.create(store, rnd.id, ["6.1"], "Avond")

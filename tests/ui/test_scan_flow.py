@@ -58,12 +58,12 @@ def test_full_scan_resume_and_results(new_session, db_path, pattern, total, dont
         for index, q in enumerate(BANK.questions_for(section, "griffie")):
             at.radio(key=f"antwoord_{round_id}_{q.id}").set_value(pattern(index)).run()
         _no_exceptions(at)
-    assert "38 van 38 vragen beantwoord" in at.get("progress")[0].proto.text
+    assert "40 van 40 vragen beantwoord" in at.get("progress")[0].proto.text
 
     # Close the app: a new session on the same database offers to resume where we were.
     at = new_session()
     resume = at.button(key="start_verder")
-    assert resume.label.startswith("Verder met Zeist 2026 (38 van 38 vragen beantwoord)")
+    assert resume.label.startswith("Verder met Zeist 2026 (40 van 40 vragen beantwoord)")
     resume.click().run()
     _no_exceptions(at)
     assert at.selectbox(key=section_key).value == SECTIONS[-1]
@@ -74,7 +74,7 @@ def test_full_scan_resume_and_results(new_session, db_path, pattern, total, dont
     _no_exceptions(at)
     assert _metric(at, "Totaalscore") == total
     assert _metric(at, "Weet niet / n.v.t.") == dont_know
-    assert _metric(at, "Vragen beantwoord") == "38 van 38"
+    assert _metric(at, "Vragen beantwoord") == "40 van 40"
 
 
 def test_comment_and_position_survive_a_new_session(new_session, db_path) -> None:

@@ -1,4 +1,4 @@
-"""Content models: priorities, questions, proposals and tips.
+"""Content models: priorities, questions, proposals, tips and the glossary.
 
 Every model forbids unknown keys, so a typo in a YAML file is an error
 instead of silently ignored content.
@@ -43,6 +43,9 @@ ROLE_LABELS: dict[str, str] = {
 FACTUAL_ROLES = ("griffie", "college", "ambtelijk")
 SELF_ROLE = "griffie"  # the self-scan: the griffie answers the factual questions for the municipality
 WORKSHOP_ROLE = "workshop"  # workshop participants added to a round: any question, their own group
+# Roles asked for their view on a 1-5 scale. A statement marked ``shared`` is asked of all three
+# with the same words, so their answers can be compared like for like.
+PERCEPTION_ROLES = ("raad", "inwoners", "partners")
 # Groups shown in results: the invited roles plus workshop participants added to a round.
 GROUP_LABELS: dict[str, str] = {**ROLE_LABELS, WORKSHOP_ROLE: "Workshopdeelnemers"}
 
@@ -82,6 +85,7 @@ OWNER_LABELS: dict[str, str] = {
 QUESTION_ID = re.compile(r"^[1-9]\.[1-9]$")
 PROPOSAL_ID = re.compile(r"^[1-8][a-e]$")
 GM_CODE = re.compile(r"^GM\d{4}$")
+PAMPHLET_REF = re.compile(r"^(Voorstel [1-8][a-e]|Tip [1-8])$")
 
 
 class Strict(BaseModel):
@@ -104,6 +108,11 @@ class Question(Strict):
     help: str = Field(min_length=10)
     levels: dict[int, str] | None = None
     tips: list[int] = Field(default_factory=list)
+    shared: bool = Field(
+        default=False,
+        validate_default=True,  # check a statement without the key too
+        description="A statement asked with the same words of raad, inwoners and partners (like-for-like)",
+    )
 
     @field_validator("id")
     @classmethod
@@ -135,6 +144,23 @@ class Question(Strict):
             raise ValueError(f"niveau {extra[0]} bestaat niet (alleen 0 t/m 4)")
         return value
 
+    @field_validator("shared")
+    @classmethod
+    def _shared_fits_roles(cls, value: bool, info: ValidationInfo) -> bool:
+        kind, roles = info.data.get("kind"), info.data.get("roles") or []
+        if value and kind != "agreement":
+            raise ValueError("alleen een stelling (kind: agreement) kan gedeeld zijn")
+        if value and (missing := [r for r in PERCEPTION_ROLES if r not in roles]):
+            raise ValueError(
+                f"een gedeelde stelling is voor raad, inwoners en partners samen; rol '{missing[0]}' ontbreekt"
+            )
+        if not value and kind == "agreement" and "raad" in roles and len(roles) > 1:
+            raise ValueError(
+                "een stelling voor de raad én andere rollen moet 'shared: true' zijn en voor allen even "
+                "goed te beantwoorden; schrijf anders een eigen stelling voor de raad"
+            )
+        return value
+
     @model_validator(mode="after")
     def _maturity_has_levels(self) -> Question:
         if self.kind == "maturity" and self.levels is None:
@@ -152,7 +178,11 @@ class Question(Strict):
 
 
 class PriorityFile(Strict):
-    """One YAML file in questions/: a priority with its questions."""
+    """One YAML file in questions/: a priority with its questions.
+
+    Seven at most: the factual questions of the pamphlet's proposals (4-5), one statement shared by
+    raad, inwoners and partners, and one for the raad or for inwoners and partners alone.
+    """
 
     priority: Priority
     questions: list[Question] = Field(min_length=4, max_length=7)
@@ -231,7 +261,8 @@ class Proposal(Strict):
         pid = info.data.get("id")
         if pid and (pid[1] == "a") != (value == 1):
             raise ValueError(
-                f"voorstel {pid}: het a-voorstel heeft 1 pepertje, de pittigere voorstellen 2 of 3"
+                f"voorstel {pid}: het a-voorstel heeft 1 pepertje, de pittigere voorstellen 2 of 3 "
+                "(onze eigen inschatting)"
             )
         return value
 
@@ -257,3 +288,55 @@ class Tip(Strict):
 class TipFile(Strict):
     source: str
     tips: list[Tip]
+
+
+class GlossaryTerm(Strict):
+    """A word from the pamphlet or the questions that a reader may not know, explained in B1."""
+
+    term: str = Field(min_length=2, description="The word as shown, e.g. 'Burgeramendement'")
+    forms: list[str] = Field(
+        default_factory=list,
+        description="Other spellings and inflections that count as this term in a text (the term itself always counts)",
+    )
+    explanation: str = Field(min_length=20)
+    pamphlet: list[str] = Field(
+        default_factory=list, description="Where the pamphlet uses it: 'Voorstel 3c', 'Tip 6'"
+    )
+
+    @field_validator("pamphlet")
+    @classmethod
+    def _pamphlet_refs(cls, value: list[str]) -> list[str]:
+        for ref in value:
+            if not PAMPHLET_REF.match(ref):
+                raise ValueError(f"'{ref}' heeft niet de vorm 'Voorstel 3c' of 'Tip 6'")
+        return value
+
+    @field_validator("forms")
+    @classmethod
+    def _forms_not_blank(cls, value: list[str]) -> list[str]:
+        if any(not form.strip() for form in value):
+            raise ValueError("een vorm van een begrip mag niet leeg zijn")
+        return value
+
+    @property
+    def all_forms(self) -> tuple[str, ...]:
+        return (self.term, *self.forms)
+
+
+class GlossaryFile(Strict):
+    source: str
+    terms: list[GlossaryTerm] = Field(min_length=1)
+
+    @field_validator("terms")
+    @classmethod
+    def _each_form_once(cls, terms: list[GlossaryTerm]) -> list[GlossaryTerm]:
+        seen: dict[str, str] = {}
+        for term in terms:
+            for form in term.all_forms:
+                key = form.casefold()
+                if key in seen and seen[key] != term.term:
+                    raise ValueError(f"'{form}' hoort bij twee begrippen: {seen[key]} en {term.term}")
+                if key in seen:
+                    raise ValueError(f"'{form}' staat twee keer bij begrip {term.term}")
+                seen[key] = term.term
+        return terms

@@ -1,8 +1,9 @@
-"""Load and cross-check the question bank, proposal catalogue and tips (``questions/*.yaml``)."""
+"""Load and cross-check the question bank, proposal catalogue, tips and glossary (``questions/*.yaml``)."""
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,6 +16,8 @@ from pydantic import BaseModel, ValidationError
 from scan.errors import ContentError, describe_validation_error
 from scan.models import (
     Example,
+    GlossaryFile,
+    GlossaryTerm,
     Priority,
     PriorityFile,
     Proposal,
@@ -28,9 +31,17 @@ from scan.reference import BENCHMARKS_DIR, reference
 QUESTIONS_DIR = Path(__file__).resolve().parent.parent / "questions"
 PROPOSALS_FILE = "voorstellen.yaml"
 TIPS_FILE = "tips.yaml"
+GLOSSARY_FILE = "begrippen.yaml"
 AKKOORD_FILE = "akkoord.yaml"  # vocabulary of the akkoordcheck (scan/akkoord/vocabulary.py)
-# Files in questions/ that hold no priority: the catalogue, the tips and the akkoordcheck vocabulary.
-NON_PRIORITY_FILES = frozenset({PROPOSALS_FILE, TIPS_FILE, AKKOORD_FILE})
+# Every *.yaml in questions/ is a priority file, except these.
+NON_PRIORITY_FILES = frozenset(
+    {
+        PROPOSALS_FILE,
+        TIPS_FILE,
+        GLOSSARY_FILE,
+        AKKOORD_FILE,
+    }
+)
 
 # The pamphlet's proposals, exactly: 1a-c, 2a-c, 3a-d, 4a-c, 5a-e, 6a-d, 7a-c, 8a-d.
 PAMPHLET_PROPOSALS: tuple[str, ...] = tuple(
@@ -51,6 +62,7 @@ class QuestionBank:
     proposals: tuple[Proposal, ...]
     tips: tuple[Tip, ...]
     version: str
+    glossary: tuple[GlossaryTerm, ...] = ()
 
     def __post_init__(self) -> None:
         # Lookups run thousands of times a page (scoring every respondent): index once, at load.
@@ -69,6 +81,7 @@ class QuestionBank:
             "_questions_by_id": {q.id: q for q in self.questions},
             "_questions_by_key": {key: tuple(items) for key, items in by_key.items()},
             "_proposals_by_id": {p.id: p for p in self.proposals},
+            "_term_patterns": tuple((term, _term_pattern(term)) for term in self.glossary),
         }
         for name, value in indexes.items():
             object.__setattr__(self, name, value)  # frozen dataclass: set once here, never changed
@@ -105,6 +118,35 @@ class QuestionBank:
 
     def tips_shown_with(self, place: str) -> list[Tip]:
         return [t for t in self.tips if place in t.shown_with]
+
+    def shared_statements(self, priority_id: int | None = None) -> tuple[Question, ...]:
+        """Statements asked with the same words of raad, inwoners and partners: compare roles on these."""
+        pool = self.questions if priority_id is None else self.questions_for(priority_id)
+        return tuple(q for q in pool if q.shared)
+
+    def terms_in(self, text: str) -> tuple[GlossaryTerm, ...]:
+        """Glossary terms that occur in ``text`` (whole words, any case), in glossary order."""
+        return tuple(term for term, pattern in self._term_patterns if pattern.search(text))
+
+    def terms_for(self, item: Question | Proposal | Tip) -> tuple[GlossaryTerm, ...]:
+        """The glossary terms used in a question's, proposal's or tip's texts ("Begrippen bij deze vraag")."""
+        return self.terms_in("\n".join(texts_of(item)))
+
+
+def texts_of(item: Question | Proposal | Tip) -> list[str]:
+    """The reader-facing texts of a question, proposal or tip."""
+    if isinstance(item, Question):
+        return [item.statement, item.help, *(item.levels or {}).values()]
+    notes = [e.note for e in item.examples if e.note]
+    if isinstance(item, Proposal):
+        return [item.title, item.summary, item.agreement_text, *notes]
+    return [item.title, item.summary, *item.ideas, *notes]
+
+
+def _term_pattern(term: GlossaryTerm) -> re.Pattern[str]:
+    # Whole words only: "burgerraad" must not match inside "burgerraadsleden".
+    forms = sorted(term.all_forms, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)", re.IGNORECASE)
 
 
 def _read_yaml(path: Path) -> Any:
@@ -184,6 +226,14 @@ def load_bank(directory: Path = QUESTIONS_DIR, benchmarks: Path = BENCHMARKS_DIR
     if core_ids != list(range(1, 9)):
         missing = sorted(set(range(1, 9)) - set(core_ids))
         raise ContentError(directory, "priority.id", f"prioriteit {missing[0]} ontbreekt")
+    # Roles are compared like for like on shared statements: every priority needs one.
+    for pid in core_ids:
+        if not any(q.shared and q.priority_id == pid for q in questions):
+            raise ContentError(
+                seen_priority[pid],
+                "questions",
+                f"prioriteit {pid} heeft geen gedeelde stelling (shared: true) voor raad, inwoners en partners",
+            )
 
     proposals_path = directory / PROPOSALS_FILE
     proposals = _parse(proposals_path, ProposalFile).proposals
@@ -222,12 +272,23 @@ def load_bank(directory: Path = QUESTIONS_DIR, benchmarks: Path = BENCHMARKS_DIR
         if q.kind == "maturity" and q.priority_id in core_ids and q.id not in covered:
             raise ContentError(seen_question[q.id], f"vraag {q.id}", "geen voorstel verwijst naar deze vraag")
 
+    glossary_path = directory / GLOSSARY_FILE
+    glossary = _parse(glossary_path, GlossaryFile).terms
+    for i, term in enumerate(glossary):
+        for ref in term.pamphlet:
+            if ref.startswith("Voorstel") and ref.split()[1] not in PAMPHLET_PROPOSALS:
+                raise ContentError(
+                    glossary_path, f"terms[{i}] ({term.term}).pamphlet", f"{ref} bestaat niet in het pamflet"
+                )
+
     return QuestionBank(
         priorities=tuple(sorted(priorities, key=lambda p: p.id)),
         questions=tuple(sorted(questions, key=lambda q: (q.priority_id, int(q.id.split(".")[1])))),
         proposals=tuple(sorted(proposals, key=lambda p: p.id)),
         tips=tuple(sorted(tips, key=lambda t: t.id)),
+        # The glossary explains words; it does not change what a question asks, so not in the version.
         version=_content_hash([*files, proposals_path, tips_path]),
+        glossary=tuple(glossary),
     )
 
 

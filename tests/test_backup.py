@@ -26,7 +26,7 @@ def full(demo_store: Store) -> Store:
     rnd = rounds.get(store, "GM0355", 2026)
     _, code = respondents.create_invite(store, rnd.id, "raad")
     _, token = respondents.join(store, code)
-    respondents.answer(store, code, token, "1.5", 4)
+    respondents.answer(store, code, token, "1.6", 4)
     choices.set_status(store, rnd.id, "6a", "kiezen")
     choices.save_agenda_field(store, rnd.id, "6a", goal="Mediafonds")
     ws, secret = workshop.create(store, rnd.id, ["6.1"], "Avond")

@@ -31,7 +31,7 @@ def test_codes_are_long_random_and_stored_only_as_hash(store: Store, rnd) -> Non
 def test_raad_code_cannot_answer_college_questions(store: Store, rnd) -> None:
     _, code = respondents.create_invite(store, rnd.id, "raad")
     _, token = respondents.join(store, code)
-    respondents.answer(store, code, token, "1.5", 4)  # a perception item for the council
+    respondents.answer(store, code, token, "1.6", 4)  # a statement for the council (shared with residents)
     before = store.counts()
     with pytest.raises(InvalidAnswer, match="niet bedoeld voor de rol gemeenteraad"):
         respondents.answer(store, code, token, "1.1", 3)  # a factual item for griffie/college
@@ -75,8 +75,8 @@ def test_response_overview_counts_started_and_finished(store: Store, rnd) -> Non
     _, t1 = respondents.join(store, code)
     _, t2 = respondents.join(store, code)
     respondents.join(store, code)  # opened the link, answered nothing
-    respondents.answer(store, code, t1, "1.5", 4)
-    respondents.answer(store, code, t2, "1.5", 2)
+    respondents.answer(store, code, t1, "1.6", 4)
+    respondents.answer(store, code, t2, "1.6", 2)
     respondents.finish(store, code, t1)
     (raad,) = respondents.response_overview(store, rnd.id)
     assert (raad.role, raad.started, raad.finished, raad.active_codes) == ("raad", 2, 1, 1)

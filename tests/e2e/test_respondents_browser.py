@@ -34,7 +34,7 @@ def test_two_roles_answer_and_the_griffier_sees_both(server, browser, page) -> N
     _, college_code = respondents.create_invite(store, rnd.id, "college")
 
     raad, _ = _answer_first_question(
-        browser, f"{server.url}/?code={raad_code}", question_bank().question("1.5").statement, "4"
+        browser, f"{server.url}/?code={raad_code}", question_bank().question("1.6").statement, "4"
     )
     college, _ = _answer_first_question(
         browser, f"{server.url}/?code={college_code}", question_bank().question("1.1").statement, "2"

@@ -39,7 +39,7 @@ def test_agenda_round_trip(new_session, db_path, downloads) -> None:
     at.switch_page("scan/ui/pages/agenda.py").run()
     assert not at.exception
     assert at.text_area(key=f"agenda_{rnd.id}_6a_text").value.startswith(
-        "Zeist steunt onafhankelijke lokale journalistiek"
+        "Zeist richt een fonds op voor lokale journalistiek"
     )
     at.text_input(key=f"agenda_{rnd.id}_6a_goal").input("Een mediafonds vanaf 2027").run()
     at.text_input(key=f"agenda_{rnd.id}_8b_owner").input("Raadscommissie Bestuur").run()

@@ -149,7 +149,8 @@ def _term_pattern(term: GlossaryTerm) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)", re.IGNORECASE)
 
 
-def _read_yaml(path: Path) -> Any:
+def read_yaml(path: Path) -> Any:
+    """A content file's YAML, or a ContentError in Dutch naming the file (and line)."""
     try:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except FileNotFoundError as exc:
@@ -162,8 +163,9 @@ def _read_yaml(path: Path) -> Any:
         raise ContentError(path, where, "dit is geen geldige YAML") from exc
 
 
-def _parse(path: Path, model: type[M]) -> M:
-    data = _read_yaml(path)
+def parse_content(path: Path, model: type[M]) -> M:
+    """A content file validated into its model; errors name the file and the field."""
+    data = read_yaml(path)
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -204,7 +206,7 @@ def load_bank(directory: Path = QUESTIONS_DIR, benchmarks: Path = BENCHMARKS_DIR
     seen_priority: dict[int, Path] = {}
     seen_question: dict[str, Path] = {}
     for path in files:
-        parsed = _parse(path, PriorityFile)
+        parsed = parse_content(path, PriorityFile)
         pid = parsed.priority.id
         if pid in seen_priority:
             raise ContentError(
@@ -236,7 +238,7 @@ def load_bank(directory: Path = QUESTIONS_DIR, benchmarks: Path = BENCHMARKS_DIR
             )
 
     proposals_path = directory / PROPOSALS_FILE
-    proposals = _parse(proposals_path, ProposalFile).proposals
+    proposals = parse_content(proposals_path, ProposalFile).proposals
     codes = set(reference(benchmarks).municipalities)
     seen_proposal: set[str] = set()
     for i, prop in enumerate(proposals):
@@ -261,7 +263,7 @@ def load_bank(directory: Path = QUESTIONS_DIR, benchmarks: Path = BENCHMARKS_DIR
     covered = {qid for prop in proposals for qid in prop.questions}
 
     tips_path = directory / TIPS_FILE
-    tips = _parse(tips_path, TipFile).tips
+    tips = parse_content(tips_path, TipFile).tips
     if sorted(t.id for t in tips) != list(range(1, 9)):
         raise ContentError(tips_path, "tips", "er moeten precies acht tips zijn (1 t/m 8)")
     for i, tip in enumerate(tips):
@@ -273,7 +275,7 @@ def load_bank(directory: Path = QUESTIONS_DIR, benchmarks: Path = BENCHMARKS_DIR
             raise ContentError(seen_question[q.id], f"vraag {q.id}", "geen voorstel verwijst naar deze vraag")
 
     glossary_path = directory / GLOSSARY_FILE
-    glossary = _parse(glossary_path, GlossaryFile).terms
+    glossary = parse_content(glossary_path, GlossaryFile).terms
     for i, term in enumerate(glossary):
         for ref in term.pamphlet:
             if ref.startswith("Voorstel") and ref.split()[1] not in PAMPHLET_PROPOSALS:

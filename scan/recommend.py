@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from scan.benchmark import MIN_N, PeerData, too_few_message
+from scan.benchmark import MinimumN, PeerData
 from scan.formatting import nl_number
 from scan.models import Proposal, ProposalStatus
 from scan.questionbank import QuestionBank
@@ -29,14 +29,10 @@ UNANSWERED_GAP = 0.75  # unknown counts as a likely gap, but below a confirmed "
 
 
 @dataclass(frozen=True)
-class PeerAdoption:
+class PeerAdoption(MinimumN):
     in_place: int
     n: int
     group_label: str
-
-    @property
-    def enough(self) -> bool:
-        return self.n >= MIN_N
 
     @property
     def share(self) -> float:
@@ -45,7 +41,7 @@ class PeerAdoption:
     @property
     def text(self) -> str:
         if not self.enough:
-            return f"Vergelijking met {self.group_label}: {too_few_message(self.n)}."
+            return f"Vergelijking met {self.group_label}: {self.message}."
         return (
             f"{self.in_place} van de {self.n} gemeenten in {self.group_label} met gegevens hebben dit al "
             f"(niveau {IN_PLACE_LEVEL} of hoger)."

@@ -98,31 +98,16 @@ class Counts:
 
 
 @dataclass(frozen=True)
-class PriorityScore:
-    priority_id: int
-    score: float | None
-    counts: Counts
+class PriorityScore(Counts):
+    """One section's score and the counts it rests on (scored, dont_know, total, from Counts)."""
+
+    priority_id: int = 0
+    score: float | None = None
     values: tuple[tuple[str, int, float], ...] = ()  # (question id, answer, points) for the explanation
 
     @property
-    def scored(self) -> int:
-        return self.counts.scored
-
-    @property
-    def answered(self) -> int:
-        return self.counts.answered
-
-    @property
-    def dont_know(self) -> int:
-        return self.counts.dont_know
-
-    @property
-    def open(self) -> int:
-        return self.counts.open
-
-    @property
-    def total(self) -> int:
-        return self.counts.total
+    def counts(self) -> Counts:
+        return Counts(self.scored, self.dont_know, self.total)
 
 
 def score_priority(
@@ -139,7 +124,7 @@ def score_priority(
         elif answer.value is not None:
             values.append((q.id, answer.value, points(q, answer.value)))
     score = sum(p for _, _, p in values) / len(values) if values else None
-    return PriorityScore(priority_id, score, Counts(len(values), dont_know, len(questions)), tuple(values))
+    return PriorityScore(len(values), dont_know, len(questions), priority_id, score, tuple(values))
 
 
 @dataclass(frozen=True)

@@ -12,19 +12,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from scan.akkoord.textnorm import normalise_word, stem, tokenize
-from scan.errors import ContentError, describe_validation_error
+from scan.errors import ContentError
 from scan.models import PROPOSAL_ID
-from scan.questionbank import AKKOORD_FILE, PAMPHLET_PROPOSALS, QUESTIONS_DIR
+from scan.questionbank import AKKOORD_FILE, PAMPHLET_PROPOSALS, QUESTIONS_DIR, parse_content
 
 VOCABULARY_PATH = QUESTIONS_DIR / AKKOORD_FILE
 Tier = Literal["strong", "support"]
 
 _TERM_CHARS = re.compile(r"^[\w\s'’*-]+$", re.UNICODE)
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _check_term(value: str) -> str:
@@ -222,22 +220,7 @@ def compile_vocabulary(parsed: VocabularyFile, source: Path) -> Vocabulary:
 def load_vocabulary(path: Path = VOCABULARY_PATH) -> Vocabulary:
     """Parse, validate and compile the vocabulary; raise ContentError naming file and field."""
     path = Path(path)
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
-    except FileNotFoundError as exc:
-        raise ContentError(path, "", "bestand niet gevonden") from exc
-    except UnicodeDecodeError as exc:
-        raise ContentError(path, "", "bestand is geen UTF-8-tekst") from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ContentError(
-            path, f"regel {mark.line + 1}" if mark else "", "dit is geen geldige YAML"
-        ) from exc
-    try:
-        parsed = VocabularyFile.model_validate(data)
-    except ValidationError as exc:
-        field, message = describe_validation_error(exc, data)
-        raise ContentError(path, field, message) from exc
+    parsed = parse_content(path, VocabularyFile)
     present: set[str] = set()
     for i, item in enumerate(parsed.proposals):
         if item.id in present:

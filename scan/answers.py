@@ -31,9 +31,14 @@ _UPSERT_COMMENT = (
 def _respondent_for(db, round_id: int, respondent_id: int | None, question_id: str) -> int:
     """The respondent who answers (the self-scan by default), checked against round and role."""
     respondent = respondent_id if respondent_id is not None else self_respondent(db, round_id)
-    owner = db.execute("SELECT round_id, role FROM respondents WHERE id = ?", [respondent]).fetchone()
+    owner = db.execute(
+        "SELECT round_id, role, finished_at FROM respondents WHERE id = ?", [respondent]
+    ).fetchone()
     if owner is None or owner[0] != round_id:
         raise InvalidAnswer("Deze deelnemer hoort niet bij deze scanronde.")
+    if owner[2] is not None:
+        # final once sent: a changed answer would let two views of a role's figure differ by one person
+        raise InvalidAnswer("U heeft uw antwoorden al verstuurd met 'Klaar'; ze kunnen niet meer veranderen.")
     if owner[1] != WORKSHOP_ROLE and owner[1] not in question_bank().question(question_id).roles:
         raise InvalidAnswer(
             f"Vraag {question_id} is niet bedoeld voor de rol {ROLE_LABELS[owner[1]].lower()}."

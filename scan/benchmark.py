@@ -1,9 +1,10 @@
 """Peer benchmark: how a municipality's scan compares with a peer group, honestly.
 
-Sources: rounds that municipalities in this installation shared ("delen met de
-benchmark") and imported benchmark files. Peer figures exclude the municipality
-itself and are withheld below ``MIN_N`` municipalities: the caller gets the count
-and a Dutch sentence instead.
+Sources: closed rounds that municipalities in this installation shared ("delen met de
+benchmark") and imported benchmark files. Peer figures exclude the municipality itself and
+follow the disclosure rule (scan/disclosure.py): never over fewer than ``MIN_N``
+municipalities, and never so that two views differ by one municipality. The caller gets the
+count and a Dutch sentence instead of a figure that is not shown.
 
 Quartiles use linear interpolation between data points (pandas' default, the same
 as Excel's KWARTIEL.INC). The percentile rank is the share of peers scoring lower
@@ -17,11 +18,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from scan.disclosure import MIN_N, Decision, Shown, contributor_of, fingerprint
 from scan.questionbank import QuestionBank
 from scan.reference import ElectionResult, PeerGroup
 from scan.scoring import Answer, ScanScore, points_table
 
-MIN_N = 5
 BEHIND_PERCENTILE = 25  # "behind most peers": three quarters of the peers score higher
 
 
@@ -54,16 +55,20 @@ class PeerData:
 
 
 class MinimumN:
-    """Figures over ``n`` municipalities are shown only when ``n >= MIN_N``."""
+    """Figures over ``n`` municipalities are shown only when ``n >= MIN_N`` (and, where the
+    disclosure rule withholds a figure while its data changes, not while ``updating``)."""
 
     n: int
+    updating: bool = False
 
     @property
     def enough(self) -> bool:
-        return self.n >= MIN_N
+        return self.n >= MIN_N and not self.updating
 
     @property
     def message(self) -> str:
+        if self.updating:
+            return f"wordt bijgewerkt zodra er genoeg veranderd is (n = {self.n})"
         return too_few_message(self.n)
 
 
@@ -74,6 +79,12 @@ class Stat(MinimumN):
     q1: float | None = None
     q3: float | None = None
     percentile: float | None = None  # of the municipality's own value among the peers
+    updating: bool = False
+
+
+def withheld(decision: Decision) -> Stat:
+    """The count (and why) instead of a figure the disclosure rule does not show."""
+    return Stat(decision.candidates, updating=decision.state is Shown.UPDATING)
 
 
 def percentile_from_counts(lower: int, same: int, n: int) -> float:
@@ -149,7 +160,7 @@ class QuestionStat:
 
 
 @dataclass(frozen=True)
-class Comparison(MinimumN):
+class Comparison:
     group: PeerGroup
     year: int
     n: int  # peers with any data in this group (the municipality itself excluded)
@@ -157,6 +168,15 @@ class Comparison(MinimumN):
     overall: Stat
     questions: list[QuestionStat]
     has_demo: bool  # some peer in this group shared fictieve (demo) data
+
+    @property
+    def enough(self) -> bool:
+        """Whether the group's figures are shown (the overall figure decides for the page)."""
+        return self.overall.enough
+
+    @property
+    def message(self) -> str:
+        return self.overall.message
 
     def behind(self) -> list[QuestionStat]:
         """Questions where the municipality is behind most peers, weakest rank first."""
@@ -168,6 +188,35 @@ class Comparison(MinimumN):
         return sorted(rows, key=lambda q: (q.stat.percentile, q.question_id))
 
 
+def figure_candidates(
+    bank: QuestionBank, data: PeerData, group: PeerGroup, own_code: str
+) -> dict[str, frozenset[str]]:
+    """Every figure of a comparison and the peers that would contribute to it now, each with a
+    fingerprint of the value it contributes (see scan/disclosure.py)."""
+    peers = data.peers(group, own_code)
+    scores = data.priority_scores.loc[data.priority_scores.index.isin(peers)]
+    result: dict[str, frozenset[str]] = {}
+    for p in bank.core_priorities:
+        column = scores[p.id].dropna()
+        result[f"P{p.id}"] = frozenset(fingerprint(code, round(v, 9)) for code, v in column.items())
+    overall = scores.mean(axis=1, skipna=True).dropna() if not scores.empty else pd.Series(dtype=float)
+    result["overall"] = frozenset(fingerprint(code, round(v, 9)) for code, v in overall.items())
+    values = data.question_values[data.question_values["gm_code"].isin(peers)]
+    by_question: dict[str, set[str]] = {q.id: set() for q in bank.benchmark_questions}
+    for code, qid, value in values.itertuples(index=False):
+        by_question.setdefault(qid, set()).add(fingerprint(code, int(value)))
+    result |= {f"Q{qid}": frozenset(keys) for qid, keys in by_question.items()}
+    return result
+
+
+def _members(decision: Decision | None) -> set[str] | None:
+    return (
+        None
+        if decision is None or decision.members is None
+        else {contributor_of(k) for k in decision.members}
+    )
+
+
 def compare(
     bank: QuestionBank,
     data: PeerData,
@@ -175,45 +224,57 @@ def compare(
     own_code: str,
     own_score: ScanScore,
     own_answers: dict[str, Answer],
+    decisions: dict[str, Decision],
 ) -> Comparison:
-    peers = data.peers(group, own_code)
-    scores = data.priority_scores.loc[data.priority_scores.index.isin(peers)]
-    priority_stats = {
-        p.id: describe(scores[p.id], own_score.by_id(p.id).score)  # columns: all eight, see build_peer_data
-        for p in bank.core_priorities
-    }
-    overall_values = scores.mean(axis=1, skipna=True).dropna() if not scores.empty else []
-    overall = describe(overall_values, own_score.overall)
+    """The municipality against the group, each figure over the peers its decision publishes."""
+    scores = data.priority_scores
+    priority_stats = {}
+    for p in bank.core_priorities:
+        members = _members(decisions[f"P{p.id}"])
+        if members is None:
+            priority_stats[p.id] = withheld(decisions[f"P{p.id}"])
+        else:
+            column = scores.loc[scores.index.isin(members), p.id]
+            priority_stats[p.id] = describe(column, own_score.by_id(p.id).score)
+    members = _members(decisions["overall"])
+    if members is None:
+        overall = withheld(decisions["overall"])
+    else:
+        overall = describe(
+            scores.loc[scores.index.isin(members)].mean(axis=1, skipna=True).dropna(), own_score.overall
+        )
 
-    values = data.question_values[data.question_values["gm_code"].isin(peers)]
-    # one pass over all questions at once: counts, quartiles and level counts per question
-    grouped = values.groupby("question_id")["value"]
-    counts = grouped.size()
-    quantiles = grouped.quantile([0.25, 0.5, 0.75]).unstack() if not values.empty else None
-    levels = (
-        values.groupby(["question_id", "value"]).size().unstack(fill_value=0) if not values.empty else None
-    )
+    values = data.question_values
     question_stats = []
     for q in bank.benchmark_questions:
-        n = int(counts.get(q.id, 0))
         own = own_answers.get(q.id)
         own_value = own.value if own is not None else None
-        if n < MIN_N:
-            question_stats.append(QuestionStat(q.id, Stat(n), own_value, {}))
+        decision = decisions[f"Q{q.id}"]
+        members = _members(decision)
+        if members is None:
+            question_stats.append(QuestionStat(q.id, withheld(decision), own_value, {}))
             continue
-        row = levels.loc[q.id]
-        at_level = {level: int(row.get(level, 0)) for level in q.scale}
+        picked = values.loc[(values["question_id"] == q.id) & values["gm_code"].isin(members), "value"]
+        n = len(picked)
+        at_level = {level: int((picked == level).sum()) for level in q.scale}
         rank = None
         if own_value is not None:
             lower = sum(c for level, c in at_level.items() if level < own_value)
             rank = percentile_from_counts(lower, at_level.get(own_value, 0), n)
-        qs = quantiles.loc[q.id]
-        stat = Stat(n, float(qs[0.5]), float(qs[0.25]), float(qs[0.75]), rank)
+        stat = Stat(
+            n, float(picked.median()), float(picked.quantile(0.25)), float(picked.quantile(0.75)), rank
+        )
         question_stats.append(
             QuestionStat(q.id, stat, own_value, {lvl: c / n for lvl, c in at_level.items()})
         )
     return Comparison(
-        group, data.year, len(peers), priority_stats, overall, question_stats, data.has_demo(group, own_code)
+        group,
+        data.year,
+        len(data.peers(group, own_code)),
+        priority_stats,
+        overall,
+        question_stats,
+        data.has_demo(group, own_code),
     )
 
 

@@ -1,4 +1,7 @@
-"""Benchmark input as stored: self-scans that municipalities share, and imported benchmark files."""
+"""Benchmark input as stored: closed self-scans that municipalities share, and imported files.
+
+Only a closed round counts: its answers are final, so peer figures cannot move by one
+municipality editing its scan (see scan/disclosure.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ _SHARED = f"""
     FROM rounds r
     JOIN respondents p ON p.round_id = r.id AND p.kind = '{RespondentKind.SELF.value}'
     JOIN answers a ON a.respondent_id = p.id
-    WHERE r.share_benchmark = 1 AND a.value IS NOT NULL AND a.dont_know = 0
+    WHERE r.share_benchmark = 1 AND r.status = 'closed' AND a.value IS NOT NULL AND a.dont_know = 0
 """
 
 
@@ -41,7 +44,8 @@ def imported_values(store: Store, year: int) -> pd.DataFrame:
 
 def years(store: Store) -> list[int]:
     rows = store.db.execute(
-        "SELECT year FROM rounds WHERE share_benchmark = 1 UNION SELECT year FROM benchmark_values ORDER BY 1"
+        "SELECT year FROM rounds WHERE share_benchmark = 1 AND status = 'closed' "
+        "UNION SELECT year FROM benchmark_values ORDER BY 1"
     ).fetchall()
     return [r[0] for r in rows]
 

@@ -36,7 +36,10 @@ def generate(
     years: tuple[int, ...] = YEARS,
     municipalities: list[str] | None = None,
     seed: int = 342,
+    open_round: str = "GM0355",
 ) -> NationalSummary:
+    """Every round closed and shared (so it counts in the benchmark), except the last round of
+    ``open_round``: the scan a measurement works in."""
     rng = random.Random(seed)
     bank = question_bank()
     by_role = {role: [q for q in bank.questions_for_role(role)] for role in {SELF_ROLE, *ROLE_MIX}}
@@ -50,7 +53,7 @@ def generate(
                 round_id = db.execute(
                     "INSERT INTO rounds (gm_code, year, status, share_benchmark, is_demo, created_at, updated_at) "
                     "VALUES (?, ?, ?, 1, 1, ?, ?)",
-                    [code, year, "open" if year == years[-1] else "closed", now, now],
+                    [code, year, "open" if (code, year) == (open_round, years[-1]) else "closed", now, now],
                 ).lastrowid
                 people = [(SELF_ROLE, "self")] + [
                     (ROLE_MIX[i % len(ROLE_MIX)], "invited") for i in range(respondents)

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from scan.benchmark import MinimumN, PeerData
+from scan.disclosure import Decision, Shown, contributor_of, fingerprint
 from scan.formatting import nl_number
 from scan.models import Proposal, ProposalStatus
 from scan.questionbank import QuestionBank
@@ -33,6 +34,7 @@ class PeerAdoption(MinimumN):
     in_place: int
     n: int
     group_label: str
+    updating: bool = False
 
     @property
     def share(self) -> float:
@@ -48,22 +50,48 @@ class PeerAdoption(MinimumN):
         )
 
 
-def peer_adoption(
+def _measured_by(bank: QuestionBank, proposal: Proposal) -> list[str]:
+    return [q for q in proposal.questions if bank.question(q).kind == "maturity"]
+
+
+def adoption_candidates(
     bank: QuestionBank, data: PeerData, group: PeerGroup, own_code: str
-) -> dict[str, PeerAdoption]:
-    """Per proposal: how many peers (own municipality excluded) have all its questions at level 3+."""
+) -> dict[str, frozenset[str]]:
+    """Per proposal (figure ``A<id>``): the peers with every question of it answered, fingerprinted."""
     peers = data.peers(group, own_code)
     values = data.question_values[data.question_values["gm_code"].isin(peers)]
     wide = values.pivot_table(index="gm_code", columns="question_id", values="value", aggfunc="first")
     result = {}
     for proposal in bank.proposals:
-        columns = [q for q in proposal.questions if bank.question(q).kind == "maturity"]
+        columns = _measured_by(bank, proposal)
         if wide.empty or not set(columns) <= set(wide.columns):
-            result[proposal.id] = PeerAdoption(0, 0, group.label)
+            result[f"A{proposal.id}"] = frozenset()
             continue
         complete = wide[columns].dropna()
-        in_place = int((complete >= IN_PLACE_LEVEL).all(axis=1).sum())
-        result[proposal.id] = PeerAdoption(in_place, len(complete), group.label)
+        result[f"A{proposal.id}"] = frozenset(
+            fingerprint(code, [int(v) for v in row]) for code, row in complete.iterrows()
+        )
+    return result
+
+
+def peer_adoption(
+    bank: QuestionBank, data: PeerData, group: PeerGroup, decisions: Mapping[str, Decision]
+) -> dict[str, PeerAdoption]:
+    """Per proposal: how many of the published peers have all its questions at level 3 or higher."""
+    values = data.question_values
+    result = {}
+    for proposal in bank.proposals:
+        decision = decisions[f"A{proposal.id}"]
+        if decision.members is None:
+            result[proposal.id] = PeerAdoption(
+                0, decision.candidates, group.label, decision.state is Shown.UPDATING
+            )
+            continue
+        members = {contributor_of(k) for k in decision.members}
+        columns = _measured_by(bank, proposal)
+        mine = values[values["gm_code"].isin(members) & values["question_id"].isin(columns)]
+        lowest = mine.groupby("gm_code")["value"].min()
+        result[proposal.id] = PeerAdoption(int((lowest >= IN_PLACE_LEVEL).sum()), len(members), group.label)
     return result
 
 

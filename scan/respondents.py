@@ -18,6 +18,7 @@ from scan.models import ROLE_LABELS, RespondentKind
 from scan.rounds import Round, require_open
 from scan.scoring import Answer
 from scan.storage import Store, now
+from scan.voices import Respondent as VoiceRespondent
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: easy to type from a slide
 CODE_LENGTH = 12
@@ -145,9 +146,13 @@ def answer(
 
 
 def finish(store: Store, code: str, token: str) -> None:
+    """Send the answers: from now on they count, and they are final."""
     respondent = resume(store, code, token)
     with store.write() as db:
-        db.execute("UPDATE respondents SET finished_at = ? WHERE id = ?", [now(), respondent.id])
+        db.execute(
+            "UPDATE respondents SET finished_at = ? WHERE id = ? AND finished_at IS NULL",
+            [now(), respondent.id],
+        )
 
 
 def answers_of(store: Store, code: str, token: str) -> dict[str, Answer]:
@@ -187,6 +192,26 @@ def response_overview(store: Store, round_id: int) -> list[RoleResponse]:
         for role in ROLE_LABELS
         if role in counts or role in active
     ]
+
+
+def counted(store: Store, round_id: int) -> list[VoiceRespondent]:
+    """The respondents whose answers count in the role results: invited respondents who pressed
+    "Klaar" (final from then on) and workshop participants added to the round. One query."""
+    rows = store.db.execute(
+        """
+        SELECT p.id, p.role, a.question_id, a.value, a.dont_know
+        FROM respondents p JOIN answers a ON a.respondent_id = p.id
+        WHERE p.round_id = ? AND (
+            (p.kind = 'invited' AND p.finished_at IS NOT NULL) OR p.kind = 'workshop'
+        )
+        ORDER BY p.id
+        """,
+        [round_id],
+    ).fetchall()
+    found: dict[int, tuple[str, dict[str, Answer]]] = {}
+    for rid, role, qid, value, dont_know in rows:
+        found.setdefault(rid, (role, {}))[1][qid] = Answer(qid, value, bool(dont_know))
+    return [VoiceRespondent(rid, role, answers) for rid, (role, answers) in found.items()]
 
 
 def invited_answers(store: Store, round_id: int) -> dict[int, tuple[str, dict[str, Answer]]]:

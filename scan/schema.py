@@ -285,3 +285,21 @@ def applied(db: sqlite_utils.Database) -> list[str]:
 
 # Tables that hold bookkeeping, not data: never backed up, never counted as content.
 BOOKKEEPING = frozenset({MIGRATIONS.migrations_table, LEGACY_TABLE})
+
+
+@MIGRATIONS(name="015_releases")
+def _m015_releases(db: sqlite_utils.Database) -> None:
+    # Every set each group figure was published over (scan/disclosure.py): the memory that keeps two
+    # views of a figure from differing by one contributor. Figures about one round go with the round.
+    db["releases"].create(
+        {"scope": str, "figure": str, "history": str, "round_id": int, "released_at": str},
+        pk=("scope", "figure"),
+        foreign_keys=[("round_id", "rounds", "id")],
+        not_null={"history"},
+    )
+    db["releases"].create_index(["round_id"])
+    # only closed (final) rounds count in the benchmark: closing a shared round changes peer figures
+    db.execute(
+        "CREATE TRIGGER rounds_close_benchmark AFTER UPDATE OF status ON rounds "
+        f"WHEN NEW.share_benchmark = 1 AND OLD.status IS NOT NEW.status BEGIN {_BUMP_BENCHMARK} END;"
+    )

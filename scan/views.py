@@ -11,17 +11,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from scan import answers as answer_store
-from scan import benchmark_store, choices, respondents, rounds
-from scan.benchmark import Comparison, PeerData, build_peer_data, compare
+from scan import benchmark_store, choices, releases, respondents, rounds, voices
+from scan.benchmark import Comparison, PeerData, build_peer_data, compare, figure_candidates
 from scan.models import ProposalStatus
 from scan.questionbank import QuestionBank, question_bank
-from scan.recommend import PeerAdoption, Suggestion, peer_adoption, suggest
+from scan.recommend import PeerAdoption, Suggestion, adoption_candidates, peer_adoption, suggest
 from scan.reference import PeerGroup, reference
 from scan.rounds import Round
 from scan.scoring import Answer, ScanScore, score_scan
 from scan.storage import Store
 from scan.trend import Change, question_changes
-from scan.voices import Divergence, RoleResult, divergences, role_results
+from scan.voices import Divergence, Figure, RoleResult
 
 
 @dataclass(frozen=True)
@@ -78,10 +78,22 @@ def group_or_default(peers: PeerData, gm_code: str, group_id: str | None) -> Pee
     return chosen or default_group(peers, gm_code)
 
 
+def _peer_scope(peers: PeerData, group: PeerGroup, gm_code: str) -> str:
+    """Published peer figures are remembered per year, group and viewing municipality (whose own
+    data is never among its peers)."""
+    return f"benchmark:{peers.year}:{group.id}:{gm_code}"
+
+
 def comparison(
-    scan: SelfScan, peers: PeerData, group: PeerGroup, bank: QuestionBank | None = None
+    store: Store, scan: SelfScan, peers: PeerData, group: PeerGroup, bank: QuestionBank | None = None
 ) -> Comparison:
-    return compare(bank or question_bank(), peers, group, scan.round.gm_code, scan.score, dict(scan.answers))
+    """The municipality against a group, every figure under the disclosure rule (scan/disclosure.py)."""
+    bank = bank or question_bank()
+    code = scan.round.gm_code
+    decisions = releases.resolve(
+        store, _peer_scope(peers, group, code), figure_candidates(bank, peers, group, code)
+    )
+    return compare(bank, peers, group, code, scan.score, dict(scan.answers), decisions)
 
 
 # --- suggestions ----------------------------------------------------------------------------------
@@ -94,8 +106,14 @@ class Suggestions:
     peers_are_demo: bool  # the peer counts they cite rest on fictieve data
 
 
-def adoption(peers: PeerData, group: PeerGroup, gm_code: str, bank: QuestionBank | None = None):
-    return peer_adoption(bank or question_bank(), peers, group, gm_code)
+def adoption(
+    store: Store, peers: PeerData, group: PeerGroup, gm_code: str, bank: QuestionBank | None = None
+) -> dict[str, PeerAdoption]:
+    """Per proposal: how many published peers have it in place (the same disclosure rule)."""
+    bank = bank or question_bank()
+    candidates = adoption_candidates(bank, peers, group, gm_code)
+    decisions = releases.resolve(store, _peer_scope(peers, group, gm_code), candidates)
+    return peer_adoption(bank, peers, group, decisions)
 
 
 def suggestions(
@@ -114,15 +132,27 @@ def suggestions(
 
 @dataclass(frozen=True)
 class Roles:
-    results: dict[str, RoleResult]
+    results: dict[str, RoleResult]  # per role (and "workshop"): each priority's figure
+    together: dict[int, Figure]  # all respondents together, per priority (only over shown figures)
     divergences: list[Divergence]
 
 
 def roles(store: Store, scan: SelfScan, bank: QuestionBank | None = None) -> Roles:
+    """Role results under the disclosure rule, remembered with the round."""
     bank = bank or question_bank()
-    results = role_results(bank, respondents.invited_answers(store, scan.round.id))
-    self_scores = {p.priority_id: p.score for p in scan.score.priorities}
-    return Roles(results, divergences(bank, results, self_scores))
+    round_id = scan.round.id
+    people = respondents.counted(store, round_id)
+    scope = f"round:{round_id}:roles"
+    decisions = releases.resolve(store, scope, voices.role_candidates(bank, people), round_id)
+    results = voices.role_results(bank, people, decisions)
+    decisions |= releases.resolve(
+        store, scope, voices.together_candidates(bank, results, decisions), round_id
+    )
+    return Roles(
+        results,
+        voices.together(bank, people, results, decisions),
+        voices.divergences(bank, people, decisions, scan.answers),
+    )
 
 
 @dataclass(frozen=True)
@@ -181,9 +211,9 @@ def round_view(store: Store, rnd: Round, group_id: str | None = None) -> RoundVi
     scan = self_scan(store, rnd, bank)
     peers = peer_data(store, rnd.year, bank)
     group = group_or_default(peers, rnd.gm_code, group_id)
-    result = comparison(scan, peers, group, bank)
+    result = comparison(store, scan, peers, group, bank)
     statuses = choices.statuses(store, rnd.id)
-    adopted = adoption(peers, group, rnd.gm_code, bank)
+    adopted = adoption(store, peers, group, rnd.gm_code, bank)
     return RoundView(
         scan=scan,
         municipality=municipality_name(rnd),

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from scan import answers as answer_store
-from scan import benchmark_store, choices, respondents, rounds, workshop
+from scan import benchmark_store, choices, respondents, rounds, views, workshop
 from scan.access import grant_oidc, set_password
 from scan.backup import BackupError, backup_bytes, dump, restore
+from scan.reference import reference
 from scan.schema_graph import data_tables
 from scan.sharing import create_share_link
 from scan.storage import Store
@@ -41,6 +42,7 @@ def full(demo_store: Store) -> Store:
     benchmark_store.store_import(
         store, "abc", "x.csv", [{"gm_code": "GM0014", "year": 2026, "item": "P1", "value": 50.0}]
     )
+    views.round_view(store, rnd)  # publishes the peer figures it shows (the releases table)
     return store
 
 
@@ -71,7 +73,8 @@ def test_a_table_added_later_is_backed_up_and_deleted_with_its_round(full: Store
 def test_a_backup_taken_while_twenty_writers_are_busy_restores_cleanly(full: Store, tmp_path: Path) -> None:
     import threading
 
-    targets = [r for r in full.db.execute("SELECT id FROM rounds WHERE status = 'open'").fetchall()][:20]
+    codes = [c for c in sorted(reference().municipalities) if rounds.get(full, c, 2030) is None][:20]
+    targets = [(rounds.start(full, code, 2030).id,) for code in codes]
     stop = threading.Event()
     written = []
 
@@ -188,6 +191,7 @@ def test_export_benchmark_round_trips_through_import(full: Store, tmp_path: Path
     rows, imported = import_benchmark_file(central, path, reference())
     shared = full.db.execute(
         "SELECT COUNT(*) FROM answers a JOIN respondents p ON p.id = a.respondent_id JOIN rounds r ON r.id = p.round_id "
-        "WHERE r.share_benchmark = 1 AND p.kind = 'self' AND a.value IS NOT NULL AND a.question_id NOT LIKE '9.%'"
+        "WHERE r.share_benchmark = 1 AND r.status = 'closed' AND p.kind = 'self' AND a.value IS NOT NULL "
+        "AND a.question_id NOT LIKE '9.%'"
     ).fetchone()[0]
     assert imported and rows == shared

@@ -6,11 +6,10 @@ import pandas as pd
 import pytest
 
 from scan import answers as answer_store
-from scan import rounds
+from scan import rounds, views
 from scan.benchmark import (
     MIN_N,
     build_peer_data,
-    compare,
     describe,
     election_context,
     percentile_rank,
@@ -48,6 +47,7 @@ def _share(store: Store, code: str, value: int, year: int = 2026) -> None:
     for q in question_bank().questions_for_role("griffie"):
         answer_store.save(store, rnd.id, q.id, value)
     rounds.set_share_benchmark(store, rnd.id, True)
+    rounds.close(store, rnd.id)  # only closed (final) rounds count
 
 
 @pytest.fixture
@@ -65,14 +65,8 @@ def _compare(store: Store, members: set[str]):
     group = PeerGroup("test", "Testgroep", frozenset(members))
     own = rounds.get(store, OWN, 2026)
     answers = answer_store.of(store, own.id)
-    return compare(
-        question_bank(),
-        load_peer_data(store, 2026),
-        group,
-        OWN,
-        score_scan(question_bank(), answers),
-        answers,
-    )
+    scan = views.SelfScan(own, answers, score_scan(question_bank(), answers))
+    return views.comparison(store, scan, load_peer_data(store, 2026), group)
 
 
 def test_priority_and_question_statistics_on_a_small_fixture(peer_store: Store) -> None:
@@ -107,14 +101,21 @@ def test_minimum_n_holds_in_group_question_and_overall_views(peer_store: Store) 
     assert result.behind() == []
 
 
-def test_dont_know_and_unshared_rounds_stay_out(peer_store: Store) -> None:
-    # An unshared round and "weet niet" answers never reach the benchmark.
-    rnd = rounds.start(peer_store, "GM0088", 2026)
-    answer_store.save(peer_store, rnd.id, "3.2", 4)
-    shared = rounds.get(peer_store, PEERS[0], 2026)
-    answer_store.save(peer_store, shared.id, "3.1", None, dont_know=True)
-    data = load_peer_data(peer_store, 2026)
-    assert "GM0088" not in data.municipalities()
+def test_dont_know_unshared_and_open_rounds_stay_out(store: Store) -> None:
+    # An unshared round, a shared round still open, and "weet niet" answers never reach the benchmark.
+    unshared = rounds.start(store, "GM0088", 2026)
+    answer_store.save(store, unshared.id, "3.2", 4)
+    rounds.close(store, unshared.id)
+    still_open = rounds.start(store, "GM0093", 2026)
+    answer_store.save(store, still_open.id, "3.2", 4)
+    rounds.set_share_benchmark(store, still_open.id, True)
+    shared = rounds.start(store, PEERS[0], 2026)
+    answer_store.save(store, shared.id, "3.1", None, dont_know=True)
+    answer_store.save(store, shared.id, "3.2", 1)
+    rounds.set_share_benchmark(store, shared.id, True)
+    rounds.close(store, shared.id)
+    data = load_peer_data(store, 2026)
+    assert data.municipalities() == {PEERS[0]}
     values = data.question_values
     assert not ((values["gm_code"] == PEERS[0]) & (values["question_id"] == "3.1")).any()
 
@@ -154,6 +155,7 @@ def test_peer_scores_weigh_each_priority_equally_whatever_its_number_of_question
         for q in factual:
             answer_store.save(store, rnd.id, q.id, (int(q.id.split(".")[1]) + offset) % 5)
         rounds.set_share_benchmark(store, rnd.id, True)
+        rounds.close(store, rnd.id)
     rounds.start(store, OWN, 2026)
     result = _compare(store, {*PEERS, OWN})
 
@@ -184,6 +186,7 @@ def test_peer_scores_weigh_each_priority_equally_whatever_its_number_of_question
 def test_the_municipality_is_never_its_own_peer(peer_store: Store) -> None:
     own = rounds.get(peer_store, OWN, 2026)
     rounds.set_share_benchmark(peer_store, own.id, True)  # it shares too: still not its own peer
+    rounds.close(peer_store, own.id)
     result = _compare(peer_store, {*PEERS, OWN})
     assert result.n == 6 and OWN in load_peer_data(peer_store, 2026).municipalities()
     assert result.priorities[3].percentile == pytest.approx(2.5 / 6 * 100)
@@ -197,7 +200,46 @@ def test_peer_figures_are_fictief_exactly_when_a_peer_in_the_group_shared_demo_d
         rnd = rounds.start(store, code, 2026, is_demo=True)
         answer_store.save(store, rnd.id, "1.1", 3)
         rounds.set_share_benchmark(store, rnd.id, True)
+        rounds.close(store, rnd.id)
     rounds.start(store, OWN, 2026)
     assert not _compare(store, {*real, OWN}).has_demo
     assert _compare(store, {*demo, OWN}).has_demo
     assert _compare(store, {*real, demo[0], OWN}).has_demo
+
+
+def test_a_sixth_municipality_cannot_be_read_off_by_comparing_two_views(store: Store) -> None:
+    # Five municipalities share; someone looks at the per-question level table; a sixth joins and
+    # they look again. Subtracting the two tables must not give the sixth one's answers.
+    rounds.start(store, OWN, 2026)
+    group = set(PEERS) | {"GM0088", "GM0093", "GM0096", "GM0106", "GM0109", OWN}
+    for code, value in zip(PEERS[:5], [0, 1, 2, 3, 4], strict=True):
+        _share(store, code, value)
+
+    def level_counts():
+        result = _compare(store, group)
+        return {q.question_id: (q.stat.n, q.level_shares) for q in result.questions}, result
+
+    before, first = level_counts()
+    assert first.enough and first.overall.n == 5
+    _share(store, PEERS[5], 3)  # the sixth
+    after, second = level_counts()
+    assert after == before  # nothing to subtract: the sixth waits until four more have joined
+    assert second.n == 6 and second.overall.n == 5
+    for code in ("GM0088", "GM0093", "GM0096", "GM0106"):
+        _share(store, code, 4)
+    _, third = level_counts()
+    assert third.overall.n == 10  # five newcomers at once: their sum is all a comparison gives
+
+
+def test_a_municipality_that_stops_sharing_cannot_be_read_off(store: Store) -> None:
+    rounds.start(store, OWN, 2026)
+    for code, value in zip(PEERS, [0, 1, 2, 3, 4, 4], strict=True):
+        _share(store, code, value)
+    shown = _compare(store, {*PEERS, OWN})
+    assert shown.enough and shown.overall.n == 6
+    leaver = rounds.get(store, PEERS[0], 2026)
+    rounds.set_share_benchmark(store, leaver.id, False)
+    after = _compare(store, {*PEERS, OWN})
+    assert not after.enough  # withheld, not recomputed over the five that remain
+    assert after.overall.message == "wordt bijgewerkt zodra er genoeg veranderd is (n = 5)"
+    assert all(not q.stat.enough for q in after.questions)

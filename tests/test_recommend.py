@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from scan import answers as answer_store
-from scan import rounds
+from scan import rounds, views
 from scan.questionbank import question_bank
-from scan.recommend import by_priority, peer_adoption, suggest
+from scan.recommend import by_priority, suggest
 from scan.reference import PeerGroup
 from scan.scoring import Answer, score_scan
 from scan.storage import Store
@@ -65,8 +65,9 @@ def test_peer_count_in_reason_matches_benchmark_data(store: Store) -> None:
         rnd = rounds.start(store, code, 2026)
         answer_store.save(store, rnd.id, "6.1", level)
         rounds.set_share_benchmark(store, rnd.id, True)
+        rounds.close(store, rnd.id)
     group = PeerGroup("test", "de testgroep", frozenset(peers))
-    adoption = peer_adoption(BANK, load_peer_data(store, 2026), group, "GM0355")
+    adoption = views.adoption(store, load_peer_data(store, 2026), group, "GM0355")
     assert (adoption["6a"].in_place, adoption["6a"].n) == (4, 7)
     first = by_priority(_suggest(_answers({"6.1": 0}), adoption=adoption))[6][0]
     assert "4 van de 7 gemeenten in de testgroep met gegevens hebben dit al" in first.reason

@@ -15,7 +15,7 @@ from pathlib import Path
 from _common import median, ms
 
 from scan import answers as answer_store
-from scan.benchmark import compare
+from scan import views
 from scan.national import generate
 from scan.questionbank import question_bank
 from scan.reference import reference
@@ -45,7 +45,7 @@ def measure(municipalities: int, rounds: int) -> tuple[float, float]:
             t0 = time.perf_counter()
             data = load_peer_data(store, 2026)
             t1 = time.perf_counter()
-            compare(question_bank(), data, group, "GM0355", score, answers)
+            views.comparison(store, views.SelfScan(own, answers, score), data, group)
             t2 = time.perf_counter()
             loads.append(t1 - t0)
             compares.append(t2 - t1)

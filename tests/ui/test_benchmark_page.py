@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from scan import answers as answer_store
-from scan import rounds
-from scan.benchmark import compare
+from scan import rounds, views
 from scan.formatting import nl_number
 from scan.questionbank import question_bank
 from scan.reference import reference
@@ -24,14 +23,8 @@ def _expected(store: Store, group_id: str):
     rnd = rounds.get(store, "GM0355", 2026)
     answers = answer_store.of(store, rnd.id)
     group = reference().peer_group("GM0355", group_id)
-    return compare(
-        question_bank(),
-        load_peer_data(store, 2026),
-        group,
-        "GM0355",
-        score_scan(question_bank(), answers),
-        answers,
-    )
+    scan = views.SelfScan(rnd, answers, score_scan(question_bank(), answers))
+    return views.comparison(store, scan, load_peer_data(store, 2026), group)
 
 
 def test_switching_peer_group_updates_all_figures(new_session, db_path, demo_template) -> None:
@@ -63,6 +56,7 @@ def test_too_few_peers_shows_the_count_not_figures(new_session, db_path) -> None
         rnd = rounds.start(store, code, 2026)
         answer_store.save(store, rnd.id, "1.1", 3)
         rounds.set_share_benchmark(store, rnd.id, True)
+        rounds.close(store, rnd.id)
     rounds.start(store, "GM0355", 2026)
     at = new_session(gemeente="GM0355", jaar="2026")
     at.switch_page("scan/ui/pages/benchmark.py").run()

@@ -64,6 +64,7 @@ def test_roles_page_counts_a_new_respondent_at_once(new_session, db_path) -> Non
     for _ in range(5):
         _, token = respondents.join(store, code)
         respondents.answer(store, code, token, question_bank().questions_for_role("inwoners")[0].id, 5)
+        respondents.finish(store, code, token)
     at.run()
     assert "Inwoners (n = 5)" in markdown_tables(at)[0].columns
 

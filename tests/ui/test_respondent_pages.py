@@ -38,7 +38,14 @@ def test_respondent_answers_and_resumes_after_refresh(new_session, invited) -> N
     again = new_session(code=code, r=token)  # refresh: same code and token in the URL
     assert again.radio(key="deelnemer_1.6").value == 4
     again.button(key="deelnemer_klaar").click().run()
-    assert again.success
+    # 15 of 16 still open: a warning and a way back, nothing sent yet
+    assert "nog 15 vragen open" in again.warning[0].value
+    again.button(key="deelnemer_terug").click().run()
+    assert not again.warning and respondents.response_overview(store, rnd.id)[0].finished == 0
+    again.button(key="deelnemer_klaar").click().run()
+    again.button(key="deelnemer_toch").click().run()
+    assert "verstuurd" in again.success[0].value
+    assert all(r.disabled for r in again.radio)  # sent answers are final
     (raad,) = respondents.response_overview(store, rnd.id)
     assert (raad.started, raad.finished) == (1, 1)
 
@@ -101,12 +108,17 @@ def test_voices_page_shows_roles_with_five_or_more_and_conversation_starters(new
             _, token = respondents.join(store, code)
             for q in question_bank().questions_for_role(role):
                 respondents.answer(store, code, token, q.id, value)
+            respondents.finish(store, code, token)
     at = new_session(gemeente="GM0355", jaar="2026")
     at.switch_page("scan/ui/pages/voices.py").run()
     assert not at.exception
     table = markdown_tables(at)[0]
     assert table["Inwoners (n = 5)"].tolist()[0] == "100"
-    assert table["Gemeenteraad (n = 3)"].tolist()[0] == "te weinig respondenten (n = 3)"
+    assert table["Gemeenteraad (n = 3)"].tolist()[0] == "te weinig antwoorden (n = 3)"
+    assert table["Alle respondenten samen"].tolist()[0] == "100"  # only over shown groups
     assert at.get("plotly_chart")
     starters = " ".join(m.value for m in at.markdown)
-    assert "inwoners geeft 100, de zelfscan 25 — 75 punten verschil" in starters
+    assert (
+        "inwoners geeft 100, de zelfscan 25 (let op: zij beantwoordden andere vragen) — 75 punten verschil"
+        in starters
+    )

@@ -69,7 +69,7 @@ class ComparisonView(NamedTuple):
 def _comparison_view(db: str, key: tuple, version: int, year: int, gm_code: str, group_id: str, name: str):
     scan, bank = _self_scan(db, key), get_bank()
     group = get_reference().peer_group(gm_code, group_id)
-    result = views.comparison(scan, _peer_data(db, version, year), group, bank)
+    result = views.comparison(get_store(), scan, _peer_data(db, version, year), group, bank)
     demo = scan.is_demo or result.has_demo
     return ComparisonView(
         result,
@@ -115,13 +115,14 @@ def _voices(db: str, key: tuple):
     bank, scan = get_bank(), _self_scan(db, key)
     found = views.roles(get_store(), scan, bank)
     self_scores = {p.priority_id: p.score for p in scan.score.priorities}
-    shown = [r for role, r in found.results.items() if role != "samen" and r.enough]
+    shown = [r for r in found.results.values() if r.enough]
     figure = None
     if shown:
         series = {"Zelfscan": self_scores} | {GROUP_LABELS[r.role]: r.means for r in shown}
         figure = charts.grouped_bars(bank, series)
     sentences = [d.sentence(bank) for d in found.divergences]
-    return markdown_table(role_rows(bank, found.results, self_scores)), figure, sentences, bool(shown)
+    table = markdown_table(role_rows(bank, found.results, found.together, self_scores))
+    return table, figure, sentences, bool(shown)
 
 
 def voices(rnd: Round):
@@ -145,7 +146,7 @@ def _suggestions(
     bank, store = get_bank(), get_store()
     peers = _peer_data(db, version, year)
     group = get_reference().peer_group(gm_code, group_id)
-    adopted = views.adoption(peers, group, gm_code, bank)
+    adopted = views.adoption(store, peers, group, gm_code, bank)
     statuses = choices.statuses(store, key[0])
     return views.suggestions(_self_scan(db, key), statuses, adopted, peers.has_demo(group, gm_code), bank)
 

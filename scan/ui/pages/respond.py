@@ -106,13 +106,40 @@ for priority in bank.priorities:
             on_change=_save,
             args=(q.id,),
             help=q.help,
+            disabled=me.finished,
         )
 
 with st.expander("Privacy: wat bewaren we?"):
     privacy_text()
 
+KEY_CONFIRM = "deelnemer_klaar_vragen"  # asked "send with open questions?" once
+open_questions = len(questions) - done
+
+
+def _finish() -> None:
+    try:
+        respondents.finish(store, code, token)
+    except ScanError as exc:
+        st.session_state[KEY_ERROR] = str(exc)
+
+
 if me.finished:
-    st.success("Bedankt! Uw antwoorden zijn bewaard. U kunt ze nog aanpassen zolang de scan open is.")
-elif st.button("Klaar", type="primary", key="deelnemer_klaar"):
-    respondents.finish(store, code, token)
-    st.rerun()
+    st.success("Bedankt! Uw antwoorden zijn verstuurd en tellen mee. Ze liggen nu vast.")
+elif st.session_state.get(KEY_CONFIRM):
+    st.warning(
+        f"U heeft nog {open_questions} {'vraag' if open_questions == 1 else 'vragen'} open. "
+        "Na versturen kunt u niets meer veranderen."
+    )
+    cols = st.columns(2)
+    cols[0].button(
+        "Terug naar de vragen", key="deelnemer_terug", on_click=st.session_state.pop, args=(KEY_CONFIRM,)
+    )
+    cols[1].button("Toch versturen", type="primary", key="deelnemer_toch", on_click=_finish)
+else:
+    st.caption("Met Klaar verstuurt u uw antwoorden. Daarna tellen ze mee en kunt u ze niet meer veranderen.")
+    if st.button("Klaar", type="primary", key="deelnemer_klaar"):
+        if open_questions:
+            st.session_state[KEY_CONFIRM] = True
+        else:
+            _finish()
+        st.rerun()

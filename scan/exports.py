@@ -147,9 +147,11 @@ def benchmark_csv(store: Store) -> str:
     return "\n".join(lines) + "\n"
 
 
-FORMATS = ("pdf", "docx", "xlsx", "csv", "json")
+REPORT_FORMATS = ("pdf", "docx", "html")  # the council report; the rest are data exports
+FORMATS = ("pdf", "docx", "html", "xlsx", "csv", "json")
 MIME = {
     "pdf": "application/pdf",
+    "html": "text/html",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "csv": "text/csv",
@@ -158,14 +160,14 @@ MIME = {
 
 
 def export(store: Store, rnd: Round, fmt: str, group_id: str | None = None) -> bytes:
-    """The council report (pdf, docx; compared with ``group_id`` or the default group) or a data
+    """The council report (pdf, docx, html; compared with ``group_id`` or the default group) or a data
     export (xlsx, csv, json) of one round."""
-    if fmt in ("pdf", "docx"):
-        from scan import report  # charts need kaleido and Chromium: only load them for a report
+    if fmt in REPORT_FORMATS:
+        from scan import report  # WeasyPrint and python-docx: only loaded for a report
 
         data = report.build_report_data(store, rnd, group_id)
-        images = report.render_charts(store, data)
-        return report.to_pdf(data, images) if fmt == "pdf" else report.to_docx(data, images)
+        writer = {"pdf": report.to_pdf, "docx": report.to_docx, "html": lambda d: report.to_html(d).encode()}
+        return writer[fmt](data)
     writers = {"xlsx": to_xlsx, "csv": to_csv, "json": to_json}
     if fmt not in writers:
         raise ValueError(fmt)
@@ -173,5 +175,5 @@ def export(store: Store, rnd: Round, fmt: str, group_id: str | None = None) -> b
 
 
 def file_name(rnd: Round, fmt: str) -> str:
-    kind = "rapport" if fmt in ("pdf", "docx") else "gegevens"
+    kind = "rapport" if fmt in REPORT_FORMATS else "gegevens"
     return f"democratiescan-{rnd.gm_code}-{rnd.year}-{kind}.{fmt}"

@@ -11,9 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from scan import answers as answer_store
-from scan import benchmark_store, choices, respondents, rounds
-from scan.benchmark import Comparison, PeerData, build_peer_data, compare
-from scan.models import ProposalStatus
+from scan import benchmark_store, choices, respondents, rounds, workshop
+from scan.benchmark import MIN_N, Comparison, PeerData, build_peer_data, compare
+from scan.formatting import nl_number
+from scan.models import ProposalStatus, Question
 from scan.questionbank import QuestionBank, question_bank
 from scan.recommend import PeerAdoption, Suggestion, peer_adoption, suggest
 from scan.reference import PeerGroup, reference
@@ -76,6 +77,60 @@ def group_or_default(peers: PeerData, gm_code: str, group_id: str | None) -> Pee
     """The group the user chose, if it is one of the municipality's; otherwise the default."""
     chosen = reference().peer_group(gm_code, group_id) if group_id else None
     return chosen or default_group(peers, gm_code)
+
+
+def group_phrase(group: PeerGroup) -> str:
+    """The group's name inside a sentence: "de M50 (middelgrote gemeenten)", never "M50: middelgrote
+    gemeenten" mid-sentence."""
+    label = group.label
+    if ":" in label:
+        short, _, rest = label.partition(":")
+        return f"de {short.strip()} ({rest.strip()})"
+    if label.startswith(("De ", "Gemeenten", "Alle ", "Provincie ")):
+        return label[0].lower() + label[1:]
+    return f"de groep {label}"
+
+
+def group_short(group: PeerGroup) -> str:
+    """The group's name on its own (a heading, a slide): the label without its explanation after a colon."""
+    return group.label.partition(":")[0].strip() if ":" in group.label else group.label
+
+
+def municipalities_with_data(n: int, total: int) -> str:
+    """ "1 van de 5 gemeenten heeft gegevens", "3 van de 5 gemeenten hebben gegevens": the verb agrees."""
+    return f"{nl_number(n)} van de {nl_number(total)} gemeenten {'heeft' if n == 1 else 'hebben'} gegevens"
+
+
+def fictief_note(own_is_demo: bool, peers_are_demo: bool) -> str | None:
+    """Exactly which figures are fictief, per source: the municipality's own answers (its round is demo
+    data) and the peer group's figures (they rest on demo scans). None when nothing shown is fictief."""
+    if own_is_demo and peers_are_demo:
+        return (
+            "Fictieve voorbeelddata: de antwoorden van de gemeente en de cijfers van de vergelijkingsgroep "
+            "zijn verzonnen om de app te laten zien."
+        )
+    if own_is_demo:
+        return "Fictieve voorbeelddata: de antwoorden van de gemeente zijn verzonnen om de app te laten zien."
+    if peers_are_demo:
+        return (
+            "De cijfers van de vergelijkingsgroep steunen op fictieve voorbeelddata. "
+            "De antwoorden van de gemeente zelf zijn echt."
+        )
+    return None
+
+
+def answer_words(question: Question, value: int | None, dont_know: bool = False) -> tuple[str, str]:
+    """An answer in words: (label, explanation). "Niveau 3: In uitvoering" with the rest of the level's
+    description; a statement's agreement label; "Weet niet / n.v.t."; "Niet beantwoord"."""
+    if dont_know:
+        return "Weet niet / n.v.t.", ""
+    if value is None:
+        return "Niet beantwoord", ""
+    text = question.scale[value]
+    if question.kind == "agreement":
+        return text, ""
+    short, _, rest = text.partition(".")
+    return f"Niveau {value}: {short.strip()}", rest.strip()
 
 
 def comparison(
@@ -152,6 +207,58 @@ def previous_round(store: Store, rnd: Round) -> Round | None:
     return rounds.previous(store, rnd)
 
 
+# --- workshops ------------------------------------------------------------------------------------
+# One narrow adapter over scan/workshop.py: documents read workshop outcomes only through it.
+
+
+@dataclass(frozen=True)
+class QuestionOutcome:
+    question_id: str
+    answered: int  # participants who answered this question
+    counts: (
+        tuple[tuple[int | None, int], ...] | None
+    )  # (level, or None for "weet niet"; count), published only
+
+
+@dataclass(frozen=True)
+class WorkshopOutcome:
+    title: str
+    participants: int
+    questions: tuple[QuestionOutcome, ...]
+    voters: int
+    votes: tuple[tuple[str, int], ...] | None  # (proposal id, dots), most first; published only
+
+
+def workshop_outcomes(store: Store, rnd: Round) -> list[WorkshopOutcome]:
+    """What the round's workshops showed the room: per question the distribution once revealed and
+    answered by at least MIN_N people, and the vote ranking once at least MIN_N people voted. Nothing
+    else: a figure over fewer people is left out (None), with its n."""
+    found = []
+    for n, ws in enumerate(workshop.for_round(store, rnd.id), start=1):
+        outcomes, participants = [], 0
+        for qid in ws.question_ids:
+            t = workshop.tally(store, ws.id, qid)
+            participants = t.participants
+            counts = None
+            if t.counts is not None and t.answered >= MIN_N:
+                counts = tuple(
+                    (None if level == "weet_niet" else level, count) for level, count in t.counts.items()
+                )
+            outcomes.append(QuestionOutcome(qid, t.answered, counts))
+        voters = workshop.voters(store, ws.id)
+        ranking = workshop.published_vote_results(store, ws.id) if voters >= MIN_N else None
+        found.append(
+            WorkshopOutcome(
+                ws.title or f"Workshop {n}",
+                participants,
+                tuple(outcomes),
+                voters,
+                tuple(ranking) if ranking is not None else None,
+            )
+        )
+    return found
+
+
 # --- everything for one round's documents ----------------------------------------------------------
 
 
@@ -168,6 +275,7 @@ class RoundView:
     agenda_edits: dict[str, dict]
     roles: Roles
     trend: Trend
+    workshops: list[WorkshopOutcome]
 
     @property
     def peers_are_demo(self) -> bool:
@@ -194,4 +302,5 @@ def round_view(store: Store, rnd: Round, group_id: str | None = None) -> RoundVi
         agenda_edits=choices.agenda_edits(store, rnd.id),
         roles=roles(store, scan, bank),
         trend=trend(store, scan, bank),
+        workshops=workshop_outcomes(store, rnd),
     )

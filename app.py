@@ -50,5 +50,9 @@ def session_pages(mode: str | None) -> list:
 
 
 mode = next((m for m in SINGLE_PAGE_MODES if m in st.query_params), None)
+# The presentation on the projector: the same pages, the menu hidden (scan/ui/pages/presentation.py).
+full_screen = st.query_params.get("volscherm") == "1"
 # Streamlit's own menu: one message, where a menu of page links cost ~17 elements on every rerun.
-st.navigation(session_pages(mode), position="hidden" if mode else "sidebar", expanded=True).run()
+st.navigation(
+    session_pages(mode), position="hidden" if mode or full_screen else "sidebar", expanded=True
+).run()

@@ -119,6 +119,17 @@ def fictief_note(own_is_demo: bool, peers_are_demo: bool) -> str | None:
     return None
 
 
+def fictief_label(own_is_demo: bool, peers_are_demo: bool) -> str | None:
+    """The short label on a chart that shows both sources: which of them is fictief."""
+    if own_is_demo and peers_are_demo:
+        return "Fictief: uw antwoorden en de groepscijfers"
+    if own_is_demo:
+        return "Fictief: uw antwoorden"
+    if peers_are_demo:
+        return "Fictief: de groepscijfers"
+    return None
+
+
 def answer_words(question: Question, value: int | None, dont_know: bool = False) -> tuple[str, str]:
     """An answer in words: (label, explanation). "Niveau 3: In uitvoering" with the rest of the level's
     description; a statement's agreement label; "Weet niet / n.v.t."; "Niet beantwoord"."""
@@ -200,6 +211,25 @@ def trend(store: Store, scan: SelfScan, bank: QuestionBank | None = None) -> Tre
     history = [*(self_scan(store, r, bank) for r in reversed(earlier)), scan]
     changes = question_changes(bank, history[-2].answers, scan.answers) if len(history) > 1 else []
     return Trend(history, changes)
+
+
+def change_rows(
+    bank: QuestionBank, changes: list[Change], before_year: int, after_year: int
+) -> list[dict[str, str]]:
+    """The answers that changed, in words: the question, the level before and after, up or down."""
+    rows = []
+    for c in changes:
+        q = bank.question(c.question_id)
+        before = answer_words(q, c.before)[0] if c.before is not None else "Geen niveau"
+        after = answer_words(q, c.after)[0] if c.after is not None else "Geen niveau"
+        if c.before is None or c.after is None:
+            direction = "nieuw" if c.before is None else "geen niveau meer"
+        else:
+            direction = "hoger" if c.after > c.before else "lager"
+        rows.append(
+            {"Vraag": q.statement, str(before_year): before, str(after_year): after, "Verandering": direction}
+        )
+    return rows
 
 
 def previous_round(store: Store, rnd: Round) -> Round | None:

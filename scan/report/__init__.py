@@ -44,6 +44,11 @@ def _environment() -> Environment:
     return env
 
 
+def render(template: str, **context) -> str:
+    """A template from scan/report/templates, autoescaped (the presentation uses this too)."""
+    return _environment().get_template(template).render(**context)
+
+
 def to_html(data: ReportData) -> str:
     """The report as one self-contained web page (charts inline), the same page the PDF is made from."""
     css = (TEMPLATES / "report.css").read_text(encoding="utf-8")

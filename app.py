@@ -1,8 +1,12 @@
 """democratiescan: navigation only. Every page lives in scan/ui/pages and draws what scan/ computes."""
 
+from pathlib import Path
+
 import streamlit as st
 
-st.set_page_config(page_title="democratiescan", page_icon=":material/how_to_vote:", layout="wide")
+# The icon is a file of our own, served by this server: a material icon is fetched from the internet.
+ICON = Path(__file__).parent / "scan" / "ui" / "static" / "icon.png"
+st.set_page_config(page_title="democratiescan", page_icon=str(ICON), layout="wide")
 
 # (file, title, icon, url path). One flat menu: its order carries the grouping (scan, round, workshop),
 # because Streamlit's sectioned menu puts headings inside its list (an axe-core violation).

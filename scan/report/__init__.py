@@ -41,6 +41,7 @@ def _environment() -> Environment:
     )
     env.filters["num"] = nl_number
     env.filters["data_uri"] = _data_uri
+    env.filters["keep"] = lambda text: str(text).replace("Niveau ", "Niveau\u00a0")  # "Niveau 3" on one line
     return env
 
 

@@ -359,7 +359,6 @@ def _charts(bank: QuestionBank, view: views.RoundView, trend: views.Trend) -> di
     name = view.municipality
     charts = {
         "radar": svg_charts.radar(labels, scores, f"De acht prioriteiten van {name}", font_size=17),
-        "balken": svg_charts.bars(labels, scores, f"Score per prioriteit, {name}"),
     }
     c = view.comparison
     if c.enough:

@@ -1,8 +1,12 @@
 """democratiescan: navigation only. Every page lives in scan/ui/pages and draws what scan/ computes."""
 
+from pathlib import Path
+
 import streamlit as st
 
-st.set_page_config(page_title="democratiescan", page_icon=":material/how_to_vote:", layout="wide")
+# The icon is a file of our own, served by this server: a material icon is fetched from the internet.
+ICON = Path(__file__).parent / "scan" / "ui" / "static" / "icon.png"
+st.set_page_config(page_title="democratiescan", page_icon=str(ICON), layout="wide")
 
 # (file, title, icon, url path). One flat menu: its order carries the grouping (scan, round, workshop),
 # because Streamlit's sectioned menu puts headings inside its list (an axe-core violation).
@@ -50,5 +54,9 @@ def session_pages(mode: str | None) -> list:
 
 
 mode = next((m for m in SINGLE_PAGE_MODES if m in st.query_params), None)
+# The presentation on the projector: the same pages, the menu hidden (scan/ui/pages/presentation.py).
+full_screen = st.query_params.get("volscherm") == "1"
 # Streamlit's own menu: one message, where a menu of page links cost ~17 elements on every rerun.
-st.navigation(session_pages(mode), position="hidden" if mode else "sidebar", expanded=True).run()
+st.navigation(
+    session_pages(mode), position="hidden" if mode or full_screen else "sidebar", expanded=True
+).run()

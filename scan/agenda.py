@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import io
+import re
 from dataclasses import dataclass
 
-from docx import Document
-from docx.shared import Pt
-
+from scan import word
 from scan.formatting import nl_date
 from scan.models import OWNER_LABELS, Proposal, ProposalStatus
 from scan.questionbank import QuestionBank
@@ -77,33 +75,40 @@ def _intro(municipality: str, today) -> str:
     )
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&:])")
+
+
+def md_text(text: str) -> str:
+    """Typed text as literal Markdown: every special character escaped, so ``![t](http://x/a.png)``, a
+    link or HTML stays text (no image is fetched, no link is made); line breaks become spaces."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
 def to_markdown(items: list[AgendaItem], municipality: str, year: int, today) -> str:
-    lines = [f"# {_title(municipality, year)}", "", _intro(municipality, today), ""]
+    lines = [f"# {md_text(_title(municipality, year))}", "", md_text(_intro(municipality, today)), ""]
     if not items:
         lines.append("Er zijn nog geen voorstellen gekozen.")
     for item in items:
         p = item.proposal
         lines += [
-            f"## Voorstel {p.id}: {p.title}",
+            f"## Voorstel {p.id}: {md_text(p.title)}",
             "",
-            f"- **Doel:** {item.goal}",
-            f"- **Eigenaar:** {item.owner}",
-            f"- **Planning:** {item.timeline}",
-            f"- **Pepertjes:** {p.peppers}",
+            f"- **Doel:** {md_text(item.goal)}",
+            f"- **Eigenaar:** {md_text(item.owner)}",
+            f"- **Planning:** {md_text(item.timeline)}",
             "",
             "**Tekstsuggestie voor het akkoord:**",
             "",
-            f"> {item.text}",
+            f"> {md_text(item.text)}",
             "",
         ]
     return "\n".join(lines)
 
 
 def to_docx(items: list[AgendaItem], municipality: str, year: int, today) -> bytes:
-    doc = Document()
-    doc.core_properties.title = _title(municipality, year)
-    doc.core_properties.language = "nl-NL"
-    doc.styles["Normal"].font.size = Pt(11)
+    """The agenda as Word: A4, Word's heading styles, per proposal a table of its fields (label and
+    value, no header bar), rows kept together."""
+    doc = word.new_document(_title(municipality, year))
     doc.add_heading(_title(municipality, year), level=0)
     doc.add_paragraph(_intro(municipality, today))
     if not items:
@@ -111,21 +116,12 @@ def to_docx(items: list[AgendaItem], municipality: str, year: int, today) -> byt
     for item in items:
         p = item.proposal
         doc.add_heading(f"Voorstel {p.id}: {p.title}", level=1)
-        table = doc.add_table(rows=4, cols=2)
-        table.style = "Light List"
-        for row, (label, value) in zip(
-            table.rows,
-            [
-                ("Doel", item.goal),
-                ("Eigenaar", item.owner),
-                ("Planning", item.timeline),
-                ("Pepertjes", str(p.peppers)),
-            ],
-            strict=True,
-        ):
-            row.cells[0].text, row.cells[1].text = label, value
-        doc.add_paragraph("Tekstsuggestie voor het akkoord:", style="Intense Quote").runs[0].bold = True
-        doc.add_paragraph(item.text)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+        word.add_table(
+            doc,
+            [["Doel", item.goal], ["Eigenaar", item.owner], ["Planning", item.timeline]],
+            [3.5, 13.5],
+            row_headers=True,
+        )
+        doc.add_paragraph("Tekstsuggestie voor het akkoord:").runs[0].bold = True
+        doc.add_paragraph(item.text, style="Quote")
+    return word.to_bytes(doc)

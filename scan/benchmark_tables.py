@@ -16,7 +16,7 @@ from scan.tables import markdown_table
 class ComparisonTables:
     priorities: str
     behind: str  # empty when the municipality is behind on no question
-    levels: str
+    levels: str  # per question the share of the group at each level; the own level in bold
 
 
 def comparison_tables(bank: QuestionBank, comparison: Comparison, score: ScanScore) -> ComparisonTables:
@@ -33,25 +33,39 @@ def comparison_tables(bank: QuestionBank, comparison: Comparison, score: ScanSco
                 "n": s.n,
             }
         )
-    behind = [
-        {
-            "Vraag": f"{q.question_id} {bank.question(q.question_id).statement}",
-            "Uw antwoord": q.own,
-            "Mediaan groep": nl_number(q.stat.median, 1),
-            "Groep op niveau 3 of 4": nl_percent(q.level_shares.get(3, 0) + q.level_shares.get(4, 0)),
-            "n": q.stat.n,
-        }
-        for q in comparison.behind()
-    ]
+    behind = []
+    for q in comparison.behind():
+        question = bank.question(q.question_id)
+        further = sum(share for level, share in q.level_shares.items() if q.own is not None and level > q.own)
+        behind.append(
+            {
+                "Vraag": question.statement,
+                "Uw antwoord": _level(question, q.own),
+                "Mediaan groep": f"niveau {nl_number(q.stat.median, 1)}",
+                "Verder dan u": nl_percent(further),
+                "n": q.stat.n,
+            }
+        )
     levels = []
     for q in comparison.questions:
-        row: dict[str, object] = {"Vraag": q.question_id, "n": q.stat.n}
+        question = bank.question(q.question_id)
+        row: dict[str, object] = {"Vraag": question.statement, "Uw antwoord": _level(question, q.own)}
         if q.stat.enough:
-            row.update({f"Niveau {lvl}": nl_percent(share) for lvl, share in q.level_shares.items()})
+            for lvl, share in q.level_shares.items():
+                # the municipality's own level in bold, so the eye finds it in the row
+                row[f"Niveau {lvl}"] = f"**{nl_percent(share)}**" if lvl == q.own else nl_percent(share)
         else:
             row["Niveau 0"] = q.stat.message
+        row["n"] = q.stat.n
         levels.append(row)
     return ComparisonTables(markdown_table(priorities), markdown_table(behind), markdown_table(levels))
+
+
+def _level(question, value: int | None) -> str:
+    """The municipality's own answer as "2 · Besloten" (or "–" without a level)."""
+    if value is None:
+        return "–"
+    return f"{value} · {question.scale[value].partition('.')[0]}"
 
 
 def election_table(contexts: list[ElectionContext], name: str) -> str:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
-from scan.formatting import nl_number
+from scan.formatting import nl_number, nl_signed
 from scan.questionbank import QuestionBank
 from scan.scoring import ScanScore
 
@@ -35,10 +36,11 @@ TEMPLATE = go.layout.Template(
 )
 
 
-def _fictief(fig: go.Figure, is_demo: bool) -> go.Figure:
+def _fictief(fig: go.Figure, is_demo: bool | str | None) -> go.Figure:
+    """Mark a chart that shows fictieve figures; a text says which (e.g. "Groepscijfers fictief")."""
     if is_demo:
         fig.add_annotation(
-            text="Fictieve voorbeelddata",
+            text=is_demo if isinstance(is_demo, str) else "Fictieve voorbeelddata",
             xref="paper",
             yref="paper",
             x=1,
@@ -139,6 +141,7 @@ def peer_bands(bank: QuestionBank, score: ScanScore, comparison, is_demo: bool =
             mode="markers",
             marker=dict(symbol="line-ns", size=22, line=dict(width=3, color=MUTED)),
             name="Mediaan van de groep",
+            cliponaxis=False,
         )
     )
     fig.add_trace(
@@ -148,6 +151,7 @@ def peer_bands(bank: QuestionBank, score: ScanScore, comparison, is_demo: bool =
             mode="markers",
             marker=dict(symbol="diamond", size=14, color=PRIMARY),
             name="Uw gemeente",
+            cliponaxis=False,  # a score of 100 shows the whole diamond, not half
         )
     )
     for name, s in zip(names, stats, strict=True):
@@ -223,26 +227,36 @@ def grouped_bars(bank: QuestionBank, series: dict[str, dict[int, float | None]])
 
 
 def trend_lines(bank: QuestionBank, history: list[tuple[int, ScanScore]]) -> go.Figure:
-    """One line per priority over the rounds of a municipality."""
+    """Small multiples: one small chart per priority with its own line over the rounds, each point with
+    its score and the change since the previous round in the title (no tangle of eight lines)."""
     years = [str(year) for year, _ in history]
-    fig = go.Figure(
-        [
+    titles = []
+    for p in bank.core_priorities:
+        values = [s.by_id(p.id).score for _, s in history]
+        change = values[-1] - values[-2] if len(values) > 1 and None not in values[-2:] else None
+        titles.append(p.short if change is None else f"{p.short} ({nl_signed(change)})")
+    fig = make_subplots(rows=2, cols=4, subplot_titles=titles, vertical_spacing=0.22, horizontal_spacing=0.06)
+    for n, p in enumerate(bank.core_priorities):
+        values = [s.by_id(p.id).score for _, s in history]
+        fig.add_trace(
             go.Scatter(
                 x=years,
-                y=[s.by_id(p.id).score for _, s in history],
-                mode="lines+markers",
+                y=values,
+                mode="lines+markers+text",
+                text=[nl_number(v) if v is not None else "" for v in values],
+                textposition="top center",
+                line=dict(color=PRIMARY, width=3),
+                marker=dict(size=9, color=PRIMARY),
                 name=p.short,
-                # not by colour alone (WCAG 1.4.1): every line has its own marker shape too
-                marker=dict(symbol=SYMBOLS[n % len(SYMBOLS)], size=9),
-            )
-            for n, p in enumerate(bank.core_priorities)
-        ]
-    )
+                cliponaxis=False,
+                hoverinfo="skip",
+            ),
+            row=n // 4 + 1,
+            col=n % 4 + 1,
+        )
+    fig.update_yaxes(range=[0, 100], tickvals=[0, 50, 100], gridcolor=GRID)
+    fig.update_xaxes(type="category", gridcolor=GRID)
     fig.update_layout(
-        yaxis=dict(range=[0, 100], title="score (0–100)"),
-        xaxis=dict(type="category"),
-        font=FONT,
-        height=420,
-        template=TEMPLATE,
+        showlegend=False, font=FONT, height=460, margin=dict(l=10, r=10, t=50, b=20), template=TEMPLATE
     )
     return fig

@@ -384,11 +384,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=str(database_path()), help="pad van de database")
     p.set_defaults(func=_cmd_import_benchmark)
 
-    p = sub.add_parser("export", help="rapport (pdf, docx) of gegevens (xlsx, csv, json) van één scanronde")
+    p = sub.add_parser(
+        "export", help="rapport (pdf, docx, html) of gegevens (xlsx, csv, json) van één scanronde"
+    )
     p.add_argument("--db", default=str(database_path()), help="pad van de database")
     _municipality_argument(p)
     p.add_argument("--year", required=True, type=_year, help="jaar van de scanronde")
-    p.add_argument("--format", required=True, choices=("pdf", "docx", "xlsx", "csv", "json"))
+    p.add_argument("--format", required=True, choices=("pdf", "docx", "html", "xlsx", "csv", "json"))
     p.add_argument(
         "--group",
         default=None,

@@ -8,7 +8,7 @@ import json
 import pandas as pd
 
 from scan import answers as answer_store
-from scan import benchmark_store, choices
+from scan import benchmark_store, choices, views
 from scan.models import GROUP_LABELS
 from scan.questionbank import question_bank
 from scan.reference import reference
@@ -78,12 +78,69 @@ def proposals_frame(store: Store, rnd: Round) -> pd.DataFrame:
     )
 
 
-def to_xlsx(store: Store, rnd: Round) -> bytes:
+def own_fictief_text(own_is_demo: bool) -> str:
+    return (
+        "Fictief: de antwoorden van de gemeente zijn verzonnen voorbeelddata."
+        if own_is_demo
+        else "Echt: de antwoorden van de gemeente zijn niet verzonnen."
+    )
+
+
+def peers_fictief_text(view: views.RoundView) -> str:
+    c = view.comparison
+    if not c.enough:
+        return f"Geen groepscijfers: {c.message}."
+    if view.peers_are_demo:
+        return "Fictief: de groepscijfers steunen op fictieve voorbeelddata."
+    return "Echt: de groepscijfers steunen niet op fictieve voorbeelddata."
+
+
+def about_frame(view: views.RoundView) -> pd.DataFrame:
+    """What the file is, and per source whether its figures are fictief."""
+    rnd = view.scan.round
+    rows = [
+        ("Gemeente", f"{view.municipality} ({rnd.gm_code})"),
+        ("Jaar", str(rnd.year)),
+        ("Antwoorden en scores van de gemeente", own_fictief_text(view.scan.is_demo)),
+        ("Vergelijkingsgroep", f"{view.comparison.group.label}: {view.comparison.n} gemeenten met gegevens"),
+        ("Cijfers van de vergelijkingsgroep", peers_fictief_text(view)),
+    ]
+    return pd.DataFrame(rows, columns=["onderwerp", "toelichting"])
+
+
+def comparison_frame(view: views.RoundView) -> pd.DataFrame:
+    """Per priority the municipality's score next to the chosen group (withheld below the minimum n)."""
+    bank, c = question_bank(), view.comparison
+    fictief = "ja" if view.peers_are_demo else "nee"
+    rows = []
+    for p in bank.core_priorities:
+        s, own = c.priorities[p.id], view.scan.score.by_id(p.id).score
+        rows.append(
+            {
+                "prioriteit": p.id,
+                "naam": p.name,
+                "score": None if own is None else round(own, 2),
+                "groep": c.group.label,
+                "mediaan_groep": s.median if s.enough else None,
+                "kwartiel_1": s.q1 if s.enough else None,
+                "kwartiel_3": s.q3 if s.enough else None,
+                "percentiel": s.percentile if s.enough else None,
+                "gemeenten_met_gegevens": s.n,
+                "groepscijfers_fictief": fictief if s.enough else "",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def to_xlsx(store: Store, rnd: Round, group_id: str | None = None) -> bytes:
+    view = views.round_view(store, rnd, group_id)
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        about_frame(view).to_excel(writer, sheet_name="Over dit bestand", index=False)
         answers_frame(store, rnd).to_excel(writer, sheet_name="Antwoorden", index=False)
         scores_frame(store, rnd).to_excel(writer, sheet_name="Scores", index=False)
         proposals_frame(store, rnd).to_excel(writer, sheet_name="Voorstellen", index=False)
+        comparison_frame(view).to_excel(writer, sheet_name="Vergelijking", index=False)
     return buffer.getvalue()
 
 
@@ -147,9 +204,11 @@ def benchmark_csv(store: Store) -> str:
     return "\n".join(lines) + "\n"
 
 
-FORMATS = ("pdf", "docx", "xlsx", "csv", "json")
+REPORT_FORMATS = ("pdf", "docx", "html")  # the council report; the rest are data exports
+FORMATS = ("pdf", "docx", "html", "xlsx", "csv", "json")
 MIME = {
     "pdf": "application/pdf",
+    "html": "text/html",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "csv": "text/csv",
@@ -158,20 +217,22 @@ MIME = {
 
 
 def export(store: Store, rnd: Round, fmt: str, group_id: str | None = None) -> bytes:
-    """The council report (pdf, docx; compared with ``group_id`` or the default group) or a data
+    """The council report (pdf, docx, html; compared with ``group_id`` or the default group) or a data
     export (xlsx, csv, json) of one round."""
-    if fmt in ("pdf", "docx"):
-        from scan import report  # charts need kaleido and Chromium: only load them for a report
+    if fmt in REPORT_FORMATS:
+        from scan import report  # WeasyPrint and python-docx: only loaded for a report
 
         data = report.build_report_data(store, rnd, group_id)
-        images = report.render_charts(store, data)
-        return report.to_pdf(data, images) if fmt == "pdf" else report.to_docx(data, images)
-    writers = {"xlsx": to_xlsx, "csv": to_csv, "json": to_json}
+        writer = {"pdf": report.to_pdf, "docx": report.to_docx, "html": lambda d: report.to_html(d).encode()}
+        return writer[fmt](data)
+    if fmt == "xlsx":
+        return to_xlsx(store, rnd, group_id)
+    writers = {"csv": to_csv, "json": to_json}
     if fmt not in writers:
         raise ValueError(fmt)
     return writers[fmt](store, rnd)
 
 
 def file_name(rnd: Round, fmt: str) -> str:
-    kind = "rapport" if fmt in ("pdf", "docx") else "gegevens"
+    kind = "rapport" if fmt in REPORT_FORMATS else "gegevens"
     return f"democratiescan-{rnd.gm_code}-{rnd.year}-{kind}.{fmt}"

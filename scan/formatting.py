@@ -34,3 +34,13 @@ def nl_date(value: date | datetime) -> str:
 
 def nl_datetime(value: datetime) -> str:
     return format_datetime(value, format="d MMMM y 'om' HH:mm", locale=LOCALE)
+
+
+def nl_signed(value: float | None, decimals: int = 0) -> str:
+    """A difference with its sign: "+12", "−29" (a real minus sign), "0"; "–" for no value."""
+    if value is None:
+        return "–"
+    shown = nl_number(abs(value), decimals)
+    if shown.strip("0,") == "":  # rounds to zero
+        return shown
+    return ("+" if value > 0 else "\u2212") + shown

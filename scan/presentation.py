@@ -1,18 +1,23 @@
-"""Content of the council presentation: one screen per priority, computed here, drawn by the UI."""
+"""Content of the council presentation: a title screen, one screen per priority, the workshops and the
+agenda. Computed here from the one view of a round (scan/views.py), in plain words (no proposal codes,
+nothing only in a tooltip); drawn by scan/ui/pages/presentation.py."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scan import views
-from scan.benchmark import Comparison, Stat
+from scan import svg_charts, views
+from scan.agenda import build_agenda
+from scan.formatting import nl_number, nl_signed
 from scan.models import ProposalStatus
 from scan.questionbank import question_bank
 from scan.rounds import Round
-from scan.scoring import ScanScore
+from scan.scoring import Counts
 from scan.storage import Store
 from scan.summary import strongest_and_weakest
 from scan.trend import deltas
+
+CHART_FONT_PX = 26  # chart labels on a projector: at least 24 px
 
 
 @dataclass(frozen=True)
@@ -20,14 +25,29 @@ class PrioritySlide:
     priority_id: int
     name: str
     description: str
-    score: float | None
-    scored: int  # questions the score rests on
-    total: int
-    peer: Stat  # for the chosen peer group
-    peer_label: str
-    previous_year: int | None
-    delta: float | None
-    proposals: list[tuple[str, str, bool]]  # (id, title, chosen by the municipality)
+    score: str  # "62" or "–"
+    counts: Counts  # the questions the score rests on (same definitions as the report)
+    median: str | None  # the chosen group's median, None below the minimum n
+    peers_n: int
+    change: str | None  # "+12", "−29" since the previous round
+    proposals: list[tuple[str, bool]]  # (title in words, chosen by the municipality)
+
+
+@dataclass(frozen=True)
+class WorkshopSlide:
+    title: str
+    participants: int
+    votes: list[tuple[str, int]] | None  # (proposal title, dots), published only (n >= 5 voters)
+    voters: int
+    questions: list[tuple[str, str | None, int]]  # (statement, most chosen answer or None, answered)
+
+
+@dataclass(frozen=True)
+class AgendaSlide:
+    title: str
+    goal: str
+    owner: str
+    timeline: str
 
 
 @dataclass(frozen=True)
@@ -36,10 +56,23 @@ class Presentation:
     year: int
     own_is_demo: bool  # the municipality's own figures are fictief
     peers_are_demo: bool  # the peer medians rest on fictieve data
-    score: ScanScore
+    fictief: str | None  # which figures are fictief, in one sentence
+    total: str  # "62" or "–"
+    counts: Counts  # over the eight priorities, as in the report and on the results page
     summary: str
-    comparison: Comparison
+    group_short: str  # "M50"
+    group_phrase: str  # "de M50 (middelgrote gemeenten)"
+    with_data: str  # "38 van de 60 gemeenten hebben gegevens"
+    previous_year: int | None
+    radar: svg_charts.Chart
     slides: list[PrioritySlide]
+    workshops: list[WorkshopSlide]
+    agenda: list[AgendaSlide]
+
+    @property
+    def screens(self) -> int:
+        """Title, one per priority, workshops, agenda."""
+        return 1 + len(self.slides) + 2
 
 
 def build(store: Store, rnd: Round, group_id: str | None = None) -> Presentation:
@@ -53,38 +86,81 @@ def build(store: Store, rnd: Round, group_id: str | None = None) -> Presentation
     for p in bank.core_priorities:
         ps = score.by_id(p.id)
         chosen = [
-            (x.id, x.title, True)
-            for x in bank.proposals_for(p.id)
-            if view.statuses.get(x.id) == ProposalStatus.CHOSEN
+            x.title for x in bank.proposals_for(p.id) if view.statuses.get(x.id) == ProposalStatus.CHOSEN
         ]
-        suggested = [
-            (s.proposal.id, s.proposal.title, False)
-            for s in view.suggestions.items
-            if s.proposal.priority == p.id
-        ]
-        proposals = (chosen + [s for s in suggested if s[0] not in {c[0] for c in chosen}])[:3]
+        suggested = [s.proposal.title for s in view.suggestions.items if s.proposal.priority == p.id]
+        proposals = [(t, True) for t in chosen] + [(t, False) for t in suggested if t not in chosen]
+        peer = comparison.priorities[p.id]
         slides.append(
             PrioritySlide(
                 p.id,
                 p.name,
                 p.description,
-                ps.score,
-                ps.scored,
-                ps.total,
-                comparison.priorities[p.id],
-                comparison.group.label,
-                previous.round.year if previous else None,
-                change.get(p.id),
-                proposals,
+                nl_number(ps.score),
+                ps.counts,
+                nl_number(peer.median) if peer.enough else None,
+                peer.n,
+                nl_signed(change[p.id]) if change.get(p.id) is not None else None,
+                proposals[:3],
             )
         )
-    return Presentation(
-        view.municipality,
-        rnd.year,
-        view.scan.is_demo,
-        view.peers_are_demo,
-        score,
-        strongest_and_weakest(bank, score),
-        comparison,
-        slides,
+    workshops = []
+    for w in view.workshops:
+        questions = []
+        for q in w.questions:
+            question = bank.question(q.question_id)
+            top = None
+            if q.counts:  # every answer with the most votes: a tie is shown as a tie
+                most = max(n for _, n in q.counts)
+                words = [
+                    views.answer_words(question, lvl, lvl is None)[0] for lvl, n in q.counts if n == most
+                ]
+                top = (
+                    words[0] if len(words) == 1 else ", ".join(words[:-1]) + " en " + words[-1]
+                ) + f" ({most}×)"
+            questions.append((question.statement, top, q.answered))
+        votes = [(bank.proposal(pid).title, n) for pid, n in w.votes] if w.votes is not None else None
+        workshops.append(WorkshopSlide(w.title, w.participants, votes, w.voters, questions))
+    agenda = [
+        AgendaSlide(item.proposal.title, item.goal, item.owner, item.timeline)
+        for item in build_agenda(bank, view.statuses, view.agenda_edits, view.municipality, rnd.year)
+    ]
+    labels = [p.short for p in bank.core_priorities]
+    radar = svg_charts.radar(
+        labels,
+        [ps.score for ps in score.priorities],
+        f"De acht prioriteiten van {view.municipality}",
+        font_size=CHART_FONT_PX,
+        size=560,
     )
+    own_demo, peers_demo = view.scan.is_demo, view.peers_are_demo
+    return Presentation(
+        municipality=view.municipality,
+        year=rnd.year,
+        own_is_demo=own_demo,
+        peers_are_demo=peers_demo,
+        fictief=views.fictief_note(own_demo, peers_demo),
+        total=nl_number(score.overall),
+        counts=score.core_counts,
+        summary=strongest_and_weakest(bank, score),
+        group_short=views.group_short(comparison.group),
+        group_phrase=views.group_phrase(comparison.group),
+        with_data=views.municipalities_with_data(comparison.n, len(comparison.group.members)),
+        previous_year=previous.round.year if previous else None,
+        radar=radar,
+        slides=slides,
+        workshops=workshops,
+        agenda=agenda,
+    )
+
+
+def to_html(deck: Presentation, current: int = 0, keep: dict[str, str] | None = None) -> str:
+    """Every screen in one piece of HTML: the browser switches screens itself (no reload, no blank page).
+    ``current`` is shown first; ``keep``: query parameters the links keep. User text (workshop titles, agenda fields) is escaped by the template."""
+    from urllib.parse import urlencode
+
+    from scan.report import render
+
+    current = current if 0 <= current < deck.screens else 0
+    base = urlencode(keep) + "&" if keep else ""
+    return render("presentation.html.j2", deck=deck, current=current, base=base)

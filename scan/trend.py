@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from scan.formatting import nl_number
+from scan.formatting import nl_number, nl_signed
 from scan.models import SELF_ROLE
 from scan.questionbank import QuestionBank
 from scan.scoring import Answer, ScanScore
@@ -61,8 +61,7 @@ def trend_rows(bank: QuestionBank, history: list[tuple[int, ScanScore]]) -> list
         row = {"Prioriteit": f"{p.id}. {p.name}"}
         for year, score in history:
             row[str(year)] = nl_number(score.by_id(p.id).score)
-        delta = change[p.id]
-        row["Verschil"] = f"{arrow(delta)} {nl_number(delta, 1) if delta is not None else ''}".strip()
+        row["Verschil"] = nl_signed(change[p.id])  # "+12", "−29": whole numbers, like the scores
         rows.append(row)
     return rows
 

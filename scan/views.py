@@ -11,9 +11,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from scan import answers as answer_store
-from scan import benchmark_store, choices, releases, respondents, rounds, voices
+from scan import benchmark_store, choices, releases, respondents, rounds, voices, workshop
 from scan.benchmark import Comparison, PeerData, build_peer_data, compare, figure_candidates
-from scan.models import ProposalStatus
+from scan.disclosure import MIN_N
+from scan.formatting import nl_number
+from scan.models import ProposalStatus, Question
 from scan.questionbank import QuestionBank, question_bank
 from scan.recommend import PeerAdoption, Suggestion, adoption_candidates, peer_adoption, suggest
 from scan.reference import PeerGroup, reference
@@ -82,6 +84,71 @@ def _peer_scope(peers: PeerData, group: PeerGroup, gm_code: str) -> str:
     """Published peer figures are remembered per year, group and viewing municipality (whose own
     data is never among its peers)."""
     return f"benchmark:{peers.year}:{group.id}:{gm_code}"
+
+
+def group_phrase(group: PeerGroup) -> str:
+    """The group's name inside a sentence: "de M50 (middelgrote gemeenten)", never "M50: middelgrote
+    gemeenten" mid-sentence."""
+    label = group.label
+    if ":" in label:
+        short, _, rest = label.partition(":")
+        return f"de {short.strip()} ({rest.strip()})"
+    if label.startswith(("De ", "Gemeenten", "Alle ", "Provincie ")):
+        return label[0].lower() + label[1:]
+    return f"de groep {label}"
+
+
+def group_short(group: PeerGroup) -> str:
+    """The group's name on its own (a heading, a slide): the label without its explanation after a colon."""
+    return group.label.partition(":")[0].strip() if ":" in group.label else group.label
+
+
+def municipalities_with_data(n: int, total: int) -> str:
+    """ "1 van de 5 gemeenten heeft gegevens", "3 van de 5 gemeenten hebben gegevens": the verb agrees."""
+    return f"{nl_number(n)} van de {nl_number(total)} gemeenten {'heeft' if n == 1 else 'hebben'} gegevens"
+
+
+def fictief_note(own_is_demo: bool, peers_are_demo: bool) -> str | None:
+    """Exactly which figures are fictief, per source: the municipality's own answers (its round is demo
+    data) and the peer group's figures (they rest on demo scans). None when nothing shown is fictief."""
+    if own_is_demo and peers_are_demo:
+        return (
+            "Fictieve voorbeelddata: de antwoorden van de gemeente en de cijfers van de vergelijkingsgroep "
+            "zijn verzonnen om de app te laten zien."
+        )
+    if own_is_demo:
+        return "Fictieve voorbeelddata: de antwoorden van de gemeente zijn verzonnen om de app te laten zien."
+    if peers_are_demo:
+        return (
+            "De cijfers van de vergelijkingsgroep steunen op fictieve voorbeelddata. "
+            "De antwoorden van de gemeente zelf zijn echt."
+        )
+    return None
+
+
+def fictief_label(own_is_demo: bool, peers_are_demo: bool) -> str | None:
+    """The short label on a chart that shows both sources: which of them is fictief."""
+    if own_is_demo and peers_are_demo:
+        return "Fictief: uw antwoorden en de groepscijfers"
+    if own_is_demo:
+        return "Fictief: uw antwoorden"
+    if peers_are_demo:
+        return "Fictief: de groepscijfers"
+    return None
+
+
+def answer_words(question: Question, value: int | None, dont_know: bool = False) -> tuple[str, str]:
+    """An answer in words: (label, explanation). "Niveau 3: In uitvoering" with the rest of the level's
+    description; a statement's agreement label; "Weet niet / n.v.t."; "Niet beantwoord"."""
+    if dont_know:
+        return "Weet niet / n.v.t.", ""
+    if value is None:
+        return "Niet beantwoord", ""
+    text = question.scale[value]
+    if question.kind == "agreement":
+        return text, ""
+    short, _, rest = text.partition(".")
+    return f"Niveau {value}: {short.strip()}", rest.strip()
 
 
 def comparison(
@@ -177,9 +244,80 @@ def trend(store: Store, scan: SelfScan, bank: QuestionBank | None = None) -> Tre
     return Trend(history, changes)
 
 
+def change_rows(
+    bank: QuestionBank, changes: list[Change], before_year: int, after_year: int
+) -> list[dict[str, str]]:
+    """The answers that changed, in words: the question, the level before and after, up or down."""
+    rows = []
+    for c in changes:
+        q = bank.question(c.question_id)
+        before = answer_words(q, c.before)[0] if c.before is not None else "Geen niveau"
+        after = answer_words(q, c.after)[0] if c.after is not None else "Geen niveau"
+        if c.before is None or c.after is None:
+            direction = "nieuw" if c.before is None else "geen niveau meer"
+        else:
+            direction = "hoger" if c.after > c.before else "lager"
+        rows.append(
+            {"Vraag": q.statement, str(before_year): before, str(after_year): after, "Verandering": direction}
+        )
+    return rows
+
+
 def previous_round(store: Store, rnd: Round) -> Round | None:
     """The round a round is compared with over time (one definition: see rounds.previous)."""
     return rounds.previous(store, rnd)
+
+
+# --- workshops ------------------------------------------------------------------------------------
+# One narrow adapter over scan/workshop.py: documents read workshop outcomes only through it.
+
+
+@dataclass(frozen=True)
+class QuestionOutcome:
+    question_id: str
+    answered: int  # participants who answered this question
+    counts: (
+        tuple[tuple[int | None, int], ...] | None
+    )  # (level, or None for "weet niet"; count), published only
+
+
+@dataclass(frozen=True)
+class WorkshopOutcome:
+    title: str
+    participants: int
+    questions: tuple[QuestionOutcome, ...]
+    voters: int
+    votes: tuple[tuple[str, int], ...] | None  # (proposal id, dots), most first; published only
+
+
+def workshop_outcomes(store: Store, rnd: Round) -> list[WorkshopOutcome]:
+    """What the round's workshops showed the room: per question the distribution once revealed and
+    answered by at least MIN_N people, and the vote ranking once at least MIN_N people voted. Nothing
+    else: a figure over fewer people is left out (None), with its n."""
+    found = []
+    for n, ws in enumerate(workshop.for_round(store, rnd.id), start=1):
+        outcomes, participants = [], 0
+        for qid in ws.question_ids:
+            t = workshop.tally(store, ws.id, qid)
+            participants = t.participants
+            counts = None
+            if t.counts is not None and t.answered >= MIN_N:
+                counts = tuple(
+                    (None if level == "weet_niet" else level, count) for level, count in t.counts.items()
+                )
+            outcomes.append(QuestionOutcome(qid, t.answered, counts))
+        voters = workshop.voters(store, ws.id)
+        ranking = workshop.published_vote_results(store, ws.id) if voters >= MIN_N else None
+        found.append(
+            WorkshopOutcome(
+                ws.title or f"Workshop {n}",
+                participants,
+                tuple(outcomes),
+                voters,
+                tuple(ranking) if ranking is not None else None,
+            )
+        )
+    return found
 
 
 # --- everything for one round's documents ----------------------------------------------------------
@@ -198,6 +336,7 @@ class RoundView:
     agenda_edits: dict[str, dict]
     roles: Roles
     trend: Trend
+    workshops: list[WorkshopOutcome]
 
     @property
     def peers_are_demo(self) -> bool:
@@ -224,4 +363,5 @@ def round_view(store: Store, rnd: Round, group_id: str | None = None) -> RoundVi
         agenda_edits=choices.agenda_edits(store, rnd.id),
         roles=roles(store, scan, bank),
         trend=trend(store, scan, bank),
+        workshops=workshop_outcomes(store, rnd),
     )

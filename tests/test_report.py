@@ -16,8 +16,10 @@ from scan import answers as answer_store
 from scan import choices, rounds
 from scan.exports import export
 from scan.questionbank import question_bank
+from scan.report import build_report_data, to_html
 from scan.storage import Store
 
+from . import council
 from .conftest import run_cli
 
 CHOSEN = ["2a", "6a", "8b"]
@@ -33,46 +35,127 @@ def scanned(store: Store):
     return store, rnd
 
 
+@pytest.fixture
+def full(store: Store):
+    """Zeist with a previous round, a toelichting, an edited agenda, council members and a workshop,
+    compared with six real M50 peers."""
+    council.share_peers(store, 2026, demo=False)
+    rnd = council.own_round(store)
+    council.add_roles(store, rnd)
+    council.add_workshop(store, rnd)
+    return store, rnd
+
+
 def _pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _docx_text(data: bytes) -> str:
+    doc = Document(io.BytesIO(data))
+    return (
+        "\n".join(p.text for p in doc.paragraphs)
+        + "\n"
+        + "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
+    )
+
+
 def test_pdf_report_has_name_priorities_and_chosen_proposals(scanned) -> None:
     store, rnd = scanned
-    text = " ".join(_pdf_text(export(store, rnd, "pdf")).split())
+    text = _flat(_pdf_text(export(store, rnd, "pdf")))
     assert "Leeuwarden" in text
-    for p in question_bank().core_priorities:
+    bank = question_bank()
+    for p in bank.core_priorities:
         assert p.name in text, p.name
     for pid in CHOSEN:
-        assert f"Voorstel {pid}:" in text
-    assert "Werkwijze en bronnen" in text and "Weet niet" in text  # the Dutch method, not English
-    assert "–" in text or "·" in text  # the TTF font carries typographic characters
+        assert f"(voorstel {pid})" in text
+    assert "Zo is de scan gemaakt" in text and "Weet niet" in text  # the Dutch method, not English
+    assert "–" in text or "·" in text  # the embedded font carries typographic characters
 
 
-def test_docx_report_has_name_priorities_and_chosen_proposals(scanned) -> None:
-    store, rnd = scanned
-    doc = Document(io.BytesIO(export(store, rnd, "docx")))
-    text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
-        c.text for t in doc.tables for r in t.rows for c in r.cells
-    )
-    assert "Leeuwarden" in text
-    for p in question_bank().core_priorities:
-        assert p.name in text
-    for pid in CHOSEN:
-        assert f"Voorstel {pid}:" in text
-    assert len(doc.inline_shapes) >= 2  # radar and bars as pictures
+def test_report_says_what_a_council_discusses(full) -> None:
+    """Per question the chosen level in words and the toelichting; Bestuurscultuur apart; trend and
+    per-question changes; the comparison; roles and conversation starters; workshops; the agenda as
+    separate fields; the method in words."""
+    store, rnd = full
+    data = build_report_data(store, rnd)
+    bank = question_bank()
+    for fmt, text in (
+        ("pdf", _flat(_pdf_text(export(store, rnd, "pdf")))),
+        ("docx", _docx_text(export(store, rnd, "docx"))),
+    ):
+        flat = _flat(text)
+        squashed = _squash(text)  # a PDF breaks lines anywhere: compare typed text without spaces
+        for q in bank.questions_for(1, "griffie"):
+            assert _flat(q.statement) in flat, (fmt, q.id)
+        assert "Niveau 4: Verankerd en geëvalueerd" in flat, fmt  # the level in words, not "4"
+        assert _squash(f"Toelichting: Toelichting griffie: {council.TYPED}") in squashed, fmt
+        assert "Bestuurscultuur: de acht tips" in flat, fmt
+        assert (
+            "Wat veranderde sinds de vorige scan" in flat and "Antwoorden die veranderden sinds 2024" in flat
+        ), fmt
+        assert "Vergelijking met M50" in flat and "de M50 (middelgrote gemeenten)" in flat, fmt
+        assert "Vragen waarop de meeste vergelijkbare gemeenten verder zijn" in flat, fmt
+        assert "Gemeenteraad (n = 5)" in flat and "Gespreksstarters" in flat, fmt
+        assert _squash(f"Raadsavond {council.TYPED}") in squashed, fmt
+        assert "Stemming over de voorstellen (6 deelnemers stemden)" in flat, fmt
+        assert "Geen uitkomst gepubliceerd" in flat, fmt  # the question whose outcome was never shown
+        assert _squash(f"Doel {council.TYPED}") in squashed and "Vóór de zomer" in flat, fmt
+        assert "Zo is de scan gemaakt" in flat and "Bronnen" in flat, fmt
+        # no technical leftovers
+        assert "PROVENANCE" not in flat and ".csv" not in flat and bank.version not in flat, fmt
+        assert "De cijfers zijn verzonnen" not in flat, fmt
+    assert data.trend is not None and data.trend.previous_year == 2024
+    assert data.workshops[0].votes == [
+        ("Laat kinderen en jongeren meedoen, met een kinder- of jongerenraad (voorstel 2a)", 6),
+        ("Richt een fonds op voor lokale journalistiek (voorstel 6a)", 3),
+    ]
 
 
-def test_demo_report_says_fictief(store: Store) -> None:
-    rnd = rounds.start(store, "GM0080", 2026, is_demo=True)
-    answer_store.save(store, rnd.id, "1.1", 2)
-    assert "antwoorden van de gemeente in dit rapport zijn fictief" in _pdf_text(export(store, rnd, "pdf"))
+def test_counts_add_up_in_the_report(full) -> None:
+    store, rnd = full
+    data = build_report_data(store, rnd)
+    total = data.overview_total.counts
+    assert total.total == sum(r.counts.total for r in data.overview)
+    assert total.scored == sum(r.counts.scored for r in data.overview)
+    assert total.dont_know == sum(r.counts.dont_know for r in data.overview) == 1  # question 6.2
+    assert total.open == sum(r.counts.open for r in data.overview)
+    assert total.answered == total.scored + total.dont_know
+    assert f"{total.answered} van de {total.total} vragen over de acht prioriteiten" in data.answered_line
+    assert data.culture is not None and data.culture.counts.total not in (
+        0,
+        total.total,
+    )  # apart, not in the total
+
+
+def test_user_text_is_escaped_in_the_html_report(full) -> None:
+    store, rnd = full
+    html = to_html(build_report_data(store, rnd))
+    assert "<b>Vet</b>" not in html
+    assert "&lt;b&gt;Vet&lt;/b&gt; &amp; &#34;quote&#34;" in html
+    assert '<html lang="nl">' in html and "<title>Democratiescan Zeist 2026</title>" in html
+
+
+def test_no_justified_text_and_differences_with_a_minus_sign(full) -> None:
+    store, rnd = full
+    html = to_html(build_report_data(store, rnd))
+    assert "justify" not in html
+    assert "▼" not in html and "▲" not in html
+    assert re.search(r">\+\d+<", html)  # whole-number differences with a sign
+    assert not re.search(r"[+−-]\d+,\d", html.split("<body>")[1])  # never "−29,2"
 
 
 def test_xlsx_has_a_sheet_per_kind_with_the_right_rows(scanned) -> None:
     store, rnd = scanned
     book = openpyxl.load_workbook(io.BytesIO(export(store, rnd, "xlsx")))
-    assert book.sheetnames == ["Antwoorden", "Scores", "Voorstellen"]
+    assert book.sheetnames == ["Over dit bestand", "Antwoorden", "Scores", "Voorstellen", "Vergelijking"]
     assert book["Antwoorden"].max_row == 1 + len(question_bank().questions_for_role("griffie"))
     assert book["Scores"].max_row == 1 + len(question_bank().priorities) + 1  # + total
     assert book["Voorstellen"].max_row == 1 + 29
@@ -94,14 +177,14 @@ def _read_back(fmt: str, data: bytes) -> str:
     if fmt == "pdf":
         return re.sub(r" +", " ", _pdf_text(data))
     if fmt == "docx":
-        return "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
+        return _docx_text(data)
     if fmt == "xlsx":
         book = openpyxl.load_workbook(io.BytesIO(data))
         return "\n".join(str(c.value) for ws in book for row in ws.iter_rows() for c in row)
     return data.decode("utf-8-sig")
 
 
-@pytest.mark.parametrize("fmt", ["pdf", "docx", "xlsx", "csv", "json"])
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html", "xlsx", "csv", "json"])
 def test_cli_export_writes_the_same_file_as_the_app(scanned, tmp_path: Path, fmt: str) -> None:
     store, rnd = scanned
     out = tmp_path / f"rapport.{fmt}"
@@ -121,12 +204,12 @@ def test_cli_export_writes_the_same_file_as_the_app(scanned, tmp_path: Path, fmt
     assert result.returncode == 0, result.stderr
     text = _read_back(fmt, out.read_bytes())
     assert "Leeuwarden" in text or "GM0080" in text
-    if fmt in ("pdf", "docx"):
-        assert all(f"Voorstel {pid}:" in text for pid in CHOSEN)
+    if fmt in ("pdf", "docx", "html"):
+        assert all(f"(voorstel {pid})" in _flat(text) for pid in CHOSEN)
     else:
         assert "Burgeragendering" in text or "8.1" in text  # the answers themselves are in the file
     same = _read_back(fmt, export(store, rnd, fmt))
-    if fmt not in ("pdf", "docx"):  # documents carry today's date and are rendered again
+    if fmt not in ("pdf", "docx", "html"):  # documents carry today's date and are rendered again
         assert text == same
 
 

@@ -13,6 +13,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 OLD = b'<html lang="en"'
 NEW = b'<html lang="nl"'
+# the tab's title before the app has loaded (Streamlit's page says "Streamlit")
+OLD_TITLE = b"<title>Streamlit</title>"
+NEW_TITLE = b"<title>democratiescan</title>"
+
+
+def _dutch(body: bytes) -> bytes:
+    return body.replace(OLD, NEW, 1).replace(OLD_TITLE, NEW_TITLE, 1)
 
 
 class HtmlLangMiddleware:
@@ -44,9 +51,9 @@ class HtmlLangMiddleware:
                 headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
                 encoding = dict(headers).get(b"content-encoding", b"")
                 if encoding == b"gzip":
-                    body = gzip.compress(gzip.decompress(body).replace(OLD, NEW, 1))
+                    body = gzip.compress(_dutch(gzip.decompress(body)))
                 elif not encoding:
-                    body = body.replace(OLD, NEW, 1)
+                    body = _dutch(body)
                 headers.append((b"content-length", str(len(body)).encode()))
                 await send({**start, "headers": headers})
                 await send({"type": "http.response.body", "body": body})

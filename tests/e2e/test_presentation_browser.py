@@ -1,32 +1,112 @@
-"""The council presentation in real Chromium: arrow keys move between screens; nothing to fill in."""
+"""The council presentation in real Chromium: full screen without menu, projector-grade type, screens
+that switch without a reload, nothing to fill in, workshops and agenda on their own screens."""
 
 from __future__ import annotations
+
+import time
 
 import pytest
 from playwright.sync_api import expect
 
-from scan import answers as answer_store
 from scan import rounds
 from scan.sharing import create_share_link
 from scan.storage import Store
 
+from .. import council
+
 pytestmark = pytest.mark.e2e
 
 
-def test_arrow_keys_move_through_the_presentation(server, page) -> None:
+def _px(page, selector: str, prop: str = "font-size") -> list[float]:
+    return page.eval_on_selector_all(
+        selector, f"els => els.map(e => parseFloat(getComputedStyle(e).getPropertyValue('{prop}')))"
+    )
+
+
+def _no_menu(page) -> None:
+    """No page menu, no sidebar and no Streamlit bar on screen; nothing to fill in."""
+    expect(page.locator('[data-testid="stSidebarNav"]')).to_have_count(0)
+    for testid in ("stSidebar", "stHeader", "stToolbar"):
+        expect(page.locator(f'[data-testid="{testid}"]')).to_be_hidden()
+    expect(page.locator("input, textarea, select")).to_have_count(0)
+
+
+@pytest.fixture
+def zeist(server):
     store = Store(server.db)
-    rnd = rounds.start(store, "GM0355", 2026)
-    answer_store.save(store, rnd.id, "1.1", 3)
+    council.share_peers(store, 2026, demo=True)
+    rnd = council.own_round(store)
+    council.add_workshop(store, rnd)
+    return store, rnd
+
+
+def test_share_link_is_full_screen_with_projector_type(server, page, zeist) -> None:
+    store, rnd = zeist
     token = create_share_link(store, rnd.id)
     page.goto(f"{server.url}/?presentatie={token}")
     expect(page.get_by_role("heading", name="Democratiescan Zeist 2026")).to_be_visible()
-    expect(page.locator("input, textarea, select")).to_have_count(0)
+    _no_menu(page)
+    # key numbers at least 72 px, body text large, chart labels at least 24 px (as drawn)
+    assert min(_px(page, "#dia-0 p.getal")) >= 72
+    assert min(_px(page, "#dia-0 p")) >= 26
+    label_sizes = page.eval_on_selector_all(
+        "#dia-0 svg text", "els => els.map(e => e.getBoundingClientRect().height)"
+    )
+    axis_labels = _px(page, "#dia-0 svg text")
+    assert len(axis_labels) >= 8 and sorted(axis_labels)[-8] >= 24  # the eight priority labels
+    assert sorted(label_sizes)[-8] >= 24  # and drawn at that size (not scaled down)
+    # the group's name in plain words, never cut off; no proposal codes
     page.keyboard.press("ArrowRight")
     expect(page.get_by_role("heading", name="1. Herstel van vertrouwen")).to_be_visible()
-    expect(page.get_by_text("75 van 100")).to_be_visible()
+    slide = page.locator("#dia-1")
+    expect(slide).to_contain_text("middelste score van M50 (fictief)")
+    assert min(_px(page, "#dia-1 p.getal")) >= 72
+    text = slide.inner_text()
+    assert "1a" not in text and "1b" not in text and "[title]" not in page.content()
+
+
+def test_screens_switch_without_reload_and_every_key_press_counts(server, page, zeist) -> None:
+    del zeist  # the data in the server's database
+    page.goto(f"{server.url}/presentatie?gemeente=GM0355&jaar=2026&volscherm=1")
+    expect(page.get_by_role("heading", name="Democratiescan Zeist 2026")).to_be_visible()
+    _no_menu(page)  # the griffier's full-screen mode
+    page.evaluate("window.__zelfde = true")  # survives only if the page is not loaded again
+    started = time.perf_counter()
     page.keyboard.press("ArrowRight")
-    expect(page.get_by_role("heading", name="2. Inclusieve democratie")).to_be_visible()
+    expect(page.get_by_role("heading", name="1. Herstel van vertrouwen")).to_be_visible()
+    elapsed = time.perf_counter() - started
+    assert elapsed < 0.3, f"screen change took {elapsed:.2f} s"
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")  # two quick presses: two screens
+    expect(page.get_by_role("heading", name="3. Eigenaarschap lokale gemeenschappen")).to_be_visible()
+    assert page.evaluate("window.__zelfde") is True
+    assert "dia=3" in page.url  # a reload opens the same screen
     page.keyboard.press("ArrowLeft")
-    expect(page.get_by_role("heading", name="1. Herstel van vertrouwen")).to_be_visible()
-    page.get_by_role("link", name="Volgende →").click()
     expect(page.get_by_role("heading", name="2. Inclusieve democratie")).to_be_visible()
+    page.get_by_role("link", name="Volgende →").click()
+    expect(page.get_by_role("heading", name="3. Eigenaarschap lokale gemeenschappen")).to_be_visible()
+    assert page.evaluate("window.__zelfde") is True
+    # the last two screens: workshops and agenda
+    for _ in range(6):
+        page.keyboard.press("ArrowRight")
+    expect(page.get_by_role("heading", name="Wat de workshops opleverden")).to_be_visible()
+    expect(page.locator("section.dia:not([hidden])")).to_contain_text(
+        "Laat kinderen en jongeren meedoen, met een kinder- of jongerenraad"
+    )
+    expect(page.locator("section.dia:not([hidden])")).to_contain_text(council.TYPED)  # typed title, literally
+    page.keyboard.press("ArrowRight")
+    expect(page.get_by_role("heading", name="De concept-democratiseringsagenda")).to_be_visible()
+    expect(page.locator("section.dia:not([hidden])")).to_contain_text("Vóór de zomer")
+    page.reload()
+    expect(page.get_by_role("heading", name="De concept-democratiseringsagenda")).to_be_visible()
+
+
+def test_griffier_switches_the_menu_off_and_on(server, page, zeist) -> None:
+    page.goto(f"{server.url}/presentatie?gemeente=GM0355&jaar=2026")
+    expect(page.locator('[data-testid="stSidebarNav"]')).to_be_visible()
+    page.get_by_role("button", name="Presenteren zonder menu").click()
+    _no_menu(page)
+    expect(page.get_by_role("heading", name="Democratiescan Zeist 2026")).to_be_visible()
+    page.get_by_role("button", name="Menu tonen").click()
+    expect(page.locator('[data-testid="stSidebarNav"]')).to_be_visible()
+    assert rounds.get(Store(zeist[0].path), "GM0355", 2026) is not None

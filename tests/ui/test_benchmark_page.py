@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from scan import answers as answer_store
 from scan import rounds, views
 from scan.formatting import nl_number
@@ -11,7 +13,10 @@ from scan.scoring import score_scan
 from scan.storage import Store
 from scan.views import peer_data as load_peer_data
 
+from .. import council
 from ..conftest import clone_db
+from ..test_fictief import BOTH, COMBINATIONS, OWN, PEERS
+from ..test_fictief import _expected as expected_note
 from .tables import markdown_tables
 
 
@@ -88,3 +93,37 @@ def test_one_chosen_group_for_comparison_recommendations_and_report(
     rnd = rounds.get(store, "GM0355", 2026)
     assert build_report_data(store, rnd, "alle").comparison.group.id == "alle"
     assert build_report_data(store, rnd).comparison.group.id == "M50"
+
+
+@pytest.mark.parametrize(("own", "peers"), COMBINATIONS)
+def test_fictief_on_screen_per_source(new_session, db_path, own: bool, peers: bool) -> None:
+    store = Store(db_path)
+    council.share_peers(store, 2026, demo=peers)
+    council.own_round(store, demo=own, previous=False)
+    at = new_session(gemeente="GM0355", jaar="2026")
+    at.switch_page("scan/ui/pages/benchmark.py").run()
+    assert not at.exception
+    captions = " ".join(" ".join(c.value for c in at.caption).split())
+    for sentence in (OWN, BOTH, PEERS):
+        assert (sentence in captions) is (sentence == expected_note(own, peers)), sentence
+    badges = [m.value for m in at.markdown if "-badge[" in m.value]  # st.badge is a Markdown badge
+    assert any("Groepscijfers: fictieve voorbeelddata" in b for b in badges) is peers
+    assert any(b.endswith(" Fictieve voorbeelddata]") for b in badges) is own  # the heading's badge: own scan
+
+
+def test_per_question_table_shows_the_question_and_marks_the_own_answer(new_session, db_path) -> None:
+    store = Store(db_path)
+    council.share_peers(store, 2026, demo=False)
+    council.own_round(store, previous=False)  # question 1.1 at level 4, the peers at 3
+    at = new_session(gemeente="GM0355", jaar="2026")
+    at.switch_page("scan/ui/pages/benchmark.py").run()
+    tables = markdown_tables(at)
+    levels = tables[2].set_index("Vraag")
+    row = levels.loc[question_bank().question("1.1").statement]
+    assert row["Uw antwoord"].startswith("4 · ")
+    assert row["Niveau 4"] == "**0%**" and row["Niveau 3"] == "100%"  # the own level in bold, only that one
+    headings = [h.value for h in at.subheader]
+    assert "Vragen waarop de meeste vergelijkbare gemeenten verder zijn" in headings
+    behind = tables[1]
+    assert behind.columns.tolist() == ["Vraag", "Uw antwoord", "Mediaan groep", "Verder dan u", "n"]
+    assert all(int(v.rstrip("%")) > 50 for v in behind["Verder dan u"])  # the figures support the heading

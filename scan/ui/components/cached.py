@@ -22,7 +22,7 @@ from scan.rounds import Round
 from scan.scoring import ScanScore
 from scan.summary import calculation, priority_rows, strongest_and_weakest
 from scan.tables import markdown_table
-from scan.trend import change_lines, trend_rows
+from scan.trend import trend_rows
 from scan.ui.services import get_bank, get_reference, get_store
 from scan.voices import role_rows
 
@@ -70,7 +70,7 @@ def _comparison_view(db: str, key: tuple, version: int, year: int, gm_code: str,
     scan, bank = _self_scan(db, key), get_bank()
     group = get_reference().peer_group(gm_code, group_id)
     result = views.comparison(get_store(), scan, _peer_data(db, version, year), group, bank)
-    demo = scan.is_demo or result.has_demo
+    demo = views.fictief_label(scan.is_demo, result.enough and result.has_demo)
     return ComparisonView(
         result,
         charts.peer_bands(bank, scan.score, result, demo),
@@ -165,7 +165,13 @@ def _trend(db: str, key: tuple, earlier: tuple):
         return found, None, "", ""
     history = [(h.round.year, h.score) for h in found.history]
     figure = charts.trend_lines(bank, history)
-    return found, figure, markdown_table(trend_rows(bank, history)), change_lines(bank, found.changes)
+    changes = views.change_rows(bank, found.changes, found.previous.round.year, found.history[-1].round.year)
+    return (
+        found,
+        figure,
+        markdown_table(trend_rows(bank, history)),
+        markdown_table(changes) if changes else "",
+    )
 
 
 def trend(rnd: Round):

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from scan import views
 from scan.benchmark import MIN_N
 from scan.formatting import nl_number
 from scan.ui.components import cached, context, peer_group
@@ -23,17 +24,19 @@ view = cached.comparison_view(rnd, group_id, name)
 comparison = view.comparison
 if group.incomplete:
     st.warning(f"{group.label}. {group.note} Gebruik deze groep met voorzichtigheid.")
-if comparison.has_demo:
-    st.badge("Fictieve voorbeelddata", icon=":material/science:", color="red")
+peers_are_demo = comparison.enough and comparison.has_demo
+if peers_are_demo:
+    st.badge("Groepscijfers: fictieve voorbeelddata", icon=":material/science:", color="red")
+fictief = views.fictief_note(rnd.is_demo, peers_are_demo)
 st.caption(
     f"Bron: scans die gemeenten in deze installatie delen met de benchmark, en geïmporteerde benchmarkbestanden, "
-    f"jaar {rnd.year}. {nl_number(comparison.n)} van de {nl_number(len(group.members))} gemeenten in deze groep "
-    f"hebben gegevens (uw eigen gemeente telt niet mee). Cijfers verschijnen pas vanaf {MIN_N} gemeenten."
-    + (" Fictieve voorbeelddata." if comparison.has_demo else "")
+    f"jaar {rnd.year}. In {views.group_phrase(group)}: "
+    f"{views.municipalities_with_data(comparison.n, len(group.members))} (uw eigen gemeente telt niet mee). "
+    f"Cijfers verschijnen pas vanaf {MIN_N} gemeenten." + (f" {fictief}" if fictief else "")
 )
 
 if not comparison.enough:
-    st.info(f"{group.label}: {comparison.message}. Kies een grotere groep.")
+    st.info(f"{views.group_short(group)}: {comparison.message}. Kies een grotere groep.")
 else:
     overall = comparison.overall
     cols = st.columns(3)
@@ -52,18 +55,26 @@ else:
     st.subheader("Per prioriteit")
     st.markdown(tables.priorities)
 
-    st.subheader("Waar loopt u achter op de meeste vergelijkbare gemeenten?")
+    st.subheader("Vragen waarop de meeste vergelijkbare gemeenten verder zijn")
     if not tables.behind:
-        st.write("Op geen enkele vraag scoort driekwart van de groep hoger dan uw gemeente.")
+        st.write("Er is geen vraag waarop driekwart van de groep verder is dan uw gemeente.")
     else:
+        st.write(
+            "Bij deze vragen staat minstens driekwart van de groep op hetzelfde of een hoger niveau dan uw gemeente. "
+            "“Verder dan u” is het deel van de groep op een hoger niveau."
+        )
         st.markdown(tables.behind)
 
     with st.expander("Per vraag: hoe ver zijn de andere gemeenten?"):
+        st.write(
+            "Per vraag het deel van de groep op elk niveau (0 tot en met 4). Vetgedrukt: het niveau dat uw "
+            "gemeente koos, ook in de kolom “Uw antwoord”."
+        )
         st.markdown(tables.levels)
 
 st.subheader("Objectieve context: gemeenteraadsverkiezingen")
 st.markdown(cached.election_view(rnd.gm_code, group_id))
 st.caption(
-    "Bron: Kiesraad, uitslagen gemeenteraadsverkiezingen 2018, 2022 en 2026 (inclusief herindelingsverkiezingen), "
-    "via benchmarks/gr_uitslag_totalen_per_gemeente.csv; zie benchmarks/PROVENANCE.md. Echte cijfers, geen fictieve data."
+    "Bron: Kiesraad, uitslagen van de gemeenteraadsverkiezingen 2018, 2022 en 2026 (ook herindelingsverkiezingen). "
+    "Echte cijfers, geen fictieve data."
 )

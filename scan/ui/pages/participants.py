@@ -20,7 +20,7 @@ if rnd is None:
 context.heading("Deelnemers", rnd)
 st.write(
     "Nodig per rol mensen uit met een eigen code. Iedereen met de code beantwoordt anoniem de vragen voor die rol: "
-    "feitelijke vragen voor griffie, college en ambtenaren; stellingen voor raad, inwoners en partners."
+    "feitelijke vragen voor griffie, college en ambtelijke organisatie; stellingen voor gemeenteraad, inwoners en maatschappelijke partners."
 )
 
 if rnd.is_open:

@@ -61,7 +61,9 @@ if grouped:
     priority_id = st.selectbox(
         "Bekijk de voorstellen bij",
         options,
-        format_func=lambda pid: f"{pid}. {bank.priority(pid).name} ({len(grouped[pid])} voorstellen)",
+        format_func=lambda pid: (
+            f"{pid}. {bank.priority(pid).name} ({len(grouped[pid])} voorstel{'' if len(grouped[pid]) == 1 else 'len'})"
+        ),
         key=KEY_PRIORITY,
     )
     for s in grouped[priority_id]:

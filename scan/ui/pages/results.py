@@ -63,16 +63,18 @@ st.caption("Bestuurscultuur (de acht tips) staat apart en telt niet mee in de to
 
 st.subheader("Rapport en gegevens downloaden")
 st.caption(
-    "Het rapport voor de raad (PDF of Word) bevat de samenvatting, de grafieken, de vergelijking, de rollen, "
-    "de gekozen voorstellen en de werkwijze. Het maken duurt een paar seconden."
+    "Het rapport voor de raad (PDF, Word of als webpagina) bevat een samenvatting op één pagina, per prioriteit de "
+    "antwoorden met uw toelichting, Bestuurscultuur, de ontwikkeling sinds de vorige scan, de vergelijking, de rollen, "
+    "de workshops, de agenda en de werkwijze. De PDF is toegankelijk (PDF/UA). Het maken duurt een paar seconden."
 )
 group_id = peer_group.chosen_id(rnd)  # the report compares with the group chosen on Vergelijken
-download_cols = st.columns(4)
+download_cols = st.columns(5)
 for col, (fmt, label) in zip(
     download_cols,
     [
         ("pdf", "Rapport (PDF)"),
         ("docx", "Rapport (Word)"),
+        ("html", "Rapport (webpagina)"),
         ("xlsx", "Gegevens (Excel)"),
         ("csv", "Antwoorden (CSV)"),
     ],

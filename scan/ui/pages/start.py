@@ -59,11 +59,8 @@ m = ref.municipality(code)
 cols = st.columns(3)
 cols[0].metric("Provincie", m.province)
 cols[1].metric("Inwoners (ongeveer)", nl_number(m.population))
-cols[2].metric("Grootteklasse", m.size_class)
-st.caption(
-    "Het inwonertal komt uit een secundaire bron zonder peildatum en is daarom bij benadering "
-    "(zie benchmarks/PROVENANCE.md)."
-)
+cols[2].markdown(f"Grootteklasse  \n**{m.size_class}**")  # a metric would cut the class off
+st.caption("Het inwonertal komt uit een openbare lijst zonder peildatum en is daarom bij benadering.")
 st.subheader("Vergelijkingsgroepen")
 for group in ref.peer_groups_for(code):
     line = f"- **{group.label}**: {nl_number(len(group.members))} gemeenten"

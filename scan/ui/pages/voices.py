@@ -11,7 +11,7 @@ if rnd is None:
 
 context.heading("Rollen vergelijken", rnd)
 st.write(
-    f"Hoe kijken griffie, college, ambtenaren, raad, inwoners en partners naar de democratie? Een groep telt pas mee "
+    f"Hoe kijken griffie, college, ambtelijke organisatie, gemeenteraad, inwoners en maatschappelijke partners naar de democratie? Een groep telt pas mee "
     f"vanaf {MIN_N} respondenten; daaronder ziet u alleen het aantal."
 )
 table, figure, sentences, any_shown = cached.voices(rnd)

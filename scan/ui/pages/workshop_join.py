@@ -7,10 +7,21 @@ this page is what remains for a browser that still arrives here.
 import streamlit as st
 
 from scan import workshop
+from scan.errors import ScanError
+from scan.ui.components.workshop_access import client_address, session_name
+from scan.ui.services import get_store
 from scan.web.phone import PREFIX, join_path
+from scan.workshop.guard import guarded
 
 st.title("Workshop")
-code = workshop.clean_code(st.query_params.get("ws", ""))
-target = join_path(code) if code else PREFIX
+code = st.query_params.get("ws", "")
+try:
+    ws = guarded(
+        "workshopcode", session_name(), client_address(), lambda: workshop.by_join_code(get_store(), code)
+    )
+except ScanError as exc:
+    st.error(str(exc))
+    st.link_button("Code opnieuw invullen", PREFIX, type="primary")
+    st.stop()
 st.write("De workshop staat op een eigen pagina voor uw telefoon.")
-st.link_button("Naar de workshop", target, type="primary")
+st.link_button("Naar de workshop", join_path(ws.join_code), type="primary")

@@ -16,6 +16,7 @@ import asyncio
 import contextlib
 import json
 import queue
+import signal
 import threading
 from dataclasses import dataclass, field
 from typing import Any
@@ -88,6 +89,28 @@ class Hub:
         self.store = store
         self.rooms: dict[int, Room] = {}
         self._task: asyncio.Task | None = None
+        self.closing = False
+
+    def close(self) -> None:
+        """End every phone's stream (the server is stopping: it waits for open responses to end;
+        the phones reconnect to the next server by themselves)."""
+        self.closing = True
+        for room in self.rooms.values():
+            room.changed.set()
+
+    def _chain_stop_signals(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Close the streams on SIGTERM/SIGINT, then let the server's own handler stop it."""
+        if threading.current_thread() is not threading.main_thread():
+            return
+        for number in (signal.SIGTERM, signal.SIGINT):
+            previous = signal.getsignal(number)
+
+            def handler(signum, frame, previous=previous) -> None:
+                loop.call_soon_threadsafe(self.close)
+                if callable(previous):
+                    previous(signum, frame)
+
+            signal.signal(number, handler)
 
     def _refresh(self, room: Room, version: int) -> None:
         state = workshop.room_state(self.store, room.workshop_id)
@@ -102,6 +125,8 @@ class Hub:
         if room is None:
             room = self.rooms[workshop_id] = Room(workshop_id)
             self._refresh(room, -1)
+        if self._task is None:
+            self._chain_stop_signals(asyncio.get_running_loop())
         if self._task is None or self._task.done():
             self._task = asyncio.get_running_loop().create_task(self._watch())
         return room
@@ -134,10 +159,10 @@ class Hub:
         room.watchers += 1
         try:
             yield b"retry: 2000\n\n" + first
-            while True:
+            while not self.closing:
                 changed = room.changed
                 yield room.frame
-                while True:
+                while not self.closing:
                     try:
                         await asyncio.wait_for(changed.wait(), KEEPALIVE_SECONDS)
                         break

@@ -14,7 +14,7 @@ CSS = """
 *{box-sizing:border-box}
 html{font-size:112.5%;-webkit-text-size-adjust:100%}
 body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#1a1a1a;
- background:#fff;line-height:1.45}
+ background:#fff;line-height:1.45;overflow-wrap:anywhere;hyphens:auto}
 main{max-width:40rem;margin:0 auto;padding:0.75rem 1rem 3rem}
 h1{font-size:1.15rem;margin:0.25rem 0 0.5rem;color:#4a4f55;font-weight:600}
 h2{font-size:1.45rem;margin:0.5rem 0;line-height:1.3}

@@ -103,7 +103,7 @@ def percentages(values: list[int]) -> list[int]:
         return [0 for _ in values]
     exact = [v * 100 / total for v in values]
     floors = [int(e) for e in exact]
-    order = sorted(range(len(values)), key=lambda i: -(exact[i] - floors[i]))
+    order = sorted(range(len(values)), key=lambda i: (-(exact[i] - floors[i]), -values[i]))
     for i in order[: 100 - sum(floors)]:
         floors[i] += 1
     return floors

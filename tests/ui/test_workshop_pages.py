@@ -131,7 +131,7 @@ def test_facilitator_with_pin_and_the_next_step_is_the_primary_button(new_sessio
 
 
 def test_facilitator_counts_follow_without_a_tap(new_session, live) -> None:
-    store, _, ws, pin = live
+    store, _, ws, _ = live
     at = _facilitator(new_session, ws)
     at.button(key="leiden_open").click().run()
     for value in [1, 2, 3]:
@@ -169,11 +169,11 @@ def test_projector_withholds_a_distribution_of_fewer_than_five(new_session, live
 
 def test_typed_text_is_shown_literally_everywhere(new_session, live) -> None:
     """Issue 15.9: a title with Markdown or HTML is never an image, a link or bold text."""
-    store, _, ws, pin = live
+    _, _, ws, _ = live
     for at in (_projector(new_session, ws), _facilitator(new_session, ws)):
         htmls = " ".join(h.proto.body for h in at.html)
         assert "![t](http://127.0.0.1:9/track.png)" in htmls and "&lt;b&gt;vet&lt;/b&gt;" in htmls
-        assert "<img src=\"http://" not in htmls and "<a " not in htmls
+        assert '<img src="http://' not in htmls and "<a " not in htmls
         assert not any("track.png" in m.value for m in at.markdown)
 
 

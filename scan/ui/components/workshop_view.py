@@ -28,6 +28,8 @@ CSS = """
   .ws-cloud { line-height: 1.3; margin: 1rem 0; }
   .ws-cloud span { display: inline-block; margin: 0 0.6em 0.2em 0; color: #0B4478; font-weight: 700; }
   .ws-note { color: #33383d; }
+  /* Streamlit's own hint under text fields is English ("Press Enter to submit form"): not in a Dutch app */
+  [data-testid="InputInstructions"] { display: none; }
 </style>
 """
 

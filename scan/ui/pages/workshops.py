@@ -4,12 +4,13 @@ import streamlit as st
 
 from scan import workshop
 from scan.errors import ScanError
-from scan.ui.components import cached, context, literal
+from scan.ui.components import cached, context, literal, workshop_view
 from scan.ui.services import get_bank, get_store
 
 KEY_CREATED = "workshops_nieuw"  # the ref of the workshop just made
 
 store, bank = get_store(), get_bank()
+st.html(workshop_view.CSS)
 rnd = context.require_round()
 if rnd is None:
     st.stop()

@@ -26,6 +26,8 @@ PAGES = [
     ("facilitate", "Workshop leiden", "tune", "leiden"),
     ("projector", "Projectiescherm", "present_to_all", "projectie"),
 ]
+HIDDEN = {"projector"}  # reached from Workshop leiden, never from the menu
+
 # Respondents, workshop participants and viewers of a presentation link get exactly one page:
 # no griffier page is registered for them, so none can be reached by URL.
 SINGLE_PAGE_MODES = {
@@ -33,6 +35,8 @@ SINGLE_PAGE_MODES = {
     "meedoen": ("respond", "Meedoen"),
     "ws": ("workshop_join", "Workshop"),
     "presentatie": ("presentation", "Presentatie"),
+    # the projector of a workshop, full screen: a link within the app keeps the session (and its login)
+    "projectie": ("projector", "Projectiescherm"),
 }
 
 
@@ -44,12 +48,21 @@ def session_pages(mode: str | None) -> list:
     if mode not in made:
         if mode is None:
             made[mode] = [
-                st.Page(f"scan/ui/pages/{f}.py", title=t, icon=f":material/{i}:", url_path=u, default=n == 0)
+                st.Page(
+                    f"scan/ui/pages/{f}.py",
+                    title=t,
+                    icon=f":material/{i}:",
+                    url_path=u,
+                    default=n == 0,
+                    visibility="hidden" if f in HIDDEN else "visible",
+                )
                 for n, (f, t, i, u) in enumerate(PAGES)
             ]
         else:
             file, title = SINGLE_PAGE_MODES[mode]
             made[mode] = [st.Page(f"scan/ui/pages/{file}.py", title=title, default=True)]
+            if mode == "projectie":  # also under its own path: a link from Workshop leiden keeps the session
+                made[mode].append(st.Page(f"scan/ui/pages/{file}.py", title=title, url_path="projectie"))
     return made[mode]
 
 

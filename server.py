@@ -1,7 +1,9 @@
 """Serve democratiescan: ``streamlit run server.py``.
 
-Adds to Streamlit's server the Dutch page language (``<html lang="nl">``), a warm-up at start and
-TCP_NODELAY on the server socket (see scan/ui/tcp_nodelay.py).
+Adds to Streamlit's server the Dutch page language (``<html lang="nl">``), a warm-up at start,
+TCP_NODELAY on the server socket (see scan/ui/tcp_nodelay.py), and the phone page of live
+workshops (``/doe/...``, scan/web/phone.py): plain HTML, answers as requests and the room's state
+as server-sent events, so a room of 1,000 phones costs no Streamlit session each.
 """
 
 import streamlit as st
@@ -9,7 +11,8 @@ from starlette.middleware import Middleware
 
 from scan.ui.html_lang import HtmlLangMiddleware
 from scan.ui.warmup import warm_up
+from scan.web.phone import ROUTES, LegacyJoinRedirect
 
-MIDDLEWARE = [Middleware(HtmlLangMiddleware)]
+MIDDLEWARE = [Middleware(LegacyJoinRedirect), Middleware(HtmlLangMiddleware)]
 
-app = st.App("app.py", middleware=MIDDLEWARE, lifespan=warm_up)
+app = st.App("app.py", routes=ROUTES, middleware=MIDDLEWARE, lifespan=warm_up)

@@ -108,17 +108,14 @@ def build(store: Store, rnd: Round, group_id: str | None = None) -> Presentation
     for w in view.workshops:
         questions = []
         for q in w.questions:
-            question = bank.question(q.question_id)
             top = None
-            if q.counts:  # every answer with the most votes: a tie is shown as a tie
-                most = max(n for _, n in q.counts)
-                words = [
-                    views.answer_words(question, lvl, lvl is None)[0] for lvl, n in q.counts if n == most
-                ]
+            if q.distribution:  # every answer with the most votes: a tie is shown as a tie
+                most = max(n for _, n in q.distribution)
+                words = [label for label, n in q.distribution if n == most]
                 top = (
                     words[0] if len(words) == 1 else ", ".join(words[:-1]) + " en " + words[-1]
                 ) + f" ({most}×)"
-            questions.append((question.statement, top, q.answered))
+            questions.append((q.text, top, q.n))
         votes = [(bank.proposal(pid).title, n) for pid, n in w.votes] if w.votes is not None else None
         workshops.append(WorkshopSlide(w.title, w.participants, votes, w.voters, questions))
     agenda = [

@@ -303,3 +303,78 @@ def _m015_releases(db: sqlite_utils.Database) -> None:
         "CREATE TRIGGER rounds_close_benchmark AFTER UPDATE OF status ON rounds "
         f"WHEN NEW.share_benchmark = 1 AND OLD.status IS NOT NEW.status BEGIN {_BUMP_BENCHMARK} END;"
     )
+
+
+# --- 016: live workshops (phones outside Streamlit, open questions, audience, vote list) ----------
+
+
+def _workshop_stamps_round(table: str, column: str, workshop_sql: str) -> str:
+    """A published workshop figure changes (reveal, end of the vote, a moderated open answer): the
+    round's views that show workshop outcomes (agenda, presentation, report) must be redrawn."""
+    return (
+        f"CREATE TRIGGER {table}_{column}_stamps_round AFTER UPDATE OF {column} ON {table} BEGIN "
+        f"{_stamp_round(f'(SELECT round_id FROM workshops WHERE id = {workshop_sql})')} END;"
+    )
+
+
+@MIGRATIONS(name="016_workshop_live")
+def _m016_workshop_live(db: sqlite_utils.Database) -> None:
+    import secrets  # only here: the other migrations need no randomness
+
+    # ref: the workshop's unguessable name in URLs (ids are consecutive); pin: the short facilitator
+    # PIN, kept readable so the griffier can show it again; audience: bestuur | inwoners;
+    # vote_options: JSON list the facilitator chose (NULL: every proposal); version: moves with
+    # every change a phone shows (the phone page's server polls it); reviewing: an ended workshop
+    # opened again for viewing its published outcomes.
+    for column, kind, default in (
+        ("ref", "TEXT", None),
+        ("pin", "TEXT", None),
+        ("audience", "TEXT NOT NULL", "'bestuur'"),
+        ("vote_options", "TEXT", None),
+        ("max_votes", "INTEGER NOT NULL", "3"),
+        ("version", "INTEGER NOT NULL", "0"),
+        ("reviewing", "INTEGER NOT NULL", "0"),
+    ):
+        db.execute(
+            f"ALTER TABLE workshops ADD COLUMN {column} {kind}" + (f" DEFAULT {default}" if default else "")
+        )
+    for (workshop_id,) in db.execute("SELECT id FROM workshops").fetchall():
+        db.execute("UPDATE workshops SET ref = ? WHERE id = ?", [secrets.token_urlsafe(12), workshop_id])
+    db.execute("CREATE UNIQUE INDEX idx_workshops_ref ON workshops (ref)")
+    db["workshop_open_questions"].create(
+        {"workshop_id": int, "question_id": str, "text": str},  # question_id: "o1", "o2", ...
+        pk=("workshop_id", "question_id"),
+        foreign_keys=[("workshop_id", "workshops", "id")],
+    )
+    db["workshop_open_answers"].create(
+        {
+            "id": int,
+            "participant_id": int,
+            "question_id": str,
+            "text": str,
+            "status": str,  # nieuw | goedgekeurd | afgewezen
+            "for_agenda": int,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("participant_id", "workshop_participants", "id")],
+        not_null={"participant_id", "question_id", "text", "status"},
+        defaults={"status": "nieuw", "for_agenda": 0},
+    )
+    db["workshop_open_answers"].create_index(["participant_id"])
+    db["workshop_open_answers"].create_index(["question_id", "status"])
+    db["workshop_participants"].create_index(["workshop_id"])
+    for statement in (
+        _workshop_stamps_round("workshop_questions", "status", "NEW.workshop_id"),
+        _workshop_stamps_round("workshops", "phase", "NEW.id"),
+        (
+            "CREATE TRIGGER workshop_open_answers_status_stamps_round AFTER UPDATE OF status, for_agenda "
+            "ON workshop_open_answers BEGIN "
+            + _stamp_round(
+                "(SELECT w.round_id FROM workshops w JOIN workshop_participants p ON p.workshop_id = w.id "
+                "WHERE p.id = NEW.participant_id)"
+            )
+            + " END;"
+        ),
+    ):
+        db.execute(statement)

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from scan import answers as answer_store
 from scan import benchmark_store, choices, releases, respondents, rounds, voices, workshop
 from scan.benchmark import Comparison, PeerData, build_peer_data, compare, figure_candidates
-from scan.disclosure import MIN_N
 from scan.formatting import nl_number
 from scan.models import ProposalStatus, Question
 from scan.questionbank import QuestionBank, question_bank
@@ -269,55 +268,14 @@ def previous_round(store: Store, rnd: Round) -> Round | None:
 
 
 # --- workshops ------------------------------------------------------------------------------------
-# One narrow adapter over scan/workshop.py: documents read workshop outcomes only through it.
+# Workshop outcomes come from the workshop domain itself (published figures only, n >= 5 per figure).
+WorkshopOutcome = workshop.WorkshopOutcome
 
 
-@dataclass(frozen=True)
-class QuestionOutcome:
-    question_id: str
-    answered: int  # participants who answered this question
-    counts: (
-        tuple[tuple[int | None, int], ...] | None
-    )  # (level, or None for "weet niet"; count), published only
-
-
-@dataclass(frozen=True)
-class WorkshopOutcome:
-    title: str
-    participants: int
-    questions: tuple[QuestionOutcome, ...]
-    voters: int
-    votes: tuple[tuple[str, int], ...] | None  # (proposal id, dots), most first; published only
-
-
-def workshop_outcomes(store: Store, rnd: Round) -> list[WorkshopOutcome]:
-    """What the round's workshops showed the room: per question the distribution once revealed and
-    answered by at least MIN_N people, and the vote ranking once at least MIN_N people voted. Nothing
-    else: a figure over fewer people is left out (None), with its n."""
-    found = []
-    for n, ws in enumerate(workshop.for_round(store, rnd.id), start=1):
-        outcomes, participants = [], 0
-        for qid in ws.question_ids:
-            t = workshop.tally(store, ws.id, qid)
-            participants = t.participants
-            counts = None
-            if t.counts is not None and t.answered >= MIN_N:
-                counts = tuple(
-                    (None if level == "weet_niet" else level, count) for level, count in t.counts.items()
-                )
-            outcomes.append(QuestionOutcome(qid, t.answered, counts))
-        voters = workshop.voters(store, ws.id)
-        ranking = workshop.published_vote_results(store, ws.id) if voters >= MIN_N else None
-        found.append(
-            WorkshopOutcome(
-                ws.title or f"Workshop {n}",
-                participants,
-                tuple(outcomes),
-                voters,
-                tuple(ranking) if ranking is not None else None,
-            )
-        )
-    return found
+def workshop_outcomes(store: Store, rnd: Round) -> list[workshop.WorkshopOutcome]:
+    """What the round's workshops published: distributions after reveal, the vote after it ended,
+    approved open answers; nothing that rests on fewer than five people."""
+    return workshop.outcomes(store, rnd.id)
 
 
 # --- everything for one round's documents ----------------------------------------------------------

@@ -78,3 +78,4 @@ def add_workshop(store: Store, rnd: Round, people: int = 6, title: str = f"Raads
     workshop.set_phase(store, ws.id, secret, "voting")
     for n, token in enumerate(tokens):
         workshop.vote(store, ws.id, token, ["2a", "6a"] if n % 2 else ["2a"])
+    workshop.set_phase(store, ws.id, secret, "ended")  # the vote is published once the workshop ends

@@ -66,6 +66,7 @@ LAYERS: dict[str, int] = {
     "scan.cli": 6,
     "scan.__main__": 6,
     "scan.ui": 6,
+    "scan.web": 6,  # the phone page of a workshop (starlette, no streamlit)
 }
 NAMES = {0: "base", 1: "content", 2: "storage", 3: "rules", 4: "records", 5: "views", 6: "interfaces"}
 

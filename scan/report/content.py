@@ -271,11 +271,10 @@ def _workshops(bank: QuestionBank, outcomes: list[views.WorkshopOutcome]) -> lis
     for w in outcomes:
         questions = []
         for q in w.questions:
-            question = bank.question(q.question_id)
-            counts = None
-            if q.counts is not None:
-                counts = [(views.answer_words(question, level, level is None)[0], n) for level, n in q.counts]
-            questions.append(WorkshopQuestion(question.statement, q.answered, counts))
+            counts = list(q.distribution) if q.distribution is not None else None
+            if q.kind == "open" and q.open_answers:
+                counts = [(answer, 1) for answer in q.open_answers]
+            questions.append(WorkshopQuestion(q.text, q.n, counts))
         votes = [(proposal_words(bank, pid), n) for pid, n in w.votes] if w.votes is not None else None
         found.append(WorkshopView(w.title, w.participants, questions, w.voters, votes))
     return found

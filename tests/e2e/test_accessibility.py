@@ -48,10 +48,23 @@ def demo_server(tmp_path_factory):
     workshop.set_status(store, ws.id, secret, "1.1", "open")
     links = {
         "deelnemen": f"/?code={code}",
-        "workshop": f"/?ws={ws.join_code}",
-        "projectie": f"/projectie?workshop={ws.id}&{ROUND}",
+        "projectie": f"/projectie?projectie={ws.ref}",
         "presentatielink": f"/?presentatie={create_share_link(store, rnd.id)}&dia=3",
     }
+    vote, vote_pin = workshop.create(store, rnd.id, ["6.1"], "Stemavond")
+    workshop.set_phase(store, vote.id, vote_pin, "voting")
+    talk, talk_pin = workshop.create(store, rnd.id, ["6.1"], "Gesprek")
+    workshop.set_status(
+        store,
+        talk.id,
+        talk_pin,
+        workshop.add_open_question(store, talk.id, talk_pin, "Wat moet beter?"),
+        "open",
+    )
+    links["telefoon-vraag"] = f"/doe/{ws.join_code}"
+    links["telefoon-stemmen"] = f"/doe/{vote.join_code}"
+    links["telefoon-open"] = f"/doe/{talk.join_code}"
+    links["telefoon-code"] = "/doe?code=ZZZZZ"
     server = start_server(db)
     yield server, links
     server.process.terminate()
@@ -84,10 +97,45 @@ def test_griffier_pages(demo_server, page: Page, path: str) -> None:
     _check(page, f"{server.url}/{path}?{ROUND}")
 
 
-@pytest.mark.parametrize("name", ["deelnemen", "workshop", "projectie", "presentatielink"])
+@pytest.mark.parametrize("name", ["deelnemen", "projectie", "presentatielink"])
 def test_respondent_workshop_and_viewer_pages(demo_server, page: Page, name: str) -> None:
     server, links = demo_server
     _check(page, f"{server.url}{links[name]}")
+
+
+@pytest.mark.parametrize("name", ["telefoon-vraag", "telefoon-stemmen", "telefoon-open", "telefoon-code"])
+def test_workshop_phone_pages(demo_server, browser, name: str) -> None:
+    """The phone page (its own HTML): axe-core clean at 360 px, every tap target at least 44 px."""
+    server, links = demo_server
+    # the page forbids scripts it did not send itself (CSP): let Playwright inject axe-core
+    context = browser.new_context(locale="nl-NL", viewport={"width": 360, "height": 740}, bypass_csp=True)
+    page = context.new_page()
+    try:
+        _check(page, f"{server.url}{links[name]}")
+        small = page.evaluate(
+            """() => [...document.querySelectorAll('button, label.optie, summary, input[type=text], textarea')]
+                .filter(e => e.getBoundingClientRect().height < 44).map(e => e.outerHTML.slice(0, 80))"""
+        )
+        assert small == []
+    finally:
+        context.close()
+
+
+def test_workshop_phone_page_by_keyboard_only(demo_server, browser) -> None:
+    server, links = demo_server
+    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(f"{server.url}{links['telefoon-vraag']}")
+        expect(page.get_by_text("De vraag is open")).to_be_visible()
+        for _ in range(10):
+            page.keyboard.press("Tab")
+            if page.evaluate("() => document.activeElement && document.activeElement.type === 'radio'"):
+                break
+        page.keyboard.press("ArrowDown")
+        expect(page.get_by_text("Opgeslagen ✓")).to_be_visible()
+    finally:
+        context.close()
 
 
 def test_questionnaire_by_keyboard_only(demo_server, page: Page) -> None:

@@ -1,14 +1,16 @@
-"""AppTest: workshop participant, facilitator and projector pages; the presentation has no inputs."""
+"""AppTest: the facilitator's and projector's pages (access, live counts, next step, literal text), and
+the presentation has no inputs."""
 
 from __future__ import annotations
 
 import pytest
 
+from scan import access, rounds, workshop
 from scan import answers as answer_store
-from scan import rounds, workshop
 from scan.questionbank import question_bank
 from scan.sharing import create_share_link, revoke_all
 from scan.storage import Store
+from scan.throttle import THROTTLE
 
 WIDGETS = (
     "button",
@@ -26,89 +28,186 @@ WIDGETS = (
     "time_input",
     "toggle",
 )
+TITLE = "Raadsavond ![t](http://127.0.0.1:9/track.png) [klik](http://127.0.0.1:9/) <b>vet</b>"
 
 
 @pytest.fixture
 def live(db_path):
     store = Store(db_path)
     rnd = rounds.start(store, "GM0355", 2026)
-    ws, secret = workshop.create(store, rnd.id, workshop.short_set(question_bank()), "Raadsavond")
-    return store, rnd, ws, secret
+    ws, pin = workshop.create(store, rnd.id, workshop.short_set(question_bank()), TITLE)
+    THROTTLE._records.clear()
+    return store, rnd, ws, pin
+
+
+@pytest.fixture
+def locked(live):
+    store = live[0]
+    access.set_password(store, "GM0355", "wachtwoord-zeist")
+    access.set_password(store, "GM0080", "wachtwoord-leeuwarden")
+    return live
+
+
+def _everything(at) -> str:
+    return " ".join(str(e.proto) for e in at.main)
+
+
+def _facilitator(new_session, ws):
+    at = new_session(workshop=ws.ref)
+    return at.switch_page("scan/ui/pages/facilitate.py").run()
+
+
+def _projector(new_session, ws):
+    return new_session(projectie=ws.ref)
+
+
+def _pin_login(at, pin: str):
+    field = next(t for t in at.text_input if t.key and t.key.startswith("werkplaats_pin_invoer_"))
+    field.input(pin)
+    next(b for b in at.button if b.label == "Inloggen met pincode").click().run()
+    return at
 
 
 @pytest.mark.parametrize("page", ["facilitate", "projector", "workshops", "results", "participants"])
-def test_participant_link_never_opens_other_pages(new_session, live, page) -> None:
+def test_old_participant_link_never_opens_other_pages(new_session, live, page) -> None:
     _, _, ws, _ = live
-    at = new_session(ws=ws.join_code, workshop=str(ws.id), gemeente="GM0355", jaar="2026")
+    at = new_session(ws=ws.join_code, workshop=ws.ref, gemeente="GM0355", jaar="2026")
     with pytest.raises(ValueError, match=r"Known pages: \['[^,]*workshop_join\.py'\]"):
         at.switch_page(f"scan/ui/pages/{page}.py")
-    assert not [b for b in at.button if b.key and b.key.startswith("begeleider_")]
+    assert at.get("link_button")[0].proto.url == f"/doe/{ws.join_code}"
 
 
-def test_participant_answers_changes_and_is_refused_after_close(new_session, live) -> None:
-    store, _, ws, secret = live
-    at = new_session(ws=ws.join_code)
-    at.button(key="ws_meedoen").click().run()
-    radio = at.radio(key="ws_antwoord_1.1")
-    assert radio.disabled  # not opened yet
-    workshop.set_status(store, ws.id, secret, "1.1", "open")
-    at.button(key="ws_vernieuw").click().run()
-    at.radio(key="ws_antwoord_1.1").set_value(2).run()
-    at.radio(key="ws_antwoord_1.1").set_value(3).run()
-    assert workshop.tally(store, ws.id, "1.1").answered == 1
-    workshop.set_status(store, ws.id, secret, "1.1", "closed")
-    at.button(key="ws_vernieuw").click().run()
-    assert at.radio(key="ws_antwoord_1.1").disabled
-    assert "gesloten" in at.info[0].value
+@pytest.mark.parametrize("opener", [_facilitator, _projector])
+def test_locked_workshop_pages_show_nothing_without_login(new_session, locked, opener) -> None:
+    """Issue 15.1: no title, join code, QR code, counts or results before a griffier login or the PIN."""
+    store, _, ws, pin = locked
+    workshop.set_status(store, ws.id, pin, "1.1", "revealed")
+    at = opener(new_session, ws)
+    text = _everything(at)
+    assert not at.exception
+    assert ws.join_code not in text and workshop.format_code(ws.join_code) not in text
+    assert "data:image/png" not in text and "deelnemers hebben geantwoord" not in text
+    assert not [b for b in at.button if b.key and b.key.startswith("leiden_")]
+    assert "Pincode van de begeleider" in text and "Zeist" in text  # says which workshop it is for
 
 
-def test_facilitator_page_needs_the_pin(new_session, live) -> None:
-    store, _, ws, secret = live
-    at = new_session(workshop=str(ws.id))
-    at.switch_page("scan/ui/pages/facilitate.py").run()
-    assert not [b for b in at.button if b.key == "begeleider_open"]
-    at.text_input(key="begeleider_pin_invoer").input(ws.join_code)
-    at.button[0].click().run()  # the form's submit button
-    assert "Alleen de begeleider" in at.error[0].value
-    at.text_input(key="begeleider_pin_invoer").input(secret)
-    at.button[0].click().run()
-    at.button(key="begeleider_open").click().run()
+@pytest.mark.parametrize("opener", [_facilitator, _projector])
+def test_another_municipalitys_griffier_cannot_open_it(new_session, locked, opener) -> None:
+    _, _, ws, _ = locked
+    at = opener(new_session, ws)
+    at.text_input(key="toegang_wachtwoord_GM0355").input("wachtwoord-leeuwarden")
+    next(b for b in at.button if b.label == "Inloggen").click().run()
+    assert ws.join_code not in _everything(at) and "Dit wachtwoord klopt niet" in at.error[0].value
+
+
+def test_griffier_leads_without_pin_and_sees_it_to_pass_on(new_session, locked) -> None:
+    store, _, ws, pin = locked
+    at = _facilitator(new_session, ws)
+    at.text_input(key="toegang_wachtwoord_GM0355").input("wachtwoord-zeist")
+    next(b for b in at.button if b.label == "Inloggen").click().run()
+    assert workshop.format_pin(pin) in _everything(at)
+    at.button(key="leiden_open").click().run()
     assert workshop.statuses(store, ws.id)["1.1"] == "open"
 
 
-def test_projector_shows_exact_counts_after_reveal(new_session, live) -> None:
-    store, _, ws, secret = live
-    workshop.set_status(store, ws.id, secret, "1.1", "open")
+def test_facilitator_with_pin_and_the_next_step_is_the_primary_button(new_session, locked) -> None:
+    store, _, ws, pin = locked
+    at = _pin_login(_facilitator(new_session, ws), "fout12")
+    assert "Alleen de begeleider" in at.error[0].value
+    at = _pin_login(at, workshop.format_pin(pin).lower())
+    assert workshop.format_pin(pin) not in _everything(at)  # the PIN is the griffier's to hand out
+    assert at.button(key="leiden_open").proto.type == "primary"
+    at.button(key="leiden_open").click().run()
+    assert at.button(key="leiden_sluit").proto.type == "primary"
+    at.button(key="leiden_sluit").click().run()  # asks first: closing cannot be undone
+    assert workshop.statuses(store, ws.id)["1.1"] == "open"
+    assert "niet meer open" in at.warning[0].value
+    at.button(key="leiden_ja_sluit").click().run()
+    assert workshop.statuses(store, ws.id)["1.1"] == "closed"
+    at.button(key="leiden_toon").click().run()
+    at.button(key="leiden_ja_toon").click().run()
+    assert workshop.statuses(store, ws.id)["1.1"] == "revealed"
+    assert at.button(key="leiden_volgende").proto.type == "primary"
+
+
+def test_facilitator_counts_follow_without_a_tap(new_session, live) -> None:
+    store, _, ws, _ = live
+    at = _facilitator(new_session, ws)
+    at.button(key="leiden_open").click().run()
+    for value in [1, 2, 3]:
+        _, token = workshop.join(store, ws.join_code)
+        workshop.answer(store, ws.id, token, "1.1", value)
+    at.run()  # what the fragment's timer does every second in the browser
+    assert "3 van 3" in " ".join(m.value for m in at.markdown)
+
+
+def test_projector_shows_exact_counts_and_percentages_after_reveal(new_session, live) -> None:
+    store, _, ws, pin = live
+    workshop.set_status(store, ws.id, pin, "1.1", "open")
     for value in [1, 1, 3, 4, 4]:
         _, token = workshop.join(store, ws.join_code)
         workshop.answer(store, ws.id, token, "1.1", value)
-    at = new_session(workshop=str(ws.id))
-    at.switch_page("scan/ui/pages/projector.py").run()
-    text = " ".join(m.value for m in at.markdown)
-    assert "5 van 5 deelnemers hebben geantwoord" in text and "Weet niet:" not in text
-    workshop.set_status(store, ws.id, secret, "1.1", "revealed")
+    at = _projector(new_session, ws)
+    assert "5 van 5 deelnemers hebben geantwoord" in _everything(at) and "(40%)" not in _everything(at)
+    workshop.set_status(store, ws.id, pin, "1.1", "revealed")
     at.run()
-    text = " ".join(m.value for m in at.markdown)
-    assert (
-        "1 · Verkend: 2" in text
-        and "3 · In uitvoering: 1" in text
-        and "4 · Verankerd en geëvalueerd: 2" in text
-    )
-    assert "Weet niet: 0" in text
+    text = _everything(at)
+    assert "1 · Verkend" in text and "2 (40%)" in text and "n = 5 antwoorden" in text
+    assert "data:image/png;base64," in text and f"/doe/{ws.join_code}" in text
 
 
 def test_projector_withholds_a_distribution_of_fewer_than_five(new_session, live) -> None:
-    store, _, ws, secret = live
-    workshop.set_status(store, ws.id, secret, "1.1", "open")
+    store, _, ws, pin = live
+    workshop.set_status(store, ws.id, pin, "1.1", "open")
     for value in [1, 3, 4]:
         _, token = workshop.join(store, ws.join_code)
         workshop.answer(store, ws.id, token, "1.1", value)
-    workshop.set_status(store, ws.id, secret, "1.1", "revealed")
-    assert workshop.tally(store, ws.id, "1.1").counts is None
-    at = new_session(workshop=str(ws.id))
-    at.switch_page("scan/ui/pages/projector.py").run()
-    text = " ".join(m.value for m in at.markdown)
-    assert "te weinig antwoorden (n = 3)" in text and "Verkend:" not in text
+    workshop.set_status(store, ws.id, pin, "1.1", "revealed")
+    text = _everything(_projector(new_session, ws))
+    assert "te weinig antwoorden (n = 3)" in text and "Verkend" not in text
+
+
+def test_typed_text_is_shown_literally_everywhere(new_session, live) -> None:
+    """Issue 15.9: a title with Markdown or HTML is never an image, a link or bold text."""
+    _, _, ws, _ = live
+    for at in (_projector(new_session, ws), _facilitator(new_session, ws)):
+        htmls = " ".join(h.proto.body for h in at.html)
+        assert "![t](http://127.0.0.1:9/track.png)" in htmls and "&lt;b&gt;vet&lt;/b&gt;" in htmls
+        assert '<img src="http://' not in htmls and "<a " not in htmls
+        assert not any("track.png" in m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"workshop": "99999999999999999999999999999999"},
+        {"workshop": "1"},
+        {"workshop": "../../etc/passwd"},
+        {"workshop": ""},
+    ],
+)
+def test_forged_workshop_values_get_a_dutch_message(new_session, live, query) -> None:
+    at = new_session(**query)
+    at.switch_page("scan/ui/pages/facilitate.py").run()
+    assert not at.exception
+    assert (at.warning and "bestaat niet" in at.warning[0].value) or "Workshops" in at.info[0].value
+    old = new_session(**query)
+    old.switch_page("scan/ui/pages/projector.py").run()
+    assert not old.exception and "data:image" not in _everything(old)
+
+
+def test_workshops_page_makes_a_residents_workshop_with_the_suggested_vote_list(new_session, live) -> None:
+    store, rnd, _, _ = live
+    at = new_session(gemeente="GM0355", jaar="2026")
+    at.switch_page("scan/ui/pages/workshops.py").run()
+    at.radio(key="workshops_publiek").set_value("inwoners").run()
+    at.button(key="workshops_maak").click().run()
+    made = workshop.for_round(store, rnd.id)[-1]
+    assert made.audience is workshop.Audience.INWONERS
+    assert all(question_bank().question(q).kind == "agreement" for q in made.question_ids)
+    assert made.vote_options and len(made.vote_options) >= 2
+    assert workshop.format_pin(workshop.facilitator_pin(store, made.id)) in _everything(at)
+    assert "fase: vragen" in _everything(at) and "questions" not in " ".join(m.value for m in at.markdown)
 
 
 def _widgets(at) -> list:

@@ -13,3 +13,8 @@ def app_link(**query: str) -> str:
     parts = urlsplit(url)
     base = f"{parts.scheme}://{parts.netloc}/" if parts.scheme and parts.netloc else "/"
     return base + ("?" + urlencode(query) if query else "")
+
+
+def app_root() -> str:
+    """The app's address as the browser sees it, without a trailing slash ("http://host:8501")."""
+    return app_link().rstrip("/")

@@ -1,140 +1,330 @@
-"""Facilitator controls: open, close and reveal questions, move on, run the dot-vote.
+"""Workshop leiden (``/leiden?workshop=REF``): open, close and show questions, moderate open answers,
+run the dot-vote, look back, export.
 
-Owns ``begeleider_pin_<id>``: the facilitator's PIN, kept in this browser session once it
-has been checked. Every action checks it again in the domain layer.
+Live: the part that changes redraws itself every second (one facilitator: cheap), so the counts
+follow the room without a tap. The next step is always the one primary button; steps that cannot
+be undone (close, show, end) ask for confirmation. Owns the session keys ``leiden_*``.
 """
 
 import streamlit as st
 
 from scan import workshop
 from scan.errors import ScanError
-from scan.ui.components.access import attempt
-from scan.ui.components.vote_results import vote_results
-from scan.ui.components.workshop_select import selected_workshop
-from scan.ui.services import get_bank, get_store
+from scan.questionbank import question_bank
+from scan.ui.components import literal, workshop_access, workshop_view
+from scan.ui.components.links import app_root
+from scan.ui.services import get_store
+from scan.web.phone import join_path
+from scan.workshop import export
 
-store, bank = get_store(), get_bank()
+KEY_ERROR = "leiden_fout"
+KEY_CONFIRM = "leiden_bevestig"
+KEY_SHAPE = "leiden_vorm"  # (phase, number of questions) at the last full run
+DEFAULT_OPEN_QUESTION = "Wat moet beter in onze lokale democratie?"
+
+store, bank = get_store(), question_bank()
+st.html(workshop_view.CSS)
 st.title("Workshop leiden")
-ws = selected_workshop(store)
-if ws is None:
+chosen = workshop_access.from_url(store)
+if chosen is None:
     st.stop()
-
-KEY_PIN = f"begeleider_pin_{ws.id}"
-KEY_ERROR = "begeleider_fout"
-
-if KEY_PIN not in st.session_state:
-    with st.form("begeleider_login"):
-        pin = st.text_input("Pincode van de begeleider", type="password", key="begeleider_pin_invoer")
-        if st.form_submit_button("Inloggen"):
-            try:
-                attempt(f"pincode-{ws.id}", workshop.check_facilitator, store, ws.id, pin)
-                st.session_state[KEY_PIN] = pin
-                st.rerun()
-            except ScanError as exc:
-                st.error(str(exc))
+secret = workshop_access.facilitator_secret(store, chosen)
+if secret is None:
+    workshop_access.login(store, chosen, "Workshop leiden")
     st.stop()
-
-secret = st.session_state[KEY_PIN]
+griffier = workshop_access.is_griffier(store, chosen)
+st.session_state[KEY_SHAPE] = (chosen.phase, len(chosen.question_ids))
 
 
 def _do(action, *args) -> None:
+    st.session_state.pop(KEY_CONFIRM, None)
     try:
-        action(store, ws.id, secret, *args)
+        action(store, chosen.id, secret, *args)
     except ScanError as exc:
         st.session_state[KEY_ERROR] = str(exc)
 
 
-st.caption(f"{ws.title} · code voor de zaal: {ws.join_code}")
-if error := st.session_state.pop(KEY_ERROR, None):
-    st.error(error)
-st.page_link(
-    "scan/ui/pages/projector.py",
-    label="Open het projectiescherm",
-    icon=":material/present_to_all:",
-    query_params={"workshop": str(ws.id)},
-)
-
-statuses = workshop.statuses(store, ws.id)
-STATUS_NL = {
-    "hidden": "nog niet gesteld",
-    "open": "open",
-    "closed": "gesloten",
-    "revealed": "uitkomst getoond",
-}
-
-if ws.phase == "questions":
-    qid = ws.current_question
-    q = bank.question(qid)
-    t = workshop.tally(store, ws.id, qid)
-    st.subheader(f"Vraag {ws.current + 1} van {len(ws.question_ids)}: {q.statement}")
-    st.write(
-        f"Stand: **{STATUS_NL[t.status]}** · {t.answered} van {t.participants} deelnemers hebben geantwoord"
-    )
-    cols = st.columns(4)
-    cols[0].button(
-        "Openen",
-        key="begeleider_open",
-        on_click=_do,
-        args=(workshop.set_status, qid, "open"),
-        disabled=t.status == "open",
-        type="primary",
-    )
-    cols[1].button(
-        "Sluiten",
-        key="begeleider_sluit",
-        on_click=_do,
-        args=(workshop.set_status, qid, "closed"),
-        disabled=t.status != "open",
-    )
-    cols[2].button(
-        "Uitkomst tonen",
-        key="begeleider_toon",
-        on_click=_do,
-        args=(workshop.set_status, qid, "revealed"),
-        disabled=t.status not in ("closed", "open"),
-    )
-    cols[3].button("Vernieuwen", key="begeleider_vernieuw")
-    nav = st.columns(3)
-    nav[0].button(
-        "← Vorige vraag",
-        key="begeleider_vorige",
-        on_click=_do,
-        args=(workshop.go_to, ws.current - 1),
-        disabled=ws.current == 0,
-    )
-    nav[1].button(
-        "Volgende vraag →",
-        key="begeleider_volgende",
-        on_click=_do,
-        args=(workshop.go_to, ws.current + 1),
-        disabled=ws.current >= len(ws.question_ids) - 1,
-    )
-    nav[2].button(
-        "Naar het stemmen", key="begeleider_stemmen", on_click=_do, args=(workshop.set_phase, "voting")
-    )
-elif ws.phase == "voting":
-    results = workshop.vote_results(store, ws.id)
-    st.subheader("Stemmen met stippen")
-    st.write(f"Er zijn {sum(n for _, n in results)} stippen geplakt.")
-    cols = st.columns(3)
-    cols[0].button(
-        "Terug naar de vragen", key="begeleider_terug", on_click=_do, args=(workshop.set_phase, "questions")
-    )
-    cols[1].button(
-        "Stemmen afsluiten en uitslag tonen",
-        key="begeleider_einde",
-        type="primary",
-        on_click=_do,
-        args=(workshop.set_phase, "ended"),
-    )
-    cols[2].button("Vernieuwen", key="begeleider_vernieuw")
-else:
-    st.subheader("De workshop is afgelopen")
-    vote_results(ws.id)
-    if not ws.added_to_round:
+def _ask(name: str, label: str, warning: str, action, *args, primary: bool = False) -> None:
+    """A button for a step that cannot be undone: the first click asks, the second does it."""
+    if st.session_state.get(KEY_CONFIRM) == name:
+        st.warning(warning)
+        yes, no = st.columns(2)
+        yes.button(
+            f"Ja, {label.lower()}",
+            key=f"leiden_ja_{name}",
+            type="primary",
+            on_click=_do,
+            args=(action, *args),
+        )
+        no.button(
+            "Annuleren", key=f"leiden_nee_{name}", on_click=st.session_state.pop, args=(KEY_CONFIRM, None)
+        )
+    else:
         st.button(
-            "Antwoorden toevoegen aan de scanronde (als groep 'workshop')",
-            key="begeleider_toevoegen",
+            label,
+            key=f"leiden_{name}",
+            type="primary" if primary else "secondary",
+            on_click=st.session_state.__setitem__,
+            args=(KEY_CONFIRM, name),
+        )
+
+
+def _step(name: str, label: str, action, *args, primary: bool = False, disabled: bool = False) -> None:
+    st.button(
+        label,
+        key=f"leiden_{name}",
+        type="primary" if primary else "secondary",
+        on_click=_do,
+        args=(action, *args),
+        disabled=disabled,
+    )
+
+
+root = app_root()
+st.html(
+    f'<p style="font-size:1.15rem;margin:0"><strong>{literal.html(chosen.title or "Workshop")}</strong> · '
+    f"code voor de zaal: <strong>{workshop.format_code(chosen.join_code)}</strong> · "
+    f"publiek: {literal.html(chosen.audience.label)}</p>"
+)
+links = st.columns([1, 2])
+links[0].page_link(
+    "scan/ui/pages/projector.py",
+    label="Projectiescherm openen",
+    icon=":material/present_to_all:",
+    query_params={"projectie": chosen.ref},
+)
+links[1].caption(
+    f"Telefoons: scan de QR-code op het projectiescherm of ga naar {root}{join_path(chosen.join_code)}"
+)
+if griffier:
+    pin_cols = st.columns([3, 1])
+    pin_cols[0].markdown(
+        f"Pincode voor een andere begeleider: **{workshop.format_pin(secret)}** "
+        "(met deze pincode kan iemand zonder wachtwoord deze workshop leiden en projecteren)."
+    )
+    pin_cols[1].button(
+        "Nieuwe pincode", key="leiden_nieuwe_pin", on_click=lambda: workshop.new_pin(store, chosen.id)
+    )
+
+
+def _questions(ws: workshop.Workshop) -> None:
+    qid, index, total = ws.current_question, ws.current, len(ws.question_ids)
+    is_open = workshop.is_open_question(qid)
+    t = workshop.preview(store, ws.id, qid)
+    st.html(
+        f'<h2 style="font-size:1.6rem;margin:0.3rem 0">Vraag {index + 1} van {total}: {literal.html(ws.text_of(qid, bank))}</h2>'
+    )
+    st.markdown(
+        f"Stand: **{workshop.STATUS_LABELS[t.status]}** · **{t.answered} van {t.participants}** deelnemers "
+        "hebben geantwoord"
+    )
+    last = index >= total - 1
+    cols = st.columns(4)
+    with cols[0]:
+        if t.status == "hidden":
+            _step("open", "Openen", workshop.set_status, qid, "open", primary=True)
+        elif t.status == "open":
+            _ask(
+                "sluit",
+                "Sluiten",
+                "Na sluiten kan deze vraag niet meer open.",
+                workshop.set_status,
+                qid,
+                "closed",
+                primary=True,
+            )
+        elif t.status == "closed":
+            _ask(
+                "toon",
+                "Uitkomst tonen",
+                "De hele zaal ziet dan de uitkomst. Daarna kan deze vraag niet meer open.",
+                workshop.set_status,
+                qid,
+                "revealed",
+                primary=True,
+            )
+        elif last:
+            _step("stemmen", "Naar het stemmen", workshop.set_phase, "voting", primary=True)
+        else:
+            _step("volgende", "Volgende vraag →", workshop.go_to, index + 1, primary=True)
+    with cols[1]:
+        _step(
+            "vorige", "← Vorige vraag", workshop.go_to, index - 1, disabled=index == 0 or t.status == "open"
+        )
+    with cols[2]:
+        if t.status != "revealed" and not last:
+            if t.status == "open":
+                _ask(
+                    "verder",
+                    "Volgende vraag →",
+                    "De open vraag sluit dan, en gaat niet meer open.",
+                    workshop.go_to,
+                    index + 1,
+                )
+            else:
+                _step("verder", "Volgende vraag →", workshop.go_to, index + 1)
+    with cols[3]:
+        if not (t.status == "revealed" and last):
+            _ask(
+                "naar_stemmen",
+                "Naar het stemmen",
+                "Een open vraag sluit dan, en gaat niet meer open.",
+                workshop.set_phase,
+                "voting",
+            )
+    if is_open:
+        _moderation(ws, qid)
+    elif t.status == "open":
+        st.caption(
+            "De verdeling ziet u zodra u de vraag sluit (alleen u, als voorbeeld), en de zaal als u hem toont. "
+            "Zo kan niemand afleiden wat één persoon antwoordde."
+        )
+    elif t.status in ("closed", "revealed"):
+        title = "Voorbeeld, alleen voor u" if t.status == "closed" else "Dit ziet de zaal"
+        st.html(f"<h3>{title}</h3>" + workshop_view.distribution(store, ws, qid, t.counts, t.answered))
+
+
+def _moderation(ws: workshop.Workshop, qid: str) -> None:
+    found = workshop.open_answers(store, ws.id, qid)
+    new = [a for a in found if a.status == "nieuw"]
+    approved = [a for a in found if a.status == "goedgekeurd"]
+    st.markdown(
+        f"**Open antwoorden**: {len(new)} wachten op u, {len(approved)} goedgekeurd. "
+        "Alleen goedgekeurde antwoorden komen op het scherm (als u de vraag toont)."
+    )
+    if new:
+        st.button(
+            f"Alle {len(new)} goedkeuren",
+            key="leiden_alles_goed",
+            on_click=_do,
+            args=(workshop.moderate, [a.id for a in new], "goedgekeurd"),
+        )
+    for a in new:
+        with st.container(border=True):
+            st.html(f'<p style="font-size:1.1rem;margin:0">{literal.html(a.text)}</p>')
+            yes, no = st.columns(2)
+            yes.button(
+                "Goedkeuren",
+                key=f"leiden_goed_{a.id}",
+                on_click=_do,
+                args=(workshop.moderate, [a.id], "goedgekeurd"),
+            )
+            no.button(
+                "Afwijzen",
+                key=f"leiden_af_{a.id}",
+                on_click=_do,
+                args=(workshop.moderate, [a.id], "afgewezen"),
+            )
+    if approved:
+        st.markdown("**Goedgekeurd** (vink aan wat als inbreng naar de agenda gaat):")
+        for a in approved:
+            st.checkbox(
+                literal.markdown(a.text),
+                value=a.for_agenda,
+                key=f"leiden_agenda_{a.id}_{int(a.for_agenda)}",
+                on_change=_do,
+                args=(workshop.set_for_agenda, a.id, not a.for_agenda),
+            )
+
+
+def _voting(ws: workshop.Workshop) -> None:
+    voters, people = workshop.voters(store, ws.id), workshop.participants(store, ws.id)
+    dots = sum(n for _, n in workshop.vote_results(store, ws.id))
+    st.subheader("Stemmen met stippen")
+    st.markdown(
+        f"**{voters} van {people}** deelnemers hebben gestemd ({dots} stippen). De uitslag ziet iedereen als u de stemming afsluit."
+    )
+    cols = st.columns(2)
+    with cols[0]:
+        _ask(
+            "einde",
+            "Stemming afsluiten en uitslag tonen",
+            "De workshop eindigt: daarna kan niemand meer antwoorden of stemmen. U kunt de uitkomsten wel terugkijken.",
+            workshop.set_phase,
+            "ended",
+            primary=True,
+        )
+    with cols[1]:
+        _step("terug", "Terug naar de vragen", workshop.set_phase, "questions")
+
+
+def _ended(ws: workshop.Workshop) -> None:
+    st.subheader("De workshop is afgelopen")
+    st.html(
+        workshop_view.vote_ranking(
+            workshop.published_vote_results(store, ws.id), workshop.voters(store, ws.id)
+        )
+    )
+    st.markdown("**Terugkijken**: kies wat het projectiescherm laat zien (er kan niets meer bij).")
+    cols = st.columns(6)
+    cols[0].button(
+        "Uitslag stemming",
+        key="leiden_terug_stem",
+        on_click=_do,
+        args=(workshop.review, None),
+        type="primary" if not ws.reviewing else "secondary",
+    )
+    for i, qid in enumerate(ws.question_ids):
+        cols[(i + 1) % 6].button(
+            f"Vraag {i + 1}",
+            key=f"leiden_terug_{qid}",
+            on_click=_do,
+            args=(workshop.review, i),
+            type="primary" if ws.reviewing and ws.current == i else "secondary",
+        )
+    if ws.reviewing and ws.current_question:
+        qid = ws.current_question
+        if workshop.is_open_question(qid):
+            st.html(workshop_view.open_answers(workshop.published_open_answers(store, ws.id, qid) or []))
+        else:
+            t = workshop.tally(store, ws.id, qid)
+            st.html(
+                f"<h3>{literal.html(ws.text_of(qid, bank))}</h3>"
+                + workshop_view.distribution(store, ws, qid, t.counts, t.answered)
+            )
+
+
+@st.fragment(run_every=1)
+def live() -> None:
+    ws = workshop.get(store, chosen.id)
+    if (ws.phase, len(ws.question_ids)) != st.session_state.get(KEY_SHAPE):
+        st.rerun(scope="app")  # a new phase: the parts outside this block change too
+    if error := st.session_state.pop(KEY_ERROR, None):
+        st.error(error)
+    if ws.phase == "questions":
+        _questions(ws)
+    elif ws.phase == "voting":
+        _voting(ws)
+    else:
+        _ended(ws)
+
+
+live()
+
+if chosen.phase == "ended":
+    st.subheader("Uitkomsten bewaren")
+    st.caption(
+        "Alleen samengevatte cijfers, elk met zijn n; verdelingen en de stemming alleen vanaf 5 mensen."
+    )
+    cols = st.columns(2)
+    cols[0].download_button(
+        "Uitkomsten downloaden (Excel)",
+        data=lambda: export.to_xlsx(store, chosen.id),
+        file_name=f"workshop-{chosen.join_code}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="leiden_excel",
+    )
+    cols[1].download_button(
+        "Uitkomsten downloaden (CSV)",
+        data=lambda: export.to_csv(store, chosen.id),
+        file_name=f"workshop-{chosen.join_code}.csv",
+        mime="text/csv",
+        key="leiden_csv",
+    )
+    if not chosen.added_to_round:
+        st.button(
+            "Antwoorden toevoegen aan de scanronde (als groep Workshopdeelnemers)",
+            key="leiden_toevoegen",
             on_click=_do,
             args=(workshop.add_to_round,),
         )
@@ -142,7 +332,37 @@ else:
         st.write(
             "De antwoorden staan in de scanronde, als groep Workshopdeelnemers (zie Rollen vergelijken)."
         )
+else:
+    with st.expander("Open vraag toevoegen"), st.form("leiden_open_vraag"):
+        text = st.text_input(
+            "Open vraag", value=DEFAULT_OPEN_QUESTION, max_chars=300, key="leiden_open_tekst"
+        )
+        if st.form_submit_button("Toevoegen aan het eind"):
+            _do(workshop.add_open_question, text)
+            st.rerun()
+    with st.expander("Keuzelijst voor het stemmen"):
+        current = chosen.choice_list(bank)
+        with st.form("leiden_keuzelijst"):
+            st.write("Waaruit kiezen de deelnemers? Standaard de voorstellen die de scan aanraadt.")
+            picked = [
+                p.id
+                for p in bank.proposals
+                if st.checkbox(f"{p.id} {p.title}", value=p.id in current, key=f"leiden_keuze_{p.id}")
+            ]
+            dots = st.radio(
+                "Stippen per deelnemer",
+                [1, 2, 3, 4, 5],
+                index=chosen.max_votes - 1,
+                horizontal=True,
+                key="leiden_stippen",
+            )
+            if st.form_submit_button("Keuzelijst bewaren"):
+                _do(workshop.set_vote_options, picked, dots)
+                st.rerun()
 
 with st.expander("Alle vragen van deze workshop"):
-    for i, qid in enumerate(ws.question_ids):
-        st.markdown(f"{i + 1}. **{qid}** {bank.question(qid).statement} — {STATUS_NL[statuses[qid]]}")
+    states = workshop.statuses(store, chosen.id)
+    for i, qid in enumerate(chosen.question_ids):
+        st.html(
+            f"<p>{i + 1}. {literal.html(chosen.text_of(qid, bank))} — {workshop.STATUS_LABELS[states[qid]]}</p>"
+        )

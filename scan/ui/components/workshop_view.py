@@ -1,0 +1,101 @@
+"""HTML of a workshop for the projector and the facilitator: bars, word cloud, QR code.
+
+One ``st.html`` per view: it appears at once (no chart library to load, so no blank moment when
+results are shown) and, redrawn every second with the same content, does not flicker. Every
+user-typed text goes through ``literal.html``. st.html strips inline SVG, so the QR code is a PNG
+in a data URI.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import io
+
+import segno
+
+from scan import workshop
+from scan.benchmark import MIN_N
+from scan.ui.components.literal import html
+
+CSS = """
+<style>
+  .ws-bars { width: 100%; border-collapse: separate; border-spacing: 0 0.5rem; }
+  .ws-bars th { text-align: left; font-weight: 600; padding-right: 1rem; white-space: nowrap; }
+  .ws-bars td.bar { width: 60%; }
+  .ws-bars .fill { background: #0B5394; height: 1.4em; border-radius: 4px; min-width: 2px; }
+  .ws-bars td.num { text-align: right; font-weight: 700; padding-left: 1rem; white-space: nowrap; }
+  .ws-cloud { line-height: 1.3; margin: 1rem 0; }
+  .ws-cloud span { display: inline-block; margin: 0 0.6em 0.2em 0; color: #0B4478; font-weight: 700; }
+  .ws-note { color: #33383d; }
+  /* Streamlit's own hint under text fields is English ("Press Enter to submit form"): not in a Dutch app */
+  [data-testid="InputInstructions"] { display: none; }
+</style>
+"""
+
+
+def bars(rows: list[tuple[str, int]], n: int, what: str = "antwoorden") -> str:
+    """A bar per row with the count and the percentage beside it, and the figure's n."""
+    values = [v for _, v in rows]
+    pcts = workshop.percentages(values)
+    top = max(values) if values and max(values) else 1
+    body = "".join(
+        f'<tr><th scope="row">{html(label)}</th>'
+        f'<td class="bar"><div class="fill" style="width:{value / top * 100:.1f}%"></div></td>'
+        f'<td class="num">{value} ({pct}%)</td></tr>'
+        for (label, value), pct in zip(rows, pcts, strict=True)
+    )
+    return (
+        f'<table class="ws-bars"><caption class="ws-note" style="caption-side:bottom;text-align:left">'
+        f"n = {n} {what}</caption><tbody>{body}</tbody></table>"
+    )
+
+
+def too_few(n: int, what: str = "antwoorden") -> str:
+    return (
+        f'<p class="ws-note">De uitkomst blijft verborgen: te weinig {what} (n = {n}). '
+        f"We tonen een uitkomst pas vanaf {MIN_N}.</p>"
+    )
+
+
+def cloud(pairs: list[tuple[str, int]]) -> str:
+    if not pairs:
+        return ""
+    top = pairs[0][1]
+    words = "".join(
+        f'<span style="font-size:{1 + 2.2 * count / top:.2f}em">{html(word)}</span>' for word, count in pairs
+    )
+    return f'<div class="ws-cloud" role="img" aria-label="Woordwolk van de goedgekeurde antwoorden">{words}</div>'
+
+
+@functools.lru_cache(maxsize=64)
+def qr_data_uri(url: str) -> str:
+    """A PNG QR code of the join address; large modules and a quiet zone so a phone reads it from afar."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="png", scale=12, border=4, dark="#000000", light="#ffffff")
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+def distribution(store, ws: workshop.Workshop, question_id: str, counts: dict | None, n: int) -> str:
+    """The bars of a scale question, or why they are not shown."""
+    from scan.questionbank import question_bank
+
+    if counts is None:
+        return too_few(n)
+    labels, values = workshop.distribution_rows(question_bank().question(question_id), counts)
+    return bars(list(zip(labels, values, strict=True)), n)
+
+
+def open_answers(texts: list[str]) -> str:
+    items = "".join(f"<li>{html(t)}</li>" for t in texts)
+    return cloud(workshop.cloud(texts)) + (f'<ul class="ws-open">{items}</ul>' if items else "")
+
+
+def vote_ranking(results: list[tuple[str, int]] | None, voters: int) -> str:
+    from scan.questionbank import question_bank
+
+    if results is None:
+        return too_few(voters, "stemmers")
+    bank = question_bank()
+    rows = [(f"{pid} {bank.proposal(pid).title}", dots) for pid, dots in results]
+    return bars(rows, voters, "stemmers")

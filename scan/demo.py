@@ -32,12 +32,21 @@ class DemoSummary:
     skipped: bool = False
 
 
-def _peppers_by_question() -> dict[str, int]:
-    """The lowest pepper count of the proposals a question measures (basic steps are more common)."""
+# How rare each proposal is in the made-up scans (1 common ... 3 rare): a knob for fictieve data only,
+# no grading of the proposals (the pamphlet knows only basisstap and pittiger stap).
+DEMO_RARITY = {
+    "1a": 1, "1b": 2, "1c": 2, "2a": 1, "2b": 2, "2c": 3, "3a": 1, "3b": 2, "3c": 3, "3d": 3,
+    "4a": 1, "4b": 2, "4c": 3, "5a": 1, "5b": 2, "5c": 2, "5d": 3, "5e": 3, "6a": 1, "6b": 2,
+    "6c": 2, "6d": 3, "7a": 1, "7b": 2, "7c": 3, "8a": 1, "8b": 2, "8c": 3, "8d": 3,
+}  # fmt: skip
+
+
+def _rarity_by_question() -> dict[str, int]:
+    """The lowest rarity of the proposals a question measures (basic steps are more common)."""
     result: dict[str, int] = {}
     for prop in question_bank().proposals:
         for qid in prop.questions:
-            result[qid] = min(result.get(qid, 3), prop.peppers)
+            result[qid] = min(result.get(qid, 3), DEMO_RARITY[prop.id])
     return result
 
 
@@ -52,14 +61,14 @@ def _demo_municipalities(rng: random.Random) -> list[str]:
 def generate_answers(
     rng: random.Random, ability: float, offsets: dict[int, float], year: int
 ) -> list[Answer]:
-    peppers = _peppers_by_question()
+    rarity = _rarity_by_question()
     growth = 0.2 * (year - DEMO_YEARS[0]) / 2  # municipalities improve a little each round
     answers = []
     for q in question_bank().questions_for_role(SELF_ROLE):
         if rng.random() < 0.05:
             answers.append(Answer(q.id, None, dont_know=True))
             continue
-        mean = 2.5 - 0.5 * (peppers.get(q.id, 2) - 1) + 0.7 * ability + offsets[q.priority_id] + growth
+        mean = 2.5 - 0.5 * (rarity.get(q.id, 2) - 1) + 0.7 * ability + offsets[q.priority_id] + growth
         value = min(4, max(0, round(rng.gauss(mean, 0.8))))
         answers.append(Answer(q.id, value))
     return answers

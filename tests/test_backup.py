@@ -17,6 +17,7 @@ from scan.schema_graph import data_tables
 from scan.sharing import create_share_link
 from scan.storage import Store
 
+from . import council
 from .conftest import run_cli
 
 
@@ -45,6 +46,7 @@ def full(demo_store: Store) -> Store:
     benchmark_store.store_import(
         store, "abc", "x.csv", [{"gm_code": "GM0014", "year": 2026, "item": "P1", "value": 50.0}]
     )
+    council.add_agreement(store, rnd)  # the akkoordcheck: analysis and decisions
     views.round_view(store, rnd)  # publishes the peer figures it shows (the releases table)
     return store
 

@@ -9,6 +9,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from scan import word
+from scan.agenda import INPUTS_HEADING, INPUTS_INTRO
 from scan.benchmark import MIN_N
 from scan.report.content import ReportData, Section
 from scan.svg_charts import Chart
@@ -225,6 +226,27 @@ def write(d: ReportData) -> bytes:
         elif w.voters:
             doc.add_paragraph(f"Stemming: {w.voters} stemmers; een uitslag staat er vanaf {MIN_N} stemmers.")
 
+    doc.add_heading("Wat het akkoord zegt", level=1)
+    doc.add_paragraph(d.agreement.intro)
+    if d.agreement.read:
+        word.add_table(
+            doc,
+            [
+                [f"{n}. {p.name}", p.status, "\n".join(x.proposal for x in p.promises) or "–"]
+                for n, p in enumerate(d.agreement.priorities, start=1)
+            ],
+            [5.5, 3.0, 8.5],
+            header=["Prioriteit", "In het akkoord", "Bevestigde voorstellen"],
+        )
+        for p in d.agreement.priorities:
+            if not p.promises:
+                continue
+            doc.add_heading(p.name, level=2)
+            for x in p.promises:
+                doc.add_paragraph(f"{x.proposal}, {x.where}:").runs[0].bold = True
+                doc.add_paragraph(x.quote, style="Quote")
+                doc.add_paragraph(x.practice)
+
     doc.add_heading("Gekozen voorstellen: de concept-democratiseringsagenda", level=1)
     if not d.agenda:
         doc.add_paragraph(
@@ -232,14 +254,23 @@ def write(d: ReportData) -> bytes:
         )
     for item in d.agenda:
         doc.add_heading(f"{item.proposal.title} (voorstel {item.proposal.id})", level=2)
-        word.add_table(
-            doc,
-            [["Doel", item.goal], ["Eigenaar", item.owner], ["Planning", item.timeline]],
-            [3.5, 13.5],
-            row_headers=True,
-        )
+        rows = [["Doel", item.goal], ["Eigenaar", item.owner], ["Planning", item.timeline]]
+        rows += [["Workshop", line] for line in item.vote_lines]
+        word.add_table(doc, rows, [3.5, 13.5], row_headers=True)
+        if item.promise is not None:
+            doc.add_paragraph("Wat het akkoord al zegt:").runs[0].bold = True
+            doc.add_paragraph(item.promise_line, style="Quote")
         doc.add_paragraph("Tekstsuggestie voor het akkoord:").runs[0].bold = True
         doc.add_paragraph(item.text, style="Quote")
+    if d.agenda_inputs:
+        doc.add_heading(INPUTS_HEADING, level=2)
+        doc.add_paragraph(INPUTS_INTRO)
+        word.add_table(
+            doc,
+            [[text, f"{title}: {question}"] for title, question, text in d.agenda_inputs],
+            [10.5, 6.5],
+            header=["Antwoord", "Workshop en vraag"],
+        )
 
     doc.add_heading("Zo is de scan gemaakt", level=1)
     for paragraph in d.method:

@@ -41,12 +41,16 @@ def test_agenda_round_trip(new_session, db_path, downloads) -> None:
     assert at.text_area(key=f"agenda_{rnd.id}_6a_text").value.startswith(
         "Zeist richt een fonds op voor lokale journalistiek"
     )
-    at.text_input(key=f"agenda_{rnd.id}_6a_goal").input("Een mediafonds vanaf 2027").run()
+    # the goal says what the answers ask for, not the proposal's title again
+    goal = at.text_area(key=f"agenda_{rnd.id}_6a_goal").value
+    assert goal.startswith("Vraag 6.1 naar niveau 3 (nu 0): ") and "Richt een fonds op" not in goal
+    at.text_area(key=f"agenda_{rnd.id}_6a_goal").input("Een mediafonds vanaf 2027").run()
+    assert any(c.value.endswith("Opgeslagen: Doel van voorstel 6a.") for c in at.caption)
     at.text_input(key=f"agenda_{rnd.id}_8b_owner").input("Raadscommissie Bestuur").run()
 
     again = new_session(gemeente="GM0355", jaar="2026")  # reload: a fresh session on the same database
     again.switch_page("scan/ui/pages/agenda.py").run()
-    assert again.text_input(key=f"agenda_{rnd.id}_6a_goal").value == "Een mediafonds vanaf 2027"
+    assert again.text_area(key=f"agenda_{rnd.id}_6a_goal").value == "Een mediafonds vanaf 2027"
     assert again.text_input(key=f"agenda_{rnd.id}_8b_owner").value == "Raadscommissie Bestuur"
     assert [b.proto.label for b in again.get("download_button")] == [
         "Download als Word (.docx)",

@@ -1,20 +1,39 @@
-"""One proposal from the pamphlet as a card: what it is, why it fits, examples, and the user's choice."""
+"""One proposal from the pamphlet as a card: what it is, why it fits, what the agreement and the
+workshops say, examples, and the user's choice."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from scan import choices
+from scan.agenda import Vote, vote_phrase
+from scan.akkoord.coverage import PeerMention
 from scan.errors import ScanError
-from scan.models import ProposalStatus
+from scan.models import Proposal, ProposalStatus
 from scan.recommend import Suggestion
 from scan.storage import Store
+from scan.ui.components import literal
 
 NO_CHOICE = "geen"
+# The pamphlet's only grading: the basic step (one pepper) and the spicier ones. A material icon (a font
+# that ships with Streamlit, so it always renders) beside the words, which are the text alternative.
+STEP_BADGES = {
+    True: ":blue-badge[:material/flag: Basisstap]",
+    False: ":orange-badge[:material/local_fire_department: Pittiger stap]",
+}
+PROMISED_BADGE = ":green-badge[:material/handshake: Staat in het akkoord]"
+
+
+def step_badge(proposal: Proposal) -> str:
+    return STEP_BADGES[proposal.basic]
 
 
 def status_key(round_id: int, proposal_id: str) -> str:
     return f"voorstel_status_{round_id}_{proposal_id}"
+
+
+def _saved_key(round_id: int, proposal_id: str) -> str:
+    return f"voorstel_opgeslagen_{round_id}_{proposal_id}"
 
 
 def _save_status(store: Store, round_id: int, proposal_id: str) -> None:
@@ -23,10 +42,11 @@ def _save_status(store: Store, round_id: int, proposal_id: str) -> None:
         choices.set_status(store, round_id, proposal_id, None if choice == NO_CHOICE else choice)
     except ScanError as exc:
         st.session_state["voorstel_fout"] = str(exc)
-
-
-def peppers(n: int) -> str:
-    return "🌶" * n + f" ({n} {'pepertje' if n == 1 else 'pepertjes'})"
+        return
+    label = "geen keuze" if choice == NO_CHOICE else f"‘{ProposalStatus(choice).label}’"
+    st.session_state[_saved_key(round_id, proposal_id)] = (
+        f"Opgeslagen: voorstel {proposal_id} staat op {label}."
+    )
 
 
 def status_choice(store: Store, round_id: int, proposal_id: str, current: str | None, disabled: bool) -> None:
@@ -42,18 +62,37 @@ def status_choice(store: Store, round_id: int, proposal_id: str, current: str | 
         args=(store, round_id, proposal_id),
         disabled=disabled,
     )
+    if saved := st.session_state.pop(_saved_key(round_id, proposal_id), None):
+        st.caption(f":material/check: {saved}")
 
 
-def card(store: Store, round_id: int, suggestion: Suggestion, current: str | None, disabled: bool) -> None:
+def card(
+    store: Store,
+    round_id: int,
+    suggestion: Suggestion,
+    current: str | None,
+    disabled: bool,
+    votes: list[Vote] | tuple[Vote, ...] = (),
+    mention: PeerMention | None = None,
+) -> None:
     p = suggestion.proposal
     links = [f"[{e.gemeente}]({e.url})" if e.url else e.gemeente for e in p.examples] + [
         f"[{s.title}]({s.url})" for s in p.sources
     ]
+    badges = [step_badge(p)] + ([PROMISED_BADGE] if suggestion.promise else [])
     text = [
-        f"**Voorstel {p.id}: {p.title}** · {peppers(p.peppers)}",
+        f"**Voorstel {p.id}: {p.title}** · {' '.join(badges)}",
         p.summary,
         f"*Waarom dit voorstel:* {suggestion.reason}",
     ]
+    if suggestion.promise:
+        # document text: every Markdown character escaped, so it shows exactly as the agreement has it
+        where = suggestion.promise.where
+        text.append(f"*Wat het akkoord zegt ({where}):* “{literal.markdown(suggestion.promise.quote)}”")
+    if votes:
+        text.append("*Workshops:* " + "; ".join(literal.markdown(vote_phrase(v)) for v in votes) + ".")
+    if mention is not None and mention.enough:
+        text.append(f"*Akkoorden van andere gemeenten:* {mention.text}")
     if links:
         text.append("Voorbeelden en bronnen uit het pamflet: " + " · ".join(links))
     with st.container(border=True):

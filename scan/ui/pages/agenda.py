@@ -5,9 +5,9 @@ from datetime import date
 import streamlit as st
 
 from scan import choices
-from scan.agenda import build_agenda, to_docx, to_markdown
+from scan.agenda import to_docx, to_markdown
 from scan.errors import ScanError
-from scan.ui.components import context
+from scan.ui.components import cached, context, literal
 from scan.ui.services import get_bank, get_reference, get_store
 
 store, bank = get_store(), get_bank()
@@ -28,11 +28,17 @@ def _key(pid: str, field: str) -> str:
     return f"agenda_{rnd.id}_{pid}_{field}"
 
 
+def _saved_key(pid: str) -> str:
+    return f"agenda_opgeslagen_{rnd.id}_{pid}"
+
+
 def _save(pid: str, field: str) -> None:
     try:
         choices.save_agenda_field(store, rnd.id, pid, **{field: st.session_state[_key(pid, field)]})
     except ScanError as exc:
         st.session_state["agenda_fout"] = str(exc)
+        return
+    st.session_state[_saved_key(pid)] = f"Opgeslagen: {FIELDS[field]} van voorstel {pid}."
 
 
 context.heading("Democratiseringsagenda", rnd)
@@ -43,9 +49,8 @@ st.write(
     "Hieronder staan de voorstellen die u koos, met een voorstel voor doel, eigenaar, planning en tekst. "
     "Pas alles aan; elke wijziging wordt direct bewaard."
 )
-items = build_agenda(
-    bank, choices.statuses(store, rnd.id), choices.agenda_edits(store, rnd.id), name, rnd.year
-)
+agenda = cached.agenda(rnd)
+items = agenda.items
 if not items:
     st.info("U heeft nog geen voorstellen gekozen. Kies ze op de pagina Aanbevelingen.")
     st.page_link(
@@ -56,11 +61,21 @@ for item in items:
     p = item.proposal
     with st.container(border=True):
         st.subheader(f"Voorstel {p.id}: {p.title}")
+        about = []
+        if item.promise is not None:
+            # document text: shown exactly as the agreement has it
+            about.append(f"**Wat het akkoord al zegt:** {literal.markdown(item.promise_line)}")
+        if item.vote_lines:
+            about.append("**Workshops:** " + "; ".join(literal.markdown(v) for v in item.vote_lines) + ".")
+        if about:
+            st.markdown("\n\n".join(about))
         values = {"goal": item.goal, "owner": item.owner, "timeline": item.timeline, "text": item.text}
         for field, label in FIELDS.items():
-            widget = st.text_area if field == "text" else st.text_input
+            widget = st.text_area if field in ("text", "goal") else st.text_input
+            extra = {"height": 90} if field == "goal" else {}
             widget(
                 f"{label} ({p.id})",
+                **extra,
                 value=values[field],
                 key=_key(p.id, field),
                 on_change=_save,
@@ -68,13 +83,29 @@ for item in items:
                 max_chars=4000,
                 disabled=not rnd.is_open,
             )
+        if saved := st.session_state.pop(_saved_key(p.id), None):
+            st.caption(f":material/check: {saved}")
+
+if agenda.inputs:
+    st.subheader("Inbreng uit de workshops")
+    st.caption(
+        "Goedgekeurde antwoorden op open vragen die de begeleider naar de agenda stuurde. "
+        "Gebruik ze bij het doel of de tekst; ze staan ook in de downloads."
+    )
+    # typed by participants: shown literally (no Markdown, links or images)
+    st.markdown(
+        "\n".join(
+            f"- {literal.markdown(text)} ({literal.markdown(title)}: {literal.markdown(question)})"
+            for title, question, text in agenda.inputs
+        )
+    )
 
 if items:
     today = date.today()
     cols = st.columns(2)
     cols[0].download_button(
         "Download als Word (.docx)",
-        data=to_docx(items, name, rnd.year, today),
+        data=to_docx(items, name, rnd.year, today, agenda.inputs),
         file_name=f"democratiseringsagenda-{rnd.gm_code}-{rnd.year}.docx",
         mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         icon=":material/download:",
@@ -82,7 +113,7 @@ if items:
     )
     cols[1].download_button(
         "Download als Markdown",
-        data=to_markdown(items, name, rnd.year, today),
+        data=to_markdown(items, name, rnd.year, today, agenda.inputs),
         file_name=f"democratiseringsagenda-{rnd.gm_code}-{rnd.year}.md",
         mime="text/markdown",
         icon=":material/download:",

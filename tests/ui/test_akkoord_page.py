@@ -1,0 +1,106 @@
+"""AppTest: the Akkoord page (issue 19): paste an agreement, see per priority and proposal what it says
+with the passages marked and escaped, judge the matches, share; bad input gives a Dutch message."""
+
+from __future__ import annotations
+
+from scan import agreements, rounds
+from scan.akkoord import analyse_text
+from scan.akkoord.coverage import Judgement
+from scan.questionbank import question_bank
+from scan.storage import Store
+from scan.ui.components.passages import marked, proposal_block
+
+from .. import council
+from ..akkoord.test_bad_inputs import ENGLISH
+
+
+def _page(new_session):
+    at = new_session(gemeente="GM0355", jaar="2026")
+    at.switch_page("scan/ui/pages/akkoord.py").run()
+    assert not at.exception
+    return at
+
+
+def _html(at) -> str:
+    return "\n".join(e.proto.body for e in at.get("html"))
+
+
+def test_paste_read_judge_and_share(new_session, db_path) -> None:
+    store = Store(db_path)
+    rnd = rounds.start(store, "GM0355", 2026)
+    at = _page(new_session)
+    assert [s.value for s in at.subheader] == ["Akkoord lezen"]
+    assert any("hoogstens 300 pagina's en 50 MB" in c.value for c in at.caption)
+    at.text_area(key="akkoord_tekst").input(council.AGREEMENT)
+    at.button(key="akkoord_plakken").click().run()
+    assert not at.exception and not at.error
+    assert agreements.get(store, rnd.id) is not None
+    assert any("Bij 3 van de 29 voorstellen vond de app een passage" in m.value for m in at.markdown)
+    overview = next(m.value for m in at.markdown if m.value.startswith("| Prioriteit"))
+    assert "| 2. Inclusieve democratie | staat erin | niet bevestigd | geen |" in overview
+
+    at.selectbox(key="akkoord_prioriteit").set_value(2).run()
+    html = _html(at)
+    # document text stays text: the markup of the agreement escaped, only the matching words marked
+    assert "&lt;b&gt;Vet&lt;/b&gt;" in html and "<b>Vet</b>" not in html
+    assert "<mark>burgerberaad</mark>" in html
+    # a proposal the agreement does not name: what an agreement could say, with the municipality's name
+    assert "Wat een akkoord zou kunnen zeggen" in html and "Zeist maakt een plan" in html
+    radio = at.radio(key=f"akkoord_oordeel_{rnd.id}_2a")
+    assert radio.options == ["Nog niet beoordeeld", "Klopt", "Klopt niet"]
+    radio.set_value("0").run()
+    assert agreements.judgements(store, rnd.id)["2a"].judgement is Judgement.CONFIRMED
+    assert any("Opgeslagen: uw oordeel over voorstel 2a." in c.value for c in at.caption)
+    overview = next(m.value for m in at.markdown if m.value.startswith("| Prioriteit"))
+    assert "| 2. Inclusieve democratie | staat erin | staat erin | 2a |" in overview
+    at.radio(key=f"akkoord_oordeel_{rnd.id}_2c").set_value("nee").run()
+    assert agreements.judgements(store, rnd.id)["2c"].judgement is Judgement.REJECTED
+
+    at.toggle(key=f"akkoord_delen_{rnd.id}").set_value(True).run()
+    assert agreements.get(store, rnd.id).shared
+
+
+def test_bad_paste_gives_a_dutch_message_and_stores_nothing(new_session, db_path) -> None:
+    store = Store(db_path)
+    rounds.start(store, "GM0355", 2026)
+    before = store.counts()
+    at = _page(new_session)
+    at.text_area(key="akkoord_tekst").input(ENGLISH)
+    at.button(key="akkoord_plakken").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "Dit document lijkt niet in het Nederlands geschreven. De akkoordcheck zoekt naar Nederlandse "
+        "woorden en kan dit document daarom niet beoordelen."
+    ]
+    assert store.counts() == before
+    assert at.text_area(key="akkoord_tekst").value == ENGLISH  # the text stays for another try
+    at.text_area(key="akkoord_tekst").input("")
+    at.button(key="akkoord_plakken").click().run()
+    assert "Er is geen tekst geplakt" in at.error[0].value and store.counts() == before
+
+
+def test_a_closed_round_shows_the_agreement_read_only(new_session, db_path) -> None:
+    store = Store(db_path)
+    rnd = rounds.start(store, "GM0355", 2026)
+    council.add_agreement(store, rnd, confirm=("2a",), reject=())
+    rounds.close(store, rnd.id)
+    at = _page(new_session)
+    assert not [s for s in at.subheader if s.value == "Akkoord lezen"]
+    assert not [b for b in at.button if b.key == "akkoord_plakken"]
+    at.selectbox(key="akkoord_prioriteit").set_value(2).run()
+    assert at.radio(key=f"akkoord_oordeel_{rnd.id}_2a").disabled
+    assert at.radio(key=f"akkoord_oordeel_{rnd.id}_2a").value == "0"
+
+
+def test_marked_passages_escape_everything_but_the_marks() -> None:
+    text = 'We organiseren een burgerberaad <img src=x onerror=alert(1)> & [klik](http://x/) "ja".'
+    analysis = analyse_text(text + " Met gelote inwoners.")
+    coverage = analysis.proposals["2c"]
+    html = marked(coverage.passages[0])
+    assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert html.count("<mark>") == len(coverage.passages[0].spans) and "&amp;" in html
+    block = proposal_block(question_bank().proposal("2c"), coverage, "Zeist <b>x</b>", None)
+    assert "<img" not in block and "onerror=alert(1)&gt;" in block
+    # nothing found: the app's own suggestion, escaped too
+    block = proposal_block(question_bank().proposal("8a"), analysis.proposals["8a"], "Zeist <b>x</b>", None)
+    assert "Zeist &lt;b&gt;x&lt;/b&gt;" in block and "<b>" not in block

@@ -12,6 +12,7 @@ from scan.questionbank import question_bank
 from scan.rounds import require_open, self_respondent
 from scan.scoring import Answer, check_answer
 from scan.storage import Store, now
+from scan.text import clean_input, printable
 
 MAX_COMMENT = 2000
 CLOSED = "Deze scanronde is gesloten; antwoorden kunnen niet meer worden gewijzigd."
@@ -75,7 +76,8 @@ def save_comment(
     """Change only the comment, keeping the answer as it is (one statement: nothing to lose in between)."""
     if question_bank().question(question_id) is None:
         raise InvalidAnswer(f"Vraag '{question_id}' bestaat niet in de vragenlijst.")
-    if not isinstance(comment, str) or len(comment) > MAX_COMMENT:
+    comment = clean_input(comment, "De toelichting")
+    if len(comment) > MAX_COMMENT:
         raise InvalidAnswer("Een toelichting mag hoogstens 2.000 tekens hebben.")
     with store.write() as db:
         require_open(db, round_id, CLOSED)
@@ -114,7 +116,8 @@ def of(store: Store, round_id: int, respondent_id: int | None = None) -> dict[st
     rows = db.execute(
         "SELECT question_id, value, dont_know, comment FROM answers WHERE respondent_id = ?", [respondent]
     ).fetchall()
-    return {qid: Answer(qid, value, bool(dk), comment or "") for qid, value, dk, comment in rows}
+    # stored text never breaks a page or a file (control characters from before the input check)
+    return {qid: Answer(qid, value, bool(dk), printable(comment or "")) for qid, value, dk, comment in rows}
 
 
 def copy_forward(store: Store, from_round: int, to_round: int) -> int:

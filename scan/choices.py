@@ -7,8 +7,15 @@ from scan.models import ProposalStatus
 from scan.questionbank import question_bank
 from scan.rounds import require_open
 from scan.storage import Store, now
+from scan.text import clean_input, printable
 
 AGENDA_FIELDS = ("goal", "owner", "timeline", "text")
+FIELD_LABELS = {
+    "goal": "Doel",
+    "owner": "Eigenaar",
+    "timeline": "Planning",
+    "text": "Tekstsuggestie voor het akkoord",
+}
 MAX_FIELD = 4000
 CLOSED = "Deze scanronde is gesloten; keuzes kunnen niet meer veranderen."
 
@@ -46,16 +53,23 @@ def statuses(store: Store, round_id: int) -> dict[str, ProposalStatus]:
 def agenda_edits(store: Store, round_id: int) -> dict[str, dict]:
     """The fields the griffier edited, per proposal (only what was edited)."""
     rows = store.db["agenda_items"].rows_where("round_id = ?", [round_id])
-    return {row["proposal_id"]: row for row in rows}
+    # stored text never breaks a page or a file (control characters from before the input check)
+    return {
+        row["proposal_id"]: {
+            k: printable(v) if k in AGENDA_FIELDS and v is not None else v for k, v in row.items()
+        }
+        for row in rows
+    }
 
 
 def save_agenda_field(store: Store, round_id: int, proposal_id: str, **fields: str) -> None:
     """Store the edited goal, owner, timeline and/or text of one chosen proposal's agenda item."""
     if unknown := set(fields) - set(AGENDA_FIELDS):
         raise ScanError(f"Onbekend veld '{sorted(unknown)[0]}'.")
+    fields = {name: clean_input(value, f"Het veld ‘{FIELD_LABELS[name]}’") for name, value in fields.items()}
     for name, value in fields.items():
-        if not isinstance(value, str) or len(value) > MAX_FIELD:
-            raise ScanError(f"Het veld '{name}' mag hoogstens 4.000 tekens tekst bevatten.")
+        if len(value) > MAX_FIELD:
+            raise ScanError(f"Het veld ‘{FIELD_LABELS[name]}’ mag hoogstens 4.000 tekens bevatten.")
     with store.write() as db:
         require_open(db, round_id, CLOSED)
         chosen = db.execute(

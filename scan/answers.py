@@ -16,6 +16,33 @@ from scan.text import clean_input, printable
 
 MAX_COMMENT = 2000
 CLOSED = "Deze scanronde is gesloten; antwoorden kunnen niet meer worden gewijzigd."
+UNCHECKED = object()  # no expectation: a script, the CLI or demo data writes without a screen
+
+
+class StaleEdit(ScanError):
+    """Someone else changed it since this screen showed it; nothing was saved. ``current`` is the
+    newer value, so the screen can show it."""
+
+    def __init__(self, message: str, current: Answer) -> None:
+        super().__init__(message)
+        self.current = current
+
+
+def _current(db, respondent: int, question_id: str) -> Answer:
+    row = db.execute(
+        "SELECT value, dont_know, comment FROM answers WHERE respondent_id = ? AND question_id = ?",
+        [respondent, question_id],
+    ).fetchone()
+    return Answer(question_id, row[0], bool(row[1]), printable(row[2] or "")) if row else Answer(question_id)
+
+
+def answer_words(answer: Answer) -> str:
+    """How a screen names an answer in a message: "3 · In uitvoering", "weet niet", "nog geen antwoord"."""
+    if answer.dont_know:
+        return "weet niet / n.v.t."
+    if answer.value is None:
+        return "nog geen antwoord"
+    return f"{answer.value} · {question_bank().question(answer.question_id).scale[answer.value]}"
 
 _UPSERT = (
     "INSERT INTO answers (respondent_id, question_id, value, dont_know, comment, updated_at) "
@@ -55,12 +82,22 @@ def save(
     *,
     dont_know: bool = False,
     respondent_id: int | None = None,
+    expected: Answer | object = UNCHECKED,
 ) -> Answer:
-    """Validate and store one answer at once (its comment stays); refuse without storing anything."""
+    """Validate and store one answer at once (its comment stays); refuse without storing anything.
+    ``expected``: the answer the screen showed; when someone else changed it meanwhile (two griffiers
+    on one round), nothing is saved and StaleEdit says what it is now."""
     check_answer(question_bank().question(question_id), question_id, value, dont_know)
     with store.write() as db:
         require_open(db, round_id, CLOSED)
         respondent = _respondent_for(db, round_id, respondent_id, question_id)
+        current = _current(db, respondent, question_id)
+        if expected is not UNCHECKED and (current.value, current.dont_know) != (expected.value, expected.dont_know):
+            raise StaleEdit(
+                f"Iemand anders heeft het antwoord op vraag {question_id} intussen veranderd in "
+                f"‘{answer_words(current)}’. Uw keuze is niet bewaard; kies opnieuw als u hem wilt.",
+                current,
+            )
         # plain SQL: sqlite-utils' upsert inspects the table's schema on every call (saved on every click)
         db.execute(_UPSERT, [respondent, question_id, value, int(dont_know), "", now()])
         comment = db.execute(
@@ -71,9 +108,16 @@ def save(
 
 
 def save_comment(
-    store: Store, round_id: int, question_id: str, comment: str, *, respondent_id: int | None = None
+    store: Store,
+    round_id: int,
+    question_id: str,
+    comment: str,
+    *,
+    respondent_id: int | None = None,
+    expected: str | object = UNCHECKED,
 ) -> Answer:
-    """Change only the comment, keeping the answer as it is (one statement: nothing to lose in between)."""
+    """Change only the comment, keeping the answer as it is (one statement: nothing to lose in between).
+    ``expected``: the comment the screen showed; a newer one from someone else is never overwritten."""
     if question_bank().question(question_id) is None:
         raise InvalidAnswer(f"Vraag '{question_id}' bestaat niet in de vragenlijst.")
     comment = clean_input(comment, "De toelichting")
@@ -82,6 +126,13 @@ def save_comment(
     with store.write() as db:
         require_open(db, round_id, CLOSED)
         respondent = _respondent_for(db, round_id, respondent_id, question_id)
+        current = _current(db, respondent, question_id)
+        if expected is not UNCHECKED and current.comment != (expected or "").strip():
+            raise StaleEdit(
+                f"Iemand anders heeft de toelichting bij vraag {question_id} intussen veranderd in: "
+                f"‘{current.comment or '(leeg)'}’. Uw tekst is niet bewaard: ‘{comment.strip()}’.",
+                current,
+            )
         db.execute(_UPSERT_COMMENT, [respondent, question_id, comment.strip(), now()])
         value, dont_know = db.execute(
             "SELECT value, dont_know FROM answers WHERE respondent_id = ? AND question_id = ?",

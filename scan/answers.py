@@ -44,6 +44,7 @@ def answer_words(answer: Answer) -> str:
         return "nog geen antwoord"
     return f"{answer.value} · {question_bank().question(answer.question_id).scale[answer.value]}"
 
+
 _UPSERT = (
     "INSERT INTO answers (respondent_id, question_id, value, dont_know, comment, updated_at) "
     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (respondent_id, question_id) DO UPDATE SET "
@@ -92,7 +93,10 @@ def save(
         require_open(db, round_id, CLOSED)
         respondent = _respondent_for(db, round_id, respondent_id, question_id)
         current = _current(db, respondent, question_id)
-        if expected is not UNCHECKED and (current.value, current.dont_know) != (expected.value, expected.dont_know):
+        if expected is not UNCHECKED and (current.value, current.dont_know) != (
+            expected.value,
+            expected.dont_know,
+        ):
             raise StaleEdit(
                 f"Iemand anders heeft het antwoord op vraag {question_id} intussen veranderd in "
                 f"‘{answer_words(current)}’. Uw keuze is niet bewaard; kies opnieuw als u hem wilt.",

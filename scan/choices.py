@@ -48,7 +48,8 @@ def set_status(
     with store.write() as db:
         require_open(db, round_id, CLOSED)
         row = db.execute(
-            "SELECT status FROM proposal_status WHERE round_id = ? AND proposal_id = ?", [round_id, proposal_id]
+            "SELECT status FROM proposal_status WHERE round_id = ? AND proposal_id = ?",
+            [round_id, proposal_id],
         ).fetchone()
         current = row[0] if row else None
         if expected is not UNCHECKED and current != (None if expected is None else str(expected)):

@@ -60,7 +60,7 @@ def check_answer(question: Question | None, question_id: str, value: int | None,
     if isinstance(value, bool) or not isinstance(value, int) or value not in question.scale:
         low, high = min(question.scale), max(question.scale)
         raise InvalidAnswer(
-            f"Vraag {question_id}: '{value}' is geen geldig antwoord; kies een getal van {low} tot en met {high}."
+            f"Vraag {question_id}: '{str(value)[:20]}' is geen geldig antwoord; kies een getal van {low} tot en met {high}."
         )
 
 

@@ -55,3 +55,10 @@ def spreadsheet_cell(value: object) -> object:
         if value.startswith(FORMULA_START):
             return "'" + value
     return value
+
+
+def plain_int(value: object, digits: int = 6) -> int | None:
+    """A whole number written with at most ``digits`` plain digits 0-9, or None. ("²⁰²⁶".isdigit() is
+    True and int() of it fails; so does int() of thousands of digits: a URL may hold either.)"""
+    text = str(value or "")
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= digits else None

@@ -21,7 +21,7 @@ from scan.errors import ScanError
 from scan.questionbank import question_bank
 from scan.reference import reference
 from scan.schema_graph import data_tables
-from scan.sharing import round_for_token
+from scan.sharing import create_share_link, round_for_token
 from scan.storage import Store
 
 from .conftest import PROJECT, run_cli
@@ -52,6 +52,7 @@ class World:
         _, self.wtoken = workshop.join(store, self.ws.join_code)
         workshop.set_status(store, self.ws.id, self.secret, "6.1", "closed")
         rounds.close(store, self.closed.id)
+        self.share = create_share_link(store, self.rnd.id)
 
 
 @pytest.fixture(scope="module")
@@ -200,7 +201,19 @@ URLS = [
     ({"code": "' OR 1=1 --"}, "error", "kennen we niet"),
     ({"ws": "../../etc/passwd"}, "error", "kennen we niet"),
     ({"presentatie": "x" * 500}, "error", "werkt niet"),
+    ({"gemeente": "GM0355", "jaar": "²⁰²⁶"}, "warning", "niet bestaat"),  # isdigit() is True for these
+    ({"gemeente": "GM0355", "jaar": "9" * 5000}, "warning", "niet bestaat"),  # int() refuses 4,300+ digits
 ]
+
+
+@pytest.mark.parametrize("slide", ["²", "9" * 5000, "-1", "abc"])
+def test_a_crafted_slide_number_opens_the_first_slide(world: World, monkeypatch, slide) -> None:
+    monkeypatch.setenv("DEMOCRATIESCAN_DB", str(world.store.path))
+    at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=60)
+    at.query_params["presentatie"] = world.share
+    at.query_params["dia"] = slide
+    at.run()
+    assert not at.exception and not at.error
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ import streamlit as st
 
 from scan import rounds
 from scan.rounds import Round
+from scan.text import plain_int
 from scan.ui.components.access import require_access
 from scan.ui.services import get_reference, get_store
 
@@ -37,7 +38,7 @@ def _from_url() -> None:
     year = st.query_params.get("jaar")
     if code is None and year is None:
         return
-    if code not in get_reference().municipalities or not (year or "").isdigit():
+    if code not in get_reference().municipalities or plain_int(year, 4) is None:
         st.warning("De link verwijst naar een gemeente of jaar dat niet bestaat. Kies hieronder een scan.")
         st.query_params.clear()
         return

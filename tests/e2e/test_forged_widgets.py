@@ -16,7 +16,7 @@ from scan.storage import Store
 from ..conftest import PROJECT
 
 sys.path.insert(0, str(PROJECT / "tests" / "perf"))  # the protocol client the benchmarks use
-from _stream import StreamSession  # noqa: E402
+from _stream import StreamSession
 
 pytestmark = pytest.mark.e2e
 

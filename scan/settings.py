@@ -28,3 +28,14 @@ def max_import_bytes() -> int:
 def max_backup_bytes() -> int:
     """Largest backup accepted, unpacked (256 MB: several times a national data set)."""
     return megabytes("MAX_BACKUP", 256) * 1024 * 1024
+
+
+def trusted_proxies() -> str:
+    """Addresses of reverse proxies whose X-Forwarded-For header the server believes (comma-separated,
+    ``DEMOCRATIESCAN_TRUSTED_PROXIES``). Empty by default: then no client can choose the address the
+    throttle sees by sending that header itself, not even one on the same machine."""
+    return ",".join(
+        part.strip()
+        for part in os.environ.get("DEMOCRATIESCAN_TRUSTED_PROXIES", "").split(",")
+        if part.strip()
+    )

@@ -74,7 +74,9 @@ class Throttle:
 
     def check(self, key: str) -> None:
         if (seconds := self.wait_seconds(key)) > 0:
-            raise TooManyAttempts(f"Te veel verkeerde pogingen. Probeer het over {wait_words(seconds)} opnieuw.")
+            raise TooManyAttempts(
+                f"Te veel verkeerde pogingen. Probeer het over {wait_words(seconds)} opnieuw."
+            )
 
     def failed(self, key: str, *, every: int = 1) -> None:
         """A wrong attempt; with ``every`` > 1 only every n-th one counts as a failure."""

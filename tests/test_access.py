@@ -7,7 +7,6 @@ import pytest
 from scan import access
 from scan.errors import ScanError
 from scan.storage import Store
-from scan.throttle import Throttle, TooManyAttempts
 
 
 def test_passwords_are_stored_only_as_salted_hashes(store: Store) -> None:

@@ -92,7 +92,9 @@ def _address(request: Request) -> str:
 
 def _lookup(request: Request, code: str, session: str) -> workshop.Workshop:
     store, _, _ = services()
-    return THROTTLE.guard("workshopcode", session, _address(request), lambda: workshop.by_join_code(store, code))
+    return THROTTLE.guard(
+        "workshopcode", session, _address(request), lambda: workshop.by_join_code(store, code)
+    )
 
 
 async def code_form(request: Request) -> Response:

@@ -89,7 +89,10 @@ def login_form(gm_code: str) -> None:
             if scope == access.ADMIN:
                 st.session_state[KEY_ADMIN] = True
             else:
-                st.session_state[KEY_MUNICIPALITIES] = [*st.session_state.get(KEY_MUNICIPALITIES, []), gm_code]
+                st.session_state[KEY_MUNICIPALITIES] = [
+                    *st.session_state.get(KEY_MUNICIPALITIES, []),
+                    gm_code,
+                ]
             st.rerun()
 
 

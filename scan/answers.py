@@ -30,10 +30,14 @@ class StaleEdit(ScanError):
 
 def _current(db, respondent: int, question_id: str) -> Answer:
     row = db.execute(
-        "SELECT value, dont_know, comment FROM answers WHERE respondent_id = ? AND question_id = ?",
+        "SELECT value, dont_know, comment, question_version FROM answers WHERE respondent_id = ? AND question_id = ?",
         [respondent, question_id],
     ).fetchone()
-    return Answer(question_id, row[0], bool(row[1]), printable(row[2] or "")) if row else Answer(question_id)
+    return (
+        Answer(question_id, row[0], bool(row[1]), printable(row[2] or ""), row[3])
+        if row
+        else Answer(question_id)
+    )
 
 
 def answer_words(answer: Answer) -> str:
@@ -46,13 +50,14 @@ def answer_words(answer: Answer) -> str:
 
 
 _UPSERT = (
-    "INSERT INTO answers (respondent_id, question_id, value, dont_know, comment, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (respondent_id, question_id) DO UPDATE SET "
-    "value = excluded.value, dont_know = excluded.dont_know, updated_at = excluded.updated_at"
+    "INSERT INTO answers (respondent_id, question_id, value, dont_know, comment, updated_at, question_version) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (respondent_id, question_id) DO UPDATE SET "
+    "value = excluded.value, dont_know = excluded.dont_know, updated_at = excluded.updated_at, "
+    "question_version = excluded.question_version"
 )
-_UPSERT_COMMENT = (
-    "INSERT INTO answers (respondent_id, question_id, value, dont_know, comment, updated_at) "
-    "VALUES (?, ?, NULL, 0, ?, ?) ON CONFLICT (respondent_id, question_id) DO UPDATE SET "
+_UPSERT_COMMENT = (  # a comment alone leaves the answer's version as it was
+    "INSERT INTO answers (respondent_id, question_id, value, dont_know, comment, updated_at, question_version) "
+    "VALUES (?, ?, NULL, 0, ?, ?, ?) ON CONFLICT (respondent_id, question_id) DO UPDATE SET "
     "comment = excluded.comment, updated_at = excluded.updated_at"
 )
 
@@ -103,12 +108,13 @@ def save(
                 current,
             )
         # plain SQL: sqlite-utils' upsert inspects the table's schema on every call (saved on every click)
-        db.execute(_UPSERT, [respondent, question_id, value, int(dont_know), "", now()])
+        version = question_bank().question(question_id).version  # an answer is given to today's wording
+        db.execute(_UPSERT, [respondent, question_id, value, int(dont_know), "", now(), version])
         comment = db.execute(
             "SELECT comment FROM answers WHERE respondent_id = ? AND question_id = ?",
             [respondent, question_id],
         ).fetchone()[0]
-    return Answer(question_id, value, dont_know, comment or "")
+    return Answer(question_id, value, dont_know, comment or "", version)
 
 
 def save_comment(
@@ -137,12 +143,10 @@ def save_comment(
                 f"‘{current.comment or '(leeg)'}’. Uw tekst is niet bewaard: ‘{comment.strip()}’.",
                 current,
             )
-        db.execute(_UPSERT_COMMENT, [respondent, question_id, comment.strip(), now()])
-        value, dont_know = db.execute(
-            "SELECT value, dont_know FROM answers WHERE respondent_id = ? AND question_id = ?",
-            [respondent, question_id],
-        ).fetchone()
-    return Answer(question_id, value, bool(dont_know), comment.strip())
+        version = question_bank().question(question_id).version
+        db.execute(_UPSERT_COMMENT, [respondent, question_id, comment.strip(), now(), version])
+        saved = _current(db, respondent, question_id)
+    return saved
 
 
 def save_bulk(store: Store, round_id: int, answers: Iterable[Answer]) -> None:
@@ -156,11 +160,22 @@ def save_bulk(store: Store, round_id: int, answers: Iterable[Answer]) -> None:
         require_open(db, round_id)
         respondent = self_respondent(db, round_id)
         db.conn.executemany(
-            "INSERT INTO answers (respondent_id, question_id, value, dont_know, comment, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (respondent_id, question_id) DO UPDATE SET "
-            "value = excluded.value, dont_know = excluded.dont_know, comment = excluded.comment, "
-            "updated_at = excluded.updated_at",
-            [(respondent, a.question_id, a.value, int(a.dont_know), a.comment, stamp) for a in answers],
+            "INSERT INTO answers (respondent_id, question_id, value, dont_know, comment, updated_at, "
+            "question_version) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (respondent_id, question_id) DO UPDATE "
+            "SET value = excluded.value, dont_know = excluded.dont_know, comment = excluded.comment, "
+            "updated_at = excluded.updated_at, question_version = excluded.question_version",
+            [
+                (
+                    respondent,
+                    a.question_id,
+                    a.value,
+                    int(a.dont_know),
+                    a.comment,
+                    stamp,
+                    a.version or bank.question(a.question_id).version,
+                )
+                for a in answers
+            ],
         )
 
 
@@ -169,10 +184,14 @@ def of(store: Store, round_id: int, respondent_id: int | None = None) -> dict[st
     db = store.db
     respondent = respondent_id if respondent_id is not None else self_respondent(db, round_id)
     rows = db.execute(
-        "SELECT question_id, value, dont_know, comment FROM answers WHERE respondent_id = ?", [respondent]
+        "SELECT question_id, value, dont_know, comment, question_version FROM answers WHERE respondent_id = ?",
+        [respondent],
     ).fetchall()
     # stored text never breaks a page or a file (control characters from before the input check)
-    return {qid: Answer(qid, value, bool(dk), printable(comment or "")) for qid, value, dk, comment in rows}
+    return {
+        qid: Answer(qid, value, bool(dk), printable(comment or ""), version)
+        for qid, value, dk, comment, version in rows
+    }
 
 
 def copy_forward(store: Store, from_round: int, to_round: int) -> int:
@@ -184,13 +203,17 @@ def copy_forward(store: Store, from_round: int, to_round: int) -> int:
         if db.execute("SELECT 1 FROM answers WHERE respondent_id = ? LIMIT 1", [target]).fetchone():
             raise ScanError("De nieuwe ronde heeft al antwoorden; overnemen kan alleen in een lege ronde.")
         rows = db.execute(
-            "SELECT question_id, value, dont_know, comment FROM answers WHERE respondent_id = ?", [source]
+            "SELECT question_id, value, dont_know, comment, question_version FROM answers WHERE respondent_id = ?",
+            [source],
         ).fetchall()
         stamp = now()
-        copied = [(target, qid, v, dk, c or "", stamp) for qid, v, dk, c in rows if qid in factual]
+        # a copied answer keeps the version it was given to: the questionnaire can say it needs a look
+        copied = [
+            (target, qid, v, dk, c or "", stamp, version) for qid, v, dk, c, version in rows if qid in factual
+        ]
         db.conn.executemany(
-            "INSERT INTO answers (respondent_id, question_id, value, dont_know, comment, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO answers (respondent_id, question_id, value, dont_know, comment, updated_at, "
+            "question_version) VALUES (?, ?, ?, ?, ?, ?, ?)",
             copied,
         )
     return len(copied)

@@ -15,7 +15,7 @@ from scan.models import RespondentKind
 from scan.storage import Store, now
 
 _SHARED = f"""
-    SELECT r.gm_code, r.year, a.question_id, a.value, r.is_demo
+    SELECT r.gm_code, r.year, a.question_id, a.value, r.is_demo, a.question_version
     FROM rounds r
     JOIN respondents p ON p.round_id = r.id AND p.kind = '{RespondentKind.SELF.value}'
     JOIN answers a ON a.respondent_id = p.id
@@ -37,7 +37,7 @@ def shared_answers(store: Store, year: int) -> pd.DataFrame:
 def all_shared_answers(store: Store) -> list[tuple[str, int, str, int]]:
     """(gm_code, year, question id, value) of every shared round, for an export."""
     rows = store.db.execute(_SHARED + " ORDER BY r.gm_code, r.year, a.question_id").fetchall()
-    return [(code, year, qid, value) for code, year, qid, value, _ in rows]
+    return [(code, year, qid, value) for code, year, qid, value, _, _ in rows]
 
 
 def imported_values(store: Store, year: int) -> pd.DataFrame:

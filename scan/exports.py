@@ -26,7 +26,7 @@ from scan.storage import Store
 from scan.text import printable, spreadsheet_cell
 from scan.voices import role_rows
 
-COLUMNS = ["respondent", "rol", "vraag", "antwoord", "weet_niet", "toelichting"]
+COLUMNS = ["respondent", "rol", "vraag", "vraagversie", "antwoord", "weet_niet", "toelichting"]
 
 
 def _respondent_rows(store: Store, rnd: Round) -> list[tuple]:
@@ -48,14 +48,14 @@ def _respondent_rows(store: Store, rnd: Round) -> list[tuple]:
         decision = decisions[f"export:{role}"]
         label = GROUP_LABELS.get(role, role)
         if decision.members is None:
-            rows.append(("–", label, "", None, None, message(decision, noun="respondenten")))
+            rows.append(("–", label, "", None, None, None, message(decision, noun="respondenten")))
             continue
         published = {contributor_of(k): k for k in decision.members}
         # the order of the fingerprints: random, the same every time, unrelated to when people answered
         for p in sorted((p for p in people if str(p.id) in published), key=lambda p: published[str(p.id)]):
             number += 1
             for qid, a in sorted(p.answers.items()):
-                rows.append((f"respondent {number}", label, qid, a.value, a.dont_know, ""))
+                rows.append((f"respondent {number}", label, qid, a.version, a.value, a.dont_know, ""))
     return rows
 
 
@@ -65,12 +65,20 @@ def answers_frame(store: Store, rnd: Round) -> pd.DataFrame:
     bank = question_bank()
     self_answers = answer_store.of(store, rnd.id)
     rows = [
-        ("zelfscan", "griffie (zelfscan)", qid, a.value, a.dont_know, a.comment)
+        ("zelfscan", "griffie (zelfscan)", qid, a.version, a.value, a.dont_know, a.comment)
         for qid, a in sorted(self_answers.items())
     ]
     rows += _respondent_rows(store, rnd)
     frame = pd.DataFrame(rows, columns=COLUMNS)
-    frame.insert(3, "stelling", [bank.question(q).statement if q else "" for q in frame["vraag"]])
+    # the statement as it was asked: an old answer keeps the wording it was given to
+    frame.insert(
+        3,
+        "stelling",
+        [
+            bank.question_at(q, v).statement if q else ""
+            for q, v in zip(frame["vraag"], frame["vraagversie"], strict=True)
+        ],
+    )
     frame.insert(0, "jaar", rnd.year)
     frame.insert(0, "gemeente", reference().municipality(rnd.gm_code).name)
     frame.insert(0, "gemeente_code", rnd.gm_code)
@@ -224,6 +232,7 @@ JSON_COLUMNS = {
     "respondent": "respondent",
     "rol": "role",
     "vraag": "question_id",
+    "vraagversie": "question_version",
     "stelling": "statement",
     "antwoord": "value",
     "weet_niet": "dont_know",

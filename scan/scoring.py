@@ -43,6 +43,7 @@ class Answer:
     value: int | None = None
     dont_know: bool = False
     comment: str = ""
+    version: int | None = None  # the question's version it was given to (None: the current one)
 
     @property
     def is_answered(self) -> bool:

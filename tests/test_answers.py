@@ -142,3 +142,18 @@ def test_a_comment_on_a_stale_screen_never_overwrites_a_newer_one(store: Store) 
         answer_store.save_comment(store, rnd.id, "1.1", "versie B", expected="")
     assert "versie B" in str(refused.value)  # the refused text is in the message, so it is not lost
     assert answer_store.of(store, rnd.id)["1.1"].comment == "versie A"
+
+
+def test_an_answer_keeps_the_version_of_the_question_it_was_given_to(store: Store) -> None:
+    rnd = rounds.start(store, "GM0080", 2026)
+    bank = question_bank()
+    assert bank.question("8.3").version == 2  # the levels of 8.3 were rewritten (one ladder for 8.1-8.4)
+    saved = answer_store.save(store, rnd.id, "8.3", 2)
+    assert saved.version == 2 and answer_store.of(store, rnd.id)["8.3"].version == 2
+    # an answer from before the change (version 1) keeps its own wording and meaning
+    with store.write() as db:
+        db.execute("UPDATE answers SET value = 1, question_version = 1 WHERE question_id = '8.3'")
+    old = answer_store.of(store, rnd.id)["8.3"]
+    asked = bank.question("8.3").at(old.version)
+    assert asked.scale[1] != bank.question("8.3").scale[1]  # level 1 meant something else then
+    assert bank.question("8.3").meaning_changed_since(old.version)

@@ -123,3 +123,12 @@ def test_stored_control_characters_never_break_an_export(store: Store, rnd, tmp_
         str(out),
     )
     assert result.returncode == 0 and "Traceback" not in result.stderr
+
+
+def test_an_old_answer_is_exported_with_the_wording_it_was_given_to(store: Store, rnd) -> None:
+    answer_store.save(store, rnd.id, "8.3", 1)
+    with store.write() as db:
+        db.execute("UPDATE answers SET question_version = 1 WHERE question_id = '8.3'")
+    row = next(r for r in _csv_rows(store, rnd) if r["vraag"] == "8.3")
+    assert row["vraagversie"] == "1"
+    assert row["stelling"] == BANK.question("8.3").at(1).statement != BANK.question("8.3").statement

@@ -540,8 +540,8 @@ def add_to_round(store: Store, workshop_id: int, pin: str) -> int:
                 [ws.round_id, WORKSHOP_ROLE, RespondentKind.WORKSHOP.value, stamp],
             ).lastrowid
             db.conn.executemany(
-                "INSERT INTO answers (respondent_id, question_id, value, dont_know, comment, updated_at) "
-                "VALUES (?, ?, ?, ?, '', ?)",
-                [(rid, q, v, dk, stamp) for q, v, dk in answers],
+                "INSERT INTO answers (respondent_id, question_id, value, dont_know, comment, updated_at, "
+                "question_version) VALUES (?, ?, ?, ?, '', ?, ?)",
+                [(rid, q, v, dk, stamp, question_bank().question(q).version) for q, v, dk in answers],
             )
     return len(by_participant)

@@ -81,18 +81,27 @@ SKIP = (
 ATTRIBUTES = ("aria-label", "title", "placeholder")
 
 CSS = """
-/* Phones: every tap target at least 44 px high (WCAG 2.5.5), answer options as whole-width blocks */
+/* Phones: every tap target at least 44 px high (WCAG 2.5.5), answer options as whole-width blocks.
+   !important: Streamlit's own styles come later in the page and would win otherwise. */
 @media (max-width: 640px) {
+  .stElementContainer:has(> [data-testid="stRadio"]), [data-testid="stRadio"], [data-testid="stRadioGroup"],
+  [data-testid="stRadioGroup"] > div { width: 100% !important; }
   [data-testid="stRadioOption"] {
-    min-height: 44px; width: 100%; box-sizing: border-box; align-items: center;
-    padding: 0.35rem 0.6rem; margin: 0 0 0.4rem 0; border: 1px solid #6b7580; border-radius: 8px;
+    display: flex !important; min-height: 44px !important; width: 100% !important; box-sizing: border-box !important;
+    align-items: center !important; padding: 0.35rem 0.6rem !important; margin: 0 0 0.5rem 0 !important;
+    border: 1px solid #6b7580 !important; border-radius: 8px !important;
   }
-  [data-testid="stRadio"] [role="radiogroup"] { width: 100%; }
-  [data-testid="stCheckbox"] label { min-height: 44px; align-items: center; }
+  [data-testid="stCheckbox"] label { min-height: 44px !important; align-items: center !important; }
+  [data-testid="stTextInputRootElement"], [data-testid="stNumberInputContainer"] {
+    height: auto !important; min-height: 44px !important;
+  }
+  [data-testid="stTextInputRootElement"] input, [data-testid="stNumberInputContainer"] input {
+    min-height: 44px !important; box-sizing: border-box !important;
+  }
   .stButton button, .stDownloadButton button, .stFormSubmitButton button, .stLinkButton a,
-  [data-testid="stPageLink"] a, [data-testid="stExpander"] summary { min-height: 44px; }
-  /* the "#" link beside a heading shows on hover only: no tap target on a phone */
-  [data-testid="stHeaderActionElements"] { display: none; }
+  [data-testid="stPageLink"] a, [data-testid="stExpander"] summary { min-height: 44px !important; }
+  /* the link beside a heading shows on hover only: no tap target on a phone */
+  [data-testid="stHeaderActionElements"] { display: none !important; }
 }
 """
 

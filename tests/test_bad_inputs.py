@@ -196,13 +196,14 @@ def test_cli_refuses_and_changes_nothing(world: World, tmp_path: Path, args, mes
 
 URLS = [
     ({"gemeente": "GM9999", "jaar": "2026"}, "warning", "niet bestaat"),
-    ({"gemeente": "GM0355", "jaar": "<script>"}, "warning", "niet bestaat"),
+    ({"gemeente": "GM0355", "jaar": "<script>"}, "warning", "geen geldig jaar"),
     ({"gemeente": "GM0355", "jaar": "2031"}, "warning", "nog geen scan"),
+    ({"gemeente": "GM0355", "jaar": "26"}, "warning", "geen geldig jaar"),
     ({"code": "' OR 1=1 --"}, "error", "kennen we niet"),
     ({"ws": "../../etc/passwd"}, "error", "kennen we niet"),
     ({"presentatie": "x" * 500}, "error", "werkt niet"),
-    ({"gemeente": "GM0355", "jaar": "²⁰²⁶"}, "warning", "niet bestaat"),  # isdigit() is True for these
-    ({"gemeente": "GM0355", "jaar": "9" * 5000}, "warning", "niet bestaat"),  # int() refuses 4,300+ digits
+    ({"gemeente": "GM0355", "jaar": "²⁰²⁶"}, "warning", "geen geldig jaar"),  # isdigit() is True for these
+    ({"gemeente": "GM0355", "jaar": "9" * 5000}, "warning", "geen geldig jaar"),  # int() refuses 4,300+ digits
 ]
 
 

@@ -6,7 +6,8 @@ from scan import answers as answer_store
 from scan.errors import ScanError
 from scan.models import SELF_ROLE
 from scan.scoring import score_scan
-from scan.ui.components import context
+from scan.ui.components import context, glossary
+from scan.ui.components.tip_card import tip_card
 from scan.ui.services import get_bank, get_store
 
 DONT_KNOW = "weet_niet"
@@ -104,6 +105,7 @@ st.caption("Per onderdeel: " + " · ".join(f"{pid}: {_section_status(pid)}" for 
 priority = bank.priority(section)
 st.header(f"{priority.id}. {priority.name}")
 st.write(priority.description)
+st.page_link(glossary.PAGE, label="Begrippenlijst: moeilijke woorden uitgelegd", icon=":material/menu_book:")
 
 for q in bank.questions_for(section, SELF_ROLE):
     current = answers.get(q.id)
@@ -141,6 +143,9 @@ for q in bank.questions_for(section, SELF_ROLE):
             height=68,
             disabled=not rnd.is_open,
         )
+        glossary.terms_expander(bank.terms_for(q), link=True)
+        for tip_id in q.tips:  # a Bestuurscultuur question asks about a tip: the tip with its examples
+            tip_card(bank.tip(tip_id))
 
 position = sections.index(section)
 prev_col, next_col = st.columns(2)

@@ -203,7 +203,11 @@ URLS = [
     ({"ws": "../../etc/passwd"}, "error", "kennen we niet"),
     ({"presentatie": "x" * 500}, "error", "werkt niet"),
     ({"gemeente": "GM0355", "jaar": "²⁰²⁶"}, "warning", "geen geldig jaar"),  # isdigit() is True for these
-    ({"gemeente": "GM0355", "jaar": "9" * 5000}, "warning", "geen geldig jaar"),  # int() refuses 4,300+ digits
+    (
+        {"gemeente": "GM0355", "jaar": "9" * 5000},
+        "warning",
+        "geen geldig jaar",
+    ),  # int() refuses 4,300+ digits
 ]
 
 

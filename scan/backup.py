@@ -12,13 +12,17 @@ import hashlib
 import io
 import json
 import tempfile
+import zlib
 from pathlib import Path
 
 from scan.errors import ScanError
+from scan.formatting import nl_number
 from scan.schema_graph import data_tables, triggers
+from scan.settings import max_backup_bytes
 from scan.storage import Store
 
 FORMAT = "democratiescan-backup"
+STEP = 1024 * 1024
 VERSION = 1
 # Which tables, and in which order (parents first), comes from the schema itself: a new table is
 # backed up without anyone listing it. Password hashes come along, so a restored installation stays
@@ -64,10 +68,30 @@ def backup(store: Store, out: Path) -> int:
     return len(data)
 
 
+def _unpack(data: bytes) -> bytes:
+    """The gzip content, unpacked in bounded steps: a small file that unpacks to gigabytes (a "zip
+    bomb") is refused as soon as it passes the limit, without ever holding more."""
+    limit = max_backup_bytes()
+    unpacker = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)  # gzip framing
+    out = bytearray()
+    pending = data
+    while pending:
+        out += unpacker.decompress(pending, STEP)  # a megabyte at a time: never a second copy of the limit
+        if len(out) > limit:
+            raise BackupError(
+                f"Deze back-up is uitgepakt groter dan {nl_number(limit / 1024 / 1024)} MB (instelbaar met "
+                "DEMOCRATIESCAN_MAX_BACKUP_MB). Er is niets hersteld."
+            )
+        pending = unpacker.unconsumed_tail
+    if not unpacker.eof:
+        raise EOFError("truncated")
+    return bytes(out)
+
+
 def _load(data: bytes) -> dict:
     try:
-        payload = json.loads(gzip.decompress(data).decode("utf-8"))
-    except (OSError, EOFError, gzip.BadGzipFile, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        payload = json.loads(_unpack(data).decode("utf-8"))
+    except (OSError, EOFError, zlib.error, gzip.BadGzipFile, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BackupError(
             "Dit is geen (volledige) back-up van democratiescan: het bestand is beschadigd of afgekapt."
         ) from exc
@@ -143,6 +167,8 @@ def _restore_rows(store: Store, payload: dict) -> dict[str, int]:
 
 def restore_file(store: Store, path: Path) -> dict[str, int]:
     try:
+        if Path(path).stat().st_size > max_backup_bytes():
+            raise BackupError("Dit bestand is groter dan een back-up kan zijn. Er is niets hersteld.")
         data = Path(path).read_bytes()
     except OSError as exc:
         raise BackupError(f"Kan '{path}' niet lezen.") from exc

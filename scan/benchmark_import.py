@@ -18,92 +18,107 @@ import csv
 import hashlib
 import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from scan import benchmark_store
-from scan.errors import ScanError
+from scan.benchmark_store import ImportRefused
+from scan.formatting import nl_number
 from scan.questionbank import QuestionBank, question_bank
 from scan.reference import Reference
 from scan.rounds import MAX_YEAR, MIN_YEAR
+from scan.settings import max_import_bytes
 from scan.storage import Store
 
 HEADER = ["gemeente_code", "jaar", "onderdeel", "waarde"]
 PRIORITY_ITEM = re.compile(r"^P([1-8])$")
+YEAR = re.compile(r"[0-9]{4}")
 
 
-class ImportError_(ScanError):
-    """A benchmark file that cannot be imported; nothing was stored."""
+Row = tuple[int, str, int, str, float]  # row number, gm_code, year, item, value
 
 
-def parse_benchmark(data: bytes, bank: QuestionBank, ref: Reference) -> list[dict]:
-    """Every row checked before anything is stored; the first problem names its row."""
+def parse_benchmark(data: bytes, bank: QuestionBank, ref: Reference) -> Iterator[Row]:
+    """The file's rows, each checked as it is read; the first problem names its row. The header is
+    checked at once; rows one at a time, so a large file never sits in memory twice. Duplicate rows are
+    caught where the rows are stored (scan/benchmark_store.py), inside the import's transaction."""
     if not data.strip():
-        raise ImportError_("Het bestand is leeg.")
+        raise ImportRefused("Het bestand is leeg.")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ImportError_("Het bestand is geen UTF-8-tekst. Sla het op als 'CSV UTF-8'.") from exc
+        raise ImportRefused("Het bestand is geen UTF-8-tekst. Sla het op als 'CSV UTF-8'.") from exc
     reader = csv.reader(io.StringIO(text, newline=""))
     header = [h.strip() for h in next(reader, [])]
     if header != HEADER:
         if len(header) == 1 and (";" in header[0] or "\t" in header[0]):
-            raise ImportError_("Rij 1: gebruik komma's als scheidingsteken, geen puntkomma's of tabs.")
-        raise ImportError_(f"Rij 1: de kopregel moet precies '{','.join(HEADER)}' zijn.")
-    rows: list[dict] = []
-    seen: dict[tuple[str, int, str], int] = {}
+            raise ImportRefused("Rij 1: gebruik komma's als scheidingsteken, geen puntkomma's of tabs.")
+        raise ImportRefused(f"Rij 1: de kopregel moet precies '{','.join(HEADER)}' zijn.")
+    compared = {q.id: q for q in bank.benchmark_questions}
+    return _rows(reader, compared, ref)
+
+
+def _rows(reader, compared: dict, ref: Reference) -> Iterator[Row]:
     for number, raw in enumerate(reader, start=2):
         if not any(cell.strip() for cell in raw):
             continue
         if len(raw) != len(HEADER):
-            raise ImportError_(f"Rij {number}: verwacht {len(HEADER)} kolommen, gevonden {len(raw)}.")
+            raise ImportRefused(f"Rij {number}: verwacht {len(HEADER)} kolommen, gevonden {len(raw)}.")
         code, year_text, item, value_text = (cell.strip() for cell in raw)
         if code not in ref.municipalities:
-            raise ImportError_(f"Rij {number}: onbekende gemeentecode '{code}'.")
-        if not year_text.isdigit() or not MIN_YEAR <= int(year_text) <= MAX_YEAR:
-            raise ImportError_(
-                f"Rij {number}: jaar '{year_text}' is geen jaar van {MIN_YEAR} tot en met {MAX_YEAR}."
+            raise ImportRefused(f"Rij {number}: onbekende gemeentecode '{code}'.")
+        # isdigit() accepts "²⁰²⁶" and thousands of digits, int() does not: only four plain digits
+        if not (YEAR.fullmatch(year_text) and MIN_YEAR <= int(year_text) <= MAX_YEAR):
+            raise ImportRefused(
+                f"Rij {number}: jaar '{year_text[:20]}' is geen jaar van {MIN_YEAR} tot en met {MAX_YEAR}."
             )
         year = int(year_text)
         try:
             value = float(value_text.replace(",", "."))
         except ValueError:
-            raise ImportError_(f"Rij {number}: waarde '{value_text}' is geen getal.") from None
+            raise ImportRefused(f"Rij {number}: waarde '{value_text[:20]}' is geen getal.") from None
         if match := PRIORITY_ITEM.match(item):
             if not 0 <= value <= 100:
-                raise ImportError_(
-                    f"Rij {number}: een score voor {item} ligt tussen 0 en 100, niet {value_text}."
+                raise ImportRefused(
+                    f"Rij {number}: een score voor {item} ligt tussen 0 en 100, niet {value_text[:20]}."
                 )
+            item = match.group(0)
         else:
-            question = bank.question(item)
-            if question is None or question not in bank.benchmark_questions:
-                raise ImportError_(
-                    f"Rij {number}: onbekend onderdeel '{item}' (gebruik een vraag-id zoals 3.2 of P1 t/m P8)."
+            question = compared.get(item)
+            if question is None:
+                raise ImportRefused(
+                    f"Rij {number}: onbekend onderdeel '{item[:20]}' (gebruik een vraag-id zoals 3.2 of P1 t/m P8)."
                 )
             if not value.is_integer() or int(value) not in question.scale:
                 low, high = min(question.scale), max(question.scale)
-                raise ImportError_(
-                    f"Rij {number}: waarde {value_text} ligt niet op de schaal {low}-{high} van vraag {item}."
+                raise ImportRefused(
+                    f"Rij {number}: waarde {value_text[:20]} ligt niet op de schaal {low}-{high} van vraag {item}."
                 )
-            item = question.id
-        key = (code, year, match.group(0) if match else item)
-        if key in seen:
-            raise ImportError_(
-                f"Rij {number}: dubbele rij; {code}, {year}, {item} staat ook in rij {seen[key]}."
-            )
-        seen[key] = number
-        rows.append({"gm_code": code, "year": year, "item": key[2], "value": value})
-    if not rows:
-        raise ImportError_("Het bestand bevat alleen een kopregel en geen gegevens.")
-    return rows
+        yield number, code, year, item, value
 
 
 def import_benchmark_file(store: Store, path: Path, ref: Reference) -> tuple[int, bool]:
-    """Returns (rows, imported); imported is False when the same file was imported before."""
+    """Returns (rows, imported); imported is False when the same file was imported before.
+
+    Bounded work: a file over the size limit is refused before it is read, and a file imported before
+    is recognised by its hash before anything is parsed."""
+    limit = max_import_bytes()
     try:
+        size = Path(path).stat().st_size
+        if size > limit:
+            raise ImportRefused(
+                f"Het bestand is {nl_number(size / 1024 / 1024, 1)} MB; de grens is "
+                f"{nl_number(limit / 1024 / 1024)} MB (instelbaar met DEMOCRATIESCAN_MAX_IMPORT_MB). "
+                "Er is niets ingelezen."
+            )
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise ImportError_(f"Kan '{path}' niet lezen.") from exc
+        raise ImportRefused(f"Kan '{path}' niet lezen.") from exc
+    digest = hashlib.sha256(data).hexdigest()
+    if (before := benchmark_store.imported_rows(store, digest)) is not None:
+        return before, False
     rows = parse_benchmark(data, question_bank(), ref)
-    return len(rows), benchmark_store.store_import(
-        store, hashlib.sha256(data).hexdigest(), Path(path).name, rows
+    stored = benchmark_store.store_import(store, digest, Path(path).name, rows)
+    return (
+        (stored, True) if stored is not None else (benchmark_store.imported_rows(store, digest) or 0, False)
     )

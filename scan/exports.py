@@ -1,4 +1,11 @@
-"""Data exports of one round: Excel (a sheet per kind), CSV (answers with scores) and JSON."""
+"""Data exports of one round: Excel (a sheet per kind), CSV (answers with scores) and JSON.
+
+The same promises as the screens: respondents' rows only for a role whose answers the disclosure
+rule publishes (scan/disclosure.py: at least five who sent their answers, never a set that differs
+from an earlier one by one person), in an order that says nothing about who answered when;
+otherwise one line with the count. Cells that a spreadsheet would run as a formula stay text, and
+control characters in stored text never break a file.
+"""
 
 from __future__ import annotations
 
@@ -8,32 +15,89 @@ import json
 import pandas as pd
 
 from scan import answers as answer_store
-from scan import benchmark_store, choices, views
+from scan import benchmark_store, choices, releases, respondents, views
+from scan.disclosure import contributor_of, fingerprint, message
 from scan.models import GROUP_LABELS
 from scan.questionbank import question_bank
 from scan.reference import reference
-from scan.respondents import invited_answers
 from scan.rounds import Round
 from scan.scoring import Counts, PriorityScore, score_scan
 from scan.storage import Store
+from scan.text import printable, spreadsheet_cell
+from scan.voices import role_rows
+
+COLUMNS = ["respondent", "rol", "vraag", "vraagversie", "antwoord", "weet_niet", "toelichting"]
+
+
+def _respondent_rows(store: Store, rnd: Round) -> list[tuple]:
+    """Per role: each published respondent's answers (numbered in a random, stable order), or one
+    line saying how many there are when the role's answers are not published."""
+    people = respondents.counted(store, rnd.id)
+    roles = sorted({p.role for p in people}, key=lambda r: list(GROUP_LABELS).index(r))
+    candidates = {
+        f"export:{role}": frozenset(
+            fingerprint(str(p.id), sorted((a.question_id, a.value, a.dont_know) for a in p.answers.values()))
+            for p in people
+            if p.role == role
+        )
+        for role in roles
+    }
+    decisions = releases.resolve(store, f"round:{rnd.id}:export", candidates, rnd.id)
+    rows, number = [], 0
+    for role in roles:
+        decision = decisions[f"export:{role}"]
+        label = GROUP_LABELS.get(role, role)
+        if decision.members is None:
+            rows.append(("–", label, "", None, None, None, message(decision, noun="respondenten")))
+            continue
+        published = {contributor_of(k): k for k in decision.members}
+        # the order of the fingerprints: random, the same every time, unrelated to when people answered
+        for p in sorted((p for p in people if str(p.id) in published), key=lambda p: published[str(p.id)]):
+            number += 1
+            for qid, a in sorted(p.answers.items()):
+                rows.append((f"respondent {number}", label, qid, a.version, a.value, a.dont_know, ""))
+    return rows
 
 
 def answers_frame(store: Store, rnd: Round) -> pd.DataFrame:
-    """One row per answer: the self-scan and every anonymous respondent (by number, never by person)."""
+    """One row per answer: the self-scan (with the griffie's comments) and the published respondents
+    (by number, never by person)."""
     bank = question_bank()
-    rows = []
     self_answers = answer_store.of(store, rnd.id)
-    for qid, a in sorted(self_answers.items()):
-        rows.append(("zelfscan", "griffie (zelfscan)", qid, a.value, a.dont_know, a.comment))
-    for number, (role, answers) in enumerate(invited_answers(store, rnd.id).values(), start=1):
-        for qid, a in sorted(answers.items()):
-            rows.append((f"respondent {number}", GROUP_LABELS.get(role, role), qid, a.value, a.dont_know, ""))
-    frame = pd.DataFrame(rows, columns=["respondent", "rol", "vraag", "antwoord", "weet_niet", "toelichting"])
-    frame.insert(3, "stelling", [bank.question(q).statement for q in frame["vraag"]])
+    rows = [
+        ("zelfscan", "griffie (zelfscan)", qid, a.version, a.value, a.dont_know, a.comment)
+        for qid, a in sorted(self_answers.items())
+    ]
+    rows += _respondent_rows(store, rnd)
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    # the statement as it was asked: an old answer keeps the wording it was given to
+    frame.insert(
+        3,
+        "stelling",
+        [
+            bank.question_at(q, v).statement if q else ""
+            for q, v in zip(frame["vraag"], frame["vraagversie"], strict=True)
+        ],
+    )
     frame.insert(0, "jaar", rnd.year)
     frame.insert(0, "gemeente", reference().municipality(rnd.gm_code).name)
     frame.insert(0, "gemeente_code", rnd.gm_code)
     return frame
+
+
+def roles_frame(view: views.RoundView) -> pd.DataFrame:
+    """The roles page's own table (voices.role_rows): figures only where they are shown."""
+    self_scores = {p.priority_id: p.score for p in view.scan.score.priorities}
+    return pd.DataFrame(role_rows(question_bank(), view.roles.results, view.roles.together, self_scores))
+
+
+def _text_cells(frame: pd.DataFrame, cell) -> pd.DataFrame:
+    """Apply ``cell`` to every text cell."""
+    return frame.apply(
+        lambda column: (
+            column.map(cell) if pd.api.types.is_string_dtype(column) or column.dtype == object else column
+        )
+    )
 
 
 def _score_row(key: object, name: str, score: float | None, counts: Counts) -> dict:
@@ -134,19 +198,30 @@ def comparison_frame(view: views.RoundView) -> pd.DataFrame:
 
 def to_xlsx(store: Store, rnd: Round, group_id: str | None = None) -> bytes:
     view = views.round_view(store, rnd, group_id)
+    sheets = {
+        "Over dit bestand": about_frame(view),
+        "Antwoorden": answers_frame(store, rnd),
+        "Scores": scores_frame(store, rnd),
+        "Rollen": roles_frame(view),
+        "Voorstellen": proposals_frame(store, rnd),
+        "Vergelijking": comparison_frame(view),
+    }
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        about_frame(view).to_excel(writer, sheet_name="Over dit bestand", index=False)
-        answers_frame(store, rnd).to_excel(writer, sheet_name="Antwoorden", index=False)
-        scores_frame(store, rnd).to_excel(writer, sheet_name="Scores", index=False)
-        proposals_frame(store, rnd).to_excel(writer, sheet_name="Voorstellen", index=False)
-        comparison_frame(view).to_excel(writer, sheet_name="Vergelijking", index=False)
+        for name, frame in sheets.items():
+            _text_cells(frame, printable).to_excel(writer, sheet_name=name, index=False)
+            for row in writer.sheets[name].iter_rows():
+                for cell in row:
+                    if cell.data_type == "f":  # a typed "=..." is text, never a formula Excel would run
+                        cell.data_type = "s"
     return buffer.getvalue()
 
 
 def to_csv(store: Store, rnd: Round) -> bytes:
-    """Answers, semicolon-separated with decimal commas, as Dutch Excel opens it; UTF-8 with BOM."""
-    return answers_frame(store, rnd).to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+    """Answers, semicolon-separated with decimal commas, as Dutch Excel opens it; UTF-8 with BOM.
+    A cell that a spreadsheet would read as a formula starts with an apostrophe."""
+    frame = _text_cells(answers_frame(store, rnd), spreadsheet_cell)
+    return frame.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
 
 
 # JSON is for analysts and scripts: English keys, like every JSON the command line prints.
@@ -157,6 +232,7 @@ JSON_COLUMNS = {
     "respondent": "respondent",
     "rol": "role",
     "vraag": "question_id",
+    "vraagversie": "question_version",
     "stelling": "statement",
     "antwoord": "value",
     "weet_niet": "dont_know",
@@ -176,7 +252,8 @@ JSON_COLUMNS = {
 
 
 def _records(frame: pd.DataFrame) -> list[dict]:
-    return frame.rename(columns=JSON_COLUMNS).to_dict(orient="records")
+    frame = frame.rename(columns=JSON_COLUMNS).astype(object)
+    return frame.where(frame.notna(), None).to_dict(orient="records")  # null, never NaN
 
 
 def to_json(store: Store, rnd: Round) -> bytes:

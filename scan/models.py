@@ -7,6 +7,7 @@ instead of silently ignored content.
 from __future__ import annotations
 
 import re
+from datetime import date
 from enum import StrEnum
 from typing import Literal
 
@@ -100,6 +101,18 @@ class Priority(Strict):
     core: bool = True  # False for the optional ninth section (Bestuurscultuur)
 
 
+class QuestionVersion(Strict):
+    """An earlier wording of a question: old rounds keep the meaning their answers were given with."""
+
+    version: int = Field(ge=1)
+    changed_on: date  # the day the next version replaced this one
+    change: str = Field(min_length=10, description="What changed, in plain Dutch")
+    meaning_changed: bool = Field(description="Can an answer mean something else now (levels, roles)?")
+    statement: str = Field(min_length=10)
+    roles: list[Role] = Field(min_length=1)
+    levels: dict[int, str] | None = None
+
+
 class Question(Strict):
     id: str
     kind: Literal["maturity", "agreement"]
@@ -113,6 +126,9 @@ class Question(Strict):
         validate_default=True,  # check a statement without the key too
         description="A statement asked with the same words of raad, inwoners and partners (like-for-like)",
     )
+    version: int = Field(default=1, ge=1, description="Raised whenever the statement, levels or roles change")
+    history: list[QuestionVersion] = Field(default_factory=list, description="Earlier versions, oldest first")
+    retired: bool = Field(default=False, description="No longer asked; kept to read answers in old rounds")
 
     @field_validator("id")
     @classmethod
@@ -167,6 +183,37 @@ class Question(Strict):
             raise ValueError("een volwassenheidsvraag heeft 'levels' met niveau 0 t/m 4 nodig")
         return self
 
+    @model_validator(mode="after")
+    def _history_adds_up(self) -> Question:
+        # every earlier version listed once, in order, before the current one; same kind of scale
+        versions = [h.version for h in self.history]
+        if versions != list(range(1, self.version)):
+            raise ValueError(
+                f"'history' moet versie 1 t/m {self.version - 1} bevatten (versie {self.version} is de huidige)"
+            )
+        for h in self.history:
+            if (h.levels is None) != (self.kind == "agreement"):
+                raise ValueError(
+                    f"versie {h.version}: een vraag houdt dezelfde soort schaal; maak anders een nieuwe vraag"
+                )
+        return self
+
+    def at(self, version: int | None) -> Question:
+        """This question as it was asked in ``version`` (None or the current one: itself)."""
+        if version is None or version >= self.version:
+            return self
+        old = self.history[version - 1]
+        return self.model_copy(
+            update={"statement": old.statement, "roles": old.roles, "levels": old.levels, "version": version}
+        )
+
+    def meaning_changed_since(self, version: int | None) -> bool:
+        """Could an answer given to ``version`` mean something else in the current version?"""
+        return version is not None and any(h.meaning_changed for h in self.history if h.version >= version)
+
+    def changes_since(self, version: int | None) -> list[QuestionVersion]:
+        return [h for h in self.history if version is not None and h.version >= version]
+
     @property
     def priority_id(self) -> int:
         return int(self.id.split(".")[0])
@@ -180,12 +227,21 @@ class Question(Strict):
 class PriorityFile(Strict):
     """One YAML file in questions/: a priority with its questions.
 
-    Seven at most: the factual questions of the pamphlet's proposals (4-5), one statement shared by
-    raad, inwoners and partners, and one for the raad or for inwoners and partners alone.
+    Seven asked questions at most: the factual questions of the pamphlet's proposals (4-5), one
+    statement shared by raad, inwoners and partners, and one for the raad or for inwoners and partners
+    alone. Retired questions stay in the file (to read old answers) and do not count.
     """
 
     priority: Priority
-    questions: list[Question] = Field(min_length=4, max_length=7)
+    questions: list[Question] = Field(min_length=4)
+
+    @model_validator(mode="after")
+    def _at_most_seven_asked(self) -> PriorityFile:
+        if len([q for q in self.questions if not q.retired]) > 7:
+            raise ValueError(
+                "hoogstens 7 vragen die nog gesteld worden (met 'retired: true' tellen niet mee)"
+            )
+        return self
 
     @model_validator(mode="after")
     def _ids_belong_to_priority(self) -> PriorityFile:

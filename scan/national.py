@@ -67,10 +67,10 @@ def generate(
                     for q in by_role[role]:
                         low, high = min(q.scale), max(q.scale)
                         value = min(high, max(low, round(rng.gauss((low + high) / 2 + ability, 1.0))))
-                        rows.append((pid, q.id, value, 0, "", now))
+                        rows.append((pid, q.id, value, 0, "", now, q.version))
                 db.conn.executemany(
-                    "INSERT INTO answers (respondent_id, question_id, value, dont_know, comment, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO answers (respondent_id, question_id, value, dont_know, comment, updated_at, "
+                    "question_version) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     rows,
                 )
                 totals[0] += 1

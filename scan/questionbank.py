@@ -66,8 +66,9 @@ class QuestionBank:
 
     def __post_init__(self) -> None:
         # Lookups run thousands of times a page (scoring every respondent): index once, at load.
+        # only questions still asked; a retired one stays readable through question(id)
         by_key: dict[tuple[int, str | None], list[Question]] = {}
-        for q in self.questions:
+        for q in (q for q in self.questions if not q.retired):
             by_key.setdefault((q.priority_id, None), []).append(q)
             for role in q.roles:
                 by_key.setdefault((q.priority_id, role), []).append(q)
@@ -75,7 +76,9 @@ class QuestionBank:
         indexes = {
             "_core": tuple(p for p in self.priorities if p.core),
             "_benchmark_questions": tuple(
-                q for q in self.questions if q.kind == "maturity" and q.priority_id in core_ids
+                q
+                for q in self.questions
+                if q.kind == "maturity" and q.priority_id in core_ids and not q.retired
             ),
             "_priorities_by_id": {p.id: p for p in self.priorities},
             "_questions_by_id": {q.id: q for q in self.questions},
@@ -99,13 +102,20 @@ class QuestionBank:
         return self._priorities_by_id[priority_id]
 
     def question(self, question_id: str) -> Question | None:
+        """A question by id, also a retired one (to read old answers)."""
         return self._questions_by_id.get(question_id)
+
+    def question_at(self, question_id: str, version: int | None) -> Question | None:
+        """A question as it was asked in ``version``: old rounds keep the meaning of their answers."""
+        question = self.question(question_id)
+        return question.at(version) if question is not None else None
 
     def questions_for(self, priority_id: int, role: str | None = None) -> tuple[Question, ...]:
         return self._questions_by_key.get((priority_id, role), ())
 
     def questions_for_role(self, role: str) -> list[Question]:
-        return [q for q in self.questions if role in q.roles]
+        """The questions a role is asked now (retired ones left out)."""
+        return [q for q in self.questions if role in q.roles and not q.retired]
 
     def proposal(self, proposal_id: str) -> Proposal:
         return self._proposals_by_id[proposal_id]

@@ -199,7 +199,7 @@ def counted(store: Store, round_id: int) -> list[VoiceRespondent]:
     "Klaar" (final from then on) and workshop participants added to the round. One query."""
     rows = store.db.execute(
         """
-        SELECT p.id, p.role, a.question_id, a.value, a.dont_know
+        SELECT p.id, p.role, a.question_id, a.value, a.dont_know, a.question_version
         FROM respondents p JOIN answers a ON a.respondent_id = p.id
         WHERE p.round_id = ? AND (
             (p.kind = 'invited' AND p.finished_at IS NOT NULL) OR p.kind = 'workshop'
@@ -209,8 +209,8 @@ def counted(store: Store, round_id: int) -> list[VoiceRespondent]:
         [round_id],
     ).fetchall()
     found: dict[int, tuple[str, dict[str, Answer]]] = {}
-    for rid, role, qid, value, dont_know in rows:
-        found.setdefault(rid, (role, {}))[1][qid] = Answer(qid, value, bool(dont_know))
+    for rid, role, qid, value, dont_know, version in rows:
+        found.setdefault(rid, (role, {}))[1][qid] = Answer(qid, value, bool(dont_know), version=version)
     return [VoiceRespondent(rid, role, answers) for rid, (role, answers) in found.items()]
 
 

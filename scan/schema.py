@@ -380,6 +380,14 @@ def _m016_workshop_live(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+@MIGRATIONS(name="018_question_versions")
+def _m018_question_versions(db: sqlite_utils.Database) -> None:
+    # the version of the question each answer was given to (questions/*.yaml: version, history), so an
+    # old round keeps the meaning of its answers when a question's wording or levels change later;
+    # every answer so far was given to version 1
+    db.execute("ALTER TABLE answers ADD COLUMN question_version INTEGER NOT NULL DEFAULT 1")
+
+
 # --- 019: the akkoordcheck of a round (issue 19) --------------------------------------------------
 
 _BUMP_AGREEMENTS = (

@@ -43,6 +43,7 @@ class Answer:
     value: int | None = None
     dont_know: bool = False
     comment: str = ""
+    version: int | None = None  # the question's version it was given to (None: the current one)
 
     @property
     def is_answered(self) -> bool:
@@ -60,7 +61,7 @@ def check_answer(question: Question | None, question_id: str, value: int | None,
     if isinstance(value, bool) or not isinstance(value, int) or value not in question.scale:
         low, high = min(question.scale), max(question.scale)
         raise InvalidAnswer(
-            f"Vraag {question_id}: '{value}' is geen geldig antwoord; kies een getal van {low} tot en met {high}."
+            f"Vraag {question_id}: '{str(value)[:20]}' is geen geldig antwoord; kies een getal van {low} tot en met {high}."
         )
 
 

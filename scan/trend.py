@@ -17,6 +17,14 @@ class Change:
     question_id: str
     before: int | None
     after: int | None
+    before_version: int | None = None  # the question's version each answer was given to
+    after_version: int | None = None
+    reworded: str = ""  # what changed in the question between the two rounds ("" if nothing)
+    meaning_changed: bool = False  # an answer may mean something else now: compare with care
+
+    @property
+    def answer_changed(self) -> bool:
+        return self.before != self.after
 
 
 def arrow(delta: float | None) -> str:
@@ -41,14 +49,27 @@ def deltas(before: ScanScore, after: ScanScore) -> dict[int, float | None]:
 def question_changes(
     bank: QuestionBank, before: Mapping[str, Answer], after: Mapping[str, Answer]
 ) -> list[Change]:
-    """Questions whose self-scan answer changed between two rounds."""
+    """Questions whose self-scan answer changed between two rounds, or whose wording or levels changed
+    in between (the versions the answers were given to differ): then the trend says so."""
     changes = []
     for q in bank.questions_for_role(SELF_ROLE):
-        b = before.get(q.id)
-        a = after.get(q.id)
+        b, a = before.get(q.id), after.get(q.id)
         bv, av = (b.value if b else None), (a.value if a else None)
-        if bv != av:
-            changes.append(Change(q.id, bv, av))
+        b_version = (b.version or q.version) if b else None
+        a_version = (a.version or q.version) if a else q.version
+        between = [h for h in q.history if b_version is not None and b_version <= h.version < a_version]
+        if bv != av or between:
+            changes.append(
+                Change(
+                    q.id,
+                    bv,
+                    av,
+                    b_version,
+                    a_version,
+                    " ".join(h.change for h in between),
+                    any(h.meaning_changed for h in between),
+                )
+            )
     return changes
 
 
@@ -74,5 +95,9 @@ def change_lines(bank: QuestionBank, changes: list[Change]) -> str:
         before = "–" if c.before is None else str(c.before)
         after = "–" if c.after is None else str(c.after)
         direction = arrow(None if c.before is None or c.after is None else c.after - c.before)
-        lines.append(f"- {direction} **{q.id}** {q.statement} ({before} → {after})")
+        line = f"- {direction} **{q.id}** {q.statement} ({before} → {after})"
+        if c.reworded:
+            care = " Vergelijk met zorg." if c.meaning_changed else ""
+            line += f" *Deze vraag is tussen de rondes veranderd: {c.reworded}{care}*"
+        lines.append(line)
     return "\n".join(lines)

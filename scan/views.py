@@ -72,8 +72,18 @@ def municipality_name(rnd: Round) -> str:
 
 
 def peer_data(store: Store, year: int, bank: QuestionBank | None = None) -> PeerData:
-    """This year's shared scans and imported values, per municipality."""
+    """This year's shared scans and imported values, per municipality. An answer given to an earlier
+    wording of a question whose meaning changed since is left out: peers are compared like with like."""
+    bank = bank or question_bank()
     shared = benchmark_store.shared_answers(store, year)
+    if not shared.empty:
+        comparable = [
+            q is not None and not q.meaning_changed_since(version)
+            for q, version in zip(
+                map(bank.question, shared["question_id"]), shared["question_version"], strict=True
+            )
+        ]
+        shared = shared[comparable]
     demo = frozenset(shared.loc[shared["is_demo"] == 1, "gm_code"]) if not shared.empty else frozenset()
     return build_peer_data(
         bank or question_bank(), year, shared, benchmark_store.imported_values(store, year), demo

@@ -7,7 +7,6 @@ import pytest
 from scan import access
 from scan.errors import ScanError
 from scan.storage import Store
-from scan.throttle import Throttle, TooManyAttempts
 
 
 def test_passwords_are_stored_only_as_salted_hashes(store: Store) -> None:
@@ -35,24 +34,6 @@ def test_bad_passwords_are_refused(store: Store, scope: str, password: str, mess
     with pytest.raises(ScanError, match=message):
         access.set_password(store, scope, password)
     assert not access.is_locked(store)
-
-
-def test_throttle_doubles_the_wait_after_three_mistakes() -> None:
-    now = [1000.0]
-    throttle = Throttle(clock=lambda: now[0])
-    for _ in range(3):
-        throttle.check("ip|code")
-        throttle.failed("ip|code")
-    assert throttle.wait_seconds("ip|code") == 2
-    with pytest.raises(TooManyAttempts, match="over 2 seconden"):
-        throttle.check("ip|code")
-    throttle.check("other-ip|code")  # other clients are not affected
-    now[0] += 2
-    throttle.check("ip|code")
-    throttle.failed("ip|code")
-    assert throttle.wait_seconds("ip|code") == 4
-    throttle.succeeded("ip|code")
-    assert throttle.wait_seconds("ip|code") == 0
 
 
 def test_single_sign_on_grants(store: Store) -> None:

@@ -121,3 +121,39 @@ def test_copy_forward_only_into_an_empty_open_round(store: Store) -> None:
     assert answer_store.of(store, new.id)["3.1"].comment == "loket sinds 2023"
     with pytest.raises(ScanError, match="al antwoorden"):
         answer_store.copy_forward(store, old.id, new.id)
+
+
+def test_an_edit_on_a_stale_screen_is_refused_and_says_what_is_there_now(store: Store) -> None:
+    # griffier A and B have the same round open; A changes 1.1 from 1 to 3, then B (still seeing 1) picks 4
+    rnd = rounds.start(store, "GM0080", 2026)
+    seen_by_b = answer_store.save(store, rnd.id, "1.1", 1)
+    answer_store.save(store, rnd.id, "1.1", 3, expected=seen_by_b)  # A
+    with pytest.raises(answer_store.StaleEdit, match="intussen veranderd in ‘3 · ") as refused:
+        answer_store.save(store, rnd.id, "1.1", 4, expected=seen_by_b)  # B
+    assert refused.value.current.value == 3
+    assert answer_store.of(store, rnd.id)["1.1"].value == 3  # A's answer stands
+    answer_store.save(store, rnd.id, "1.1", 4, expected=refused.value.current)  # B, now seeing 3: fine
+
+
+def test_a_comment_on_a_stale_screen_never_overwrites_a_newer_one(store: Store) -> None:
+    rnd = rounds.start(store, "GM0080", 2026)
+    answer_store.save_comment(store, rnd.id, "1.1", "versie A", expected="")
+    with pytest.raises(answer_store.StaleEdit, match="versie A") as refused:
+        answer_store.save_comment(store, rnd.id, "1.1", "versie B", expected="")
+    assert "versie B" in str(refused.value)  # the refused text is in the message, so it is not lost
+    assert answer_store.of(store, rnd.id)["1.1"].comment == "versie A"
+
+
+def test_an_answer_keeps_the_version_of_the_question_it_was_given_to(store: Store) -> None:
+    rnd = rounds.start(store, "GM0080", 2026)
+    bank = question_bank()
+    assert bank.question("8.3").version == 2  # the levels of 8.3 were rewritten (one ladder for 8.1-8.4)
+    saved = answer_store.save(store, rnd.id, "8.3", 2)
+    assert saved.version == 2 and answer_store.of(store, rnd.id)["8.3"].version == 2
+    # an answer from before the change (version 1) keeps its own wording and meaning
+    with store.write() as db:
+        db.execute("UPDATE answers SET value = 1, question_version = 1 WHERE question_id = '8.3'")
+    old = answer_store.of(store, rnd.id)["8.3"]
+    asked = bank.question("8.3").at(old.version)
+    assert asked.scale[1] != bank.question("8.3").scale[1]  # level 1 meant something else then
+    assert bank.question("8.3").meaning_changed_since(old.version)

@@ -43,9 +43,7 @@ def full(demo_store: Store) -> Store:
     create_share_link(store, rnd.id)
     set_password(store, "GM0355", "een-lang-wachtwoord")
     grant_oidc(store, "griffie@zeist.nl", "GM0355")
-    benchmark_store.store_import(
-        store, "abc", "x.csv", [{"gm_code": "GM0014", "year": 2026, "item": "P1", "value": 50.0}]
-    )
+    benchmark_store.store_import(store, "abc", "x.csv", [(2, "GM0014", 2026, "P1", 50.0)])
     council.add_agreement(store, rnd)  # the akkoordcheck: analysis and decisions
     views.round_view(store, rnd)  # publishes the peer figures it shows (the releases table)
     return store
@@ -200,3 +198,22 @@ def test_export_benchmark_round_trips_through_import(full: Store, tmp_path: Path
         "AND a.question_id NOT LIKE '9.%'"
     ).fetchone()[0]
     assert imported and rows == shared
+
+
+def test_a_backup_that_unpacks_to_gigabytes_is_refused_early(tmp_path: Path, monkeypatch) -> None:
+    import zlib
+
+    monkeypatch.setenv("DEMOCRATIESCAN_MAX_BACKUP_MB", "2")
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    bomb = (
+        packer.compress(b"{" + b" " * (64 * 1024 * 1024)) + packer.flush()
+    )  # 64 MB of spaces, ~64 kB packed
+    assert len(bomb) < 200_000
+    empty = Store(tmp_path / "leeg.sqlite")
+    with pytest.raises(BackupError, match="groter dan 2 MB"):
+        restore(empty, bomb)
+    assert not any(empty.counts().values())
+    path = tmp_path / "bom.gz"
+    path.write_bytes(bomb)
+    result = run_cli("restore", "--db", str(tmp_path / "nog.sqlite"), str(path))
+    assert result.returncode == 2 and "groter dan 2 MB" in result.stderr

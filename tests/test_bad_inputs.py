@@ -21,7 +21,7 @@ from scan.errors import ScanError
 from scan.questionbank import question_bank
 from scan.reference import reference
 from scan.schema_graph import data_tables
-from scan.sharing import round_for_token
+from scan.sharing import create_share_link, round_for_token
 from scan.storage import Store
 
 from .conftest import PROJECT, run_cli
@@ -52,6 +52,7 @@ class World:
         _, self.wtoken = workshop.join(store, self.ws.join_code)
         workshop.set_status(store, self.ws.id, self.secret, "6.1", "closed")
         rounds.close(store, self.closed.id)
+        self.share = create_share_link(store, self.rnd.id)
 
 
 @pytest.fixture(scope="module")
@@ -195,12 +196,29 @@ def test_cli_refuses_and_changes_nothing(world: World, tmp_path: Path, args, mes
 
 URLS = [
     ({"gemeente": "GM9999", "jaar": "2026"}, "warning", "niet bestaat"),
-    ({"gemeente": "GM0355", "jaar": "<script>"}, "warning", "niet bestaat"),
+    ({"gemeente": "GM0355", "jaar": "<script>"}, "warning", "geen geldig jaar"),
     ({"gemeente": "GM0355", "jaar": "2031"}, "warning", "nog geen scan"),
+    ({"gemeente": "GM0355", "jaar": "26"}, "warning", "geen geldig jaar"),
     ({"code": "' OR 1=1 --"}, "error", "kennen we niet"),
     ({"ws": "../../etc/passwd"}, "error", "kennen we niet"),
     ({"presentatie": "x" * 500}, "error", "werkt niet"),
+    ({"gemeente": "GM0355", "jaar": "²⁰²⁶"}, "warning", "geen geldig jaar"),  # isdigit() is True for these
+    (
+        {"gemeente": "GM0355", "jaar": "9" * 5000},
+        "warning",
+        "geen geldig jaar",
+    ),  # int() refuses 4,300+ digits
 ]
+
+
+@pytest.mark.parametrize("slide", ["²", "9" * 5000, "-1", "abc"])
+def test_a_crafted_slide_number_opens_the_first_slide(world: World, monkeypatch, slide) -> None:
+    monkeypatch.setenv("DEMOCRATIESCAN_DB", str(world.store.path))
+    at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=60)
+    at.query_params["presentatie"] = world.share
+    at.query_params["dia"] = slide
+    at.run()
+    assert not at.exception and not at.error
 
 
 @pytest.mark.parametrize(

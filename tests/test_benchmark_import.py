@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scan.benchmark_import import ImportError_, import_benchmark_file
+from scan.benchmark_import import ImportRefused, import_benchmark_file
 from scan.reference import reference
 from scan.storage import Store
 from scan.views import peer_data as load_peer_data
@@ -53,7 +53,7 @@ def _write(tmp_path: Path, name: str, content: str | None) -> Path:
 def test_malformed_file_is_rejected_whole(store: Store, tmp_path: Path, name: str) -> None:
     content, message = MALFORMED[name]
     before = store.counts()
-    with pytest.raises(ImportError_) as err:
+    with pytest.raises(ImportRefused) as err:
         import_benchmark_file(store, _write(tmp_path, name, content), reference())
     assert message in str(err.value)
     assert store.counts() == before
@@ -89,3 +89,26 @@ def test_cli_import_reports_in_dutch(tmp_path: Path) -> None:
     good = _write(tmp_path, "good", GOOD)
     result = run_cli("import-benchmark", str(good), "--db", str(db))
     assert result.returncode == 0 and "3 regels geïmporteerd" in result.stdout
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(
+    store: Store, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv("DEMOCRATIESCAN_MAX_IMPORT_MB", "1")
+    big = tmp_path / "groot.csv"
+    big.write_bytes(GOOD.encode() + b"#" * (2 * 1024 * 1024))
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read before the size check"))
+    with pytest.raises(ImportRefused, match="de grens is 1 MB"):
+        import_benchmark_file(store, big, reference())
+    assert store.counts()["benchmark_values"] == 0
+
+
+def test_a_file_imported_before_is_recognised_before_parsing(
+    store: Store, tmp_path: Path, monkeypatch
+) -> None:
+    from scan import benchmark_import
+
+    path = _write(tmp_path, "good", GOOD)
+    import_benchmark_file(store, path, reference())
+    monkeypatch.setattr(benchmark_import, "parse_benchmark", lambda *a: pytest.fail("parsed again"))
+    assert import_benchmark_file(store, path, reference()) == (3, False)

@@ -64,3 +64,15 @@ def test_choices_cannot_change_in_a_closed_round(store: Store) -> None:
     rounds.close(store, rnd.id)
     with pytest.raises(ScanError, match="gesloten"):
         choices.set_status(store, rnd.id, "6a", "kiezen")
+
+
+def test_agenda_and_choice_edits_on_a_stale_screen_are_refused(store: Store) -> None:
+    rnd = rounds.start(store, "GM0355", 2026)
+    choices.set_status(store, rnd.id, "6a", "kiezen", expected=None)
+    with pytest.raises(choices.StaleChoice, match="intussen veranderd in ‘Kiezen’"):
+        choices.set_status(store, rnd.id, "6a", "niet_voor_ons", expected=None)
+    choices.save_agenda_field(store, rnd.id, "6a", expected={"goal": None}, goal="Fonds vanaf 2027")
+    with pytest.raises(choices.StaleChoice, match="Fonds vanaf 2027"):
+        choices.save_agenda_field(store, rnd.id, "6a", expected={"goal": None}, goal="Iets anders")
+    assert choices.agenda_edits(store, rnd.id)["6a"]["goal"] == "Fonds vanaf 2027"
+    assert choices.statuses(store, rnd.id)["6a"] == ProposalStatus.CHOSEN

@@ -26,6 +26,7 @@ LAYERS: dict[str, int] = {
     "scan.settings": 0,
     "scan.tables": 0,
     "scan.rhythm": 0,
+    "scan.text": 0,
     "scan.word": 0,
     "scan.models": 1,
     "scan.reference": 1,

@@ -155,7 +155,14 @@ def test_no_justified_text_and_differences_with_a_minus_sign(full) -> None:
 def test_xlsx_has_a_sheet_per_kind_with_the_right_rows(scanned) -> None:
     store, rnd = scanned
     book = openpyxl.load_workbook(io.BytesIO(export(store, rnd, "xlsx")))
-    assert book.sheetnames == ["Over dit bestand", "Antwoorden", "Scores", "Voorstellen", "Vergelijking"]
+    assert book.sheetnames == [
+        "Over dit bestand",
+        "Antwoorden",
+        "Scores",
+        "Rollen",
+        "Voorstellen",
+        "Vergelijking",
+    ]
     assert book["Antwoorden"].max_row == 1 + len(question_bank().questions_for_role("griffie"))
     assert book["Scores"].max_row == 1 + len(question_bank().priorities) + 1  # + total
     assert book["Voorstellen"].max_row == 1 + 29

@@ -119,7 +119,7 @@ BENCHMARK_MOVES = {
     "share toggle": lambda s, shared, other: rounds.set_share_benchmark(s, other.id, True),
     "deleting a shared round": lambda s, shared, other: rounds.delete(s, shared.id),
     "import": lambda s, shared, other: benchmark_store.store_import(
-        s, "abc", "b.csv", [{"gm_code": "GM0014", "year": 2026, "item": "P1", "value": 50.0}]
+        s, "abc", "b.csv", [(2, "GM0014", 2026, "P1", 50.0)]
     ),
 }
 BENCHMARK_STAYS = {

@@ -180,7 +180,8 @@ def _question_lines(bank: QuestionBank, scan: views.SelfScan, priority_id: int) 
     lines = []
     for q in bank.questions_for(priority_id, "griffie"):
         a = scan.answers.get(q.id)
-        short, description = views.answer_words(q, a.value if a else None, bool(a and a.dont_know))
+        asked = q.at(a.version) if a else q  # an answer keeps the meaning of the wording it was given to
+        short, description = views.answer_words(asked, a.value if a else None, bool(a and a.dont_know))
         tips = ", ".join(f"tip {t}: {bank.tip(t).title}" for t in q.tips)
         lines.append(
             QuestionLine(q.id, q.statement, short, description, (a.comment if a else "").strip(), tips)
@@ -221,12 +222,22 @@ def _trend(bank: QuestionBank, trend: views.Trend) -> TrendView | None:
     changes = []
     for c in trend.changes:
         q = bank.question(c.question_id)
-        before = views.answer_words(q, c.before)[0] if c.before is not None else "Geen niveau"
-        after = views.answer_words(q, c.after)[0] if c.after is not None else "Geen niveau"
+        before = (
+            views.answer_words(q.at(c.before_version), c.before)[0] if c.before is not None else "Geen niveau"
+        )
+        after = (
+            views.answer_words(q.at(c.after_version), c.after)[0] if c.after is not None else "Geen niveau"
+        )
         if c.before is None or c.after is None:
             direction = "nieuw" if c.before is None else "geen niveau meer"
+        elif c.after == c.before:
+            direction = "gelijk"
         else:
             direction = "hoger" if c.after > c.before else "lager"
+        if c.reworded:
+            direction += f"; de vraag veranderde tussen de rondes: {c.reworded}"
+            if c.meaning_changed:
+                direction += " Vergelijk met zorg."
         changes.append((q.statement, before, after, direction))
     return TrendView(
         previous.round.year,

@@ -1,8 +1,9 @@
 """ASGI middleware that serves the app's HTML page with ``<html lang="nl">``.
 
 Streamlit's index.html says ``lang="en"``; screen readers then read Dutch text with English
-pronunciation (WCAG 3.1.1). Only HTML responses are touched; gzip-encoded ones are unpacked,
-changed and packed again.
+pronunciation (WCAG 3.1.1). The page also gets scan/ui/dutch.py's style and script: Streamlit's own
+English words in Dutch, and tap targets of 44 px on phones. Only HTML responses are touched;
+gzip-encoded ones are unpacked, changed and packed again.
 """
 
 from __future__ import annotations
@@ -11,15 +12,21 @@ import gzip
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from scan.ui.dutch import head_snippet
+
 OLD = b'<html lang="en"'
 NEW = b'<html lang="nl"'
 # the tab's title before the app has loaded (Streamlit's page says "Streamlit")
 OLD_TITLE = b"<title>Streamlit</title>"
 NEW_TITLE = b"<title>democratiescan</title>"
+HEAD_END = b"</head>"
+HEAD = head_snippet() + HEAD_END
 
 
 def _dutch(body: bytes) -> bytes:
-    return body.replace(OLD, NEW, 1).replace(OLD_TITLE, NEW_TITLE, 1)
+    if OLD not in body:  # not the app's page (e.g. the phone page of a workshop: its own HTML)
+        return body
+    return body.replace(OLD, NEW, 1).replace(OLD_TITLE, NEW_TITLE, 1).replace(HEAD_END, HEAD, 1)
 
 
 class HtmlLangMiddleware:
@@ -48,7 +55,9 @@ class HtmlLangMiddleware:
                 if message.get("more_body"):
                     return
                 body = b"".join(chunks)
-                headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
+                # the page differs from Streamlit's file: its length and validators (etag) no longer hold
+                dropped = (b"content-length", b"etag", b"last-modified")
+                headers = [(k, v) for k, v in start.get("headers", []) if k.lower() not in dropped]
                 encoding = dict(headers).get(b"content-encoding", b"")
                 if encoding == b"gzip":
                     body = gzip.compress(_dutch(gzip.decompress(body)))

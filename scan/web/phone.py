@@ -31,10 +31,9 @@ from scan import workshop
 from scan.errors import InvalidAnswer, ScanError
 from scan.settings import database_path
 from scan.storage import Store
-from scan.throttle import TooManyAttempts
+from scan.throttle import THROTTLE, TooManyAttempts
 from scan.web.hub import Hub, Writer, sse
 from scan.web.page import code_page, phone_page
-from scan.workshop.guard import guarded
 
 PREFIX = "/doe"
 TOKEN_COOKIE = "dm_t"
@@ -93,7 +92,9 @@ def _address(request: Request) -> str:
 
 def _lookup(request: Request, code: str, session: str) -> workshop.Workshop:
     store, _, _ = services()
-    return guarded("workshopcode", session, _address(request), lambda: workshop.by_join_code(store, code))
+    return THROTTLE.guard(
+        "workshopcode", session, _address(request), lambda: workshop.by_join_code(store, code)
+    )
 
 
 async def code_form(request: Request) -> Response:

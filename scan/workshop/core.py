@@ -21,6 +21,7 @@ from scan.models import PROPOSAL_ID
 from scan.questionbank import QuestionBank, question_bank
 from scan.rounds import require_open
 from scan.storage import Store, now
+from scan.text import clean_input, printable
 
 JOIN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: typed from a screen
 JOIN_LENGTH = 10
@@ -158,14 +159,14 @@ def _from_rows(db, rows: list[tuple]) -> list[Workshop]:
         f"SELECT workshop_id, question_id, text FROM workshop_open_questions WHERE workshop_id IN ({marks})",
         ids,
     ).fetchall():
-        texts.setdefault(wid, {})[qid] = text
+        texts.setdefault(wid, {})[qid] = printable(text)
     return [
         Workshop(
             id=r[0],
             round_id=r[1],
             ref=r[2],
             join_code=r[3],
-            title=r[4] or "",
+            title=printable(r[4] or ""),  # stored text never breaks a page or a file
             question_ids=tuple(json.loads(r[5])),
             current=r[6],
             phase=r[7],
@@ -260,6 +261,7 @@ def create(
     except ValueError as exc:
         raise WorkshopError("Kies het publiek: bestuur en raad, of inwoners.") from exc
     _check_questions(list(question_ids), audience)
+    title = clean_input(str(title or ""), "De naam van de workshop").strip()
     pin = _code(PIN_LENGTH)
     with store.write() as db:
         require_open(db, round_id, "Deze scanronde is gesloten; start de workshop in een open ronde.")
@@ -276,7 +278,7 @@ def create(
                 code,
                 _hash(pin),
                 pin,
-                str(title or "").strip()[:MAX_TITLE],
+                title[:MAX_TITLE],
                 json.dumps(list(question_ids)),
                 audience.value,
                 now(),
@@ -448,7 +450,7 @@ def review(store: Store, workshop_id: int, pin: str, question_index: int | None)
 def add_open_question(store: Store, workshop_id: int, pin: str, text: str) -> str:
     """Add an open question ("Wat moet beter in onze lokale democratie?") after the current ones."""
     check_facilitator(store, workshop_id, pin)
-    text = " ".join(str(text or "").split())
+    text = " ".join(clean_input(str(text or ""), "De open vraag").split())
     if not 5 <= len(text) <= MAX_OPEN_QUESTION:
         raise WorkshopError(f"Een open vraag heeft 5 tot {MAX_OPEN_QUESTION} tekens.")
     with store.write() as db:
@@ -538,8 +540,8 @@ def add_to_round(store: Store, workshop_id: int, pin: str) -> int:
                 [ws.round_id, WORKSHOP_ROLE, RespondentKind.WORKSHOP.value, stamp],
             ).lastrowid
             db.conn.executemany(
-                "INSERT INTO answers (respondent_id, question_id, value, dont_know, comment, updated_at) "
-                "VALUES (?, ?, ?, ?, '', ?)",
-                [(rid, q, v, dk, stamp) for q, v, dk in answers],
+                "INSERT INTO answers (respondent_id, question_id, value, dont_know, comment, updated_at, "
+                "question_version) VALUES (?, ?, ?, ?, '', ?, ?)",
+                [(rid, q, v, dk, stamp, question_bank().question(q).version) for q, v, dk in answers],
             )
     return len(by_participant)

@@ -17,6 +17,7 @@ from scan.errors import InvalidAnswer, ScanError
 from scan.questionbank import question_bank
 from scan.scoring import check_answer
 from scan.storage import Store, now
+from scan.text import clean_input
 from scan.workshop.core import (
     WorkshopError,
     _hash,
@@ -222,7 +223,7 @@ def open_answer_op(workshop_id: int, token: object, question_id: str, text: obje
 
     def run(db) -> None:
         pid = _participant_in(db, workshop_id, token)
-        cleaned = " ".join(str(text or "").split())
+        cleaned = " ".join(clean_input(str(text or ""), "Uw antwoord").split())
         if not cleaned:
             raise InvalidAnswer("Schrijf eerst uw antwoord.")
         if len(cleaned) > MAX_OPEN_ANSWER:

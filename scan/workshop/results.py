@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from scan.benchmark import MIN_N
 from scan.questionbank import question_bank
 from scan.storage import Store
+from scan.text import printable
 from scan.workshop.core import (
     Workshop,
     WorkshopError,
@@ -166,7 +167,7 @@ def open_answers(store: Store, workshop_id: int, question_id: str | None = None)
         sql += " AND o.question_id = ?"
         params.append(question_id)
     rows = store.db.execute(sql + " ORDER BY o.id", params).fetchall()
-    return [OpenAnswer(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows]
+    return [OpenAnswer(r[0], r[1], printable(r[2]), r[3], bool(r[4])) for r in rows]
 
 
 def _own_answer(db, workshop_id: int, answer_id: int) -> None:

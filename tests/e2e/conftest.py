@@ -41,10 +41,12 @@ class Server:
     process: subprocess.Popen
 
 
-def start_server(db: Path, port: int | None = None, script: str = "server.py") -> Server:
+def start_server(
+    db: Path, port: int | None = None, script: str = "server.py", env: dict[str, str] | None = None
+) -> Server:
     """``streamlit run server.py`` on a free port with this database; returns once it answers."""
     port = port or _free_port()
-    env = dict(os.environ, DEMOCRATIESCAN_DB=str(db))
+    env = dict(os.environ, DEMOCRATIESCAN_DB=str(db), **(env or {}))
     process = subprocess.Popen(
         [
             sys.executable,

@@ -20,42 +20,10 @@ from playwright.sync_api import Page, expect
 from scan import access, rounds, workshop
 from scan.storage import Store
 
+from .streamlit_english import english
+
 pytestmark = pytest.mark.e2e
 
-# Streamlit's built-in English texts (frontend and widgets), as they appear on screen.
-ENGLISH = [
-    "Choose an option",
-    "Choose options",
-    "Select all",
-    "You can only select up to",
-    "No results",
-    "Press Enter to apply",
-    "Press Enter to submit form",
-    "Page not found",
-    "Running",
-    "Rerun",
-    "Deploy",
-    "Made with Streamlit",
-    "Settings",
-    "Clear cache",
-    "Print",
-    "Record a screencast",
-    "Connecting",
-    "Please wait",
-    "Oh no",
-    "Error running app",
-    "View fullscreen",
-    "Download as CSV",
-    "Search",
-    "Loading",
-    "Drag and drop",
-    "Browse files",
-    "Show password",
-    "Close",
-    "Cancel",
-    "Submit",
-    "Stop",
-]
 PHONES = 8
 ANSWERS = [1, 3, 3, 4, "Weet niet", 2, 3, 0]
 OPEN_ANSWERS = [
@@ -67,8 +35,7 @@ VOTES = [["6a"], ["6a", "8a"], ["8a"], ["6a"], ["3a", "6a"], ["6a"], ["8a", "3a"
 
 
 def _english(page: Page) -> list[str]:
-    text = page.evaluate("() => document.body.innerText")
-    return [s for s in ENGLISH if re.search(rf"\b{re.escape(s)}\b", text)]
+    return english(page)
 
 
 def _phone(browser, url: str):
@@ -94,7 +61,7 @@ def test_a_whole_workshop_with_eight_phones(server, browser, page, tmp_path: Pat
 
     # the griffier leads without a PIN: logs in with the municipality's password
     page.goto(f"{server.url}/leiden?workshop={ws.ref}")
-    page.get_by_label("Wachtwoord").fill("wachtwoord-zeist")
+    page.get_by_label("Wachtwoord", exact=True).fill("wachtwoord-zeist")
     page.get_by_role("button", name="Inloggen", exact=True).click()
     expect(page.get_by_text("Pincode voor een andere begeleider")).to_be_visible()
     seen.append(page)

@@ -35,6 +35,14 @@ def test_page_draws_the_demo_scan(page: str, demo_db: Path, monkeypatch: pytest.
     if page == "privacy":
         assert any("Geen naam, geen e-mailadres" in m.value for m in at.markdown)
         return
+    if page == "accessibility":
+        assert at.title[0].value.startswith("Toegankelijkheidsverklaring")
+        return
+    if page == "glossary":
+        assert at.title[0].value == "Begrippen" and any(
+            "**Doorzettingsmacht**" in m.value for m in at.markdown
+        )
+        return
     if page == "presentation":  # its screens are one piece of HTML, switched in the browser
         assert any("Democratiescan Zeist 2026" in h.proto.body for h in at.get("html"))
         return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 import streamlit as st
 
 from scan import access
@@ -12,12 +14,18 @@ from scan.ui.services import get_reference, get_store
 KEY_MUNICIPALITIES = "toegang_gemeenten"
 KEY_ADMIN = "toegang_beheerder"
 KEY_PASSED = "toegang_geslaagde_codes"  # codes and PINs this session already proved
+KEY_SESSION = "toegang_sessie"  # a random name for this browser session, for the throttle
 
 
-def client(target: str) -> str:
-    """Throttle key: the client's address plus what it tries to open."""
+def session_name() -> str:
+    """This browser session, for the throttle (a random name kept in the session)."""
+    return st.session_state.setdefault(KEY_SESSION, secrets.token_urlsafe(12))
+
+
+def client_address() -> str:
+    """The address the server saw (behind a trusted proxy: the client's own; see server.py)."""
     ip = st.context.ip_address
-    return f"{ip if isinstance(ip, str) and ip else 'onbekend'}|{target}"
+    return ip if isinstance(ip, str) else ""
 
 
 def sso_configured() -> bool:
@@ -65,27 +73,27 @@ def login_form(gm_code: str) -> None:
     with st.form(f"toegang_login_{gm_code}"):
         password = st.text_input("Wachtwoord", type="password", key=f"toegang_wachtwoord_{gm_code}")
         if st.form_submit_button("Inloggen"):
-            key = client(gm_code)
+            store = get_store()
+
+            def check() -> str:
+                for scope in (gm_code, access.ADMIN):
+                    if access.verify(store, scope, password):
+                        return scope
+                raise ScanError("Dit wachtwoord klopt niet.")
+
             try:
-                THROTTLE.check(key)
+                scope = THROTTLE.guard(f"wachtwoord-{gm_code}", session_name(), client_address(), check)
             except ScanError as exc:
                 st.error(str(exc))
                 return
-            store = get_store()
-            if access.verify(store, gm_code, password):
-                THROTTLE.succeeded(key)
+            if scope == access.ADMIN:
+                st.session_state[KEY_ADMIN] = True
+            else:
                 st.session_state[KEY_MUNICIPALITIES] = [
                     *st.session_state.get(KEY_MUNICIPALITIES, []),
                     gm_code,
                 ]
-                st.rerun()
-            elif access.verify(store, access.ADMIN, password):
-                THROTTLE.succeeded(key)
-                st.session_state[KEY_ADMIN] = True
-                st.rerun()
-            else:
-                THROTTLE.failed(key)
-                st.error("Dit wachtwoord klopt niet.")
+            st.rerun()
 
 
 def require_access(gm_code: str) -> bool:
@@ -110,13 +118,6 @@ def attempt(kind: str, func, *args):
         except ScanError:
             passed.discard(proof)
             raise
-    key = client(kind)
-    THROTTLE.check(key)
-    try:
-        result = func(*args)
-    except ScanError:
-        THROTTLE.failed(key)
-        raise
-    THROTTLE.succeeded(key)
+    result = THROTTLE.guard(kind, session_name(), client_address(), lambda: func(*args))
     passed.add(proof)
     return result

@@ -1,8 +1,9 @@
 """The municipality and round the user is working on.
 
-This component owns the session keys ``ctx_gemeente`` and ``ctx_jaar`` and mirrors
-them in the URL (``?gemeente=GM0355&jaar=2026``) so a reload or a shared link opens
-the same scan.
+This component owns the session keys ``ctx_gemeente``, ``ctx_jaar`` and ``ctx_melding`` and
+mirrors them in the URL (``?gemeente=GM0355&jaar=2026``) so a reload or a shared link opens
+the same scan. A link with only a municipality (``?gemeente=GM0096``) chooses the municipality
+without a round: the start page then shows its scans, or offers to start the first one.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ import streamlit as st
 
 from scan import rounds
 from scan.rounds import Round
+from scan.text import plain_int
 from scan.ui.components.access import require_access
 from scan.ui.services import get_reference, get_store
 
 KEY_CODE = "ctx_gemeente"
 KEY_YEAR = "ctx_jaar"
+KEY_NOTICE = "ctx_melding"  # one message for the next page drawn (e.g. "De scan is verwijderd")
 
 
 def select(gm_code: str, year: int) -> None:
@@ -25,28 +28,59 @@ def select(gm_code: str, year: int) -> None:
 
 
 def forget() -> None:
-    """Drop the selected round (e.g. after deleting it)."""
+    """Drop the selected round and municipality."""
     st.session_state.pop(KEY_CODE, None)
     st.session_state.pop(KEY_YEAR, None)
     st.query_params.clear()
 
 
+def keep_municipality(gm_code: str, notice: str | None = None) -> None:
+    """Drop the round but stay with its municipality (after deleting a round), with a message for
+    the next page: the griffier lands on the same municipality, never on another one."""
+    st.session_state[KEY_CODE] = gm_code
+    st.session_state.pop(KEY_YEAR, None)
+    st.query_params.clear()
+    st.query_params["gemeente"] = gm_code
+    if notice:
+        st.session_state[KEY_NOTICE] = notice
+
+
+def pop_notice() -> str | None:
+    return st.session_state.pop(KEY_NOTICE, None)
+
+
+def municipality() -> str | None:
+    """The municipality this session chose (with or without a round), from the session or the link."""
+    if KEY_CODE not in st.session_state:
+        _from_url()
+    return st.session_state.get(KEY_CODE)
+
+
 def _from_url() -> None:
-    """Adopt the round named in the URL, if it is valid; say so if it is not."""
+    """Adopt the municipality and round named in the URL, if they are valid; say so if they are not."""
     code = st.query_params.get("gemeente")
     year = st.query_params.get("jaar")
     if code is None and year is None:
         return
-    if code not in get_reference().municipalities or not (year or "").isdigit():
-        st.warning("De link verwijst naar een gemeente of jaar dat niet bestaat. Kies hieronder een scan.")
+    ref = get_reference()
+    if code not in ref.municipalities:
+        st.warning("De link verwijst naar een gemeente die niet bestaat. Kies hieronder uw gemeente.")
         st.query_params.clear()
+        return
+    name = ref.municipality(code).name
+    st.session_state[KEY_CODE] = code  # a real municipality: stay with it, whatever the year says
+    if year is None:
+        return
+    if plain_int(year, 4) is None or len(year) != 4:
+        st.warning(f"De link noemt geen geldig jaar. Hieronder staan de scans van {name}.")
+        st.query_params.clear()
+        st.query_params["gemeente"] = code
         return
     if rounds.get(get_store(), code, int(year)) is None:
-        name = get_reference().municipality(code).name
         st.warning(f"Er is nog geen scan van {name} voor {year}. Kies hieronder een scan of start er een.")
         st.query_params.clear()
+        st.query_params["gemeente"] = code
         return
-    st.session_state[KEY_CODE] = code
     st.session_state[KEY_YEAR] = int(year)
 
 
@@ -66,7 +100,12 @@ def require_round() -> Round | None:
     """The current round if this session may see it; else a pointer to the start page or a login form."""
     rnd = current_round()
     if rnd is None:
-        st.info("Kies eerst een gemeente en een scanronde op de startpagina.")
+        code = municipality()
+        if code is None:
+            st.info("Kies eerst een gemeente en een scanronde op de startpagina.")
+        else:
+            name = get_reference().municipality(code).name
+            st.info(f"Kies eerst een scanronde van {name} op de startpagina, of start er een.")
         st.page_link("scan/ui/pages/start.py", label="Naar de startpagina", icon=":material/home:")
         return None
     if not require_access(rnd.gm_code):

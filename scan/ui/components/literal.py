@@ -9,15 +9,14 @@ every Markdown special character and breaks automatic links.
 from __future__ import annotations
 
 import html as _html
-import re
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
+from scan.text import markdown_literal, printable
 
 
 def html(text: object) -> str:
-    return _html.escape(str(text or ""), quote=True)
+    return _html.escape(printable(text or ""), quote=True)
 
 
 def markdown(text: object) -> str:
     """Text that Markdown shows exactly as typed (no emphasis, images, links or HTML)."""
-    return _SPECIAL.sub(r"\\\1", str(text or "")).replace("\n", " ")
+    return markdown_literal(text or "")

@@ -7,32 +7,19 @@ session that typed the facilitator's PIN. Wrong PINs are throttled per session a
 
 from __future__ import annotations
 
-import secrets
-
 import streamlit as st
 
 from scan import access, workshop
 from scan.errors import ScanError
 from scan.storage import Store
+from scan.throttle import THROTTLE
 from scan.ui.components import literal
-from scan.ui.components.access import has_access, login_form
+from scan.ui.components.access import client_address, has_access, login_form, session_name
 from scan.ui.services import get_reference
-from scan.workshop.guard import guarded
-
-KEY_SESSION = "werkplaats_sessie"  # this session's name for the throttle
 
 
 def _pin_key(ws: workshop.Workshop) -> str:
     return f"werkplaats_pin_{ws.ref}"
-
-
-def session_name() -> str:
-    return st.session_state.setdefault(KEY_SESSION, secrets.token_urlsafe(12))
-
-
-def client_address() -> str:
-    ip = st.context.ip_address
-    return ip if isinstance(ip, str) else ""
 
 
 def from_url(store: Store, param: str = "workshop") -> workshop.Workshop | None:
@@ -80,7 +67,7 @@ def login(store: Store, ws: workshop.Workshop, purpose: str) -> None:
         )
         if st.form_submit_button("Inloggen met pincode", type="primary"):
             try:
-                guarded(
+                THROTTLE.guard(
                     f"pincode-{ws.ref}",
                     session_name(),
                     client_address(),

@@ -8,6 +8,7 @@ from scan import choices
 from scan.agenda import to_docx, to_markdown
 from scan.errors import ScanError
 from scan.ui.components import cached, context, literal
+from scan.ui.components.tip_card import tips_block
 from scan.ui.services import get_bank, get_reference, get_store
 
 store, bank = get_store(), get_bank()
@@ -120,11 +121,4 @@ if items:
         key="agenda_md",
     )
 
-tips = bank.tips_shown_with("agenda")
-if tips:
-    st.subheader("Tips voor het hoe (uit het pamflet)")
-    for tip in tips:
-        with st.expander(f"Tip {tip.id}: {tip.title}"):
-            st.write(tip.summary)
-            for idea in tip.ideas:
-                st.markdown(f"- {idea}")
+tips_block(bank, "agenda", "Tips voor het hoe (uit het pamflet)")

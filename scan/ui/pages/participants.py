@@ -1,4 +1,5 @@
-"""Participants (griffier): role codes, response per role, closing the round."""
+"""Participants (griffier): invitations per role, response per role, the presentation link, closing
+the round, and (last, with a typed confirmation) deleting it."""
 
 import streamlit as st
 
@@ -6,39 +7,51 @@ from scan import respondents, rounds, sharing
 from scan.errors import ScanError
 from scan.models import ROLE_LABELS
 from scan.tables import markdown_table
-from scan.ui.components import context
-from scan.ui.components.links import app_link
-from scan.ui.services import get_store
+from scan.ui.components import context, invitation
+from scan.ui.components.links import app_link, app_root
+from scan.ui.services import get_bank, get_reference, get_store
 
-KEY_NEW_CODE = "deelnemers_nieuwe_code"  # (role, code) shown once after creating it
-
-store = get_store()
+store, bank = get_store(), get_bank()
 rnd = context.require_round()
 if rnd is None:
     st.stop()
 
+name = get_reference().municipality(rnd.gm_code).name
+# (role, code) of the codes this session made for this round: shown until the griffier hides them,
+# because the database keeps only a hash of each code
+KEY_NEW = f"deelnemers_uitnodigingen_{rnd.id}"
+KEY_LINK = f"deelnemers_presentatielink_{rnd.id}"
+confirmation = f"{name} {rnd.year}"
+
 context.heading("Deelnemers", rnd)
 st.write(
     "Nodig per rol mensen uit met een eigen code. Iedereen met de code beantwoordt anoniem de vragen voor die rol: "
-    "feitelijke vragen voor griffie, college en ambtelijke organisatie; stellingen voor gemeenteraad, inwoners en maatschappelijke partners."
+    "feitelijke vragen voor griffie, college en ambtelijke organisatie; stellingen voor gemeenteraad, inwoners en "
+    "maatschappelijke partners. Eén code kunt u met een hele groep delen."
 )
 
+st.subheader("Uitnodigen")
 if rnd.is_open:
     cols = st.columns([2, 1], vertical_alignment="bottom")
     role = cols[0].selectbox("Rol", list(ROLE_LABELS), format_func=ROLE_LABELS.get, key="deelnemers_rol")
-    if cols[1].button("Nieuwe code maken", icon=":material/key:", key="deelnemers_maak"):
+    if cols[1].button("Nieuwe code met uitnodiging", icon=":material/key:", key="deelnemers_maak"):
         try:
             _, code = respondents.create_invite(store, rnd.id, role)
-            st.session_state[KEY_NEW_CODE] = (role, code)
         except ScanError as exc:
             st.error(str(exc))
+        else:
+            st.session_state[KEY_NEW] = [(role, code), *st.session_state.get(KEY_NEW, [])]
+else:
+    st.write("Deze ronde is gesloten: er kunnen geen nieuwe deelnemers bij.")
 
-if new := st.session_state.pop(KEY_NEW_CODE, None):
-    role, code = new
-    st.success(
-        f"Code voor {ROLE_LABELS[role].lower()}: **{code}**. Deel de link `{app_link(code=code)}` of de code. "
-        "Bewaar de code nu: we slaan alleen een onherkenbare versie op en kunnen hem niet opnieuw tonen."
+made = st.session_state.get(KEY_NEW, [])
+for role, code in made:
+    invitation.show(
+        invitation.make(bank, name, rnd.year, role, code, app_root()), key=f"deelnemers_uitnodiging_{code}"
     )
+if made and st.button("Uitnodigingen verbergen (ik heb ze bewaard)", key="deelnemers_verberg"):
+    st.session_state.pop(KEY_NEW, None)
+    st.rerun()
 
 st.subheader("Respons per rol")
 overview = respondents.response_overview(store, rnd.id)
@@ -58,15 +71,15 @@ else:
             ]
         )
     )
-
-st.subheader("Codes")
-for inv in respondents.invites_for(store, rnd.id):
-    cols = st.columns([3, 1], vertical_alignment="center")
-    status = "ingetrokken" if inv.revoked_at else "werkt"
-    cols[0].markdown(f"Code {inv.id} · {ROLE_LABELS[inv.role]} · {status}")
-    if not inv.revoked_at and cols[1].button("Intrekken", key=f"deelnemers_intrekken_{inv.id}"):
-        respondents.revoke_invite(store, rnd.id, inv.id)
-        st.rerun()
+    st.markdown("**Codes van deze ronde**")
+    st.caption("Een ingetrokken code werkt niet meer; wie ermee begon, kan niet verder.")
+    for inv in respondents.invites_for(store, rnd.id):
+        cols = st.columns([3, 1], vertical_alignment="center")
+        status = "ingetrokken" if inv.revoked_at else "werkt"
+        cols[0].markdown(f"Code nummer {inv.id} · {ROLE_LABELS[inv.role]} · {status}")
+        if not inv.revoked_at and cols[1].button("Intrekken", key=f"deelnemers_intrekken_{inv.id}"):
+            respondents.revoke_invite(store, rnd.id, inv.id)
+            st.rerun()
 
 st.subheader("Presentatie voor de raad")
 st.write(
@@ -75,30 +88,16 @@ st.write(
 )
 cols = st.columns(2)
 if cols[0].button("Presentatielink maken", icon=":material/link:", key="deelnemers_deellink"):
-    st.session_state["deelnemers_nieuwe_link"] = sharing.create_share_link(store, rnd.id)
+    st.session_state[KEY_LINK] = sharing.create_share_link(store, rnd.id)
 if cols[1].button("Alle presentatielinks intrekken", key="deelnemers_links_intrekken"):
     sharing.revoke_all(store, rnd.id)
+    st.session_state.pop(KEY_LINK, None)
     st.success("Alle presentatielinks van deze ronde werken niet meer.")
-if link := st.session_state.pop("deelnemers_nieuwe_link", None):
-    st.success(f"Presentatielink: `{app_link(presentatie=link)}` — bewaar hem nu; we tonen hem niet opnieuw.")
-
-st.subheader("Ronde verwijderen")
-st.write(
-    "Verwijder deze ronde helemaal: alle antwoorden, toelichtingen, codes, workshops, presentatielinks en de agenda. "
-    "Dit kan niet ongedaan worden gemaakt."
-)
-confirm = st.text_input(
-    f"Typ ter bevestiging het jaar van de ronde ({rnd.year})", key="deelnemers_verwijder_jaar", max_chars=4
-)
-if st.button(
-    "Ronde verwijderen",
-    key="deelnemers_verwijder",
-    disabled=confirm != str(rnd.year),
-    icon=":material/delete:",
-):
-    rounds.delete(store, rnd.id)
-    context.forget()
-    st.switch_page("scan/ui/pages/start.py")
+if link := st.session_state.get(KEY_LINK):
+    st.caption(
+        "Presentatielink (kopiëren met de knop rechtsboven in het vak). Bewaar hem nu: we tonen hem niet opnieuw."
+    )
+    st.code(app_link(presentatie=link), language=None, wrap_lines=True)
 
 st.subheader("Ronde sluiten")
 if rnd.is_open:
@@ -111,3 +110,21 @@ if rnd.is_open:
         st.rerun()
 else:
     st.write("Deze ronde is gesloten; de antwoorden liggen vast.")
+
+st.subheader("Ronde verwijderen")
+st.write(
+    f"Verwijder de scan {confirmation} helemaal: alle antwoorden, toelichtingen, codes, workshops, "
+    "presentatielinks en de agenda. Dit kan niet ongedaan worden gemaakt."
+)
+typed = st.text_input(
+    f"Typ ter bevestiging: {confirmation}", key=f"deelnemers_verwijder_{rnd.id}", max_chars=80
+)
+matches = " ".join(typed.split()).casefold() == confirmation.casefold()
+if typed and not matches:
+    st.caption(f"Typ precies: {confirmation}")
+if st.button("Ronde verwijderen", key="deelnemers_verwijder", disabled=not matches, icon=":material/delete:"):
+    rounds.delete(store, rnd.id)
+    context.keep_municipality(
+        rnd.gm_code, f"De scan {confirmation} is verwijderd, met alles wat erbij hoorde."
+    )
+    st.switch_page("scan/ui/pages/start.py")

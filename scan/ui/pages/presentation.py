@@ -8,6 +8,7 @@ import streamlit as st
 from scan.errors import ScanError
 from scan.presentation import build, to_html
 from scan.sharing import round_for_token
+from scan.text import plain_int
 from scan.ui.components import context, peer_group
 from scan.ui.components.access import attempt
 from scan.ui.services import get_store
@@ -42,7 +43,7 @@ if full_screen:
 
 deck = build(store, rnd, peer_group.chosen_id(rnd))
 raw = st.query_params.get("dia", "0")
-st.html(to_html(deck, int(raw) if raw.isdigit() else 0, keep), unsafe_allow_javascript=True)
+st.html(to_html(deck, plain_int(raw, 3) or 0, keep), unsafe_allow_javascript=True)
 
 
 def _toggle_full_screen(on: bool) -> None:

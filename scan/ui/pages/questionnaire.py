@@ -3,10 +3,13 @@
 import streamlit as st
 
 from scan import answers as answer_store
+from scan.answers import StaleEdit
 from scan.errors import ScanError
 from scan.models import SELF_ROLE
-from scan.scoring import score_scan
-from scan.ui.components import context
+from scan.scoring import Answer, score_scan
+from scan.text import markdown_literal
+from scan.ui.components import context, glossary
+from scan.ui.components.tip_card import tip_card
 from scan.ui.services import get_bank, get_store
 
 DONT_KNOW = "weet_niet"
@@ -19,6 +22,9 @@ if rnd is None:
 
 KEY_SECTION = f"vragenlijst_onderdeel_{rnd.id}"  # the widget's key (dropped when another page runs)
 KEY_PLACE = f"vragenlijst_plek_{rnd.id}"  # where this session is in the round: kept across pages
+# What this screen last showed of each stored answer: a save expects it, so a change someone else made
+# meanwhile (two griffiers on one round) is reported instead of overwritten.
+KEY_SHOWN = f"vragenlijst_getoond_{rnd.id}"
 
 
 def _answer_key(qid: str) -> str:
@@ -29,22 +35,71 @@ def _comment_key(qid: str) -> str:
     return f"toelichting_{rnd.id}_{qid}"
 
 
+def _choice(answer: Answer | None) -> int | str | None:
+    if answer is None or not answer.is_answered:
+        return None
+    return DONT_KNOW if answer.dont_know else answer.value
+
+
+def _shown(qid: str) -> Answer:
+    return st.session_state[KEY_SHOWN].get(qid) or Answer(qid)
+
+
+def _show(answer: Answer) -> None:
+    """Put a stored answer on the screen (before its widgets are drawn, or from a callback)."""
+    st.session_state[KEY_SHOWN][answer.question_id] = answer
+    st.session_state[_answer_key(answer.question_id)] = _choice(answer)
+    st.session_state[_comment_key(answer.question_id)] = answer.comment
+
+
+def _stale(exc: StaleEdit) -> None:
+    st.session_state[KEY_ERROR] = str(exc)
+    _show(exc.current)
+
+
 def _save_answer(qid: str) -> None:
     choice = st.session_state[_answer_key(qid)]
     try:
-        if choice == DONT_KNOW:
-            answer_store.save(store, rnd.id, qid, None, dont_know=True)
-        else:
-            answer_store.save(store, rnd.id, qid, choice)
+        saved = answer_store.save(
+            store,
+            rnd.id,
+            qid,
+            None if choice == DONT_KNOW else choice,
+            dont_know=choice == DONT_KNOW,
+            expected=_shown(qid),
+        )
+    except StaleEdit as exc:
+        _stale(exc)
     except ScanError as exc:
         st.session_state[KEY_ERROR] = str(exc)
+    else:
+        st.session_state[KEY_SHOWN][qid] = saved
 
 
 def _save_comment(qid: str) -> None:
     try:
-        answer_store.save_comment(store, rnd.id, qid, st.session_state[_comment_key(qid)])
+        saved = answer_store.save_comment(
+            store, rnd.id, qid, st.session_state[_comment_key(qid)], expected=_shown(qid).comment
+        )
+    except StaleEdit as exc:
+        _stale(exc)
     except ScanError as exc:
         st.session_state[KEY_ERROR] = str(exc)
+    else:
+        st.session_state[KEY_SHOWN][qid] = saved
+
+
+def _confirm(qid: str) -> None:
+    """The answer still holds for the changed question: store it again, now for today's wording."""
+    shown = _shown(qid)
+    try:
+        saved = answer_store.save(store, rnd.id, qid, shown.value, dont_know=shown.dont_know, expected=shown)
+    except StaleEdit as exc:
+        _stale(exc)
+    except ScanError as exc:
+        st.session_state[KEY_ERROR] = str(exc)
+    else:
+        st.session_state[KEY_SHOWN][qid] = saved
 
 
 def _go_to(section: int) -> None:
@@ -61,7 +116,9 @@ def _remember_section() -> None:
 
 context.heading("Vragenlijst", rnd)
 if error := st.session_state.pop(KEY_ERROR, None):
-    st.error(error)
+    st.error(markdown_literal(error))  # it may quote a comment someone typed: shown as text
+
+st.session_state.setdefault(KEY_SHOWN, {})
 
 answers = answer_store.of(store, rnd.id)
 score = score_scan(bank, answers, SELF_ROLE)
@@ -104,25 +161,31 @@ st.caption("Per onderdeel: " + " · ".join(f"{pid}: {_section_status(pid)}" for 
 priority = bank.priority(section)
 st.header(f"{priority.id}. {priority.name}")
 st.write(priority.description)
+st.page_link(glossary.PAGE, label="Begrippenlijst: moeilijke woorden uitgelegd", icon=":material/menu_book:")
 
 for q in bank.questions_for(section, SELF_ROLE):
-    current = answers.get(q.id)
+    current = answers.get(q.id) or Answer(q.id)
+    if st.session_state[KEY_SHOWN].get(q.id) != current or _answer_key(q.id) not in st.session_state:
+        _show(current)  # new on this screen, or changed since (here or by someone else): show what is stored
     options = [*q.scale, DONT_KNOW]
-    if current is None or not current.is_answered:
-        index = None
-    else:
-        index = options.index(DONT_KNOW if current.dont_know else current.value)
     with st.container(border=True):
-        if index is None:
+        if not current.is_answered:
             st.badge("Nog open", icon=":material/radio_button_unchecked:", color="orange")
         else:
             st.badge("Beantwoord", icon=":material/check_circle:", color="green")
         st.markdown(f"**{q.id}** {q.statement}")
         st.caption(q.help)
+        changed = current.is_answered and q.meaning_changed_since(current.version)
+        if changed:
+            st.warning(
+                "Deze vraag is veranderd sinds u hem beantwoordde: "
+                + " ".join(h.change for h in q.changes_since(current.version))
+                + " Kijk of uw antwoord nog klopt.",
+                icon=":material/update:",
+            )
         st.radio(
             f"Antwoord op vraag {q.id}",
             options,
-            index=index,
             format_func=lambda v, q=q: (
                 "Weet niet / niet van toepassing" if v == DONT_KNOW else f"{v} · {q.scale[v]}"
             ),
@@ -131,9 +194,15 @@ for q in bank.questions_for(section, SELF_ROLE):
             args=(q.id,),
             disabled=not rnd.is_open,
         )
+        if changed and rnd.is_open:
+            st.button(
+                "Mijn antwoord klopt nog",
+                key=f"vragenlijst_klopt_{rnd.id}_{q.id}",
+                on_click=_confirm,
+                args=(q.id,),
+            )
         st.text_area(
             f"Toelichting bij vraag {q.id} (niet verplicht)",
-            value=current.comment if current else "",
             key=_comment_key(q.id),
             on_change=_save_comment,
             args=(q.id,),
@@ -141,6 +210,9 @@ for q in bank.questions_for(section, SELF_ROLE):
             height=68,
             disabled=not rnd.is_open,
         )
+        glossary.terms_expander(bank.terms_for(q), link=True)
+        for tip_id in q.tips:  # a Bestuurscultuur question asks about a tip: the tip with its examples
+            tip_card(bank.tip(tip_id))
 
 position = sections.index(section)
 prev_col, next_col = st.columns(2)

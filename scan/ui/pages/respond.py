@@ -4,15 +4,20 @@ Owns the session key ``deelnemer_fout``. The code and the respondent's resume to
 the URL (``?code=…&r=…``) so a refresh or a closed tab loses nothing.
 """
 
+import json
+
 import streamlit as st
 
 from scan import answers as answer_store
 from scan import respondents, workshop
 from scan.errors import ScanError
 from scan.models import ROLE_LABELS
+from scan.ui.components import glossary
 from scan.ui.components.access import attempt
+from scan.ui.components.accessibility_statement import show_body
 from scan.ui.components.privacy_text import privacy_text
 from scan.ui.services import get_bank, get_reference, get_store
+from scan.web.phone import join_path
 
 DONT_KNOW = "weet_niet"
 KEY_ERROR = "deelnemer_fout"
@@ -20,28 +25,45 @@ KEY_ERROR = "deelnemer_fout"
 store, bank = get_store(), get_bank()
 st.title("Doe mee met de democratiescan")
 
+# Every link and button here keeps this page's mode (?meedoen or ?code=…): nothing leads to a
+# griffier page. A workshop code leads to the workshop's own phone page (/doe/CODE).
 code = st.query_params.get("code", "")
 if not code:
     with st.form("deelnemer_code"):
         typed = st.text_input(
             "Uw code (uit de uitnodiging of van het scherm in de zaal)",
-            max_chars=20,
+            max_chars=40,
             key="deelnemer_code_invoer",
         )
-        if st.form_submit_button("Verder"):
-            cleaned = respondents.normalise_code(typed)
-            st.query_params.clear()
-            # a workshop code (10 characters) leads to the workshop, an invitation code to the scan
-            st.query_params["ws" if len(cleaned) == workshop.JOIN_LENGTH else "code"] = cleaned
-            st.rerun()
+        sent = st.form_submit_button("Verder", type="primary")
+    cleaned = respondents.normalise_code(typed) if sent else ""
+    if len(cleaned) == workshop.JOIN_LENGTH:
+        # straight to the workshop, without another tap; the link is there if scripts are off
+        target = join_path(cleaned)
+        st.html(
+            f"<script>window.location.replace({json.dumps(target)});</script>", unsafe_allow_javascript=True
+        )
+        st.link_button("Naar de workshop", target, type="primary")
+        st.stop()
+    if len(cleaned) == respondents.CODE_LENGTH:
+        st.query_params.clear()
+        st.query_params["code"] = cleaned
+        st.rerun()
+    if sent:
+        st.error(
+            "Dit is geen geldige code. Een code uit een uitnodiging heeft "
+            f"{respondents.CODE_LENGTH} tekens, een workshopcode {workshop.JOIN_LENGTH}. "
+            "Kijk nog eens goed en typ de code opnieuw."
+        )
     st.stop()
 
 try:
     invite, rnd = attempt("respondentcode", respondents.open_code, store, code)
 except ScanError as exc:
     st.error(str(exc))
-    if st.button("Andere code invullen", key="deelnemer_andere_code"):
+    if st.button("Andere code invullen", key="deelnemer_andere_code", type="primary"):
         st.query_params.clear()
+        st.query_params["meedoen"] = ""  # back to typing a code: still the respondent's page
         st.rerun()
     st.stop()
 
@@ -90,13 +112,16 @@ for priority in bank.priorities:
     items = [q for q in questions if q.priority_id == priority.id]
     if not items:
         continue
-    st.subheader(priority.name)
+    st.subheader(priority.name, anchor=False)
     for q in items:
         current = answers.get(q.id)
         options = [*q.scale, DONT_KNOW]
         index = None
         if current is not None and current.is_answered:
             index = options.index(DONT_KNOW if current.dont_know else current.value)
+        # the statement and its explanation as text: a tooltip's "?" is too small to tap on a phone
+        st.markdown(f"**{q.statement}**")
+        st.caption(q.help)
         st.radio(
             q.statement,
             options,
@@ -105,12 +130,16 @@ for priority in bank.priorities:
             key=f"deelnemer_{q.id}",
             on_change=_save,
             args=(q.id,),
-            help=q.help,
             disabled=me.finished,
+            label_visibility="collapsed",
         )
+        glossary.terms_expander(bank.terms_for(q))
 
 with st.expander("Privacy: wat bewaren we?"):
     privacy_text()
+glossary.all_terms_expander(bank)
+with st.expander("Toegankelijkheid: wat we testen en wat nog niet werkt"):
+    show_body()
 
 KEY_CONFIRM = "deelnemer_klaar_vragen"  # asked "send with open questions?" once
 open_questions = len(questions) - done

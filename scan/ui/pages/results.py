@@ -7,6 +7,7 @@ from scan.exports import MIME, export, file_name
 from scan.formatting import nl_number
 from scan.scoring import METHOD_NL
 from scan.ui.components import cached, context, peer_group
+from scan.ui.components.tip_card import tips_block
 from scan.ui.services import get_bank, get_reference, get_store
 
 store, bank = get_store(), get_bank()
@@ -95,6 +96,4 @@ with st.expander("Hoe wordt de score berekend?"):
         f"{METHOD_NL}\n\n**De berekening voor deze scan** (punten per beantwoorde vraag):\n\n{arithmetic}"
     )
 
-for tip in bank.tips_shown_with("results"):
-    with st.expander(f"Tip {tip.id} uit het pamflet: {tip.title}"):
-        st.markdown(tip.summary + "\n\n" + "\n".join(f"- {idea}" for idea in tip.ideas))
+tips_block(bank, "results")

@@ -1,4 +1,5 @@
-"""Start: pick the municipality, see its peer groups, open or start a round."""
+"""Start: pick the municipality, see the path (who does what, how long, where you are), open or
+start a round in the biennial rhythm."""
 
 from datetime import date
 
@@ -8,8 +9,9 @@ from scan import answers, rounds
 from scan.errors import ScanError
 from scan.formatting import nl_number
 from scan.rhythm import moment, suggested_year
-from scan.ui.components import cached, context
+from scan.ui.components import cached, context, step_plan
 from scan.ui.components.access import has_access, login_form, open_installation_notice
+from scan.ui.components.tip_card import tip_card
 from scan.ui.services import get_bank, get_reference, get_store
 
 KEY_PICK = "start_gemeente"
@@ -17,15 +19,19 @@ KEY_YEAR = "start_jaar"
 
 store, bank, ref = get_store(), get_bank(), get_reference()
 current = context.current_round()
+chosen = context.municipality()
 
 st.title("democratiescan")
 st.markdown(
     "Hoe staat het met de lokale democratie in uw gemeente? Deze scan stelt vragen over de acht "
-    "prioriteiten uit het *Democratisch pamflet* van de VNG (Thorbecke2024). U ziet waar uw gemeente "
-    "staat en welke voorstellen uit het pamflet passen."
+    "prioriteiten uit het *Democratisch pamflet* (2022). Dat pamflet schreef de redactie van "
+    "Thorbecke2024, een project binnen de VNG. U ziet waar uw gemeente staat en welke voorstellen "
+    "uit het pamflet passen."
 )
 
 locked = open_installation_notice()
+if notice := context.pop_notice():
+    st.success(notice, icon=":material/check_circle:")
 # Only the round this session worked on: never a round someone else touched, in another municipality.
 resume = current
 if resume is not None and has_access(resume.gm_code, locked):
@@ -41,9 +47,8 @@ if resume is not None and has_access(resume.gm_code, locked):
 st.header("Kies een gemeente")
 municipalities = ref.by_name()
 codes = [m.code for m in municipalities]
-default = current.gm_code if current else None
-if KEY_PICK not in st.session_state and default:
-    st.session_state[KEY_PICK] = default
+if KEY_PICK not in st.session_state and chosen:
+    st.session_state[KEY_PICK] = chosen
 code = st.selectbox(
     "Gemeente (typ om te zoeken)",
     codes,
@@ -52,7 +57,10 @@ code = st.selectbox(
     placeholder="Typ de naam van uw gemeente",
     key=KEY_PICK,
 )
+this_year = date.today().year
 if code is None:
+    # The path before any choice: what a griffier does, who else takes part, how long it takes.
+    step_plan.show(step_plan.steps(store, bank, None, suggested_year(this_year, [])), None)
     st.stop()
 
 m = ref.municipality(code)
@@ -61,26 +69,42 @@ cols[0].metric("Provincie", m.province)
 cols[1].metric("Inwoners (ongeveer)", nl_number(m.population))
 cols[2].markdown(f"Grootteklasse  \n**{m.size_class}**")  # a metric would cut the class off
 st.caption("Het inwonertal komt uit een openbare lijst zonder peildatum en is daarom bij benadering.")
-st.subheader("Vergelijkingsgroepen")
-for group in ref.peer_groups_for(code):
-    line = f"- **{group.label}**: {nl_number(len(group.members))} gemeenten"
-    if group.incomplete:
-        line += f" — {group.note}"
-    st.markdown(line)
+with st.expander("Vergelijkingsgroepen van " + m.name):
+    lines = []
+    for group in ref.peer_groups_for(code):
+        line = f"- **{group.label}**: {nl_number(len(group.members))} gemeenten"
+        if group.incomplete:
+            line += f" — {group.note}"
+        lines.append(line)
+    st.markdown("\n".join(lines))
 
-st.header("Scanrondes")
 if not has_access(code, locked):
+    st.header("Scanrondes")
     login_form(code)
     st.stop()
-tip = bank.tip(7)
-st.info(f"**Tip {tip.id} uit het pamflet: {tip.title}.** {tip.summary}", icon=":material/event_repeat:")
+
 found = rounds.for_municipality(store, code)
+suggested = suggested_year(this_year, [r.year for r in found])
+# The round the plan describes: the one this session works on, else the newest of this municipality.
+plan_round = current if current is not None and current.gm_code == code else (found[0] if found else None)
+plan = step_plan.steps(store, bank, plan_round, suggested)
+now = step_plan.show(plan, plan_round)
+next_step = plan[now] if plan_round is not None and now is not None and plan[now].page else None
+if next_step and st.button(
+    next_step.action or next_step.title, type="primary", icon=":material/arrow_forward:", key="start_stap"
+):
+    context.select(code, plan_round.year)
+    st.switch_page(f"scan/ui/pages/{next_step.page}.py")
+
+st.header("Scanrondes")
 if not found:
-    st.write(f"{m.name} heeft nog geen scan in democratiescan.")
+    st.info(
+        f"{m.name} heeft nog geen scan in democratiescan. Start hieronder de eerste: "
+        f"volgens het ritme in {suggested}.",
+        icon=":material/info:",
+    )
 for rnd in found:
-    progress = cached.self_score(
-        rnd
-    ).all_counts  # cached per round until it changes: no query per round per rerun
+    progress = cached.self_score(rnd).all_counts  # cached per round until it changes
     with st.container(border=True):
         left, right = st.columns([3, 1], vertical_alignment="center")
         status = "open" if rnd.is_open else "gesloten"
@@ -95,19 +119,25 @@ for rnd in found:
 
 with st.container(border=True):
     st.markdown("**Nieuwe scanronde starten**")
-    this_year = date.today().year
     year = st.number_input(
         "Jaar van de scan",
         min_value=2018,
         max_value=2100,
-        value=suggested_year(this_year, [r.year for r in found]),
+        value=suggested,
         step=1,
         key=f"{KEY_YEAR}_{code}",  # per municipality: the suggestion for another one must not carry over
     )
     st.caption(
-        "Tip 7 uit het pamflet: doe de scan bij de start van de raadsperiode en daarna elke twee jaar. "
+        "Het ritme van democratiescan: een scan bij de start van de raadsperiode (na de "
+        "raadsverkiezingen van 2022, 2026, 2030 …) en een tussenstand twee jaar later. "
         f"Een scan in {int(year)} is: {moment(int(year))}."
     )
+    if int(year) > suggested:
+        st.warning(
+            f"Let op: {suggested} heeft nog geen scan ({moment(suggested)}). "
+            f"Met een scan in {int(year)} slaat u die over.",
+            icon=":material/warning:",
+        )
     previous = next((r for r in found if r.year < int(year)), None)
     copy = previous is not None and st.checkbox(
         f"Neem de antwoorden van {previous.year} over, zodat u alleen bijwerkt wat veranderde",
@@ -124,3 +154,9 @@ with st.container(border=True):
         else:
             context.select(code, int(year))
             st.switch_page("scan/ui/pages/questionnaire.py")
+
+tip_card(bank.tip(7))
+st.caption(
+    "Tip 7 van het pamflet noemt een democratiescan als een van de manieren om geregeld stil te staan "
+    "bij de staat van de democratie, naast een jaarlijks verslag, een openbaar debat en een democratiefestival."
+)

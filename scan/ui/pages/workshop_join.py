@@ -8,15 +8,15 @@ import streamlit as st
 
 from scan import workshop
 from scan.errors import ScanError
-from scan.ui.components.workshop_access import client_address, session_name
+from scan.throttle import THROTTLE
+from scan.ui.components.access import client_address, session_name
 from scan.ui.services import get_store
 from scan.web.phone import PREFIX, join_path
-from scan.workshop.guard import guarded
 
 st.title("Workshop")
 code = st.query_params.get("ws", "")
 try:
-    ws = guarded(
+    ws = THROTTLE.guard(
         "workshopcode", session_name(), client_address(), lambda: workshop.by_join_code(get_store(), code)
     )
 except ScanError as exc:

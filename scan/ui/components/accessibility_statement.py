@@ -1,0 +1,24 @@
+"""The accessibility statement (toegankelijkheidsverklaring): one text, docs/toegankelijkheid.md,
+shown as the page Toegankelijkheid (linked from Privacy) and on the respondent's page."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import streamlit as st
+
+STATEMENT = Path(__file__).resolve().parents[3] / "docs" / "toegankelijkheid.md"
+PAGE = "scan/ui/pages/accessibility.py"
+
+
+@functools.cache
+def statement() -> tuple[str, str]:
+    """(title, body in Markdown): the file's first heading and the rest."""
+    text = STATEMENT.read_text(encoding="utf-8")
+    first, _, body = text.partition("\n")
+    return first.lstrip("# ").strip(), body.strip()
+
+
+def show_body() -> None:
+    st.markdown(statement()[1])

@@ -1,0 +1,158 @@
+"""Streamlit's own words in Dutch, and tap targets of at least 44 px on phones: one piece of CSS and
+a small script in the app's HTML page (added by scan/ui/html_lang.py), so it holds on every page and
+in every mode (griffier, respondent, presentation, projector) before the first script run.
+
+Streamlit has no translations of its own. Its built-in English (the skip link, "Press Enter to
+apply" under text fields, "No results" in a list, "Running..." and "Stop", labels for screen readers
+such as "Help for …", "Collapse sidebar", "Copy to clipboard") is replaced where it appears: exact
+texts and a few patterns, in text and in the attributes aria-label, title and placeholder. Text that
+people type or that the app writes is never touched: Markdown, HTML, code blocks, charts and form
+fields are skipped.
+"""
+
+from __future__ import annotations
+
+import json
+
+# Exact texts (text nodes and attribute values) -> Dutch.
+TEXTS: dict[str, str] = {
+    "Skip to main content": "Direct naar de inhoud",
+    "No results": "Geen resultaten",
+    "Press Enter to apply": "Druk op Enter om op te slaan",
+    "Press Enter to submit form": "Druk op Enter om te versturen",
+    "Press Ctrl+Enter to apply": "Druk op Ctrl+Enter om op te slaan",
+    "Press ⌘+Enter to apply": "Druk op ⌘+Enter om op te slaan",
+    "Press Ctrl+Enter to submit form": "Druk op Ctrl+Enter om te versturen",
+    "Press ⌘+Enter to submit form": "Druk op ⌘+Enter om te versturen",
+    "Choose an option": "Kies een optie",
+    "Choose options": "Kies een of meer opties",
+    "No options to select": "Geen opties",
+    "Running...": "Bezig…",
+    "Stopping...": "Stoppen…",
+    "Stop": "Stoppen",
+    "Rerun": "Opnieuw",
+    "Connecting": "Verbinden…",
+    "Please wait...": "Even geduld…",
+    "Connection error": "Geen verbinding",
+    "Page not found": "Pagina niet gevonden",
+    "Collapse sidebar": "Menu inklappen",
+    "Expand sidebar": "Menu uitklappen",
+    "Sidebar": "Menu",
+    "App pages": "Pagina's",
+    "Main menu": "Hoofdmenu",
+    "Link to heading": "Link naar deze kop",
+    "Open": "Openen",
+    "Close": "Sluiten",
+    "Clear all": "Alles wissen",
+    "Clear value": "Wissen",
+    "Selectbox options": "Keuzes",
+    "Selected values": "Gekozen",
+    "Increment": "Hoger",
+    "Decrement": "Lager",
+    "Show password": "Wachtwoord tonen",
+    "Hide password": "Wachtwoord verbergen",
+    "Copy to clipboard": "Kopiëren",
+    "Copied": "Gekopieerd",
+    "Fullscreen": "Volledig scherm",
+    "Exit fullscreen": "Volledig scherm sluiten",
+    "Close fullscreen": "Volledig scherm sluiten",
+    "Notifications": "Meldingen",
+    "Dismiss": "Sluiten",
+}
+# Patterns (JavaScript regular expressions, matched on the whole trimmed text) -> Dutch.
+PATTERNS: list[tuple[str, str]] = [
+    (r"^Help for (.+)$", "Uitleg bij $1"),
+    (r"^Remove (.+)$", "$1 verwijderen"),
+    (
+        r"^You have requested page /(.*), but no corresponding file was found in the app's pages/ directory\. "
+        r"Running the app's main page\.$",
+        "De pagina /$1 bestaat niet. U ziet de startpagina.",
+    ),
+    (
+        r"^The page that you have requested does not seem to exist\. Running the app's main page\.$",
+        "Deze pagina bestaat niet. U ziet de startpagina.",
+    ),
+]
+# Never translated: what the app or a user wrote.
+SKIP = (
+    '[data-testid="stMarkdownContainer"], [data-testid="stText"], [data-testid="stCode"] pre, '
+    '[data-testid="stHtml"], .stHtml, .js-plotly-plot, textarea, input, [contenteditable]'
+)
+ATTRIBUTES = ("aria-label", "title", "placeholder")
+
+CSS = """
+/* Phones: every tap target at least 44 px high (WCAG 2.5.5), answer options as whole-width blocks.
+   !important: Streamlit's own styles come later in the page and would win otherwise. */
+@media (max-width: 640px) {
+  .stElementContainer:has(> [data-testid="stRadio"]), [data-testid="stRadio"], [data-testid="stRadioGroup"],
+  [data-testid="stRadioGroup"] > div { width: 100% !important; }
+  [data-testid="stRadioOption"] {
+    display: flex !important; min-height: 44px !important; width: 100% !important; box-sizing: border-box !important;
+    align-items: center !important; padding: 0.35rem 0.6rem !important; margin: 0 0 0.5rem 0 !important;
+    border: 1px solid #6b7580 !important; border-radius: 8px !important;
+  }
+  [data-testid="stCheckbox"] label { min-height: 44px !important; align-items: center !important; }
+  [data-testid="stTextInputRootElement"], [data-testid="stNumberInputContainer"] {
+    height: auto !important; min-height: 44px !important;
+  }
+  [data-testid="stTextInputRootElement"] input, [data-testid="stNumberInputContainer"] input {
+    min-height: 44px !important; box-sizing: border-box !important;
+  }
+  .stButton button, .stDownloadButton button, .stFormSubmitButton button, .stLinkButton a,
+  [data-testid="stPageLink"] a, [data-testid="stExpander"] summary { min-height: 44px !important; }
+  /* the link beside a heading shows on hover only: no tap target on a phone */
+  [data-testid="stHeaderActionElements"] { display: none !important; }
+}
+"""
+
+
+def _script() -> str:
+    texts = json.dumps(TEXTS, ensure_ascii=False)
+    patterns = json.dumps(PATTERNS, ensure_ascii=False)
+    return f"""(function () {{
+  var T = {texts}, P = {patterns}.map(function (p) {{ return [new RegExp(p[0]), p[1]]; }});
+  var SKIP = {json.dumps(SKIP)}, A = {json.dumps(list(ATTRIBUTES))};
+  function tr(v) {{
+    var t = (v || "").trim();
+    if (!t) return null;
+    if (Object.prototype.hasOwnProperty.call(T, t)) return v.replace(t, T[t]);
+    for (var i = 0; i < P.length; i++) if (P[i][0].test(t)) return t.replace(P[i][0], P[i][1]);
+    return null;
+  }}
+  function attrs(el) {{
+    for (var i = 0; i < A.length; i++) {{
+      var v = el.getAttribute(A[i]);
+      if (v) {{ var n = tr(v); if (n !== null && n !== v) el.setAttribute(A[i], n); }}
+    }}
+  }}
+  function text(node) {{
+    var p = node.parentElement;
+    if (!p || p.closest(SKIP)) return;
+    var n = tr(node.nodeValue);
+    if (n !== null && n !== node.nodeValue) node.nodeValue = n;
+  }}
+  function walk(root) {{
+    if (root.nodeType === 3) return text(root);
+    if (root.nodeType !== 1) return;
+    attrs(root);
+    root.querySelectorAll("[aria-label],[title],[placeholder]").forEach(attrs);
+    var w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), n;
+    while ((n = w.nextNode())) text(n);
+  }}
+  new MutationObserver(function (ms) {{
+    ms.forEach(function (m) {{
+      if (m.type === "childList") m.addedNodes.forEach(walk);
+      else if (m.type === "characterData") text(m.target);
+      else attrs(m.target);
+    }});
+  }}).observe(document.documentElement, {{
+    subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: A
+  }});
+  if (document.body) walk(document.body);
+  else document.addEventListener("DOMContentLoaded", function () {{ walk(document.body); }});
+}})();"""
+
+
+def head_snippet() -> bytes:
+    """The <style> and <script> for the app page's <head>."""
+    return f"<style>{CSS}</style><script>{_script()}</script>".encode()

@@ -1,0 +1,134 @@
+"""Exports keep the screens' promises: no respondent rows below five, nothing a spreadsheet would run,
+and stored text with control characters never breaks a file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import openpyxl
+import pytest
+
+from scan import answers as answer_store
+from scan import choices, respondents, rounds, workshop
+from scan.errors import ScanError
+from scan.exports import export
+from scan.questionbank import question_bank
+from scan.storage import Store
+
+from .conftest import run_cli
+
+BANK = question_bank()
+HOSTILE = ['=HYPERLINK("http://example.org/x","klik")', "\t=1+1", "+31 6 1234", "@SUM(A1)", "-2+3"]
+
+
+@pytest.fixture
+def rnd(store: Store):
+    found = rounds.start(store, "GM0355", 2026)
+    answer_store.save(store, found.id, "1.1", 2)
+    return found
+
+
+def _respond(store: Store, round_id: int, role: str, n: int) -> None:
+    _, code = respondents.create_invite(store, round_id, role)
+    for i in range(n):
+        _, token = respondents.join(store, code)
+        for q in BANK.questions_for_role(role):
+            respondents.answer(store, code, token, q.id, 1 + i % 5 if q.kind == "agreement" else i % 5)
+        respondents.finish(store, code, token)
+
+
+def _csv_rows(store: Store, rnd) -> list[dict]:
+    text = export(store, rnd, "csv").decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text), delimiter=";"))
+
+
+def test_respondent_rows_only_for_roles_that_are_published(store: Store, rnd) -> None:
+    _respond(store, rnd.id, "inwoners", 1)  # one resident: their answers would be theirs alone
+    _respond(store, rnd.id, "raad", 5)
+    rows = _csv_rows(store, rnd)
+    residents = [r for r in rows if r["rol"] == "Inwoners"]
+    assert len(residents) == 1 and residents[0]["antwoord"] == "" and "n = 1" in residents[0]["toelichting"]
+    council = {r["respondent"] for r in rows if r["rol"] == "Gemeenteraad"}
+    assert council == {f"respondent {i}" for i in range(1, 6)}
+    for fmt in ("xlsx", "json"):  # the same rule in every format
+        data = export(store, rnd, fmt)
+        text = data.decode("utf-8") if fmt == "json" else _xlsx_text(data)
+        assert text.count("Inwoners") >= 1
+    payload = json.loads(export(store, rnd, "json"))
+    assert [a for a in payload["answers"] if a["role"] == "Inwoners" and a["value"] is not None] == []
+
+
+def test_a_sixth_respondent_cannot_be_read_off_two_exports(store: Store, rnd) -> None:
+    _respond(store, rnd.id, "raad", 5)
+    first = [r for r in _csv_rows(store, rnd) if r["rol"] == "Gemeenteraad"]
+    _respond(store, rnd.id, "raad", 1)
+    second = [r for r in _csv_rows(store, rnd) if r["rol"] == "Gemeenteraad"]
+    assert second == first  # the sixth waits until four more have sent their answers
+
+
+def _xlsx_text(data: bytes) -> str:
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    return "\n".join(
+        str(c.value) for ws in book for row in ws.iter_rows() for c in row if c.value is not None
+    )
+
+
+@pytest.mark.parametrize("typed", HOSTILE)
+def test_a_typed_formula_stays_text_in_excel_and_csv(store: Store, rnd, typed: str) -> None:
+    answer_store.save_comment(store, rnd.id, "1.1", typed)
+    book = openpyxl.load_workbook(io.BytesIO(export(store, rnd, "xlsx")))
+    stored = typed.strip()  # a comment is stored without surrounding space: "\t=1+1" becomes "=1+1"
+    cells = [c for row in book["Antwoorden"].iter_rows() for c in row if c.value == stored]
+    assert cells and all(c.data_type == "s" for c in cells)  # the visible text, as text, never a formula
+    comment = next(r for r in _csv_rows(store, rnd) if r["vraag"] == "1.1" and r["respondent"] == "zelfscan")
+    assert comment["toelichting"] == "'" + stored  # the usual defence: a leading apostrophe
+
+
+def test_control_characters_are_refused_at_input_and_change_nothing(store: Store, rnd) -> None:
+    choices.set_status(store, rnd.id, "6a", "kiezen")
+    before = store.counts(), answer_store.of(store, rnd.id)
+    with pytest.raises(ScanError, match="stuurteken"):
+        answer_store.save_comment(store, rnd.id, "1.1", "regel\x0bverder")
+    with pytest.raises(ScanError, match="stuurteken"):
+        choices.save_agenda_field(store, rnd.id, "6a", goal="doel\x00")
+    with pytest.raises(ScanError, match="stuurteken"):
+        workshop.create(store, rnd.id, ["6.1"], "Avond\x1b[31m")
+    assert (store.counts(), answer_store.of(store, rnd.id)) == before
+    saved = answer_store.save_comment(store, rnd.id, "1.1", "twee\r\nregels\tmet tab")
+    assert saved.comment == "twee\nregels\tmet tab"  # line breaks and tabs are fine
+
+
+def test_stored_control_characters_never_break_an_export(store: Store, rnd, tmp_path) -> None:
+    # data from before the input check, or written by another program
+    with store.write() as db:
+        db.execute("UPDATE answers SET comment = 'oud\x0bcommentaar\x07' WHERE question_id = '1.1'")
+    for fmt in ("xlsx", "csv", "json", "docx", "pdf"):
+        data = export(store, rnd, fmt)
+        assert data, fmt
+    assert "oudcommentaar" in _xlsx_text(export(store, rnd, "xlsx"))
+    out = tmp_path / "x.xlsx"
+    result = run_cli(
+        "export",
+        "--db",
+        str(store.path),
+        "--municipality",
+        "GM0355",
+        "--year",
+        "2026",
+        "--format",
+        "xlsx",
+        "--out",
+        str(out),
+    )
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+
+
+def test_an_old_answer_is_exported_with_the_wording_it_was_given_to(store: Store, rnd) -> None:
+    answer_store.save(store, rnd.id, "8.3", 1)
+    with store.write() as db:
+        db.execute("UPDATE answers SET question_version = 1 WHERE question_id = '8.3'")
+    row = next(r for r in _csv_rows(store, rnd) if r["vraag"] == "8.3")
+    assert row["vraagversie"] == "1"
+    assert row["stelling"] == BANK.question("8.3").at(1).statement != BANK.question("8.3").statement

@@ -1,0 +1,56 @@
+"""Trend over rounds: changes per question, and honesty about questions that changed in between."""
+
+from __future__ import annotations
+
+from scan import answers as answer_store
+from scan import rounds, views
+from scan.questionbank import question_bank
+from scan.storage import Store
+from scan.trend import change_lines
+
+BANK = question_bank()
+
+
+def _old_version(store: Store, round_id: int, *question_ids: str) -> None:
+    """Pretend these answers were given before the question's current version (as in a real 2024 round)."""
+    with store.write() as db:
+        respondent = rounds.self_respondent(db, round_id)
+        for qid in question_ids:
+            db.execute(
+                "UPDATE answers SET question_version = 1 WHERE respondent_id = ? AND question_id = ?",
+                [respondent, qid],
+            )
+
+
+def test_the_trend_says_when_a_question_changed_between_rounds(store: Store) -> None:
+    before = rounds.start(store, "GM0355", 2024)
+    for qid in ("8.3", "3.1", "1.1"):
+        answer_store.save(store, before.id, qid, 2)
+    _old_version(store, before.id, "8.3", "3.1")
+    after = rounds.start(store, "GM0355", 2026)
+    for qid in ("8.3", "3.1", "1.1"):
+        answer_store.save(store, after.id, qid, 2)  # the same levels as in 2024
+    found = views.trend(store, views.self_scan(store, rounds.by_id(store, after.id)))
+    changes = {c.question_id: c for c in found.changes}
+    assert set(changes) == {"8.3", "3.1"}  # 1.1: same answer, same wording: not listed
+    assert changes["8.3"].meaning_changed and not changes["8.3"].answer_changed
+    assert not changes["3.1"].meaning_changed  # only reworded
+    text = change_lines(BANK, found.changes)
+    assert "Deze vraag is tussen de rondes veranderd" in text
+    line_83 = next(line for line in text.splitlines() if "**8.3**" in line)
+    line_31 = next(line for line in text.splitlines() if "**3.1**" in line)
+    assert "Vergelijk met zorg" in line_83 and "Vergelijk met zorg" not in line_31
+
+
+def test_peers_are_compared_only_on_answers_that_mean_the_same(store: Store) -> None:
+    for n, code in enumerate(["GM0014", "GM0034", "GM0037", "GM0047", "GM0080", "GM0085"]):
+        rnd = rounds.start(store, code, 2026)
+        answer_store.save(store, rnd.id, "8.3", 1)
+        answer_store.save(store, rnd.id, "3.1", 1)
+        if n == 0:  # one peer answered before 8.3's levels were rewritten
+            _old_version(store, rnd.id, "8.3", "3.1")
+        rounds.set_share_benchmark(store, rnd.id, True)
+        rounds.close(store, rnd.id)
+    values = views.peer_data(store, 2026).question_values
+    per_question = values.groupby("question_id")["gm_code"].nunique().to_dict()
+    assert per_question == {"8.3": 5, "3.1": 6}  # the old 8.3 answer means something else now; 3.1 does not

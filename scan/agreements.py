@@ -18,6 +18,7 @@ from functools import cache
 from scan.akkoord import AgreementAnalysis, AgreementError, analyse, analyse_text
 from scan.akkoord.coverage import Judged, Judgement, candidates
 from scan.akkoord.vocabulary import VOCABULARY_PATH
+from scan.choices import UNCHECKED, StaleChoice
 from scan.errors import NotFound, ScanError
 from scan.questionbank import PAMPHLET_PROPOSALS
 from scan.rhythm import term_start
@@ -152,10 +153,32 @@ def remove(store: Store, round_id: int) -> None:
         db.execute("DELETE FROM agreements WHERE round_id = ?", [round_id])
 
 
+def _judged_words(judged: Judged | None) -> str:
+    if judged is None:
+        return "nog niet beoordeeld"
+    if judged.judgement is Judgement.REJECTED:
+        return Judgement.REJECTED.label
+    return f"{Judgement.CONFIRMED.label} (passage {judged.passage + 1})"
+
+
+def _decision(judged: Judged | None) -> tuple[Judgement, int] | None:
+    if judged is None:
+        return None
+    return judged.judgement, judged.passage if judged.judgement is Judgement.CONFIRMED else 0
+
+
 def judge(
-    store: Store, round_id: int, proposal_id: str, judgement: Judgement | str | None, passage: int = 0
+    store: Store,
+    round_id: int,
+    proposal_id: str,
+    judgement: Judgement | str | None,
+    passage: int = 0,
+    *,
+    expected: Judged | object | None = UNCHECKED,
 ) -> None:
-    """Confirm (with the passage that shows it) or reject the match for one proposal; None: undecided."""
+    """Confirm (with the passage that shows it) or reject the match for one proposal; None: undecided.
+    ``expected``: the decision the screen showed (None: none yet); when someone else decided
+    meanwhile, nothing is saved (StaleChoice names the newer decision)."""
     if proposal_id not in PAMPHLET_PROPOSALS:
         raise ScanError(f"Voorstel '{proposal_id}' bestaat niet.")
     try:
@@ -169,6 +192,18 @@ def judge(
         row = db.execute("SELECT analysis FROM agreements WHERE round_id = ?", [round_id]).fetchone()
         if row is None:
             raise NotFound("Er is bij deze ronde nog geen akkoord gelezen.")
+        if expected is not UNCHECKED:
+            found = db.execute(
+                "SELECT decision, passage FROM agreement_decisions WHERE round_id = ? AND proposal_id = ?",
+                [round_id, proposal_id],
+            ).fetchone()
+            current = None if found is None else Judged(proposal_id, Judgement(found[0]), found[1] or 0)
+            if _decision(current) != _decision(expected):  # type: ignore[arg-type]
+                raise StaleChoice(
+                    f"Iemand anders heeft voorstel {proposal_id} intussen beoordeeld: "
+                    f"‘{_judged_words(current)}’. Uw oordeel is niet bewaard.",
+                    current,
+                )
         if judgement is None:
             db.execute(
                 "DELETE FROM agreement_decisions WHERE round_id = ? AND proposal_id = ?",

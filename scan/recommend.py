@@ -13,10 +13,10 @@ proposal and "pittiger" for the rest, so nothing here depends on a finer grade o
   little (+ 0.1 × their share), and the reason says how many — only when at least five peers
   have data. A proposal the griffier confirmed in the agreement rises a little too (+ 0.1): the
   council promised it; the reason sets the promise beside the answers.
-- The top five (``top``) spreads over the priorities: at most one proposal per priority, unless the
-  answers say otherwise: a second one of a priority whose score is at least SPREAD_POINTS lower
-  than that of the priority it would push out, or when no other priority has a proposal left.
-  Each such exception says why.
+- The top five (``top``) spreads over the priorities: one proposal per priority first. A second one
+  of a priority comes in only when the answers say so: its priority scores at least SPREAD_POINTS
+  lower than the priority it would push out. A third never, unless no other priority has a
+  proposal left. Each such exception says why.
 """
 
 from __future__ import annotations
@@ -270,13 +270,14 @@ def top(suggestions: list[Suggestion], n: int = TOP) -> list[Pick]:
     """The ``n`` to start with, spread over the priorities (see the rules above)."""
     picks: list[Pick] = []
     rest = list(suggestions)  # most urgent first
-    taken: set[int] = set()
+    taken: dict[int, int] = {}
     while rest and len(picks) < n:
         fresh = next((s for s in rest if s.proposal.priority not in taken), None)
-        again = next((s for s in rest if s.proposal.priority in taken), None)
+        # a second proposal of a priority, never a third (unless nothing else is left)
+        again = next((s for s in rest if taken.get(s.proposal.priority) == 1), None)
         pick, why = fresh, ""
         if fresh is None:
-            pick = again
+            pick = rest[0]
             why = "De andere prioriteiten hebben geen voorstel meer dat past; daarom nog een uit deze."
         elif (
             again is not None
@@ -292,6 +293,6 @@ def top(suggestions: list[Suggestion], n: int = TOP) -> list[Pick]:
             )
         assert pick is not None
         picks.append(Pick(pick, why))
-        taken.add(pick.proposal.priority)
+        taken[pick.proposal.priority] = taken.get(pick.proposal.priority, 0) + 1
         rest.remove(pick)
     return picks

@@ -127,6 +127,33 @@ def test_the_open_round_check_runs_inside_the_write(store: Store) -> None:
     assert agreements.judgements(store, rnd.id) == {}
 
 
+def test_a_decision_made_meanwhile_is_refused_inside_the_write(store: Store) -> None:
+    from scan.choices import StaleChoice
+
+    rnd = rounds.start(store, "GM0355", 2026)
+    agreements.read_pasted(store, rnd.id, council.AGREEMENT)
+    # the screen showed "not judged"; another griffier confirms 2a while this write waits for the lock
+    confirming = [
+        (
+            "INSERT INTO agreement_decisions (round_id, proposal_id, decision, passage, updated_at) "
+            "VALUES (?, '2a', 'bevestigd', 0, 'nu')",
+            [rnd.id],
+        )
+    ]
+    outcome = race(
+        store.path, confirming, lambda: agreements.judge(store, rnd.id, "2a", "afgewezen", expected=None)
+    )
+    assert isinstance(outcome, StaleChoice) and "‘Klopt (passage 1)’" in str(outcome)
+    assert outcome.current.judgement is Judgement.CONFIRMED
+    assert agreements.judgements(store, rnd.id)["2a"].judgement is Judgement.CONFIRMED
+    # with what is stored now as the expectation, the decision is saved
+    agreements.judge(store, rnd.id, "2a", "afgewezen", expected=outcome.current)
+    assert agreements.judgements(store, rnd.id)["2a"].judgement is Judgement.REJECTED
+    # another passage counts as another decision; undecided expects None
+    with pytest.raises(StaleChoice, match="‘Klopt niet’"):
+        agreements.judge(store, rnd.id, "2a", None, expected=None)
+
+
 def test_reading_again_replaces_the_agreement_and_its_decisions_but_keeps_sharing(store: Store) -> None:
     rnd = rounds.start(store, "GM0355", 2026)
     agreements.read_pasted(store, rnd.id, council.AGREEMENT)

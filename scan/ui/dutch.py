@@ -58,11 +58,34 @@ TEXTS: dict[str, str] = {
     "Close fullscreen": "Volledig scherm sluiten",
     "Notifications": "Meldingen",
     "Dismiss": "Sluiten",
+    # the file uploader (Akkoord page)
+    "Drag and drop a file here": "Sleep een bestand hierheen",
+    "Drag and drop files here": "Sleep bestanden hierheen",
+    "Drag and drop file here": "Sleep een bestand hierheen",
+    "Drag and drop directories here": "Sleep mappen hierheen",
+    "Upload": "Bestand kiezen",
+    "Upload directories": "Map kiezen",
+    "Browse files": "Bestand kiezen",
+    "Add files": "Bestanden toevoegen",
+    "Delete": "Verwijderen",
+    "Error uploading file": "Het versturen van het bestand lukte niet",
+    "file upload": "Bestand kiezen",
 }
 # Patterns (JavaScript regular expressions, matched on the whole trimmed text) -> Dutch.
 PATTERNS: list[tuple[str, str]] = [
     (r"^Help for (.+)$", "Uitleg bij $1"),
     (r"^Remove (.+)$", "$1 verwijderen"),
+    # the file uploader's limit ("50MB per file", "Limit 200MB per file") and its refusals
+    (r"^(?:Limit )?(\d+(?:\.\d+)?)\s*([KMG]?B) per file$", "Hoogstens $1 $2 per bestand"),
+    (
+        r"^File is too large\. Maximum size is \d+ bytes\.$",
+        "Dit bestand is te groot. Kies een kleiner bestand of plak de tekst.",
+    ),
+    (
+        r"^File must be .+ or smaller\.$",
+        "Dit bestand is te groot. Kies een kleiner bestand of plak de tekst.",
+    ),
+    (r"^.* files are not allowed\.$", "Dit soort bestand kan de app niet lezen."),
     (
         r"^You have requested page /(.*), but no corresponding file was found in the app's pages/ directory\. "
         r"Running the app's main page\.$",
@@ -78,6 +101,8 @@ SKIP = (
     '[data-testid="stMarkdownContainer"], [data-testid="stText"], [data-testid="stCode"] pre, '
     '[data-testid="stHtml"], .stHtml, .js-plotly-plot, textarea, input, [contenteditable]'
 )
+# Streamlit's own words inside a skipped element: the file uploader's button label is Markdown.
+ALLOW = '[data-testid="stFileUploaderDropzone"] button'
 ATTRIBUTES = ("aria-label", "title", "placeholder")
 
 CSS = """
@@ -111,7 +136,7 @@ def _script() -> str:
     patterns = json.dumps(PATTERNS, ensure_ascii=False)
     return f"""(function () {{
   var T = {texts}, P = {patterns}.map(function (p) {{ return [new RegExp(p[0]), p[1]]; }});
-  var SKIP = {json.dumps(SKIP)}, A = {json.dumps(list(ATTRIBUTES))};
+  var SKIP = {json.dumps(SKIP)}, ALLOW = {json.dumps(ALLOW)}, A = {json.dumps(list(ATTRIBUTES))};
   function tr(v) {{
     var t = (v || "").trim();
     if (!t) return null;
@@ -127,7 +152,7 @@ def _script() -> str:
   }}
   function text(node) {{
     var p = node.parentElement;
-    if (!p || p.closest(SKIP)) return;
+    if (!p || (p.closest(SKIP) && !p.closest(ALLOW))) return;
     var n = tr(node.nodeValue);
     if (n !== null && n !== node.nodeValue) node.nodeValue = n;
   }}

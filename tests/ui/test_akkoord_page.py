@@ -3,6 +3,8 @@ with the passages marked and escaped, judge the matches, share; bad input gives 
 
 from __future__ import annotations
 
+import pytest
+
 from scan import agreements, rounds
 from scan.akkoord import analyse_text
 from scan.akkoord.coverage import Judgement
@@ -11,7 +13,7 @@ from scan.storage import Store
 from scan.ui.components.passages import marked, proposal_block
 
 from .. import council
-from ..akkoord.test_bad_inputs import ENGLISH
+from ..akkoord.test_bad_inputs import CASES, ENGLISH, _pdf
 
 
 def _page(new_session):
@@ -37,7 +39,9 @@ def test_paste_read_judge_and_share(new_session, db_path) -> None:
     assert agreements.get(store, rnd.id) is not None
     assert any("Bij 3 van de 29 voorstellen vond de app een passage" in m.value for m in at.markdown)
     overview = next(m.value for m in at.markdown if m.value.startswith("| Prioriteit"))
-    assert "| 2. Inclusieve democratie | staat erin | niet bevestigd | geen |" in overview
+    assert "| 2. Inclusieve democratie | staat erin | 2a, 2c | niet bevestigd | geen |" in overview
+    # the page opens at the first priority with a match to judge
+    assert at.selectbox(key="akkoord_prioriteit").value == 2
 
     at.selectbox(key="akkoord_prioriteit").set_value(2).run()
     html = _html(at)
@@ -52,7 +56,7 @@ def test_paste_read_judge_and_share(new_session, db_path) -> None:
     assert agreements.judgements(store, rnd.id)["2a"].judgement is Judgement.CONFIRMED
     assert any("Opgeslagen: uw oordeel over voorstel 2a." in c.value for c in at.caption)
     overview = next(m.value for m in at.markdown if m.value.startswith("| Prioriteit"))
-    assert "| 2. Inclusieve democratie | staat erin | staat erin | 2a |" in overview
+    assert "| 2. Inclusieve democratie | staat erin | 2a, 2c | staat erin | 2a |" in overview
     at.radio(key=f"akkoord_oordeel_{rnd.id}_2c").set_value("nee").run()
     assert agreements.judgements(store, rnd.id)["2c"].judgement is Judgement.REJECTED
 
@@ -104,3 +108,74 @@ def test_marked_passages_escape_everything_but_the_marks() -> None:
     # nothing found: the app's own suggestion, escaped too
     block = proposal_block(question_bank().proposal("8a"), analysis.proposals["8a"], "Zeist <b>x</b>", None)
     assert "Zeist &lt;b&gt;x&lt;/b&gt;" in block and "<b>" not in block
+
+
+def _upload(at, name: str, data: bytes, mime: str = "application/octet-stream"):
+    (uploader,) = at.file_uploader
+    assert uploader.label.startswith("Het akkoord als PDF")
+    uploader.set_value((name, data, mime)).run()
+    assert not at.exception
+    return at
+
+
+def test_upload_a_pdf_reads_it_and_forgets_the_file(new_session, db_path) -> None:
+    store = Store(db_path)
+    rnd = rounds.start(store, "GM0355", 2026)
+    at = _upload(_page(new_session), "akkoord.pdf", _pdf(3), "application/pdf")
+    found = agreements.get(store, rnd.id)
+    assert found is not None and found.filename == "akkoord.pdf" and found.pages == 3
+    assert [s.value for s in at.success] == ["Het akkoord is gelezen. Beoordeel hieronder wat de app vond."]
+    assert any("**Gelezen:** akkoord.pdf (PDF, 3 pagina's)" in m.value for m in at.markdown)
+    # the page reran with a fresh uploader: the file is gone from the session
+    assert all(u.value is None for u in at.file_uploader)
+    # only the analysis is kept, never the document's bytes
+    row = store.db.execute("SELECT * FROM agreements WHERE round_id = ?", [rnd.id]).fetchone()
+    assert not any(isinstance(v, bytes) for v in row)
+
+
+@pytest.mark.parametrize(("filename", "make", "message"), CASES, ids=[c[0] for c in CASES])
+def test_bad_files_give_a_dutch_message_and_store_nothing(
+    new_session, db_path, tmp_path, filename, make, message
+) -> None:
+    store = Store(db_path)
+    rounds.start(store, "GM0355", 2026)
+    before = store.counts()
+    at = _upload(_page(new_session), filename, make(tmp_path))
+    assert [e.value for e in at.error] and message in at.error[0].value
+    assert not at.success and not at.exception
+    assert store.counts() == before
+    assert [s.value for s in at.subheader] == ["Akkoord lezen"]  # try again: the form is there
+    assert all(u.value is None for u in at.file_uploader)
+
+
+def test_a_reader_failing_gives_a_dutch_message_not_a_traceback(new_session, db_path, monkeypatch) -> None:
+    store = Store(db_path)
+    rounds.start(store, "GM0355", 2026)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("pdfium: onverwacht")
+
+    monkeypatch.setattr(agreements, "analyse", broken)
+    at = _upload(_page(new_session), "akkoord.pdf", _pdf(1))
+    assert [e.value for e in at.error] == [
+        "Het lezen lukte niet door een fout in de app. Probeer het nog eens, of plak de tekst van het akkoord."
+    ]
+    assert agreements.get(store, rounds.get(store, "GM0355", 2026).id) is None
+
+
+def test_a_decision_someone_else_made_meanwhile_is_not_overwritten(new_session, db_path) -> None:
+    store = Store(db_path)
+    rnd = rounds.start(store, "GM0355", 2026)
+    council.add_agreement(store, rnd, confirm=(), reject=())
+    at = _page(new_session)
+    assert at.radio(key=f"akkoord_oordeel_{rnd.id}_2c").value == "nog"
+    agreements.judge(store, rnd.id, "2c", Judgement.CONFIRMED)  # another griffier, meanwhile
+    at.radio(key=f"akkoord_oordeel_{rnd.id}_2c").set_value("nee").run()
+    assert not at.exception
+    assert agreements.judgements(store, rnd.id)["2c"].judgement is Judgement.CONFIRMED  # theirs stays
+    assert [w.value for w in at.warning] == [
+        "Iemand anders heeft voorstel 2c intussen beoordeeld: ‘Klopt (passage 1)’. Uw oordeel is niet bewaard."
+    ]
+    assert at.radio(key=f"akkoord_oordeel_{rnd.id}_2c").value == "0"  # the screen shows their decision
+    at.radio(key=f"akkoord_oordeel_{rnd.id}_2c").set_value("nee").run()  # now knowingly
+    assert agreements.judgements(store, rnd.id)["2c"].judgement is Judgement.REJECTED and not at.warning

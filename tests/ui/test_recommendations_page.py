@@ -80,3 +80,29 @@ def test_top_five_marks_chosen_and_promised_proposals_and_saves_visibly(new_sess
     # a choice is saved and says so
     at.radio(key=f"voorstel_status_{rnd.id}_2b").set_value("niet_voor_ons").run()
     assert any("Opgeslagen: voorstel 2b staat op ‘Niet voor ons’." in c.value for c in at.caption)
+
+
+def test_a_choice_someone_else_changed_meanwhile_is_not_overwritten(new_session, db_path) -> None:
+    from scan import choices
+    from scan.models import ProposalStatus
+
+    store = Store(db_path)
+    rnd = rounds.start(store, "GM0355", 2026)
+    at = new_session(gemeente="GM0355", jaar="2026")
+    at.switch_page("scan/ui/pages/recommendations.py").run()
+    at.selectbox(key="aanbevelingen_prioriteit").set_value(6).run()
+    radio = at.radio(key=f"voorstel_status_{rnd.id}_6a")
+    assert radio.value == "geen"
+    # another griffier marks 6a as done while this screen still shows "no choice"
+    choices.set_status(store, rnd.id, "6a", ProposalStatus.DONE)
+    radio.set_value("kiezen").run()
+    assert not at.exception
+    assert choices.statuses(store, rnd.id) == {"6a": ProposalStatus.DONE}  # theirs stays
+    assert [w.value for w in at.warning] == [
+        "Iemand anders heeft de keuze voor voorstel 6a intussen veranderd in ‘Al gedaan’. Uw keuze is niet bewaard."
+    ]
+    # the screen now shows their choice (under "marked"); a choice made on it is saved
+    marked = at.radio(key=f"voorstel_status_{rnd.id}_6a")
+    assert marked.value == "al_gedaan"
+    marked.set_value("kiezen").run()
+    assert choices.statuses(store, rnd.id) == {"6a": ProposalStatus.CHOSEN} and not at.warning

@@ -36,13 +36,38 @@ def _saved_key(round_id: int, proposal_id: str) -> str:
     return f"voorstel_opgeslagen_{round_id}_{proposal_id}"
 
 
+_NOT_SHOWN = object()
+
+
+def _stale_key(round_id: int, proposal_id: str) -> str:
+    return f"voorstel_verouderd_{round_id}_{proposal_id}"
+
+
+def _shown_key(round_id: int) -> str:
+    """What this screen last showed of each proposal's choice: a save expects it, so a choice someone
+    else made meanwhile is reported instead of overwritten."""
+    return f"voorstel_getoond_{round_id}"
+
+
 def _save_status(store: Store, round_id: int, proposal_id: str) -> None:
     choice = st.session_state[status_key(round_id, proposal_id)]
+    shown = st.session_state.get(_shown_key(round_id), {})
     try:
-        choices.set_status(store, round_id, proposal_id, None if choice == NO_CHOICE else choice)
+        choices.set_status(
+            store,
+            round_id,
+            proposal_id,
+            None if choice == NO_CHOICE else choice,
+            expected=shown.get(proposal_id, choices.UNCHECKED),
+        )
+    except choices.StaleChoice as exc:
+        st.session_state[_stale_key(round_id, proposal_id)] = str(exc)
+        shown.pop(proposal_id, None)  # the next run shows the newer choice
+        return
     except ScanError as exc:
         st.session_state["voorstel_fout"] = str(exc)
         return
+    shown[proposal_id] = None if choice == NO_CHOICE else choice
     label = "geen keuze" if choice == NO_CHOICE else f"‘{ProposalStatus(choice).label}’"
     st.session_state[_saved_key(round_id, proposal_id)] = (
         f"Opgeslagen: voorstel {proposal_id} staat op {label}."
@@ -51,17 +76,24 @@ def _save_status(store: Store, round_id: int, proposal_id: str) -> None:
 
 def status_choice(store: Store, round_id: int, proposal_id: str, current: str | None, disabled: bool) -> None:
     options = [NO_CHOICE, *(s.value for s in ProposalStatus)]
+    key = status_key(round_id, proposal_id)
+    shown = st.session_state.setdefault(_shown_key(round_id), {})
+    current = None if current is None else str(current)
+    if shown.get(proposal_id, _NOT_SHOWN) != current or key not in st.session_state:
+        shown[proposal_id] = current  # new here, or changed since (here or by someone else)
+        st.session_state[key] = current or NO_CHOICE
     st.radio(
         f"Uw keuze voor voorstel {proposal_id}",
         options,
-        index=options.index(current or NO_CHOICE),
         format_func=lambda o: "Nog geen keuze" if o == NO_CHOICE else ProposalStatus(o).label,
-        key=status_key(round_id, proposal_id),
+        key=key,
         horizontal=True,
         on_change=_save_status,
         args=(store, round_id, proposal_id),
         disabled=disabled,
     )
+    if stale := st.session_state.pop(_stale_key(round_id, proposal_id), None):
+        st.warning(stale, icon=":material/group:")
     if saved := st.session_state.pop(_saved_key(round_id, proposal_id), None):
         st.caption(f":material/check: {saved}")
 

@@ -7,8 +7,9 @@ from datetime import datetime
 import streamlit as st
 
 from scan import agreements, views
+from scan import choices as choices_module
 from scan.akkoord import STATUS_LABELS, AgreementError
-from scan.akkoord.coverage import Judgement, candidates
+from scan.akkoord.coverage import Judged, Judgement, candidates
 from scan.errors import ScanError
 from scan.formatting import nl_date, nl_number
 from scan.tables import markdown_table
@@ -39,18 +40,43 @@ def _saved_key(pid: str) -> str:
     return f"akkoord_opgeslagen_{rnd.id}_{pid}"
 
 
+def _stale_key(pid: str) -> str:
+    return f"akkoord_verouderd_{rnd.id}_{pid}"
+
+
+# What this screen last showed of each decision: a save expects it, so a decision another griffier
+# made meanwhile is reported instead of overwritten.
+KEY_SHOWN = f"akkoord_getoond_{rnd.id}"
+st.session_state.setdefault(KEY_SHOWN, {})
+_NOT_SHOWN = object()
+
+
+def _choice_of(judged: Judged | None, passages: int) -> str:
+    if judged is None:
+        return UNJUDGED
+    if judged.judgement is Judgement.REJECTED:
+        return REJECT
+    return str(min(judged.passage, passages - 1))
+
+
 def _save_judgement(pid: str) -> None:
     choice = st.session_state[_judge_key(pid)]
+    expected = st.session_state[KEY_SHOWN].get(pid, choices_module.UNCHECKED)
     try:
         if choice == UNJUDGED:
-            agreements.judge(store, rnd.id, pid, None)
+            agreements.judge(store, rnd.id, pid, None, expected=expected)
         elif choice == REJECT:
-            agreements.judge(store, rnd.id, pid, Judgement.REJECTED)
+            agreements.judge(store, rnd.id, pid, Judgement.REJECTED, expected=expected)
         else:
-            agreements.judge(store, rnd.id, pid, Judgement.CONFIRMED, int(choice))
+            agreements.judge(store, rnd.id, pid, Judgement.CONFIRMED, int(choice), expected=expected)
+    except choices_module.StaleChoice as exc:
+        st.session_state[_stale_key(pid)] = str(exc)
+        st.session_state[KEY_SHOWN].pop(pid, None)  # the next run shows the newer decision
+        return
     except ScanError as exc:
         st.session_state["akkoord_fout"] = str(exc)
         return
+    st.session_state[KEY_SHOWN].pop(pid, None)  # the next run shows what is stored now
     st.session_state[_saved_key(pid)] = f"Opgeslagen: uw oordeel over voorstel {pid}."
 
 
@@ -130,8 +156,9 @@ def _reading() -> None:
     st.caption(limits_text())
     file_tab, paste_tab = st.tabs(["Bestand kiezen", "Tekst plakken"])
     with file_tab:
-        if upload_form(rnd.id, str(store.path), KEY):
-            st.session_state["akkoord_gelezen"] = True
+        stored = upload_form(store, rnd.id, KEY, "akkoord_fout")
+        if stored is not None:
+            st.session_state["akkoord_gelezen"] = stored
             st.rerun()
     with paste_tab:
         st.text_area(
@@ -167,6 +194,10 @@ for p in agreement_view.priorities:
         {
             "Prioriteit": f"{p.priority_id}. {p.name}",
             "Wat de app vond": STATUS_LABELS[analysis.priorities[p.priority_id].status],
+            "Gevonden bij": ", ".join(
+                x.id for x in bank.proposals_for(p.priority_id) if candidates(analysis.proposals[x.id])
+            )
+            or "geen",
             "Na uw oordeel": p.label,
             "Bevestigd": ", ".join(promise.proposal_id for promise, _ in p.promised) or "geen",
         }
@@ -186,8 +217,22 @@ if peers.has_demo:
 # --- per proposal, one priority at a time -------------------------------------------------------------
 st.subheader("Per voorstel")
 options = [p.id for p in bank.core_priorities]
+
+
+def _to_judge(pid: int) -> int:
+    """How many matches of this priority wait for a decision."""
+    return sum(
+        1
+        for x in bank.proposals_for(pid)
+        if candidates(analysis.proposals[x.id]) and x.id not in agreement_view.judged
+    )
+
+
 if st.session_state.get(KEY_PRIORITY) not in options:
-    st.session_state[KEY_PRIORITY] = options[0]
+    # start where there is something to judge, else where something was found
+    waiting = [pid for pid in options if _to_judge(pid)]
+    found_in = [pid for pid in options if analysis.priorities[pid].status != "niet_gevonden"]
+    st.session_state[KEY_PRIORITY] = (waiting or found_in or options)[0]
 priority_id = st.selectbox(
     "Bekijk de voorstellen bij",
     options,
@@ -213,12 +258,10 @@ for proposal in bank.proposals_for(priority_id):
             continue
         judged = agreement_view.judged.get(proposal.id)
         choices = [UNJUDGED, *(str(i) for i in range(len(options_for))), REJECT]
-        if judged is None:
-            current = UNJUDGED
-        elif judged.judgement is Judgement.REJECTED:
-            current = REJECT
-        else:
-            current = str(min(judged.passage, len(options_for) - 1))
+        key = _judge_key(proposal.id)
+        if st.session_state[KEY_SHOWN].get(proposal.id, _NOT_SHOWN) != judged or key not in st.session_state:
+            st.session_state[KEY_SHOWN][proposal.id] = judged  # new here, or changed since (by anyone)
+            st.session_state[key] = _choice_of(judged, len(options_for))
 
         def label(choice: str, passages=options_for) -> str:
             if choice == UNJUDGED:
@@ -232,14 +275,15 @@ for proposal in bank.proposals_for(priority_id):
         st.radio(
             f"Uw oordeel over voorstel {proposal.id}",
             choices,
-            index=choices.index(current),
             format_func=label,
-            key=_judge_key(proposal.id),
+            key=key,
             horizontal=True,
             on_change=_save_judgement,
             args=(proposal.id,),
             disabled=not rnd.is_open,
         )
+        if stale := st.session_state.pop(_stale_key(proposal.id), None):
+            st.warning(stale, icon=":material/group:")
         if saved := st.session_state.pop(_saved_key(proposal.id), None):
             st.caption(f":material/check: {saved}")
 

@@ -68,9 +68,10 @@ else:
         lines.append(line)
     st.markdown("\n".join(lines))
     st.caption(
-        "Verspreid over de prioriteiten: uit elke prioriteit eerst één voorstel. Een tweede voorstel uit "
-        f"dezelfde prioriteit komt er alleen bij als die prioriteit {SPREAD_POINTS} punten of meer lager "
-        "scoort, of als andere prioriteiten geen voorstel meer hebben. Dat staat er dan bij."
+        "Verspreid over de prioriteiten: eerst één voorstel per prioriteit. Een tweede uit dezelfde prioriteit "
+        f"komt er alleen bij als die prioriteit minstens {SPREAD_POINTS} punten lager scoort dan de prioriteit "
+        "die anders aan de beurt was. Een derde alleen als andere prioriteiten geen passend voorstel meer "
+        "hebben. Dat staat er dan bij."
     )
 
 # One priority at a time: all 29 cards at once made a long page and a slow one (every card redrawn on each click).

@@ -21,6 +21,40 @@ SPICIER_TIMELINE = "in deze raadsperiode (tot {end})"
 TARGET_LEVEL = 3  # "in uitvoering": the level at which a proposal counts as in place (scan/recommend.py)
 
 Vote = tuple[str, int, int]  # (workshop title, dots, voters), published figures only
+# (workshop title, question id, answers, ((label, count), ...)): a published distribution (n >= 5)
+Spread = tuple[str, str, int, tuple[tuple[str, int], ...]]
+
+
+def vote_phrase(vote: Vote) -> str:
+    """ "7 stippen in de workshop ‘Raadsavond’ (12 deelnemers stemden)"; the title as typed."""
+    title, dots, voters = vote
+    return (
+        f"{nl_number(dots)} {'stip' if dots == 1 else 'stippen'} in de workshop ‘{title}’ "
+        f"({nl_number(voters)} {'deelnemer stemde' if voters == 1 else 'deelnemers stemden'})"
+    )
+
+
+def spread_phrase(spread: Spread) -> str:
+    """ "Vraag 6.1 in de workshop ‘Raadsavond’ (8 antwoorden): 0 · Niet aan de orde: 2, 1 · Verkend: 6"."""
+    title, qid, n, counts = spread
+    parts = ", ".join(f"{label}: {nl_number(count)}" for label, count in counts if count)
+    return f"Vraag {qid} in de workshop ‘{title}’ ({nl_number(n)} {'antwoord' if n == 1 else 'antwoorden'}): {parts}"
+
+
+@dataclass(frozen=True)
+class WorkshopSays:
+    """What the round's workshops published about one proposal: its dots in a vote, and how the room
+    answered the questions that measure it. Only published figures (each over at least five people)."""
+
+    votes: tuple[Vote, ...] = ()
+    spreads: tuple[Spread, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.votes or self.spreads)
+
+    @property
+    def lines(self) -> list[str]:
+        return [vote_phrase(v) for v in self.votes] + [spread_phrase(s) for s in self.spreads]
 
 
 @dataclass(frozen=True)
@@ -31,7 +65,7 @@ class AgendaItem:
     timeline: str
     text: str
     promise: Promise | None = None  # what the agreement says, confirmed by the griffier
-    votes: tuple[Vote, ...] = ()  # the dots the proposal got in the round's workshops
+    workshops: WorkshopSays = WorkshopSays()  # the round's workshops on this proposal
 
     @property
     def promise_line(self) -> str:
@@ -42,17 +76,8 @@ class AgendaItem:
         return f"{where[0].upper()}{where[1:]}: “{self.promise.quote}”"
 
     @property
-    def vote_lines(self) -> list[str]:
-        return [vote_phrase(v) for v in self.votes]
-
-
-def vote_phrase(vote: Vote) -> str:
-    """ "7 stippen in de workshop ‘Raadsavond’ (12 deelnemers stemden)"; the title as typed."""
-    title, dots, voters = vote
-    return (
-        f"{nl_number(dots)} {'stip' if dots == 1 else 'stippen'} in de workshop ‘{title}’ "
-        f"({nl_number(voters)} {'deelnemer stemde' if voters == 1 else 'deelnemers stemden'})"
-    )
+    def workshop_lines(self) -> list[str]:
+        return self.workshops.lines
 
 
 def goal_from_answers(bank: QuestionBank, proposal: Proposal, answers: Mapping[str, Answer]) -> str:
@@ -110,13 +135,13 @@ def build_agenda(
     *,
     answers: Mapping[str, Answer] | None = None,
     promised: Mapping[str, Promise] | None = None,
-    votes: Mapping[str, list[Vote]] | None = None,
+    workshops: Mapping[str, WorkshopSays] | None = None,
 ) -> list[AgendaItem]:
     """The chosen proposals in catalogue order, each with its edits or else the suggested defaults
     (the goal from the answers, the quote and page where the agreement promises it), and the dots it
-    got in the round's workshops."""
+    got in the round's workshops and how the room answered its questions."""
     promised = promised or {}
-    votes = votes or {}
+    workshops = workshops or {}
     items = []
     for proposal in bank.proposals:
         if statuses.get(proposal.id) != ProposalStatus.CHOSEN:
@@ -131,7 +156,7 @@ def build_agenda(
                 edits.get("timeline") or base.timeline,
                 edits.get("text") or base.text,
                 base.promise,
-                tuple(votes.get(proposal.id, ())),
+                workshops.get(proposal.id, WorkshopSays()),
             )
         )
     return items
@@ -176,7 +201,7 @@ def to_markdown(
             f"- **Doel:** {md_text(item.goal)}",
             f"- **Eigenaar:** {md_text(item.owner)}",
             f"- **Planning:** {md_text(item.timeline)}",
-            *(f"- **Workshop:** {md_text(line)}" for line in item.vote_lines),
+            *(f"- **Workshop:** {md_text(line)}" for line in item.workshop_lines),
             "",
         ]
         if item.promise is not None:
@@ -205,7 +230,7 @@ def to_docx(
         p = item.proposal
         doc.add_heading(f"Voorstel {p.id}: {p.title}", level=1)
         rows = [["Doel", item.goal], ["Eigenaar", item.owner], ["Planning", item.timeline]]
-        rows += [["Workshop", line] for line in item.vote_lines]
+        rows += [["Workshop", line] for line in item.workshop_lines]
         word.add_table(doc, rows, [3.5, 13.5], row_headers=True)
         if item.promise is not None:
             doc.add_paragraph("Wat het akkoord al zegt:").runs[0].bold = True

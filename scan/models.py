@@ -328,12 +328,6 @@ class Proposal(Strict):
         """ "Basisstap" or "Pittiger stap": all the pamphlet says about a proposal's effort."""
         return STEP_LABELS[self.basic]
 
-    @property
-    def peppers(self) -> int:
-        """Deprecated: 1 for the basic step, 2 for a spicier one (the pamphlet gives no finer grade).
-        Only the data export still reads it; use ``basic`` or ``step``."""
-        return 1 if self.basic else 2
-
 
 class ProposalFile(Strict):
     source: str

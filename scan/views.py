@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from scan import agreements, benchmark_store, choices, releases, respondents, rounds, voices, workshop
 from scan import answers as answer_store
-from scan.agenda import AgendaItem, build_agenda
+from scan.agenda import AgendaItem, Spread, Vote, WorkshopSays, build_agenda
 from scan.akkoord.coverage import (
     PRIORITY_LABELS,
     Judged,
@@ -403,9 +403,30 @@ def workshop_outcomes(store: Store, rnd: Round) -> list[workshop.WorkshopOutcome
     return workshop.outcomes(store, rnd.id)
 
 
-def proposal_votes(store: Store, rnd: Round) -> dict[str, list[tuple[str, int, int]]]:
-    """Per proposal: (workshop title, dots, voters) of every published vote of the round."""
-    return workshop.proposal_votes(store, rnd.id)
+def workshop_says(
+    outcomes: list[workshop.WorkshopOutcome], bank: QuestionBank | None = None
+) -> dict[str, WorkshopSays]:
+    """Per proposal: the dots it got in every published vote of the round, and the published
+    distributions of the workshop questions that measure it (for the cards and the agenda)."""
+    bank = bank or question_bank()
+    votes: dict[str, list[Vote]] = {}
+    spreads: dict[str, list[Spread]] = {}
+    measures: dict[str, list[str]] = {}
+    for p in bank.proposals:
+        for qid in p.questions:
+            measures.setdefault(qid, []).append(p.id)
+    for result in outcomes:
+        for pid, dots in result.votes or ():
+            votes.setdefault(pid, []).append((result.title, dots, result.voters))
+        for q in result.questions:
+            if q.kind != "schaal" or q.distribution is None:
+                continue
+            for pid in measures.get(q.question_id, ()):
+                spreads.setdefault(pid, []).append((result.title, q.question_id, q.n, q.distribution))
+    return {
+        pid: WorkshopSays(tuple(votes.get(pid, ())), tuple(spreads.get(pid, ())))
+        for pid in sorted(set(votes) | set(spreads))
+    }
 
 
 def agenda_inputs(store: Store, rnd: Round) -> list[tuple[str, str, str]]:
@@ -420,18 +441,23 @@ def agenda_inputs(store: Store, rnd: Round) -> list[tuple[str, str, str]]:
 class Agenda:
     items: list[AgendaItem]
     inputs: list[tuple[str, str, str]]  # what workshops sent to the agenda
-    votes: dict[str, list[tuple[str, int, int]]]  # per proposal, chosen or not: its published dots
+    workshops: dict[str, WorkshopSays]  # per proposal, chosen or not: what the workshops published
 
 
 def agenda(
-    store: Store, rnd: Round, scan: SelfScan | None = None, bank: QuestionBank | None = None
+    store: Store,
+    rnd: Round,
+    scan: SelfScan | None = None,
+    bank: QuestionBank | None = None,
+    outcomes: list[workshop.WorkshopOutcome] | None = None,
 ) -> Agenda:
     """The draft agenda as every screen and document shows it: the chosen proposals with their edits or
     the defaults (goal from the answers, the agreement's quote and page), their workshop dots, and the
     workshops' input."""
     bank = bank or question_bank()
     scan = scan or self_scan(store, rnd, bank)
-    votes = proposal_votes(store, rnd)
+    outcomes = workshop_outcomes(store, rnd) if outcomes is None else outcomes
+    says = workshop_says(outcomes, bank)
     items = build_agenda(
         bank,
         choices.statuses(store, rnd.id),
@@ -440,9 +466,9 @@ def agenda(
         rnd.year,
         answers=scan.answers,
         promised=promised(store, rnd),
-        votes=votes,
+        workshops=says,
     )
-    return Agenda(items, agenda_inputs(store, rnd), votes)
+    return Agenda(items, agenda_inputs(store, rnd), says)
 
 
 # --- everything for one round's documents ----------------------------------------------------------
@@ -481,6 +507,7 @@ def round_view(store: Store, rnd: Round, group_id: str | None = None) -> RoundVi
     statuses = choices.statuses(store, rnd.id)
     adopted = adoption(store, peers, group, rnd.gm_code, bank)
     agreement = agreement_view(store, rnd, scan, bank)
+    outcomes = workshop_outcomes(store, rnd)
     return RoundView(
         scan=scan,
         municipality=municipality_name(rnd),
@@ -491,7 +518,7 @@ def round_view(store: Store, rnd: Round, group_id: str | None = None) -> RoundVi
         agenda_edits=choices.agenda_edits(store, rnd.id),
         roles=roles(store, scan, bank),
         trend=trend(store, scan, bank),
-        workshops=workshop_outcomes(store, rnd),
+        workshops=outcomes,
         agreement=agreement,
-        agenda=agenda(store, rnd, scan, bank),
+        agenda=agenda(store, rnd, scan, bank, outcomes),
     )

@@ -255,7 +255,7 @@ def write(d: ReportData) -> bytes:
     for item in d.agenda:
         doc.add_heading(f"{item.proposal.title} (voorstel {item.proposal.id})", level=2)
         rows = [["Doel", item.goal], ["Eigenaar", item.owner], ["Planning", item.timeline]]
-        rows += [["Workshop", line] for line in item.vote_lines]
+        rows += [["Workshop", line] for line in item.workshop_lines]
         word.add_table(doc, rows, [3.5, 13.5], row_headers=True)
         if item.promise is not None:
             doc.add_paragraph("Wat het akkoord al zegt:").runs[0].bold = True

@@ -106,3 +106,27 @@ def test_a_choice_someone_else_changed_meanwhile_is_not_overwritten(new_session,
     assert marked.value == "al_gedaan"
     marked.set_value("kiezen").run()
     assert choices.statuses(store, rnd.id) == {"6a": ProposalStatus.CHOSEN} and not at.warning
+
+
+def test_workshop_outcomes_show_on_the_cards_and_the_agenda(new_session, db_path) -> None:
+    from scan import choices
+
+    from .. import council
+
+    store = Store(db_path)
+    rnd = rounds.start(store, "GM0355", 2026)
+    council.add_workshop(store, rnd, people=6)  # the title holds Markdown and HTML: shown literally
+    choices.set_status(store, rnd.id, "2a", "kiezen")
+    at = new_session(gemeente="GM0355", jaar="2026")
+    at.switch_page("scan/ui/pages/recommendations.py").run()
+    at.selectbox(key="aanbevelingen_prioriteit").set_value(2).run()
+    card = next(m.value for m in at.markdown if m.value.startswith("**Voorstel 2a"))
+    assert "*Workshops:* 6 stippen in de workshop ‘Raadsavond \\<b\\>Vet\\</b\\>" in card
+    assert "\\!\\[t\\]\\(http\\://x/track\\.png\\)" in card  # an image in a title never loads
+    at.selectbox(key="aanbevelingen_prioriteit").set_value(1).run()
+    card = next(m.value for m in at.markdown if m.value.startswith("**Voorstel 1a"))
+    assert "Vraag 1\\.1 in de workshop" in card and "\\(6 antwoorden\\)" in card
+
+    at.switch_page("scan/ui/pages/agenda.py").run()
+    about = next(m.value for m in at.markdown if m.value.startswith("**Workshops:**"))
+    assert "6 stippen in de workshop ‘Raadsavond \\<b\\>Vet\\</b\\>" in about

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from scan import choices
-from scan.agenda import Vote, vote_phrase
+from scan.agenda import WorkshopSays
 from scan.akkoord.coverage import PeerMention
 from scan.errors import ScanError
 from scan.models import Proposal, ProposalStatus
@@ -104,7 +104,7 @@ def card(
     suggestion: Suggestion,
     current: str | None,
     disabled: bool,
-    votes: list[Vote] | tuple[Vote, ...] = (),
+    workshops: WorkshopSays | None = None,
     mention: PeerMention | None = None,
 ) -> None:
     p = suggestion.proposal
@@ -121,8 +121,9 @@ def card(
         # document text: every Markdown character escaped, so it shows exactly as the agreement has it
         where = suggestion.promise.where
         text.append(f"*Wat het akkoord zegt ({where}):* “{literal.markdown(suggestion.promise.quote)}”")
-    if votes:
-        text.append("*Workshops:* " + "; ".join(literal.markdown(vote_phrase(v)) for v in votes) + ".")
+    if workshops:
+        # workshop titles are typed by people: shown literally
+        text.append("*Workshops:* " + "; ".join(literal.markdown(line) for line in workshops.lines) + ".")
     if mention is not None and mention.enough:
         text.append(f"*Akkoorden van andere gemeenten:* {mention.text}")
     if links:

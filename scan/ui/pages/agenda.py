@@ -111,8 +111,9 @@ for item in items:
         if item.promise is not None:
             # document text: shown exactly as the agreement has it
             about.append(f"**Wat het akkoord al zegt:** {literal.markdown(item.promise_line)}")
-        if item.vote_lines:
-            about.append("**Workshops:** " + "; ".join(literal.markdown(v) for v in item.vote_lines) + ".")
+        if item.workshop_lines:
+            lines = "; ".join(literal.markdown(line) for line in item.workshop_lines)
+            about.append(f"**Workshops:** {lines}.")
         if about:
             st.markdown("\n\n".join(about))
         values = {"goal": item.goal, "owner": item.owner, "timeline": item.timeline, "text": item.text}

@@ -44,7 +44,7 @@ step = cols[1].radio(
 )
 found = cached.suggestions(rnd, group_id)
 suggestions = with_step(found.items, STEPS[step])
-votes = cached.agenda(rnd).votes
+workshops = cached.agenda(rnd).workshops
 mentions = cached.agreement_peers(rnd, group_id).mentions
 if found.peers_are_demo:
     st.caption("De tellingen van vergelijkbare gemeenten steunen op fictieve voorbeelddata.")
@@ -96,7 +96,7 @@ if grouped:
             s,
             statuses.get(s.proposal.id),
             not rnd.is_open,
-            votes.get(s.proposal.id, ()),
+            workshops.get(s.proposal.id),
             mentions.get(s.proposal.id),
         )
 

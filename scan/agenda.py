@@ -82,7 +82,7 @@ class AgendaItem:
 
 def goal_from_answers(bank: QuestionBank, proposal: Proposal, answers: Mapping[str, Answer]) -> str:
     """What the answers say has to change: per question that measures the proposal, the next level to
-    reach and what that level means ("Vraag 6.1 naar niveau 3 (nu 0): het fonds werkt …")."""
+    reach and what that level means ("Vraag 6.1 naar niveau 3 (nu niveau 0): het fonds werkt …")."""
     parts = []
     for qid in proposal.questions:
         question = bank.question(qid)
@@ -93,9 +93,12 @@ def goal_from_answers(bank: QuestionBank, proposal: Proposal, answers: Mapping[s
         if value is not None and value >= 4:
             continue
         target = TARGET_LEVEL if value is None or value < TARGET_LEVEL else 4
-        now = "nog niet beantwoord" if value is None else str(value)
+        if value is not None:
+            now = f"nu niveau {value}"
+        else:
+            now = "nu: weet niet" if answer is not None and answer.dont_know else "nog niet beantwoord"
         meaning = question.scale[target].partition(".")[2].strip()
-        parts.append(f"Vraag {qid} naar niveau {target} (nu {now}): {meaning[0].lower()}{meaning[1:]}")
+        parts.append(f"Vraag {qid} naar niveau {target} ({now}): {meaning[0].lower()}{meaning[1:]}")
     return (
         " ".join(parts)
         if parts

@@ -9,8 +9,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from scan import agreements, choices, rounds
 from scan import answers as answer_store
-from scan import choices, rounds
+from scan.akkoord.coverage import Judgement, candidates
 from scan.models import SELF_ROLE, ProposalStatus
 from scan.questionbank import question_bank
 from scan.recommend import suggest
@@ -22,6 +23,16 @@ DEFAULT_SEED = 20261122
 FEATURED = "GM0355"  # Zeist: M50 member, a mid-sized municipality with many peers
 DEMO_YEARS = (2022, 2024, 2026)
 EXTRA_MUNICIPALITIES = 60
+AGREEMENT_SHARE = 0.75  # of the rounds at the start of the current council term: a fictitious agreement
+# How often a fictitious agreement promises a proposal, by its demo rarity.
+PROMISE_CHANCE = {1: 0.5, 2: 0.3, 3: 0.15}
+# Policy that is not about democracy, so an agreement reads like one (own words, fictitious).
+OTHER_POLICY = [
+    "We bouwen de komende jaren betaalbare woningen, vooral voor starters en ouderen.",
+    "Fietspaden en stoepen worden veiliger; bij scholen komt een lagere snelheid.",
+    "De begroting blijft sluitend en de lokale lasten stijgen niet harder dan de inflatie.",
+    "Zorg en ondersteuning dichtbij huis blijven toegankelijk, ook in de kleinere kernen.",
+]
 
 
 @dataclass(frozen=True)
@@ -74,12 +85,43 @@ def generate_answers(
     return answers
 
 
+def _demo_agreement(
+    store: Store, rnd: rounds.Round, name: str, rng: random.Random, leave_open: bool = False
+) -> None:
+    """A fictitious agreement for the round, read by the akkoordcheck: the app's own text suggestions of
+    the proposals it promises, between paragraphs on other policy. The griffier confirmed what it
+    promises and rejected the rest, and shares the outcome; ``leave_open``: the first match waits."""
+    bank = question_bank()
+    promised = [p for p in bank.proposals if rng.random() < PROMISE_CHANCE[DEMO_RARITY[p.id]]]
+    text = "\n\n".join(
+        [
+            f"Coalitieakkoord {name} {rnd.year}-{rnd.year + 4} (fictief voorbeeld)",
+            *OTHER_POLICY[:2],
+            *(p.agreement_for(name) for p in promised),
+            *OTHER_POLICY[2:],
+        ]
+    )
+    found = agreements.read_pasted(store, rnd.id, text)
+    ids = {p.id for p in promised}
+    waiting = leave_open
+    for pid, coverage in found.analysis.proposals.items():
+        if not candidates(coverage):
+            continue
+        if waiting and pid in ids:
+            waiting = False  # something left for the demo visitor to judge
+            continue
+        agreements.judge(store, rnd.id, pid, Judgement.CONFIRMED if pid in ids else Judgement.REJECTED)
+    agreements.set_shared(store, rnd.id, True)
+
+
 def fill_demo(store: Store, seed: int = DEFAULT_SEED) -> DemoSummary:
     """Fill an empty or demo-free database with fictitious scans; skip if demo data exists."""
     existing = store.db.execute("SELECT COUNT(*) FROM rounds WHERE is_demo = 1").fetchone()[0]
     if existing:
         return DemoSummary(0, existing, 0, skipped=True)
     rng = random.Random(seed)
+    told = random.Random(seed + 1)  # the agreements: their own stream, so the answers stay as they were
+    ref = reference()
     codes = _demo_municipalities(rng)
     bank = question_bank()
     priorities = [p.id for p in bank.priorities]
@@ -93,6 +135,8 @@ def fill_demo(store: Store, seed: int = DEFAULT_SEED) -> DemoSummary:
             batch = generate_answers(rng, ability, offsets, year)
             answer_store.save_bulk(store, rnd.id, batch)
             rounds.set_share_benchmark(store, rnd.id, True)
+            if year == DEMO_YEARS[-1] and (code == FEATURED or told.random() < AGREEMENT_SHARE):
+                _demo_agreement(store, rnd, ref.municipality(code).name, told, leave_open=code == FEATURED)
             if (code, year) != (FEATURED, DEMO_YEARS[-1]):
                 rounds.close(store, rnd.id)  # final, so it counts in the benchmark
             made += 1

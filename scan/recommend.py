@@ -149,7 +149,9 @@ def _level_phrase(bank: QuestionBank, qid: str, answers: Mapping[str, Answer]) -
     answer = answers.get(qid)
     question = bank.question(qid)
     if answer is None or answer.value is None:
-        state = "weet niet" if answer is not None and answer.dont_know else "nog niet beantwoord"
+        state = (
+            "beantwoord met ‘weet niet’" if answer is not None and answer.dont_know else "nog niet beantwoord"
+        )
         return f"vraag {qid} is {state}"
     label = question.scale[answer.value].split(".")[0]
     return f"vraag {qid} staat op niveau {answer.value} ({label.lower()})"
@@ -160,6 +162,15 @@ def _level_sentence(bank: QuestionBank, qid: str, answers: Mapping[str, Answer])
     return phrase[0].upper() + phrase[1:] + "."
 
 
+def _lagging(bank: QuestionBank, proposal: Proposal, answers: Mapping[str, Answer]) -> list[str]:
+    """The questions of a proposal below "in uitvoering" (or without a value)."""
+    return [
+        q
+        for q in _measured_by(bank, proposal)
+        if q not in answers or answers[q].value is None or answers[q].value < IN_PLACE_LEVEL
+    ]
+
+
 def promise_in_practice(
     bank: QuestionBank, proposal: Proposal, promise: Promise, answers: Mapping[str, Answer]
 ) -> str:
@@ -167,11 +178,7 @@ def promise_in_practice(
     vraag 2.3 staat op niveau 0 (niet aan de orde)." Only the questions that lag are named."""
     what = "belooft dit deels" if promise.partly else "belooft dit"
     measured = _measured_by(bank, proposal)
-    lagging = [
-        q
-        for q in measured
-        if q not in answers or answers[q].value is None or answers[q].value < IN_PLACE_LEVEL
-    ]
+    lagging = _lagging(bank, proposal, answers)
     if not lagging:
         return (
             f"Het akkoord {what} ({promise.where}); in de praktijk staat het al: "
@@ -227,12 +234,14 @@ def suggest(
                 )
             elif not proposal.basic:
                 reasons.append(f"Eerst de basisstap {priority.id}a; dit is een pittiger vervolg.")
-            reasons.extend(_level_sentence(bank, q, answers) for q in proposal.questions)
+            promise = promised.get(proposal.id)
+            practice = promise_in_practice(bank, proposal, promise, answers) if promise else ""
+            # a question the promise sentence names is not said twice
+            named = set(_lagging(bank, proposal, answers)) if promise else set()
+            reasons.extend(_level_sentence(bank, q, answers) for q in proposal.questions if q not in named)
             peers = adoption.get(proposal.id)
             if peers is not None:
                 reasons.append(peers.text)
-            promise = promised.get(proposal.id)
-            practice = promise_in_practice(bank, proposal, promise, answers) if promise else ""
             if practice:
                 reasons.append(practice)
             weight = (

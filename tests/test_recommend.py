@@ -100,6 +100,9 @@ def test_a_confirmed_promise_is_named_beside_the_answers_and_raises_the_proposal
         == "Het akkoord belooft dit (pagina 12); vraag 2.3 staat op niveau 0 (niet aan de orde)."
     )
     assert promised["2c"].practice in promised["2c"].reason and plain["2c"].practice == ""
+    # the level of 2.3 is said once, in the promise's sentence
+    assert promised["2c"].reason.count("vraag 2.3") + promised["2c"].reason.count("Vraag 2.3") == 1
+    assert plain["2c"].reason.count("Vraag 2.3 staat op niveau 0") == 1
 
 
 def test_fully_in_place_proposal_is_not_suggested() -> None:

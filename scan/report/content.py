@@ -326,7 +326,7 @@ def _agreement(bank: QuestionBank, view: views.AgreementView) -> AgreementReport
     intro = (
         f"De akkoordcheck las {found.described} en vond bij {view.found} van de {len(bank.proposals)} voorstellen een passage. "
         f"De griffie bevestigde er {view.confirmed} en wees er {view.rejected} af"
-        + (f"; {view.open} zijn nog niet beoordeeld" if view.open else "")
+        + (f"; {view.open} {'is' if view.open == 1 else 'zijn'} nog niet beoordeeld" if view.open else "")
         + ". Alleen bevestigde passages tellen mee. Bij elk voorstel staat wat de antwoorden in de scan "
         "over de praktijk zeggen."
     )

@@ -43,7 +43,7 @@ def test_agenda_round_trip(new_session, db_path, downloads) -> None:
     )
     # the goal says what the answers ask for, not the proposal's title again
     goal = at.text_area(key=f"agenda_{rnd.id}_6a_goal").value
-    assert goal.startswith("Vraag 6.1 naar niveau 3 (nu 0): ") and "Richt een fonds op" not in goal
+    assert goal.startswith("Vraag 6.1 naar niveau 3 (nu niveau 0): ") and "Richt een fonds op" not in goal
     at.text_area(key=f"agenda_{rnd.id}_6a_goal").input("Een mediafonds vanaf 2027").run()
     assert any(c.value.endswith("Opgeslagen: Doel van voorstel 6a.") for c in at.caption)
     at.text_input(key=f"agenda_{rnd.id}_8b_owner").input("Raadscommissie Bestuur").run()

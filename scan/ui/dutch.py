@@ -125,6 +125,10 @@ CSS = """
   }
   .stButton button, .stDownloadButton button, .stFormSubmitButton button, .stLinkButton a,
   [data-testid="stPageLink"] a, [data-testid="stExpander"] summary { min-height: 44px !important; }
+  /* a list to choose from and the file uploader's button */
+  [data-testid="stSelectbox"] [role="group"], [data-testid="stSelectbox"] [role="combobox"],
+  [data-testid="stSelectbox"] [role="group"] button { min-height: 44px !important; box-sizing: border-box !important; }
+  [data-testid="stFileUploaderDropzone"] button { min-height: 44px !important; }
   /* the link beside a heading shows on hover only: no tap target on a phone */
   [data-testid="stHeaderActionElements"] { display: none !important; }
 }

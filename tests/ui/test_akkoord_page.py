@@ -39,7 +39,7 @@ def test_paste_read_judge_and_share(new_session, db_path) -> None:
     assert agreements.get(store, rnd.id) is not None
     assert any("Bij 3 van de 29 voorstellen vond de app een passage" in m.value for m in at.markdown)
     overview = next(m.value for m in at.markdown if m.value.startswith("| Prioriteit"))
-    assert "| 2. Inclusieve democratie | staat erin | 2a, 2c | niet bevestigd | geen |" in overview
+    assert "| 2. Inclusieve democratie | staat erin: 2a, 2c | niet bevestigd |" in overview
     # the page opens at the first priority with a match to judge
     assert at.selectbox(key="akkoord_prioriteit").value == 2
 
@@ -56,7 +56,7 @@ def test_paste_read_judge_and_share(new_session, db_path) -> None:
     assert agreements.judgements(store, rnd.id)["2a"].judgement is Judgement.CONFIRMED
     assert any("Opgeslagen: uw oordeel over voorstel 2a." in c.value for c in at.caption)
     overview = next(m.value for m in at.markdown if m.value.startswith("| Prioriteit"))
-    assert "| 2. Inclusieve democratie | staat erin | 2a, 2c | staat erin | 2a |" in overview
+    assert "| 2. Inclusieve democratie | staat erin: 2a, 2c | staat erin: 2a |" in overview
     at.radio(key=f"akkoord_oordeel_{rnd.id}_2c").set_value("nee").run()
     assert agreements.judgements(store, rnd.id)["2c"].judgement is Judgement.REJECTED
 
@@ -125,7 +125,7 @@ def test_upload_a_pdf_reads_it_and_forgets_the_file(new_session, db_path) -> Non
     found = agreements.get(store, rnd.id)
     assert found is not None and found.filename == "akkoord.pdf" and found.pages == 3
     assert [s.value for s in at.success] == ["Het akkoord is gelezen. Beoordeel hieronder wat de app vond."]
-    assert any("**Gelezen:** akkoord.pdf (PDF, 3 pagina's)" in m.value for m in at.markdown)
+    assert any("**Gelezen:** akkoord\\.pdf (PDF, 3 pagina's)" in m.value for m in at.markdown)
     # the page reran with a fresh uploader: the file is gone from the session
     assert all(u.value is None for u in at.file_uploader)
     # only the analysis is kept, never the document's bytes
@@ -179,3 +179,11 @@ def test_a_decision_someone_else_made_meanwhile_is_not_overwritten(new_session, 
     assert at.radio(key=f"akkoord_oordeel_{rnd.id}_2c").value == "0"  # the screen shows their decision
     at.radio(key=f"akkoord_oordeel_{rnd.id}_2c").set_value("nee").run()  # now knowingly
     assert agreements.judgements(store, rnd.id)["2c"].judgement is Judgement.REJECTED and not at.warning
+
+
+def test_a_file_name_is_shown_as_text(new_session, db_path) -> None:
+    store = Store(db_path)
+    rounds.start(store, "GM0355", 2026)
+    at = _upload(_page(new_session), "[klik](mailto:x) ![t](data:x) <b>.pdf", _pdf(1))
+    line = next(m.value for m in at.markdown if m.value.startswith("**Gelezen:**"))
+    assert "\\[klik\\]\\(mailto\\:x\\) \\!\\[t\\]\\(data\\:x\\) \\<b\\>\\.pdf (PDF, 1 pagina's)" in line

@@ -33,7 +33,8 @@ def limits_text() -> str:
     return (
         f"PDF, Word (.docx) of tekst (.txt); hoogstens {nl_number(MAX_PAGES)} pagina's en "
         f"{limits.size_text}. Een gescande PDF zonder tekst, een oud Word-bestand (.doc) of een bestand "
-        "met een wachtwoord kan de app niet lezen."
+        "met een wachtwoord kan de app niet lezen. Kies het bestand of sleep het hierheen: de app leest het "
+        "meteen en bewaart alleen wat hij vond, niet het bestand."
     )
 
 
@@ -51,7 +52,6 @@ def upload_form(store: Store, round_id: int, key: str, error_key: str) -> bool |
         LABEL,
         key=f"{key}_bestand_{counter}",
         max_upload_size=max(1, math.ceil(limits.max_bytes / (1024 * 1024))),
-        help="Kies het bestand of sleep het hierheen. De app leest het meteen en bewaart alleen wat hij vond.",
     )
     if uploaded is None:
         return None

@@ -17,10 +17,6 @@ if rnd is None:
     st.stop()
 
 name = get_reference().municipality(rnd.gm_code).name
-GOAL_HELP = (
-    "De app stelt een doel voor uit uw antwoorden: welke vraag naar welk niveau moet. Schrijf het doel "
-    "in uw eigen woorden, zo concreet dat de raad kan zien of het gehaald is."
-)
 FIELDS = {
     "goal": "Doel",
     "owner": "Eigenaar",
@@ -92,6 +88,8 @@ if error := st.session_state.pop("agenda_fout", None):
 st.write(
     "Voorstel 1a uit het pamflet: leg in een democratiseringsagenda vast hoe de gemeente de democratie vernieuwt. "
     "Hieronder staan de voorstellen die u koos, met een voorstel voor doel, eigenaar, planning en tekst. "
+    "Het doel volgt uit uw antwoorden: welke vraag naar welk niveau moet, en wat het akkoord al belooft. "
+    "Schrijf het in uw eigen woorden, zo concreet dat de raad kan zien of het gehaald is. "
     "Pas alles aan; elke wijziging wordt direct bewaard."
 )
 agenda = cached.agenda(rnd)
@@ -134,7 +132,6 @@ for item in items:
                 args=(p.id, field),
                 max_chars=4000,
                 disabled=not rnd.is_open,
-                help=GOAL_HELP if field == "goal" else None,
             )
             if mine := st.session_state.get(_mine_key(p.id, field)):
                 with st.container(border=True):

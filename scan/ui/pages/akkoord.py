@@ -13,7 +13,7 @@ from scan.akkoord.coverage import Judged, Judgement, candidates
 from scan.errors import ScanError
 from scan.formatting import nl_date, nl_number
 from scan.tables import markdown_table
-from scan.ui.components import cached, context, peer_group
+from scan.ui.components import cached, context, literal, peer_group
 from scan.ui.components.agreement_upload import limits_text, upload_form
 from scan.ui.components.passages import STYLE, proposal_block
 from scan.ui.services import get_bank, get_reference, get_store
@@ -135,14 +135,18 @@ if st.session_state.pop("akkoord_gelezen", False):
 if found is not None:
     pages = f", {nl_number(found.pages)} pagina's" if found.pages else ""
     when = nl_date(datetime.fromisoformat(found.created_at))
+    if found.filename == agreements.PASTED and found.source == "text":
+        what = "geplakte tekst"
+    else:  # a file name is typed by someone: shown as text
+        what = f"{literal.markdown(found.filename)} ({SOURCES.get(found.source, found.source)}{pages})"
     st.markdown(
-        f"**Gelezen:** {found.filename} ({SOURCES.get(found.source, found.source)}{pages}), op {when}.  \n"
+        f"**Gelezen:** {what}, op {when}.  \n"
         f"Bij {nl_number(agreement_view.found)} van de {len(bank.proposals)} voorstellen vond de app een passage: "
         f"{nl_number(agreement_view.confirmed)} bevestigd, {nl_number(agreement_view.rejected)} afgewezen, "
         f"{nl_number(agreement_view.open)} nog te beoordelen."
     )
     for warning in found.analysis.warnings:
-        st.caption(warning)
+        st.caption(literal.markdown(warning))
     if not found.analysis.language_ok:
         st.caption("Let op: de tekst is kort of lijkt niet helemaal Nederlands; de uitkomst is minder zeker.")
     if not found.current_words:
@@ -190,16 +194,14 @@ st.subheader("Per prioriteit")
 analysis = found.analysis
 rows = []
 for p in agreement_view.priorities:
+    found_ids = [x.id for x in bank.proposals_for(p.priority_id) if candidates(analysis.proposals[x.id])]
+    confirmed_ids = [promise.proposal_id for promise, _ in p.promised]
+    status = STATUS_LABELS[analysis.priorities[p.priority_id].status]
     rows.append(
         {
             "Prioriteit": f"{p.priority_id}. {p.name}",
-            "Wat de app vond": STATUS_LABELS[analysis.priorities[p.priority_id].status],
-            "Gevonden bij": ", ".join(
-                x.id for x in bank.proposals_for(p.priority_id) if candidates(analysis.proposals[x.id])
-            )
-            or "geen",
-            "Na uw oordeel": p.label,
-            "Bevestigd": ", ".join(promise.proposal_id for promise, _ in p.promised) or "geen",
+            "Wat de app vond": f"{status}: {', '.join(found_ids)}" if found_ids else status,
+            "Na uw oordeel": f"{p.label}: {', '.join(confirmed_ids)}" if confirmed_ids else p.label,
         }
     )
 st.markdown(markdown_table(rows))

@@ -70,6 +70,7 @@ TEXTS: dict[str, str] = {
     "Delete": "Verwijderen",
     "Error uploading file": "Het versturen van het bestand lukte niet",
     "file upload": "Bestand kiezen",
+    "add icon": "Toevoegen",
 }
 # Patterns (JavaScript regular expressions, matched on the whole trimmed text) -> Dutch.
 PATTERNS: list[tuple[str, str]] = [
@@ -86,6 +87,9 @@ PATTERNS: list[tuple[str, str]] = [
         "Dit bestand is te groot. Kies een kleiner bestand of plak de tekst.",
     ),
     (r"^.* files are not allowed\.$", "Dit soort bestand kan de app niet lezen."),
+    # a chosen file's size ("148.0KB") and its label for screen readers ("akkoord.pdf, 148.0KB")
+    (r"^(\d+)\.(\d+)\s?([KMG]?B)$", "$1,$2 $3"),
+    (r"^(.+), (\d+)\.(\d+)\s?([KMG]?B)$", "$1, $2,$3 $4"),
     (
         r"^You have requested page /(.*), but no corresponding file was found in the app's pages/ directory\. "
         r"Running the app's main page\.$",

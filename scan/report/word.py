@@ -201,13 +201,7 @@ def write(d: ReportData) -> bytes:
         for q in w.questions:
             if q.counts:
                 doc.add_paragraph(f"{q.statement} ({q.answered} antwoorden)")
-                word.add_table(
-                    doc,
-                    [[label, str(n)] for label, n in q.counts],
-                    [13.0, 4.0],
-                    header=["Antwoord", "Aantal"],
-                    numeric=frozenset({1}),
-                )
+                _count_table(doc, q.counts, "Antwoord", "Aantal")
             else:
                 doc.add_paragraph(
                     f"Geen uitkomst gepubliceerd bij “{q.statement}” ({q.answered} antwoorden). Een uitkomst staat "
@@ -215,13 +209,7 @@ def write(d: ReportData) -> bytes:
                 )
         if w.votes:
             doc.add_paragraph(f"Stemming over de voorstellen ({w.voters} deelnemers stemden)")
-            word.add_table(
-                doc,
-                [[title, str(n)] for title, n in w.votes],
-                [13.0, 4.0],
-                header=["Voorstel", "Stemmen"],
-                numeric=frozenset({1}),
-            )
+            _count_table(doc, w.votes, "Voorstel", "Stemmen")
         elif w.voters:
             doc.add_paragraph(f"Stemming: {w.voters} stemmers; een uitslag staat er vanaf {MIN_N} stemmers.")
 
@@ -260,3 +248,10 @@ def _keep_headings_with_next(doc) -> None:
             ppr = paragraph._p.get_or_add_pPr()
             if ppr.find(qn("w:keepNext")) is None:
                 ppr.append(OxmlElement("w:keepNext"))
+
+
+def _count_table(doc, rows, label: str, count: str) -> None:
+    """Two columns: what was chosen, and how many chose it."""
+    word.add_table(
+        doc, [[name, str(n)] for name, n in rows], [13.0, 4.0], header=[label, count], numeric=frozenset({1})
+    )

@@ -10,6 +10,7 @@ from docx.shared import Cm
 
 from scan import word
 from scan.benchmark import MIN_N
+from scan.models import PAMPHLET
 from scan.report.content import ReportData, Section
 from scan.svg_charts import Chart
 
@@ -43,9 +44,7 @@ def write(d: ReportData) -> bytes:
     doc = word.new_document(d.title)
     doc.add_paragraph("Rapport voor de gemeenteraad")
     doc.add_heading(d.title, level=0)
-    doc.add_paragraph(
-        f"Gemaakt op {d.made_on} met de democratiescan, naar het Democratisch pamflet van de VNG."
-    )
+    doc.add_paragraph(f"Gemaakt op {d.made_on} met de democratiescan, naar {PAMPHLET}.")
     if d.fictief:
         word.note(doc, f"Let op. {d.fictief}")
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from scan import word
 from scan.akkoord.coverage import Promise
 from scan.formatting import nl_date, nl_number
-from scan.models import OWNER_LABELS, Proposal, ProposalStatus
+from scan.models import OWNER_LABELS, PAMPHLET, Proposal, ProposalStatus
 from scan.questionbank import QuestionBank
 from scan.rhythm import term_start
 from scan.scoring import Answer
@@ -171,8 +171,8 @@ def _title(municipality: str, year: int) -> str:
 
 def _intro(municipality: str, today) -> str:
     return (
-        f"Dit concept volgt uit de democratiescan van {municipality}. De voorstellen komen uit het Democratisch "
-        f"pamflet van de VNG (Thorbecke2024, 2022); voorstel 1a vraagt om zo'n agenda. Opgesteld op {nl_date(today)}."
+        f"Dit concept volgt uit de democratiescan van {municipality}. De voorstellen komen uit {PAMPHLET}; "
+        f"voorstel 1a gaat over zo'n agenda. Opgesteld op {nl_date(today)}."
     )
 
 

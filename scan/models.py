@@ -41,6 +41,8 @@ ROLE_LABELS: dict[str, str] = {
     "inwoners": "Inwoners",
     "partners": "Maatschappelijke partners",
 }
+# Who wrote the pamphlet, as its colofon says: named the same way in the agenda, the report and the app.
+PAMPHLET = "het Democratisch pamflet (2022) van de redactie van Thorbecke2024, een project binnen de VNG"
 FACTUAL_ROLES = ("griffie", "college", "ambtelijk")
 SELF_ROLE = "griffie"  # the self-scan: the griffie answers the factual questions for the municipality
 WORKSHOP_ROLE = "workshop"  # workshop participants added to a round: any question, their own group

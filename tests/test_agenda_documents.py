@@ -57,6 +57,8 @@ def test_agenda_markdown_keeps_typed_text_as_text(store: Store) -> None:
     assert "- **Planning:** \\# Q3 2027" in markdown  # not a heading
     assert "- **Eigenaar:** Griffie en raad" in markdown  # a line break cannot start a new block
     assert markdown.count("## Voorstel ") == 2
+    assert "redactie van Thorbecke2024, een project binnen de VNG" in markdown
+    assert "pamflet van de VNG" not in markdown
 
 
 def test_md_text_escapes_every_markdown_special_character() -> None:

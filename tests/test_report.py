@@ -111,6 +111,9 @@ def test_report_says_what_a_council_discusses(full) -> None:
         assert "Zo is de scan gemaakt" in flat and "Bronnen" in flat, fmt
         # no technical leftovers
         assert "PROVENANCE" not in flat and ".csv" not in flat and bank.version not in flat, fmt
+        # who wrote the pamphlet, as its colofon says (not "van de VNG")
+        assert _squash("de redactie van Thorbecke2024, een project binnen de VNG") in squashed, fmt
+        assert "pamflet van de VNG" not in flat, fmt
         assert "De cijfers zijn verzonnen" not in flat, fmt
     assert data.trend is not None and data.trend.previous_year == 2024
     assert data.workshops[0].votes == [

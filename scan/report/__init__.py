@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from scan.benchmark import MIN_N
 from scan.errors import ScanError
 from scan.formatting import nl_number
+from scan.models import PAMPHLET
 from scan.report.content import ReportData, build_report_data
 from scan.voices import DIVERGENCE_POINTS
 
@@ -39,6 +40,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["pamphlet"] = PAMPHLET
     env.filters["num"] = nl_number
     env.filters["data_uri"] = _data_uri
     env.filters["keep"] = lambda text: str(text).replace("Niveau ", "Niveau\u00a0")  # "Niveau 3" on one line

@@ -13,7 +13,7 @@ from scan import svg_charts, views
 from scan.agenda import AgendaItem
 from scan.benchmark import MIN_N, Comparison
 from scan.formatting import nl_date, nl_number, nl_percent, nl_signed
-from scan.models import GROUP_LABELS, ProposalStatus
+from scan.models import GROUP_LABELS, PAMPHLET, ProposalStatus
 from scan.questionbank import QuestionBank, question_bank
 from scan.rounds import Round
 from scan.scoring import Counts, PriorityScore
@@ -405,7 +405,7 @@ def _method(view: views.RoundView) -> tuple[list[str], list[str]]:
         "passages staan in dit rapport.",
     ]
     sources = [
-        "Het Democratisch pamflet van de VNG, Thorbecke2024 (2022): de acht prioriteiten, de 29 voorstellen en de acht tips.",
+        f"{PAMPHLET[0].upper()}{PAMPHLET[1:]}: de acht prioriteiten, de 29 voorstellen en de acht tips.",
         "Gemeenten, codes en provincies: CBS, gemeentelijke indeling op 1 januari 2025.",
         "Inwonertal: een openbare lijst per gemeente; daarom altijd bij benadering.",
         "Vergelijkingsgroepen G4, G40, M50 en P10: de openbare ledenlijsten van deze netwerken. "

@@ -11,6 +11,7 @@ from docx.shared import Cm
 from scan import word
 from scan.agenda import INPUTS_HEADING, INPUTS_INTRO
 from scan.benchmark import MIN_N
+from scan.models import PAMPHLET
 from scan.report.content import ReportData, Section
 from scan.svg_charts import Chart
 
@@ -44,9 +45,7 @@ def write(d: ReportData) -> bytes:
     doc = word.new_document(d.title)
     doc.add_paragraph("Rapport voor de gemeenteraad")
     doc.add_heading(d.title, level=0)
-    doc.add_paragraph(
-        f"Gemaakt op {d.made_on} met de democratiescan, naar het Democratisch pamflet van de VNG."
-    )
+    doc.add_paragraph(f"Gemaakt op {d.made_on} met de democratiescan, naar {PAMPHLET}.")
     if d.fictief:
         word.note(doc, f"Let op. {d.fictief}")
 
@@ -202,13 +201,7 @@ def write(d: ReportData) -> bytes:
         for q in w.questions:
             if q.counts:
                 doc.add_paragraph(f"{q.statement} ({q.answered} antwoorden)")
-                word.add_table(
-                    doc,
-                    [[label, str(n)] for label, n in q.counts],
-                    [13.0, 4.0],
-                    header=["Antwoord", "Aantal"],
-                    numeric=frozenset({1}),
-                )
+                _count_table(doc, q.counts, "Antwoord", "Aantal")
             else:
                 doc.add_paragraph(
                     f"Geen uitkomst gepubliceerd bij “{q.statement}” ({q.answered} antwoorden). Een uitkomst staat "
@@ -216,13 +209,7 @@ def write(d: ReportData) -> bytes:
                 )
         if w.votes:
             doc.add_paragraph(f"Stemming over de voorstellen ({w.voters} deelnemers stemden)")
-            word.add_table(
-                doc,
-                [[title, str(n)] for title, n in w.votes],
-                [13.0, 4.0],
-                header=["Voorstel", "Stemmen"],
-                numeric=frozenset({1}),
-            )
+            _count_table(doc, w.votes, "Voorstel", "Stemmen")
         elif w.voters:
             doc.add_paragraph(f"Stemming: {w.voters} stemmers; een uitslag staat er vanaf {MIN_N} stemmers.")
 
@@ -291,3 +278,10 @@ def _keep_headings_with_next(doc) -> None:
             ppr = paragraph._p.get_or_add_pPr()
             if ppr.find(qn("w:keepNext")) is None:
                 ppr.append(OxmlElement("w:keepNext"))
+
+
+def _count_table(doc, rows, label: str, count: str) -> None:
+    """Two columns: what was chosen, and how many chose it."""
+    word.add_table(
+        doc, [[name, str(n)] for name, n in rows], [13.0, 4.0], header=[label, count], numeric=frozenset({1})
+    )

@@ -38,3 +38,29 @@ def test_pdf_and_excel_download_from_the_results_page(server, page) -> None:
     assert info.value.suggested_filename.endswith(".xlsx")
     book = openpyxl.load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()))
     assert book["Antwoorden"].max_row == 1 + len(question_bank().questions_for_role("griffie"))
+
+
+def test_an_ended_workshops_outcomes_download_from_the_facilitator_page(server, page) -> None:
+    from scan import workshop
+    from scan.workshop import export
+
+    from .. import council
+
+    store = Store(server.db)
+    rnd = rounds.start(store, "GM0080", 2026)
+    council.add_workshop(store, rnd, title="Raadsavond")
+    ws = workshop.for_round(store, rnd.id)[0]
+    workshop.set_phase(store, ws.id, workshop.facilitator_pin(store, ws.id), "ended")
+    page.goto(f"{server.url}/leiden?workshop={ws.ref}")
+    expect(page.get_by_role("heading", name="Uitkomsten bewaren")).to_be_visible()
+
+    for label, extension in (("Excel", "xlsx"), ("CSV", "csv")):
+        with page.expect_download(timeout=60_000) as info:
+            page.get_by_role("button", name=f"Uitkomsten downloaden ({label})").click()
+        assert info.value.suggested_filename == f"workshop-{ws.join_code}.{extension}"
+        made = export.to_xlsx if extension == "xlsx" else export.to_csv
+        if extension == "csv":  # the same bytes as the export module makes (xlsx holds a timestamp)
+            assert Path(info.value.path()).read_bytes() == made(store, ws.id)
+        else:
+            book = openpyxl.load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()))
+            assert book.sheetnames == openpyxl.load_workbook(io.BytesIO(made(store, ws.id))).sheetnames

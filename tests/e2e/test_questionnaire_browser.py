@@ -58,3 +58,30 @@ def test_answers_on_one_priority_survive_a_reload(server, page: Page) -> None:
     answers = answer_store.of(store, rnd.id)
     assert answers["1.1"].value == 3 and answers["1.2"].value == 1
     assert answers["1.3"].dont_know and answers["1.4"].value == 4
+
+
+def test_two_griffiers_on_one_round_never_overwrite_each_other_unseen(server, browser) -> None:
+    store = Store(server.db)
+    rnd = rounds.start(store, "GM0355", 2026)
+    url = f"{server.url}/vragenlijst?gemeente=GM0355&jaar=2026&onderdeel=1"
+    contexts = [browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 1000}) for _ in "ab"]
+    try:
+        first, second = (c.new_page() for c in contexts)
+        for tab in (first, second):
+            tab.goto(url)
+            expect(tab.get_by_role("heading", name="Vragenlijst: Zeist 2026")).to_be_visible()
+
+        _radio_group(first, "1.1").get_by_text(re.compile(r"^3")).first.click()
+        _wait_for_answers(store, rnd.id, 1)
+        # the second griffier's screen was drawn before; they choose level 1 for the same question
+        _radio_group(second, "1.1").get_by_text(re.compile(r"^1")).first.click()
+
+        alert = second.get_by_role("alert").filter(has_text="Iemand anders")
+        expect(alert).to_contain_text("‘3 · In uitvoering")
+        checked = _radio_group(second, "1.1").get_by_role("radio", checked=True)
+        expect(checked).to_have_count(1)
+        assert checked.locator("xpath=ancestor::label").inner_text().startswith("3")
+        assert answer_store.of(store, rnd.id)["1.1"].value == 3
+    finally:
+        for c in contexts:
+            c.close()

@@ -306,21 +306,23 @@ if chosen.phase == "ended":
     st.caption(
         "Alleen samengevatte cijfers, elk met zijn n; verdelingen en de stemming alleen vanaf 5 mensen."
     )
-    cols = st.columns(2)
-    cols[0].download_button(
-        "Uitkomsten downloaden (Excel)",
-        data=lambda: export.to_xlsx(store, chosen.id),
-        file_name=f"workshop-{chosen.join_code}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key="leiden_excel",
-    )
-    cols[1].download_button(
-        "Uitkomsten downloaden (CSV)",
-        data=lambda: export.to_csv(store, chosen.id),
-        file_name=f"workshop-{chosen.join_code}.csv",
-        mime="text/csv",
-        key="leiden_csv",
-    )
+    downloads = [
+        (
+            "Excel",
+            export.to_xlsx,
+            "xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+        ("CSV", export.to_csv, "csv", "text/csv"),
+    ]
+    for col, (label, make, extension, mime) in zip(st.columns(2), downloads, strict=True):
+        col.download_button(
+            f"Uitkomsten downloaden ({label})",
+            data=lambda make=make: make(store, chosen.id),
+            file_name=f"workshop-{chosen.join_code}.{extension}",
+            mime=mime,
+            key=f"leiden_{extension}",
+        )
     if not chosen.added_to_round:
         st.button(
             "Antwoorden toevoegen aan de scanronde (als groep Workshopdeelnemers)",

@@ -1,5 +1,7 @@
 """Questionnaire: one priority at a time, every answer saved the moment it is given."""
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from scan import answers as answer_store
@@ -52,54 +54,40 @@ def _show(answer: Answer) -> None:
     st.session_state[_comment_key(answer.question_id)] = answer.comment
 
 
-def _stale(exc: StaleEdit) -> None:
-    st.session_state[KEY_ERROR] = str(exc)
-    _show(exc.current)
+def _saving(qid: str, save: Callable[[], Answer]) -> None:
+    """Run one save from a widget's callback: what it stored is what the screen now shows; a stale or
+    refused save becomes the message above the questions."""
+    try:
+        st.session_state[KEY_SHOWN][qid] = save()
+    except StaleEdit as exc:
+        st.session_state[KEY_ERROR] = str(exc)
+        _show(exc.current)
+    except ScanError as exc:
+        st.session_state[KEY_ERROR] = str(exc)
 
 
 def _save_answer(qid: str) -> None:
     choice = st.session_state[_answer_key(qid)]
-    try:
-        saved = answer_store.save(
-            store,
-            rnd.id,
-            qid,
-            None if choice == DONT_KNOW else choice,
-            dont_know=choice == DONT_KNOW,
-            expected=_shown(qid),
-        )
-    except StaleEdit as exc:
-        _stale(exc)
-    except ScanError as exc:
-        st.session_state[KEY_ERROR] = str(exc)
-    else:
-        st.session_state[KEY_SHOWN][qid] = saved
+    dont_know = choice == DONT_KNOW
+    value = None if dont_know else choice
+    _saving(
+        qid,
+        lambda: answer_store.save(store, rnd.id, qid, value, dont_know=dont_know, expected=_shown(qid)),
+    )
 
 
 def _save_comment(qid: str) -> None:
-    try:
-        saved = answer_store.save_comment(
-            store, rnd.id, qid, st.session_state[_comment_key(qid)], expected=_shown(qid).comment
-        )
-    except StaleEdit as exc:
-        _stale(exc)
-    except ScanError as exc:
-        st.session_state[KEY_ERROR] = str(exc)
-    else:
-        st.session_state[KEY_SHOWN][qid] = saved
+    text = st.session_state[_comment_key(qid)]
+    _saving(qid, lambda: answer_store.save_comment(store, rnd.id, qid, text, expected=_shown(qid).comment))
 
 
 def _confirm(qid: str) -> None:
     """The answer still holds for the changed question: store it again, now for today's wording."""
     shown = _shown(qid)
-    try:
-        saved = answer_store.save(store, rnd.id, qid, shown.value, dont_know=shown.dont_know, expected=shown)
-    except StaleEdit as exc:
-        _stale(exc)
-    except ScanError as exc:
-        st.session_state[KEY_ERROR] = str(exc)
-    else:
-        st.session_state[KEY_SHOWN][qid] = saved
+    _saving(
+        qid,
+        lambda: answer_store.save(store, rnd.id, qid, shown.value, dont_know=shown.dont_know, expected=shown),
+    )
 
 
 def _go_to(section: int) -> None:

@@ -39,6 +39,7 @@ UPLOADER = [
     ("add icon", "Toevoegen"),
     ("Add files", "Bestanden toevoegen"),
     ("Delete", "Verwijderen"),
+    ("Error: ", "Fout:"),
 ]
 
 

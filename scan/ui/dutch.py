@@ -71,6 +71,7 @@ TEXTS: dict[str, str] = {
     "Error uploading file": "Het versturen van het bestand lukte niet",
     "file upload": "Bestand kiezen",
     "add icon": "Toevoegen",
+    "Error:": "Fout:",
 }
 # Patterns (JavaScript regular expressions, matched on the whole trimmed text) -> Dutch.
 PATTERNS: list[tuple[str, str]] = [

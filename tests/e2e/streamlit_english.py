@@ -53,6 +53,7 @@ TEXT = [
     "File is too large",
     "File must be",
     "Error uploading file",
+    "Error",
     "Delete",
     "Show password",
     "Close",

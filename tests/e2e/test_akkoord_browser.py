@@ -23,6 +23,7 @@ from scan.questionbank import question_bank
 from scan.storage import Store
 
 from ..akkoord.test_bad_inputs import _encrypted_pdf
+from .conftest import start_server
 from .streamlit_english import english
 
 pytestmark = pytest.mark.e2e
@@ -162,3 +163,27 @@ def test_two_griffiers_edit_the_same_agenda_field(server, browser) -> None:
     finally:
         first_context.close()
         second_context.close()
+
+
+def test_a_file_over_the_limit_is_refused_in_dutch_before_it_is_sent(browser, tmp_path: Path) -> None:
+    server = start_server(tmp_path / "klein.sqlite", env={"DEMOCRATIESCAN_AKKOORD_MAX_MB": "1"})
+    try:
+        store = Store(server.db)
+        rnd = rounds.start(store, "GM0355", 2026)
+        big = tmp_path / "groot.pdf"
+        big.write_bytes(b"%PDF-1.4\n" + b"0" * (2 * 1024 * 1024))
+        context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 1000})
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        page.goto(f"{server.url}/akkoord?{ROUND}")
+        _settle(page)
+        expect(page.get_by_test_id("stFileUploaderDropzone")).to_contain_text("Hoogstens 1 MB per bestand")
+        page.locator("input[type=file]").set_input_files(str(big))
+        expect(
+            page.get_by_text("Dit bestand is te groot. Kies een kleiner bestand of plak de tekst.")
+        ).to_be_visible()
+        assert english(page) == [] and agreements.get(store, rnd.id) is None
+        context.close()
+    finally:
+        server.process.terminate()
+        server.process.wait(timeout=20)

@@ -31,7 +31,10 @@ class Document:
 
 
 _TERMINAL = (".", "!", "?", ":", ";", "…")
-_BULLET_START = ("•", "▪", "●", "◦", "■", "-", "–", "—", "*", "·")
+# Bullets as text, and as the private-use code points that Symbol and Wingdings bullets become in
+# a PDF made from Word (U+F0B7, U+F0A7, ...).
+BULLETS = "•▪●◦■-–—*·○□►➢➔✓❖\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf0e0"
+_BULLET_START = tuple(BULLETS)
 
 
 def looks_like_heading(text: str) -> bool:
@@ -57,13 +60,22 @@ def merge_continuations(texts: list[tuple[str, int | None]]) -> list[tuple[str, 
     return merged
 
 
-def build_blocks(texts: list[tuple[str, int | None]], headings: set[int] | None = None) -> tuple[Block, ...]:
-    """Number the non-empty texts as paragraphs 1, 2, ...; mark headings (by style or by their look)."""
+def build_blocks(
+    texts: list[tuple[str, int | None]],
+    headings: set[int] | None = None,
+    items: set[int] | None = None,
+) -> tuple[Block, ...]:
+    """Number the non-empty texts as paragraphs 1, 2, ...; mark headings (by style or by their look).
+
+    ``items`` are list items by their style or numbering ("Burgeragendering invoeren" in a bulleted
+    list): short and without a full stop, but never a heading by their look.
+    """
     blocks: list[Block] = []
     for i, (text, page) in enumerate(texts):
         clean = " ".join(text.split())
         if not clean:
             continue
-        heading = (headings is not None and i in headings) or looks_like_heading(clean)
+        by_look = not (items and i in items) and looks_like_heading(clean)
+        heading = (headings is not None and i in headings) or by_look
         blocks.append(Block(text=clean, page=page, paragraph=len(blocks) + 1, heading=heading))
     return tuple(blocks)

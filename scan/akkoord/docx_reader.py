@@ -74,6 +74,7 @@ def read_docx(data: bytes, name: str, limits: Limits) -> Document:
     page = 1
     texts: list[tuple[str, int | None]] = []
     headings: set[int] = set()
+    items: set[int] = set()  # list items: numbered or bulleted, by numbering or style
     for p in _paragraph_items(document.element.body):
         parts: list[str] = []
         start_page = page
@@ -91,6 +92,10 @@ def read_docx(data: bytes, name: str, limits: Limits) -> Document:
         style = styles.get(style_el.get(qn("w:val")), "") if style_el is not None else ""
         if style.lower().startswith(("heading", "kop", "title", "titel")):
             headings.add(len(texts))
+        elif p.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None or any(
+            word in style.lower() for word in ("list", "lijst", "opsomming")
+        ):
+            items.add(len(texts))
         texts.append((text, start_page if breaks else None))
 
     chars = sum(len(t) for t, _ in texts)
@@ -109,4 +114,4 @@ def read_docx(data: bytes, name: str, limits: Limits) -> Document:
             "Dit Word-bestand legt geen paginanummers vast; bij elke passage staat het nummer van de alinea.",
         )
     )
-    return Document("docx", build_blocks(texts, headings), breaks + 1 if breaks else None, warnings)
+    return Document("docx", build_blocks(texts, headings, items), breaks + 1 if breaks else None, warnings)

@@ -6,7 +6,9 @@ sense constraint (``with``), and two flags:
 * negated: a negation cue stands in the same clause, before the term ("geen referendum",
   "zonder burgerberaad") or just after it ("een burgerberaad past niet"), or a separable verb
   wraps it ("we schaffen de wijkbudgetten af"). Cues that are part of a term ("niet meedoen")
-  or of an exception ("niet alleen", "zonder drempels") do not count.
+  or of an exception ("niet alleen", "zonder drempels") do not count. Terms joined by "en", "of"
+  or "noch" (with at most an article between) share their negation: in "een jongerenraad of
+  kinderraad richten we niet op" the cue after kinderraad denies the jongerenraad too.
 * hedged: the same clause only explores ("we onderzoeken of ...").
 """
 
@@ -25,6 +27,8 @@ AFTER_WINDOW = 6
 PAIR_WINDOW = 12
 _CLAUSE_GAP = re.compile(r"[.,;:!?()\[\]\"“”•]|\n|\s[-–—]\s")
 _CONNECTORS = frozenset({"en", "of", "tot"})
+_COORDINATORS = frozenset({"en", "of", "noch"})
+_ARTICLES = frozenset({"een", "de", "het"})
 
 Range = tuple[int, int]  # token positions [start, end)
 
@@ -221,6 +225,9 @@ class Matcher:
                         return True
             return False
 
+        denied = {(a, b): negated(a, b) for _, (a, b), _ in accepted}
+        _share_over_coordination(denied, tokens, clauses)
+
         by_proposal: dict[str, list[Occurrence]] = defaultdict(list)
         for term, (a, b), context in accepted:
             by_proposal[term.proposal_id].append(
@@ -229,9 +236,40 @@ class Matcher:
                     tokens=(a, b),
                     span=(tokens[a].start, tokens[b - 1].end),
                     context=context,
-                    negated=negated(a, b),
+                    negated=denied[(a, b)],
                     hedged=any(clauses[x] == clauses[a] for x, _ in hedges),
                 )
             )
         result.by_proposal = dict(by_proposal)
         return result
+
+
+def _coordinated(left: Range, right: Range, tokens: Sequence[Token], clauses: Sequence[int]) -> bool:
+    """``left`` and ``right`` are joined by en/of/noch, optionally followed by an article."""
+    between = [t.norm for t in tokens[left[1] : right[0]]]
+    return (
+        clauses[left[0]] == clauses[right[0]]
+        and 1 <= len(between) <= 2
+        and between[0] in _COORDINATORS
+        and all(w in _ARTICLES for w in between[1:])
+    )
+
+
+def _share_over_coordination(
+    denied: dict[Range, bool], tokens: Sequence[Token], clauses: Sequence[int]
+) -> None:
+    """Spread negation along chains of coordinated terms ("X of Y ... niet"), in place."""
+    ranges = sorted(denied)
+    pairs = [
+        (left, right)
+        for i, left in enumerate(ranges)
+        for right in ranges[i + 1 :]
+        if right[0] <= left[1] + 2 and _coordinated(left, right, tokens, clauses)
+    ]
+    changed = bool(pairs)
+    while changed:  # a chain "X, Y of Z" needs more than one pass
+        changed = False
+        for left, right in pairs:
+            if denied[left] != denied[right]:
+                denied[left] = denied[right] = True
+                changed = True

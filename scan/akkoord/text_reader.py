@@ -5,12 +5,12 @@ from __future__ import annotations
 import math
 import re
 
-from scan.akkoord.document import Document, build_blocks, looks_like_heading
+from scan.akkoord.document import BULLETS, Document, build_blocks, looks_like_heading
 from scan.akkoord.errors import AgreementError
 from scan.akkoord.limits import CHARS_PER_PAGE_ESTIMATE, Limits
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
-_BULLET_LINE = re.compile(r"^\s*(?:[•▪●◦■\-–—*·]|\d{1,2}[.)])\s+")
+_BULLET_LINE = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}]|\d{{1,2}}[.)])\s+")
 
 
 def decode(data: bytes) -> str:

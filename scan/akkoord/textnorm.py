@@ -3,7 +3,8 @@
 Text and vocabulary go through the same functions, so a term and the words in an
 agreement are compared in the same form.
 
-Stemmer: Snowball's original Dutch algorithm (``dutch_porter`` in snowballstemmer 3). The
+Stemmer: Snowball's original Dutch algorithm (``dutch_porter`` in snowballstemmer 3), with one
+addition: the -s plural after a vowel (visies, keuzes), which Snowball leaves alone. The
 newer Snowball "dutch" stemmer also strips the ``ge-`` in the middle of compounds
 (burgerberaad -> "burrberaad", gelote -> "lot" but geloot -> "loot"); the original keeps stems
 readable and conflates the forms an agreement uses (burgerberaad/burgerberaden -> "burgerberad").
@@ -50,6 +51,15 @@ def normalise_word(word: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def stem(norm: str) -> str:
+    """Snowball's stem; a plural in -s after a single a, e or o is first taken back to the singular.
+
+    The Snowball algorithm only strips an -s after a consonant (burgers -> burger), so visies,
+    keuzes, commissies and themas kept a stem of their own and missed visie, keuze, commissie
+    and thema. Short words (mees, les) and -is, -us and double-vowel endings (crisis, status,
+    chinees) are left alone.
+    """
+    if len(norm) >= 5 and norm[-1] == "s" and norm[-2] in "aeo" and norm[-3] != norm[-2]:
+        norm = norm[:-1]
     return _STEMMER.stemWord(norm)
 
 

@@ -16,6 +16,9 @@ from fpdf import FPDF
 from fpdf.enums import MethodReturnValue
 
 LABELLED = Path(__file__).with_name("labelled.yaml")
+DEVELOPMENT = Path(__file__).with_name("development.yaml")  # tuning set 2 (TUNING.md)
+HOLDOUT = Path(__file__).with_name("holdout.yaml")  # never used for tuning
+HOLDOUT2 = Path(__file__).with_name("holdout2.yaml")  # never used for tuning
 _LATIN1 = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "..."})
 
 
@@ -27,12 +30,20 @@ class LabelledPassage:
     text: str
 
 
-def labelled_passages() -> list[LabelledPassage]:
-    data = yaml.safe_load(LABELLED.read_text(encoding="utf-8"))
+def load_passages(path: Path) -> list[LabelledPassage]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return [
         LabelledPassage(p["id"], p["kind"], tuple(p["labels"]), " ".join(p["text"].split()))
         for p in data["passages"]
     ]
+
+
+def labelled_passages() -> list[LabelledPassage]:
+    return load_passages(LABELLED)
+
+
+def development_passages() -> list[LabelledPassage]:
+    return load_passages(DEVELOPMENT)
 
 
 def pdf_safe(text: str) -> str:

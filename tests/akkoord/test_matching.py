@@ -38,6 +38,27 @@ def test_negation_stays_in_its_clause() -> None:
     assert result.proposals["2c"].status == "staat_erin"
 
 
+@pytest.mark.parametrize(
+    ("text", "proposal"),
+    [
+        ("Een jongerenraad of kinderraad richten we deze periode niet op.", "2a"),
+        ("Een referendum of een preferendum is voor onze gemeente niet nodig.", "8c"),
+        ("Wijkbudgetten en dorpsbudgetten komen niet terug.", "5d"),
+    ],
+)
+def test_coordinated_terms_share_their_negation(text: str, proposal: str) -> None:
+    # "X of Y ... niet": the cue after Y denies X too, although "of" stops a cue from reaching back.
+    coverage = analyse_text(text).proposals[proposal]
+    assert coverage.status == "niet_gevonden" and all(p.negated for p in coverage.passages), text
+
+
+def test_coordination_does_not_spread_over_a_negation_cue() -> None:
+    # "en geen": the cue sits between the terms, so only the second one is denied.
+    result = analyse_text("We organiseren een burgerberaad en geen referendum.")
+    assert result.proposals["2c"].status == "staat_erin"
+    assert result.proposals["8c"].status == "niet_gevonden"
+
+
 def test_separable_negation_stays_in_its_clause() -> None:
     text = (
         "We schaffen de hondenbelasting af, en in elke wijk komt een wijkbudget waarover bewoners beslissen."

@@ -117,3 +117,30 @@ def test_pasted_text_passages_and_spans() -> None:
     passage = result.proposals["5a"].passages[0]
     assert passage.paragraph == 2 and passage.page is None
     assert passage.terms[0] == "wijk"  # "wijk-" read as wijkagenda
+
+
+def test_docx_list_item_without_full_stop_is_not_a_heading(tmp_path: Path) -> None:
+    # A terse bestuursakkoord: short list items without closing punctuation are promises.
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Democratie", level=1)
+    document.add_paragraph("Jongerenraad instellen", style="List Bullet")
+    document.add_paragraph("Burgeragendering invoeren", style="List Number")
+    document.add_paragraph("Burgerberaad en referendum")  # a short line in Normal style: a heading
+    document.save(tmp_path / "lijst.docx")
+    result = analyse((tmp_path / "lijst.docx").read_bytes(), "lijst.docx")
+    assert result.proposals["2a"].status == "staat_erin"
+    assert result.proposals["8a"].status == "staat_erin"
+    assert result.proposals["8c"].status == "niet_gevonden"
+
+
+def test_symbol_font_bullet_is_a_list_item() -> None:
+    # PDFs made from Word often carry the bullet as U+F0B7 (Symbol font) or U+F0A7 (Wingdings).
+    from scan.akkoord.document import looks_like_heading
+
+    assert not looks_like_heading("\uf0b7 Burgeragendering invoeren")
+    assert not looks_like_heading("\uf0a7 Jongerenraad instellen")
+    assert looks_like_heading("Burgeragendering en referendum")
+    result = analyse_text("Bestuur\n\n\uf0b7 Burgeragendering invoeren\n\uf0b7 Jongerenraad instellen")
+    assert result.proposals["8a"].status == "staat_erin" and result.proposals["2a"].status == "staat_erin"

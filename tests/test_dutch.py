@@ -21,6 +21,28 @@ def translate(text: str) -> str | None:
     return None
 
 
+NUMBERS = [
+    (
+        "Number is outside the allowed range. Please enter a value between 2018 and 2100.",
+        "Dit getal kan niet: kies een getal van 2018 tot en met 2100.",
+    ),
+    (
+        "Error: Number is outside the allowed range. Please enter a value between 2018 and 2100.",
+        "Dit getal kan niet: kies een getal van 2018 tot en met 2100.",
+    ),
+    ("Number is below the allowed range.", "Dit getal is te laag."),
+    (
+        "Number is above the allowed range. Please enter a value less than or equal to 8.",
+        "Dit getal is te hoog: kies 8 of lager.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("english", "dutch"), NUMBERS, ids=[e[:40] for e, _ in NUMBERS])
+def test_a_number_out_of_range_is_said_in_dutch(english: str, dutch: str) -> None:
+    assert translate(english) == dutch
+
+
 UPLOADER = [
     ("Upload", "Bestand kiezen"),
     ("Drag and drop a file here", "Sleep een bestand hierheen"),

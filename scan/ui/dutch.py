@@ -88,6 +88,21 @@ PATTERNS: list[tuple[str, str]] = [
         "Dit bestand is te groot. Kies een kleiner bestand of plak de tekst.",
     ),
     (r"^.* files are not allowed\.$", "Dit soort bestand kan de app niet lezen."),
+    # a number field outside its range (after "Error: ", its own text node or the same one)
+    (
+        r"^(?:Error: )?Number is outside the allowed range\. Please enter a value between (.+) and (.+)\.$",
+        "Dit getal kan niet: kies een getal van $1 tot en met $2.",
+    ),
+    (
+        r"^(?:Error: )?Number is below the allowed range\. Please enter a value greater than or equal to (.+)\.$",
+        "Dit getal is te laag: kies $1 of hoger.",
+    ),
+    (
+        r"^(?:Error: )?Number is above the allowed range\. Please enter a value less than or equal to (.+)\.$",
+        "Dit getal is te hoog: kies $1 of lager.",
+    ),
+    (r"^(?:Error: )?Number is below the allowed range\.$", "Dit getal is te laag."),
+    (r"^(?:Error: )?Number is above the allowed range\.$", "Dit getal is te hoog."),
     # a chosen file's size ("148.0KB") and its label for screen readers ("akkoord.pdf, 148.0KB")
     (r"^(\d+)\.(\d+)\s?([KMG]?B)$", "$1,$2 $3"),
     (r"^(.+), (\d+)\.(\d+)\s?([KMG]?B)$", "$1, $2,$3 $4"),

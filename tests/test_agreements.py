@@ -284,7 +284,7 @@ def test_peer_counts_name_a_proposal_from_five_sharing_municipalities(store: Sto
     peers = views.agreement_peers(store, own, GROUP)
     assert peers.sharing == 5
     assert peers.mentions["2c"].text == (
-        "4 van de 5 gemeenten in de testgroep met een gedeeld akkoord noemen dit voorstel."
+        "De testgroep: 4 van de 5 gemeenten met een gedeeld akkoord noemen dit voorstel."
     )
     assert (peers.mentions["2a"].named, peers.mentions["6a"].named) == (1, 0)
 

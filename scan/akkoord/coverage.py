@@ -133,7 +133,7 @@ def mention_candidates(
 class PeerMention(MinimumN):
     named: int = 0
     n: int = 0
-    group: str = ""  # the group inside a sentence: "de M50 (middelgrote gemeenten)"
+    group: str = ""  # the group inside a sentence: "de M50 (middelgrote gemeenten)", "alle gemeenten"
     updating: bool = False
 
     @property
@@ -146,8 +146,9 @@ class PeerMention(MinimumN):
     def text(self) -> str:
         if not self.enough:
             return f"Akkoorden van {self.group}: {self.message}."
+        where = self.group[0].upper() + self.group[1:]
         return (
-            f"{nl_number(self.named)} van de {nl_number(self.n)} gemeenten in {self.group} met een gedeeld "
+            f"{where}: {nl_number(self.named)} van de {nl_number(self.n)} gemeenten met een gedeeld "
             f"akkoord {'noemt' if self.named == 1 else 'noemen'} dit voorstel."
         )
 

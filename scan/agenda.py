@@ -232,21 +232,33 @@ def to_docx(
     for item in items:
         p = item.proposal
         doc.add_heading(f"Voorstel {p.id}: {p.title}", level=1)
-        rows = [["Doel", item.goal], ["Eigenaar", item.owner], ["Planning", item.timeline]]
-        rows += [["Workshop", line] for line in item.workshop_lines]
-        word.add_table(doc, rows, [3.5, 13.5], row_headers=True)
-        if item.promise is not None:
-            doc.add_paragraph("Wat het akkoord al zegt:").runs[0].bold = True
-            doc.add_paragraph(item.promise_line, style="Quote")
-        doc.add_paragraph("Tekstsuggestie voor het akkoord:").runs[0].bold = True
-        doc.add_paragraph(item.text, style="Quote")
-    if inputs:
-        doc.add_heading(INPUTS_HEADING, level=1)
-        doc.add_paragraph(INPUTS_INTRO)
-        word.add_table(
-            doc,
-            [[text, f"{title}: {question}"] for title, question, text in inputs],
-            [10.5, 6.5],
-            header=["Antwoord", "Workshop en vraag"],
-        )
+        add_item_to_docx(doc, item)
+    add_inputs_to_docx(doc, inputs, level=1)
     return word.to_bytes(doc)
+
+
+def add_item_to_docx(doc, item: AgendaItem) -> None:
+    """One agenda item's fields as a table, what the agreement already says and the text suggestion
+    (the agenda download and the council report's Word file alike)."""
+    rows = [["Doel", item.goal], ["Eigenaar", item.owner], ["Planning", item.timeline]]
+    rows += [["Workshop", line] for line in item.workshop_lines]
+    word.add_table(doc, rows, [3.5, 13.5], row_headers=True)
+    if item.promise is not None:
+        doc.add_paragraph("Wat het akkoord al zegt:").runs[0].bold = True
+        doc.add_paragraph(item.promise_line, style="Quote")
+    doc.add_paragraph("Tekstsuggestie voor het akkoord:").runs[0].bold = True
+    doc.add_paragraph(item.text, style="Quote")
+
+
+def add_inputs_to_docx(doc, inputs: Sequence[Input], level: int) -> None:
+    """The workshops' approved answers sent to the agenda, as typed."""
+    if not inputs:
+        return
+    doc.add_heading(INPUTS_HEADING, level=level)
+    doc.add_paragraph(INPUTS_INTRO)
+    word.add_table(
+        doc,
+        [[text, f"{title}: {question}"] for title, question, text in inputs],
+        [10.5, 6.5],
+        header=["Antwoord", "Workshop en vraag"],
+    )

@@ -9,7 +9,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from scan import word
-from scan.agenda import INPUTS_HEADING, INPUTS_INTRO
+from scan.agenda import add_inputs_to_docx, add_item_to_docx
 from scan.benchmark import MIN_N
 from scan.models import PAMPHLET
 from scan.report.content import ReportData, Section
@@ -241,23 +241,8 @@ def write(d: ReportData) -> bytes:
         )
     for item in d.agenda:
         doc.add_heading(f"{item.proposal.title} (voorstel {item.proposal.id})", level=2)
-        rows = [["Doel", item.goal], ["Eigenaar", item.owner], ["Planning", item.timeline]]
-        rows += [["Workshop", line] for line in item.workshop_lines]
-        word.add_table(doc, rows, [3.5, 13.5], row_headers=True)
-        if item.promise is not None:
-            doc.add_paragraph("Wat het akkoord al zegt:").runs[0].bold = True
-            doc.add_paragraph(item.promise_line, style="Quote")
-        doc.add_paragraph("Tekstsuggestie voor het akkoord:").runs[0].bold = True
-        doc.add_paragraph(item.text, style="Quote")
-    if d.agenda_inputs:
-        doc.add_heading(INPUTS_HEADING, level=2)
-        doc.add_paragraph(INPUTS_INTRO)
-        word.add_table(
-            doc,
-            [[text, f"{title}: {question}"] for title, question, text in d.agenda_inputs],
-            [10.5, 6.5],
-            header=["Antwoord", "Workshop en vraag"],
-        )
+        add_item_to_docx(doc, item)
+    add_inputs_to_docx(doc, d.agenda_inputs, level=2)
 
     doc.add_heading("Zo is de scan gemaakt", level=1)
     for paragraph in d.method:

@@ -17,6 +17,7 @@ PAGES = [
     ("benchmark", "Vergelijken", "groups", "vergelijken"),
     ("recommendations", "Aanbevelingen", "lightbulb", "aanbevelingen"),
     ("agenda", "Agenda", "assignment", "agenda"),
+    ("akkoord", "Akkoord", "handshake", "akkoord"),
     ("participants", "Deelnemers", "group_add", "deelnemers"),
     ("voices", "Rollen vergelijken", "diversity_3", "rollen"),
     ("trend", "Trend", "trending_up", "trend"),

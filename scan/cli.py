@@ -43,7 +43,8 @@ def _cmd_proposals(args: argparse.Namespace) -> int:
             "priority": p.priority,
             "priority_name": bank.priority(p.priority).name,
             "letter": p.letter,
-            "peppers": p.peppers,
+            "basic_step": p.basic,
+            "step": p.step,
             "title": p.title,
             "summary": p.summary,
             "examples": [
@@ -61,9 +62,7 @@ def _cmd_proposals(args: argparse.Namespace) -> int:
         }
         for p in bank.proposals
     ]
-    return _print_items(
-        items, args.json, lambda item: f"{item['id']:<3} {'🌶' * item['peppers']:<3} {item['title']}"
-    )
+    return _print_items(items, args.json, lambda item: f"{item['id']:<3} {item['step']:<14} {item['title']}")
 
 
 def _cmd_municipalities(args: argparse.Namespace) -> int:

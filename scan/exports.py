@@ -127,19 +127,32 @@ def scores_frame(store: Store, rnd: Round) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def proposals_frame(store: Store, rnd: Round) -> pd.DataFrame:
+def proposals_frame(store: Store, rnd: Round, view: views.RoundView | None = None) -> pd.DataFrame:
+    """Per proposal: the choice, what the akkoordcheck found and the griffier's decision (a page and
+    quote only for a confirmed match), and what the workshops published: the screens' own views."""
     statuses = choices.statuses(store, rnd.id)
-    return pd.DataFrame(
-        [
+    agreement = view.agreement if view is not None else views.agreement_view(store, rnd)
+    says = view.agenda.workshops if view is not None else views.agenda(store, rnd).workshops
+    analysis = agreement.agreement.analysis if agreement.agreement is not None else None
+    rows = []
+    for p in question_bank().proposals:
+        found = analysis.proposals[p.id].label if analysis is not None else ""
+        judged = agreement.judged.get(p.id)
+        promise = agreement.promised.get(p.id)
+        rows.append(
             {
                 "voorstel": p.id,
                 "titel": p.title,
-                "pepertjes": p.peppers,
+                "stap": p.step.lower(),  # basisstap or pittiger stap: all the pamphlet says
                 "keuze": statuses[p.id].label if p.id in statuses else "",
+                "akkoord_gevonden": found,
+                "akkoord_oordeel": judged.judgement.label if judged is not None else "",
+                "akkoord_waar": promise.where if promise is not None else "",
+                "akkoord_citaat": promise.quote if promise is not None else "",
+                "workshops": "; ".join(says[p.id].lines) if p.id in says else "",
             }
-            for p in question_bank().proposals
-        ]
-    )
+        )
+    return pd.DataFrame(rows)
 
 
 def own_fictief_text(own_is_demo: bool) -> str:
@@ -203,7 +216,7 @@ def to_xlsx(store: Store, rnd: Round, group_id: str | None = None) -> bytes:
         "Antwoorden": answers_frame(store, rnd),
         "Scores": scores_frame(store, rnd),
         "Rollen": roles_frame(view),
-        "Voorstellen": proposals_frame(store, rnd),
+        "Voorstellen": proposals_frame(store, rnd, view),
         "Vergelijking": comparison_frame(view),
     }
     buffer = io.BytesIO()
@@ -246,7 +259,12 @@ JSON_COLUMNS = {
     "vragen": "questions",
     "voorstel": "proposal_id",
     "titel": "title",
-    "pepertjes": "peppers",
+    "stap": "step",
+    "akkoord_gevonden": "agreement_found",
+    "akkoord_oordeel": "agreement_judgement",
+    "akkoord_waar": "agreement_where",
+    "akkoord_citaat": "agreement_quote",
+    "workshops": "workshops",
     "keuze": "choice",
 }
 

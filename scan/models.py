@@ -275,10 +275,12 @@ class Source(Strict):
     url: HttpUrl
 
 
+STEP_LABELS = {True: "Basisstap", False: "Pittiger stap"}
+
+
 class Proposal(Strict):
     id: str
     priority: int = Field(ge=1, le=8)
-    peppers: int = Field(ge=1, le=3)
     title: str = Field(min_length=5)
     summary: str = Field(min_length=20)
     examples: list[Example] = Field(default_factory=list)
@@ -313,20 +315,20 @@ class Proposal(Strict):
             raise ValueError(f"voorstel {pid} hoort bij prioriteit {pid[0]}, niet {value}")
         return value
 
-    @field_validator("peppers")
-    @classmethod
-    def _peppers_match_letter(cls, value: int, info: ValidationInfo) -> int:
-        pid = info.data.get("id")
-        if pid and (pid[1] == "a") != (value == 1):
-            raise ValueError(
-                f"voorstel {pid}: het a-voorstel heeft 1 pepertje, de pittigere voorstellen 2 of 3 "
-                "(onze eigen inschatting)"
-            )
-        return value
-
     @property
     def letter(self) -> str:
         return self.id[1]
+
+    @property
+    def basic(self) -> bool:
+        """The pamphlet's basic step: the "a" proposal of each priority, the one with one pepper, which
+        no municipality can skip. The pamphlet calls the others spicier and grades them no further."""
+        return self.letter == "a"
+
+    @property
+    def step(self) -> str:
+        """ "Basisstap" or "Pittiger stap": all the pamphlet says about a proposal's effort."""
+        return STEP_LABELS[self.basic]
 
 
 class ProposalFile(Strict):

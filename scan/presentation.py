@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scan import svg_charts, views
-from scan.agenda import build_agenda
 from scan.formatting import nl_number, nl_signed
 from scan.models import ProposalStatus
 from scan.questionbank import question_bank
@@ -43,6 +42,23 @@ class WorkshopSlide:
 
 
 @dataclass(frozen=True)
+class AgreementRow:
+    name: str  # the priority
+    status: str  # "staat erin", "deels", "niet bevestigd"
+    promised: list[tuple[str, str]]  # (proposal in words, where: "pagina 12")
+
+
+@dataclass(frozen=True)
+class AgreementSlide:
+    """What the agreement says: only matches the griffier confirmed."""
+
+    read: bool  # an agreement was read for this round
+    source: str  # "akkoord.pdf, 42 pagina's"
+    confirmed: int
+    rows: list[AgreementRow]
+
+
+@dataclass(frozen=True)
 class AgendaSlide:
     title: str
     goal: str
@@ -67,12 +83,13 @@ class Presentation:
     radar: svg_charts.Chart
     slides: list[PrioritySlide]
     workshops: list[WorkshopSlide]
+    agreement: AgreementSlide
     agenda: list[AgendaSlide]
 
     @property
     def screens(self) -> int:
-        """Title, one per priority, workshops, agenda."""
-        return 1 + len(self.slides) + 2
+        """Title, one per priority, workshops, the agreement, agenda."""
+        return 1 + len(self.slides) + 3
 
 
 def build(store: Store, rnd: Round, group_id: str | None = None) -> Presentation:
@@ -119,8 +136,7 @@ def build(store: Store, rnd: Round, group_id: str | None = None) -> Presentation
         votes = [(bank.proposal(pid).title, n) for pid, n in w.votes] if w.votes is not None else None
         workshops.append(WorkshopSlide(w.title, w.participants, votes, w.voters, questions))
     agenda = [
-        AgendaSlide(item.proposal.title, item.goal, item.owner, item.timeline)
-        for item in build_agenda(bank, view.statuses, view.agenda_edits, view.municipality, rnd.year)
+        AgendaSlide(item.proposal.title, item.goal, item.owner, item.timeline) for item in view.agenda.items
     ]
     labels = [p.short for p in bank.core_priorities]
     radar = svg_charts.radar(
@@ -147,8 +163,23 @@ def build(store: Store, rnd: Round, group_id: str | None = None) -> Presentation
         radar=radar,
         slides=slides,
         workshops=workshops,
+        agreement=agreement_slide(view.agreement, bank),
         agenda=agenda,
     )
+
+
+def agreement_slide(view: views.AgreementView, bank) -> AgreementSlide:
+    found = view.agreement
+    source = found.described if found is not None else ""
+    rows = [
+        AgreementRow(
+            p.name,
+            p.label,
+            [(bank.proposal(promise.proposal_id).title, promise.where) for promise, _ in p.promised],
+        )
+        for p in view.priorities
+    ]
+    return AgreementSlide(found is not None, source, view.confirmed, rows)
 
 
 def to_html(deck: Presentation, current: int = 0, keep: dict[str, str] | None = None) -> str:

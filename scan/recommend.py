@@ -1,15 +1,22 @@
 """Which proposals from the pamphlet fit this municipality's gaps, and why (pure functions).
 
-Rules:
+Rules (the ranking rests on the answers; the pamphlet's only grading is "basisstap" for the "a"
+proposal and "pittiger" for the rest, so nothing here depends on a finer grade or on letter order):
 - A proposal's gap is the average distance to level 4 of the questions that measure it
   (level 0 = gap 1, level 4 = gap 0). A proposal whose questions are all at level 4 is
   already in place and is not suggested; neither is one marked "al gedaan" or "niet voor ons".
 - Within a priority, when its basic step (the "a" proposal) is not yet in place (any of its
   questions below level 3, or unanswered), the basic step comes first. When the basics are in
-  place, the spicier proposals come first (fewest peppers first) and the basic step last.
-- Across priorities, weaker priorities come first. Peers that already have a proposal in
-  place (all its questions at level 3 or higher) raise it a little, and the reason says how
-  many — only when at least five peers have data.
+  place, the spicier proposals come first (the larger gap first) and the basic step last.
+- Across priorities, weaker priorities come first (weight: 0.6 × weakness + 0.3 × gap). Peers
+  that already have a proposal in place (all its questions at level 3 or higher) raise it a
+  little (+ 0.1 × their share), and the reason says how many — only when at least five peers
+  have data. A proposal the griffier confirmed in the agreement rises a little too (+ 0.1): the
+  council promised it; the reason sets the promise beside the answers.
+- The top five (``top``) spreads over the priorities: one proposal per priority first. A second one
+  of a priority comes in only when the answers say so: its priority scores at least SPREAD_POINTS
+  lower than the priority it would push out. A third never, unless no other priority has a
+  proposal left. Each such exception says why.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from scan.akkoord.coverage import Promise
 from scan.benchmark import MinimumN, PeerData
 from scan.disclosure import Decision, Shown, contributor_of, fingerprint
 from scan.formatting import nl_number
@@ -27,6 +35,9 @@ from scan.scoring import Answer, ScanScore, points
 
 IN_PLACE_LEVEL = 3
 UNANSWERED_GAP = 0.75  # unknown counts as a likely gap, but below a confirmed "niet aan de orde"
+PROMISE_WEIGHT = 0.1  # a confirmed promise in the agreement raises a proposal as much as all peers having it
+SPREAD_POINTS = 20  # a second proposal of a priority enters the top five only if it is this much weaker
+TOP = 5
 
 
 @dataclass(frozen=True)
@@ -103,6 +114,9 @@ class Suggestion:
     weight: float  # higher = more urgent across priorities
     reasons: tuple[str, ...]
     peers: PeerAdoption | None = None
+    priority_score: float | None = None  # the score of the proposal's priority (0-100)
+    promise: Promise | None = None  # confirmed in the agreement (akkoordcheck)
+    practice: str = ""  # the promise beside the answers, in one sentence ("" when not promised)
 
     @property
     def reason(self) -> str:
@@ -130,14 +144,49 @@ def _basics_in_place(bank: QuestionBank, priority_id: int, answers: Mapping[str,
     )
 
 
-def _level_sentence(bank: QuestionBank, qid: str, answers: Mapping[str, Answer]) -> str:
+def _level_phrase(bank: QuestionBank, qid: str, answers: Mapping[str, Answer]) -> str:
+    """ "vraag 2.3 staat op niveau 0 (niet aan de orde)", "vraag 2.3 is nog niet beantwoord"."""
     answer = answers.get(qid)
     question = bank.question(qid)
     if answer is None or answer.value is None:
-        state = "weet niet" if answer is not None and answer.dont_know else "nog niet beantwoord"
-        return f"Vraag {qid} is {state}."
+        state = (
+            "beantwoord met ‘weet niet’" if answer is not None and answer.dont_know else "nog niet beantwoord"
+        )
+        return f"vraag {qid} is {state}"
     label = question.scale[answer.value].split(".")[0]
-    return f"Vraag {qid} staat op niveau {answer.value} ({label.lower()})."
+    return f"vraag {qid} staat op niveau {answer.value} ({label.lower()})"
+
+
+def _level_sentence(bank: QuestionBank, qid: str, answers: Mapping[str, Answer]) -> str:
+    phrase = _level_phrase(bank, qid, answers)
+    return phrase[0].upper() + phrase[1:] + "."
+
+
+def _lagging(bank: QuestionBank, proposal: Proposal, answers: Mapping[str, Answer]) -> list[str]:
+    """The questions of a proposal below "in uitvoering" (or without a value)."""
+    return [
+        q
+        for q in _measured_by(bank, proposal)
+        if q not in answers or answers[q].value is None or answers[q].value < IN_PLACE_LEVEL
+    ]
+
+
+def promise_in_practice(
+    bank: QuestionBank, proposal: Proposal, promise: Promise, answers: Mapping[str, Answer]
+) -> str:
+    """The gap between promise and practice in one sentence: "Het akkoord belooft dit (pagina 12);
+    vraag 2.3 staat op niveau 0 (niet aan de orde)." Only the questions that lag are named."""
+    what = "belooft dit deels" if promise.partly else "belooft dit"
+    measured = _measured_by(bank, proposal)
+    lagging = _lagging(bank, proposal, answers)
+    if not lagging:
+        return (
+            f"Het akkoord {what} ({promise.where}); in de praktijk staat het al: "
+            f"{'de vraag' if len(measured) == 1 else 'alle vragen'} op niveau {IN_PLACE_LEVEL} of hoger."
+        )
+    phrases = [_level_phrase(bank, q, answers) for q in lagging]
+    listed = phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " en " + phrases[-1]
+    return f"Het akkoord {what} ({promise.where}); {listed}."
 
 
 def suggest(
@@ -146,10 +195,13 @@ def suggest(
     score: ScanScore,
     statuses: Mapping[str, ProposalStatus] | None = None,
     adoption: Mapping[str, PeerAdoption] | None = None,
+    promised: Mapping[str, Promise] | None = None,
 ) -> list[Suggestion]:
-    """All suggestions, most urgent first. Use ``by_priority`` for the per-priority lists."""
+    """All suggestions, most urgent first. Use ``by_priority`` for the per-priority lists and ``top``
+    for the five to start with."""
     statuses = statuses or {}
     adoption = adoption or {}
+    promised = promised or {}
     suggestions = []
     for priority in bank.core_priorities:
         ps = score.by_id(priority.id)
@@ -162,55 +214,94 @@ def suggest(
             gap = _gap(proposal, bank, answers)
             if gap == 0:
                 continue  # every question at level 4: in place already
-            is_basic = proposal.letter == "a"
             # basic step: now (0) until it stands, then last (2); spicier: after the basics (1), then now (0)
             tier = {(True, False): 0, (True, True): 2, (False, False): 1, (False, True): 0}[
-                (is_basic, basics)
+                (proposal.basic, basics)
             ]
             reasons = []
             if ps.score is None:
                 reasons.append(f"{priority.name} heeft nog geen score.")
             else:
                 reasons.append(f"{priority.name} scoort {nl_number(ps.score)} van 100.")
-            if is_basic and not basics:
-                reasons.append("Dit is de basisstap voor dit onderdeel (één pepertje).")
-            elif not is_basic and basics:
+            if proposal.basic and not basics:
+                reasons.append(
+                    "Dit is de basisstap van deze prioriteit: de stap die volgens het pamflet geen gemeente kan overslaan."
+                )
+            elif not proposal.basic and basics:
                 reasons.append(
                     f"De basis staat al (voorstel {priority.id}a op niveau {IN_PLACE_LEVEL} of hoger); "
-                    f"dit is een volgende stap ({proposal.peppers} pepertjes)."
+                    "dit is een pittiger vervolgstap."
                 )
-            elif not is_basic:
-                reasons.append(
-                    f"Eerst de basisstap {priority.id}a; dit is een pittiger vervolg ({proposal.peppers} pepertjes)."
-                )
-            reasons.extend(_level_sentence(bank, q, answers) for q in proposal.questions)
+            elif not proposal.basic:
+                reasons.append(f"Eerst de basisstap {priority.id}a; dit is een pittiger vervolg.")
+            promise = promised.get(proposal.id)
+            practice = promise_in_practice(bank, proposal, promise, answers) if promise else ""
+            # a question the promise sentence names is not said twice
+            named = set(_lagging(bank, proposal, answers)) if promise else set()
+            reasons.extend(_level_sentence(bank, q, answers) for q in proposal.questions if q not in named)
             peers = adoption.get(proposal.id)
             if peers is not None:
                 reasons.append(peers.text)
+            if practice:
+                reasons.append(practice)
             weight = (
-                0.6 * weakness + 0.3 * gap + 0.1 * (peers.share if peers else 0) - 0.05 * proposal.peppers
+                0.6 * weakness
+                + 0.3 * gap
+                + 0.1 * (peers.share if peers else 0)
+                + (PROMISE_WEIGHT if promise else 0)
             )
-            suggestions.append(Suggestion(proposal, gap, tier, weight, tuple(reasons), peers))
+            suggestions.append(
+                Suggestion(proposal, gap, tier, weight, tuple(reasons), peers, ps.score, promise, practice)
+            )
     return sorted(suggestions, key=lambda s: (s.tier, -s.weight, s.proposal.id))
 
 
 def by_priority(suggestions: list[Suggestion]) -> dict[int, list[Suggestion]]:
-    """Per priority in the order of the rules above (tier, then basics-first or peppers, then urgency)."""
+    """Per priority in the order of the rules above (tier, then urgency: the gap, peers, a promise)."""
     result: dict[int, list[Suggestion]] = {}
-    for s in sorted(
-        suggestions,
-        key=lambda s: (
-            s.proposal.priority,
-            s.tier,
-            s.proposal.peppers if s.tier == 0 else 0,
-            -s.weight,
-            s.proposal.id,
-        ),
-    ):
+    for s in sorted(suggestions, key=lambda s: (s.proposal.priority, s.tier, -s.weight, s.proposal.id)):
         result.setdefault(s.proposal.priority, []).append(s)
     return result
 
 
-def with_peppers(suggestions: list[Suggestion], peppers: set[int] | frozenset[int]) -> list[Suggestion]:
-    """Only the suggestions with one of these pepper counts (the page shows one priority at a time)."""
-    return [s for s in suggestions if s.proposal.peppers in peppers]
+def with_step(suggestions: list[Suggestion], basic: bool | None) -> list[Suggestion]:
+    """Only basic steps (True), only spicier ones (False), or all (None)."""
+    return [s for s in suggestions if basic is None or s.proposal.basic == basic]
+
+
+@dataclass(frozen=True)
+class Pick:
+    suggestion: Suggestion
+    why: str = ""  # set when this pick breaks the spread (a second proposal of one priority)
+
+
+def top(suggestions: list[Suggestion], n: int = TOP) -> list[Pick]:
+    """The ``n`` to start with, spread over the priorities (see the rules above)."""
+    picks: list[Pick] = []
+    rest = list(suggestions)  # most urgent first
+    taken: dict[int, int] = {}
+    while rest and len(picks) < n:
+        fresh = next((s for s in rest if s.proposal.priority not in taken), None)
+        # a second proposal of a priority, never a third (unless nothing else is left)
+        again = next((s for s in rest if taken.get(s.proposal.priority) == 1), None)
+        pick, why = fresh, ""
+        if fresh is None:
+            pick = rest[0]
+            why = "De andere prioriteiten hebben geen voorstel meer dat past; daarom nog een uit deze."
+        elif (
+            again is not None
+            and again.priority_score is not None
+            and fresh.priority_score is not None
+            and fresh.priority_score - again.priority_score >= SPREAD_POINTS
+        ):
+            pick = again
+            why = (
+                f"Nog een voorstel uit deze prioriteit: die scoort {nl_number(again.priority_score)}, "
+                f"{nl_number(fresh.priority_score - again.priority_score)} punten lager dan de volgende "
+                f"prioriteit met een voorstel ({nl_number(fresh.priority_score)})."
+            )
+        assert pick is not None
+        picks.append(Pick(pick, why))
+        taken[pick.proposal.priority] = taken.get(pick.proposal.priority, 0) + 1
+        rest.remove(pick)
+    return picks

@@ -386,3 +386,67 @@ def _m018_question_versions(db: sqlite_utils.Database) -> None:
     # old round keeps the meaning of its answers when a question's wording or levels change later;
     # every answer so far was given to version 1
     db.execute("ALTER TABLE answers ADD COLUMN question_version INTEGER NOT NULL DEFAULT 1")
+
+
+# --- 019: the akkoordcheck of a round (issue 19) --------------------------------------------------
+
+_BUMP_AGREEMENTS = (
+    "INSERT INTO data_versions (name, version) VALUES ('agreements', 1) "
+    "ON CONFLICT (name) DO UPDATE SET version = version + 1;"
+)
+# What a view of the round shows of its agreement: the analysis and the griffier's decisions. The
+# share toggle is not among them (it changes only what other municipalities see).
+_AGREEMENT_CONTENT = "filename, source, pages, sha256, analysis, words_version, language_ok"
+
+
+@MIGRATIONS(name="019_agreements")
+def _m019_agreements(db: sqlite_utils.Database) -> None:
+    # One agreement per round: what the akkoordcheck found (the analysis as JSON, never the document
+    # itself), and whether the municipality shares its confirmed coverage with peers (opt-in).
+    db["agreements"].create(
+        {
+            "round_id": int,
+            "filename": str,
+            "source": str,  # pdf | docx | text
+            "pages": int,
+            "sha256": str,
+            "analysis": str,  # AgreementAnalysis.to_dict() as JSON
+            "words_version": str,  # the word list it was read with (questions/akkoord.yaml)
+            "language_ok": int,
+            "shared": int,
+            "created_at": str,
+        },
+        pk="round_id",
+        foreign_keys=[("round_id", "rounds", "id")],
+        not_null={"analysis", "source"},
+        defaults={"shared": 0, "language_ok": 1},
+    )
+    # The griffier's decision per proposal: confirmed (with the passage that shows it) or rejected.
+    db["agreement_decisions"].create(
+        {"round_id": int, "proposal_id": str, "decision": str, "passage": int, "updated_at": str},
+        pk=("round_id", "proposal_id"),
+        foreign_keys=[("round_id", "rounds", "id")],
+        not_null={"decision"},
+        defaults={"passage": 0},
+    )
+    statements = []
+    for event, row in (("INSERT", "NEW"), ("DELETE", "OLD")):
+        for table in ("agreements", "agreement_decisions"):
+            statements.append(
+                f"CREATE TRIGGER {table}_{event.lower()}_stamps_round AFTER {event} ON {table} BEGIN "
+                f"{_stamp_round(f'{row}.round_id')} {_BUMP_AGREEMENTS} END;"
+            )
+    statements += [
+        f"CREATE TRIGGER agreements_update_stamps_round AFTER UPDATE OF {_AGREEMENT_CONTENT} ON agreements "
+        f"BEGIN {_stamp_round('NEW.round_id')} {_BUMP_AGREEMENTS} END;",
+        "CREATE TRIGGER agreement_decisions_update_stamps_round AFTER UPDATE ON agreement_decisions "
+        f"BEGIN {_stamp_round('NEW.round_id')} {_BUMP_AGREEMENTS} END;",
+        # what peers see: the share toggle, and closing a round (only closed rounds are shared)
+        "CREATE TRIGGER agreements_shared_version AFTER UPDATE OF shared ON agreements "
+        f"WHEN OLD.shared IS NOT NEW.shared BEGIN {_BUMP_AGREEMENTS} END;",
+        "CREATE TRIGGER rounds_close_agreements AFTER UPDATE OF status ON rounds WHEN OLD.status IS NOT "
+        "NEW.status AND EXISTS (SELECT 1 FROM agreements WHERE round_id = NEW.id AND shared = 1) "
+        f"BEGIN {_BUMP_AGREEMENTS} END;",
+    ]
+    for statement in statements:
+        db.execute(statement)

@@ -10,14 +10,33 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from scan import agreements, benchmark_store, choices, releases, respondents, rounds, voices, workshop
 from scan import answers as answer_store
-from scan import benchmark_store, choices, releases, respondents, rounds, voices, workshop
+from scan.agenda import AgendaItem, Spread, Vote, WorkshopSays, build_agenda
+from scan.akkoord.coverage import (
+    PRIORITY_LABELS,
+    Judged,
+    PeerMention,
+    Promise,
+    mention_candidates,
+    peer_mentions,
+    priority_status,
+    promises,
+)
 from scan.benchmark import Comparison, PeerData, build_peer_data, compare, figure_candidates
 from scan.formatting import nl_number
 from scan.models import ProposalStatus, Question
-from scan.questionbank import QuestionBank, question_bank
-from scan.recommend import PeerAdoption, Suggestion, adoption_candidates, peer_adoption, suggest
+from scan.questionbank import PAMPHLET_PROPOSALS, QuestionBank, question_bank
+from scan.recommend import (
+    PeerAdoption,
+    Suggestion,
+    adoption_candidates,
+    peer_adoption,
+    promise_in_practice,
+    suggest,
+)
 from scan.reference import PeerGroup, reference
+from scan.rhythm import term_start
 from scan.rounds import Round
 from scan.scoring import Answer, ScanScore, score_scan
 from scan.storage import Store
@@ -198,9 +217,105 @@ def suggestions(
     adopted: dict[str, PeerAdoption],
     peers_are_demo: bool,
     bank: QuestionBank | None = None,
+    promised: Mapping[str, Promise] | None = None,
 ) -> Suggestions:
-    items = suggest(bank or question_bank(), scan.answers, scan.score, statuses, adopted)
+    items = suggest(bank or question_bank(), scan.answers, scan.score, statuses, adopted, promised)
     return Suggestions(items, adopted, peers_are_demo and any(a.n for a in adopted.values()))
+
+
+# --- the agreement (akkoordcheck, issue 19) --------------------------------------------------------
+
+
+def promised(store: Store, rnd: Round) -> dict[str, Promise]:
+    """The proposals the griffier confirmed in the round's agreement (only these count anywhere)."""
+    found = agreements.get(store, rnd.id)
+    if found is None:
+        return {}
+    return promises(found.analysis, agreements.judgements(store, rnd.id))
+
+
+@dataclass(frozen=True)
+class AgreementPeers:
+    mentions: dict[str, PeerMention]  # per proposal: how many sharing peers' agreements name it
+    sharing: int  # peers in the group that share confirmed coverage (the count a user may see)
+    has_demo: bool  # the counts rest on fictieve voorbeelddata
+
+
+def agreement_peers(store: Store, rnd: Round, group: PeerGroup) -> AgreementPeers:
+    """Per proposal, over the group's municipalities that share their confirmed coverage (closed rounds
+    of this council term), under the disclosure rule: at least five, never two views one apart."""
+    shared = agreements.shared_coverage(store, rnd.year)
+    peers = set(group.members) - {rnd.gm_code}
+    proposal_ids = list(PAMPHLET_PROPOSALS)
+    candidates = mention_candidates(shared.named, peers, proposal_ids)
+    scope = f"akkoord:{term_start(rnd.year)}:{group.id}:{rnd.gm_code}"
+    decisions = releases.resolve(store, scope, candidates)
+    mentions = peer_mentions(shared.named, decisions, proposal_ids, group_phrase(group))
+    sharing = peers & set(shared.named)
+    shown = any(m.enough for m in mentions.values())
+    return AgreementPeers(mentions, len(sharing), shown and bool(sharing & shared.demo))
+
+
+@dataclass(frozen=True)
+class PriorityAgreement:
+    priority_id: int
+    name: str
+    status: str  # staat_erin | deels | niet_bevestigd (confirmed matches only)
+    promised: list[tuple[Promise, str]]  # (promise, the promise beside the answers)
+
+    @property
+    def label(self) -> str:
+        return PRIORITY_LABELS[self.status]
+
+
+@dataclass(frozen=True)
+class AgreementView:
+    """What the round's agreement says, as the griffier judged it: the basis of the Akkoord page, the
+    recommendations, the agenda, the presentation and the report."""
+
+    agreement: agreements.Agreement | None
+    judged: dict[str, Judged]
+    promised: dict[str, Promise]  # confirmed only
+    priorities: list[PriorityAgreement]
+    found: int  # proposals the check found (staat erin or deels)
+    confirmed: int
+    rejected: int
+
+    @property
+    def open(self) -> int:
+        """Found, but not judged yet."""
+        return self.found - self.confirmed - self.rejected
+
+
+def agreement_view(
+    store: Store, rnd: Round, scan: SelfScan | None = None, bank: QuestionBank | None = None
+) -> AgreementView:
+    bank = bank or question_bank()
+    scan = scan or self_scan(store, rnd, bank)
+    found = agreements.get(store, rnd.id)
+    judged = agreements.judgements(store, rnd.id) if found else {}
+    confirmed = promises(found.analysis, judged) if found else {}
+    priorities = []
+    for p in bank.core_priorities:
+        ids = [x.id for x in bank.proposals_for(p.id)]
+        mine = [
+            (confirmed[pid], promise_in_practice(bank, bank.proposal(pid), confirmed[pid], scan.answers))
+            for pid in ids
+            if pid in confirmed
+        ]
+        priorities.append(PriorityAgreement(p.id, p.name, priority_status(ids, confirmed), mine))
+    seen = (
+        [pid for pid, c in found.analysis.proposals.items() if c.status != "niet_gevonden"] if found else []
+    )
+    return AgreementView(
+        agreement=found,
+        judged=judged,
+        promised=confirmed,
+        priorities=priorities,
+        found=len(seen),
+        confirmed=len(confirmed),
+        rejected=sum(1 for pid in seen if pid in judged and pid not in confirmed),
+    )
 
 
 # --- roles, trend ---------------------------------------------------------------------------------
@@ -288,6 +403,74 @@ def workshop_outcomes(store: Store, rnd: Round) -> list[workshop.WorkshopOutcome
     return workshop.outcomes(store, rnd.id)
 
 
+def workshop_says(
+    outcomes: list[workshop.WorkshopOutcome], bank: QuestionBank | None = None
+) -> dict[str, WorkshopSays]:
+    """Per proposal: the dots it got in every published vote of the round, and the published
+    distributions of the workshop questions that measure it (for the cards and the agenda)."""
+    bank = bank or question_bank()
+    votes: dict[str, list[Vote]] = {}
+    spreads: dict[str, list[Spread]] = {}
+    measures: dict[str, list[str]] = {}
+    for p in bank.proposals:
+        for qid in p.questions:
+            measures.setdefault(qid, []).append(p.id)
+    for result in outcomes:
+        for pid, dots in result.votes or ():
+            votes.setdefault(pid, []).append((result.title, dots, result.voters))
+        for q in result.questions:
+            if q.kind != "schaal" or q.distribution is None:
+                continue
+            for pid in measures.get(q.question_id, ()):
+                spreads.setdefault(pid, []).append((result.title, q.question_id, q.n, q.distribution))
+    return {
+        pid: WorkshopSays(tuple(votes.get(pid, ())), tuple(spreads.get(pid, ())))
+        for pid in sorted(set(votes) | set(spreads))
+    }
+
+
+def agenda_inputs(store: Store, rnd: Round) -> list[tuple[str, str, str]]:
+    """Approved open answers the facilitator sent to the agenda: (workshop, question, answer), as typed."""
+    return [(i.workshop_title, i.question, i.text) for i in workshop.agenda_inputs(store, rnd.id)]
+
+
+# --- the agenda -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Agenda:
+    items: list[AgendaItem]
+    inputs: list[tuple[str, str, str]]  # what workshops sent to the agenda
+    workshops: dict[str, WorkshopSays]  # per proposal, chosen or not: what the workshops published
+
+
+def agenda(
+    store: Store,
+    rnd: Round,
+    scan: SelfScan | None = None,
+    bank: QuestionBank | None = None,
+    outcomes: list[workshop.WorkshopOutcome] | None = None,
+) -> Agenda:
+    """The draft agenda as every screen and document shows it: the chosen proposals with their edits or
+    the defaults (goal from the answers, the agreement's quote and page), their workshop dots, and the
+    workshops' input."""
+    bank = bank or question_bank()
+    scan = scan or self_scan(store, rnd, bank)
+    outcomes = workshop_outcomes(store, rnd) if outcomes is None else outcomes
+    says = workshop_says(outcomes, bank)
+    items = build_agenda(
+        bank,
+        choices.statuses(store, rnd.id),
+        choices.agenda_edits(store, rnd.id),
+        municipality_name(rnd),
+        rnd.year,
+        answers=scan.answers,
+        promised=promised(store, rnd),
+        workshops=says,
+    )
+    return Agenda(items, agenda_inputs(store, rnd), says)
+
+
 # --- everything for one round's documents ----------------------------------------------------------
 
 
@@ -305,6 +488,8 @@ class RoundView:
     roles: Roles
     trend: Trend
     workshops: list[WorkshopOutcome]
+    agreement: AgreementView
+    agenda: Agenda
 
     @property
     def peers_are_demo(self) -> bool:
@@ -321,15 +506,19 @@ def round_view(store: Store, rnd: Round, group_id: str | None = None) -> RoundVi
     result = comparison(store, scan, peers, group, bank)
     statuses = choices.statuses(store, rnd.id)
     adopted = adoption(store, peers, group, rnd.gm_code, bank)
+    agreement = agreement_view(store, rnd, scan, bank)
+    outcomes = workshop_outcomes(store, rnd)
     return RoundView(
         scan=scan,
         municipality=municipality_name(rnd),
         group=group,
         comparison=result,
-        suggestions=suggestions(scan, statuses, adopted, result.has_demo, bank),
+        suggestions=suggestions(scan, statuses, adopted, result.has_demo, bank, agreement.promised),
         statuses=statuses,
         agenda_edits=choices.agenda_edits(store, rnd.id),
         roles=roles(store, scan, bank),
         trend=trend(store, scan, bank),
-        workshops=workshop_outcomes(store, rnd),
+        workshops=outcomes,
+        agreement=agreement,
+        agenda=agenda(store, rnd, scan, bank, outcomes),
     )

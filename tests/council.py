@@ -79,3 +79,29 @@ def add_workshop(store: Store, rnd: Round, people: int = 6, title: str = f"Raads
     for n, token in enumerate(tokens):
         workshop.vote(store, ws.id, token, ["2a", "6a"] if n % 2 else ["2a"])
     workshop.set_phase(store, ws.id, secret, "ended")  # the vote is published once the workshop ends
+
+
+# An agreement (pasted text): promises for 2a, 2c and 6a, a referendum refused, and document text with
+# markup, a Markdown image and link that must stay literal text wherever a passage is shown.
+AGREEMENT = f"""Samen aan de slag: coalitieakkoord 2026-2030
+
+Wij richten een kinderraad en een jongerenraad op. Die adviseren de gemeenteraad gevraagd en ongevraagd over alles wat kinderen en jongeren raakt.
+
+In deze raadsperiode organiseren we een burgerberaad met gelote inwoners over de energietransitie. {TYPED}
+
+We stellen een mediafonds in om de lokale journalistiek te steunen, zodat een onafhankelijke lokale omroep en krant het bestuur kunnen blijven volgen.
+
+We gaan geen referendum houden over het nieuwe gemeentehuis.
+
+Verder bouwen we woningen, onderhouden we de wegen en zorgen we voor een schone buitenruimte in alle wijken en dorpen van onze gemeente."""
+
+
+def add_agreement(store: Store, rnd: Round, confirm=("2a", "2c"), reject=("6a",)) -> None:
+    """Read the agreement with the round; the griffier confirms ``confirm`` and rejects ``reject``."""
+    from scan import agreements
+
+    agreements.read_pasted(store, rnd.id, AGREEMENT)
+    for pid in confirm:
+        agreements.judge(store, rnd.id, pid, "bevestigd")
+    for pid in reject:
+        agreements.judge(store, rnd.id, pid, "afgewezen")

@@ -17,6 +17,7 @@ from scan.schema_graph import data_tables
 from scan.sharing import create_share_link
 from scan.storage import Store
 
+from . import council
 from .conftest import run_cli
 
 
@@ -43,6 +44,7 @@ def full(demo_store: Store) -> Store:
     set_password(store, "GM0355", "een-lang-wachtwoord")
     grant_oidc(store, "griffie@zeist.nl", "GM0355")
     benchmark_store.store_import(store, "abc", "x.csv", [(2, "GM0014", 2026, "P1", 50.0)])
+    council.add_agreement(store, rnd)  # the akkoordcheck: analysis and decisions
     views.round_view(store, rnd)  # publishes the peer figures it shows (the releases table)
     return store
 

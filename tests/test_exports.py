@@ -132,3 +132,26 @@ def test_an_old_answer_is_exported_with_the_wording_it_was_given_to(store: Store
     row = next(r for r in _csv_rows(store, rnd) if r["vraag"] == "8.3")
     assert row["vraagversie"] == "1"
     assert row["stelling"] == BANK.question("8.3").at(1).statement != BANK.question("8.3").statement
+
+
+def test_proposals_carry_the_agreement_and_the_workshops_as_the_screens_show_them(store: Store, rnd) -> None:
+    from . import council
+
+    council.add_agreement(store, rnd, confirm=("2c",), reject=("6a",))
+    council.add_workshop(store, rnd, people=6, title="Raadsavond")
+    book = openpyxl.load_workbook(io.BytesIO(export(store, rnd, "xlsx")))
+    sheet = book["Voorstellen"]
+    header = [c.value for c in sheet[1]]
+    rows = {r[0]: dict(zip(header, r, strict=True)) for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert rows["1a"]["stap"] == "basisstap" and rows["2c"]["stap"] == "pittiger stap"
+    assert "pepertjes" not in header
+    # only the confirmed match has a place and a quote; a rejected one says so and quotes nothing
+    assert rows["2c"]["akkoord_gevonden"] == "staat erin" and rows["2c"]["akkoord_oordeel"] == "Klopt"
+    assert rows["2c"]["akkoord_waar"] == "alinea 3" and "burgerberaad" in rows["2c"]["akkoord_citaat"]
+    assert rows["6a"]["akkoord_oordeel"] == "Klopt niet" and rows["6a"]["akkoord_citaat"] is None
+    assert rows["2a"]["akkoord_oordeel"] is None  # found, not judged: counts nowhere
+    assert rows["8a"]["akkoord_gevonden"] == "niet gevonden"
+    assert rows["2a"]["workshops"] == "6 stippen in de workshop ‘Raadsavond’ (6 deelnemers stemden)"
+    data = json.loads(export(store, rnd, "json"))
+    by_id = {p["proposal_id"]: p for p in data["proposals"]}
+    assert by_id["2c"]["agreement_where"] == "alinea 3" and by_id["2c"]["step"] == "pittiger stap"

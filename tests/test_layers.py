@@ -54,6 +54,7 @@ LAYERS: dict[str, int] = {
     "scan.benchmark_import": 4,
     "scan.respondents": 4,
     "scan.workshop": 4,
+    "scan.agreements": 4,
     "scan.access": 4,
     "scan.releases": 4,
     "scan.sharing": 4,

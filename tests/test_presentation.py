@@ -21,7 +21,7 @@ def test_presentation_uses_the_chosen_group_and_the_reports_counts(store: Store)
     assert [s.counts for s in deck.slides] == [r.counts for r in data.overview]
     assert sum((s.counts for s in deck.slides), deck.counts.__class__(0, 0, 0)) == deck.counts
     assert deck.slides[0].change == "+56" and deck.previous_year == 2024  # whole points, with a sign
-    assert deck.screens == 1 + 8 + 2
+    assert deck.screens == 1 + 8 + 3  # title, priorities, workshops, the agreement, agenda
 
 
 def test_presentation_html_has_no_codes_and_escapes_typed_text(store: Store) -> None:

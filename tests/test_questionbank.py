@@ -42,7 +42,9 @@ def test_every_priority_file_has_4_to_7_questions_with_full_scales(path: Path, b
 def test_every_proposal_is_measured_by_a_factual_question(proposal_id: str, bank) -> None:
     proposal = bank.proposal(proposal_id)
     assert proposal.priority == int(proposal_id[0])
-    assert proposal.peppers in ((1,) if proposal_id.endswith("a") else (2, 3))
+    # the pamphlet's only grading: the "a" proposal is the basic step, the rest is spicier
+    assert proposal.basic == proposal_id.endswith("a")
+    assert proposal.step == ("Basisstap" if proposal_id.endswith("a") else "Pittiger stap")
     measured = [bank.question(qid) for qid in proposal.questions]
     assert any(q.kind == "maturity" and "griffie" in q.roles for q in measured)
 
@@ -77,7 +79,7 @@ def test_proposals_json_lists_exactly_the_pamphlet() -> None:
     by_id = {p["id"]: p for p in items}
     for p in items:
         assert p["priority"] == int(p["id"][0])
-        assert (p["peppers"] == 1) == p["id"].endswith("a")
+        assert p["basic_step"] == p["id"].endswith("a") and "peppers" not in p
     assert [e["municipality"] for e in by_id["6a"]["examples"]] == ["Leiden", "Delft", "Haarlem"]
     assert [e["municipality"] for e in by_id["8a"]["examples"]] == ["Leeuwarden"]
     assert by_id["8a"]["examples"][0]["url"].startswith("https://www.gemeenteraadleeuwarden.nl")
@@ -111,8 +113,8 @@ def _unknown_proposal_in_range(data):
     data["proposals"][2]["id"] = "1d"
 
 
-def _wrong_peppers(data):
-    data["proposals"][13]["peppers"] = 3
+def _peppers_again(data):
+    data["proposals"][13]["peppers"] = 3  # a grade the pamphlet does not give
 
 
 def _duplicate_question(data):
@@ -139,7 +141,7 @@ BROKEN = [
     ("prioriteit-2.yaml", _drop_level, "questions[1] (id 2.2).levels", "niveau 3 ontbreekt"),
     (PROPOSALS_FILE, _unknown_proposal, "proposals[3] (id 4f).id", "cijfer+letter"),
     (PROPOSALS_FILE, _unknown_proposal_in_range, "proposals[2] (id 1d).id", "bestaat niet in het pamflet"),
-    (PROPOSALS_FILE, _wrong_peppers, "proposals[13] (id 5a).peppers", "1 pepertje"),
+    (PROPOSALS_FILE, _peppers_again, "proposals[13] (id 5a).peppers", "onbekend veld"),
     ("prioriteit-3.yaml", _duplicate_question, "questions[2] (id 3.1).id", "komt dubbel voor"),
     ("prioriteit-5.yaml", _extra_key, "questions[0] (id 5.1).weging", "onbekend veld"),
     (PROPOSALS_FILE, _bad_municipality, "proposals[18] (id 6a).examples[0].gm_code", "GM9999 bestaat niet"),

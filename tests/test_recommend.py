@@ -7,7 +7,7 @@ import pytest
 from scan import answers as answer_store
 from scan import rounds, views
 from scan.questionbank import question_bank
-from scan.recommend import by_priority, suggest
+from scan.recommend import by_priority, suggest, top
 from scan.reference import PeerGroup
 from scan.scoring import Answer, score_scan
 from scan.storage import Store
@@ -32,11 +32,77 @@ def test_weak_on_priority_6_gets_6a_first() -> None:
     assert "basisstap" in first.reason and "Vraag 6.1 staat op niveau 0 (niet aan de orde)" in first.reason
 
 
-def test_basics_in_place_on_priority_8_puts_8b_to_8d_before_8a() -> None:
+def test_basics_in_place_on_priority_8_puts_the_spicier_ones_first_by_their_gap() -> None:
     answers = _answers({"8.1": 3, "8.2": 1, "8.3": 0, "8.4": 0})
     order = [s.proposal.id for s in by_priority(_suggest(answers))[8]]
-    assert order == ["8b", "8c", "8d", "8a"]
+    assert order == ["8c", "8d", "8b", "8a"]  # the larger gap first, the basic step last
     assert "De basis staat al" in by_priority(_suggest(answers))[8][0].reason
+
+
+def test_the_ranking_rests_on_the_answers_not_on_letters_or_grades() -> None:
+    # the same priority with the answers turned round: the order turns round with them
+    answers = _answers({"8.1": 3, "8.2": 0, "8.3": 2, "8.4": 1})
+    assert [s.proposal.id for s in by_priority(_suggest(answers))[8]] == ["8b", "8d", "8c", "8a"]
+    # no grade beyond basisstap / pittiger: nothing says "2 pepertjes" or "3 pepertjes"
+    reasons = " ".join(s.reason for s in _suggest(answers))
+    assert "pepertjes" not in reasons and "pittiger" in reasons
+
+
+def test_top_five_spreads_over_the_priorities() -> None:
+    # the basics stand everywhere, the rest is weak; priorities 1 and 5 have the most urgent
+    # proposals, several each: by urgency alone the top five would be 1b, 1c, 5b, 5c, 5d
+    basic = {q for p in BANK.proposals if p.basic for q in p.questions}
+    answers = _answers({q.id: 3 if q.id in basic else 1 for q in BANK.questions_for_role("griffie")})
+    answers |= _answers({"1.2": 0, "1.3": 0})
+    found = _suggest(answers)
+    assert [s.proposal.id for s in found[:5]] == ["1b", "1c", "5b", "5c", "5d"]
+    picks = top(found)
+    assert len(picks) == 5 and len({p.suggestion.proposal.priority for p in picks}) == 5
+    assert all(not p.why for p in picks)
+
+
+def test_top_five_takes_a_second_of_a_much_weaker_priority_and_says_why() -> None:
+    answers = _answers({q.id: 4 for q in BANK.questions_for_role("griffie")})
+    answers |= _answers({q: 0 for q in ("1.1", "1.2", "1.3", "1.4")})  # priority 1 at 0
+    answers |= _answers({"2.1": 2, "3.1": 2, "4.1": 2, "5.1": 2})  # others with a gap, far stronger
+    picks = top(_suggest(answers))
+    ids = [p.suggestion.proposal.priority for p in picks]
+    assert ids.count(1) == 2, ids  # a second, never a third while others have a proposal
+    second = next(p for p in picks[1:] if p.suggestion.proposal.priority == 1)
+    assert "punten lager" in second.why and "Herstel van vertrouwen" not in second.why
+
+
+def test_top_five_fills_up_from_one_priority_when_no_other_has_a_proposal() -> None:
+    answers = _answers({q.id: 4 for q in BANK.questions_for_role("griffie")} | {"6.1": 0, "6.2": 0, "6.3": 0})
+    picks = top(_suggest(answers))
+    assert {p.suggestion.proposal.priority for p in picks} == {6} and len(picks) >= 2
+    assert "geen voorstel meer" in picks[1].why
+
+
+def test_a_confirmed_promise_is_named_beside_the_answers_and_raises_the_proposal() -> None:
+    from scan.akkoord import Passage
+    from scan.akkoord.coverage import Promise
+
+    passage = Passage(
+        12, None, "We organiseren een burgerberaad.", 1.0, ("burgerberaad",), ((17, 29),), False
+    )
+    answers = _answers({"2.3": 0, "2.1": 3})
+    plain = {s.proposal.id: s for s in _suggest(answers)}
+    promised = {
+        s.proposal.id: s
+        for s in suggest(
+            BANK, answers, score_scan(BANK, answers), promised={"2c": Promise("2c", "staat_erin", passage)}
+        )
+    }
+    assert promised["2c"].weight > plain["2c"].weight
+    assert (
+        promised["2c"].practice
+        == "Het akkoord belooft dit (pagina 12); vraag 2.3 staat op niveau 0 (niet aan de orde)."
+    )
+    assert promised["2c"].practice in promised["2c"].reason and plain["2c"].practice == ""
+    # the level of 2.3 is said once, in the promise's sentence
+    assert promised["2c"].reason.count("vraag 2.3") + promised["2c"].reason.count("Vraag 2.3") == 1
+    assert plain["2c"].reason.count("Vraag 2.3 staat op niveau 0") == 1
 
 
 def test_fully_in_place_proposal_is_not_suggested() -> None:

@@ -238,3 +238,26 @@ def test_cli_export_bad_arguments(scanned, tmp_path: Path, args, message) -> Non
     out = tmp_path / "x"
     result = run_cli("export", "--db", str(store.path), *args, "--out", str(out))
     assert result.returncode == 2 and message in result.stderr and not out.exists()
+
+
+def test_what_the_agreement_says_in_web_pdf_and_word(full) -> None:
+    store, rnd = full
+    council.add_agreement(store, rnd, confirm=("2a", "2c"), reject=("6a",))
+    html = export(store, rnd, "html").decode("utf-8")
+    section = html[html.index('id="h-akkoord"') : html.index('id="h-agenda"')]
+    assert "De griffie bevestigde er 2 en wees er 1 af." in section
+    # the confirmed passage of 2c quotes document text with markup in it: escaped, never markup
+    assert "&lt;b&gt;Vet&lt;/b&gt;" in section and "<b>Vet</b>" not in section
+    assert 'src="http://x/track.png"' not in html and 'href="http://x/"' not in html
+    assert (
+        "Probeer nieuwe vormen zoals loting, een preferendum of een burgerbegroting (voorstel 2c), alinea 3"
+        in (_flat(section))
+    )
+    assert "Richt een fonds op voor lokale journalistiek" not in section  # rejected: counts nowhere
+    pdf = _flat(_pdf_text(export(store, rnd, "pdf")))
+    assert "Wat het akkoord zegt" in pdf and "<b>Vet</b>" in pdf  # the document's text, as text
+    doc = Document(io.BytesIO(export(store, rnd, "docx")))
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert "Wat het akkoord zegt" in headings
+    quotes = [p.text for p in doc.paragraphs if p.style.name == "Quote"]
+    assert any("burgerberaad" in q and '<b>Vet</b> & "quote"' in q for q in quotes)

@@ -34,6 +34,7 @@ def documents(tmp_path_factory) -> dict[str, bytes]:
     rnd = council.own_round(store)
     council.add_roles(store, rnd)
     council.add_workshop(store, rnd)
+    council.add_agreement(store, rnd)
     data = build_report_data(store, rnd)
     return {"pdf": report.to_pdf(data), "docx": report.to_docx(data), "data": data}
 

@@ -109,3 +109,26 @@ def test_connections_of_finished_threads_are_reused_and_never_shared_at_once(tmp
     t.join()
     assert answer_store.of(store, rounds.get(store, "GM0355", 2026).id)["1.1"].value == 3
     assert all(not db.conn.in_transaction for db in store._pool)
+
+
+def test_a_second_store_on_the_same_file_keeps_the_process_locks(tmp_path) -> None:
+    """Opening a second Store on a file in use must not drop this process's locks on it: else another
+    process (a CLI command) that closes its connection takes itself for the last user and deletes the
+    -wal and -shm files under the server's open connections."""
+    import subprocess
+    import sys
+
+    from .conftest import PROJECT
+
+    path = tmp_path / "gedeeld.sqlite"
+    first = Store(path)
+    rnd = rounds.start(first, "GM0355", 2026)
+    Store(path)  # a second Store in this process, like the phone page's and the upload route's
+    other = (
+        f"import sys; sys.path.insert(0, {str(PROJECT)!r}); from scan.storage import Store; "
+        f"from scan import rounds; rounds.close(Store({str(path)!r}), {rnd.id})"
+    )
+    subprocess.run([sys.executable, "-c", other], check=True)
+    # the other process found us still there: the write-ahead log stays, and we see its write
+    assert (tmp_path / "gedeeld.sqlite-wal").exists() and (tmp_path / "gedeeld.sqlite-shm").exists()
+    assert rounds.by_id(first, rnd.id).status == "closed"

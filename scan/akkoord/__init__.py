@@ -70,7 +70,5 @@ def analyse_text(
     """Analyse pasted text (paragraphs separated by blank lines; no page numbers)."""
     limits = limits or Limits.default()
     if len(text.encode("utf-8")) > limits.max_bytes:
-        raise AgreementError(
-            f"De tekst is te lang. De akkoordcheck leest tot {limits.max_megabytes} MB tekst."
-        )
+        raise AgreementError(f"De tekst is te lang. De akkoordcheck leest tot {limits.size_text} tekst.")
     return analyse_document(read_text(text, "De geplakte tekst", limits), vocab)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from scan.formatting import nl_number
+
 MAX_PAGES = 300
 MAX_MEGABYTES_ENV = "DEMOCRATIESCAN_AKKOORD_MAX_MB"
 DEFAULT_MAX_MEGABYTES = 50
@@ -29,3 +31,16 @@ class Limits:
     @property
     def max_megabytes(self) -> str:
         return f"{self.max_bytes / (1024 * 1024):.0f}"
+
+    @property
+    def size_text(self) -> str:
+        """The limit in words: "50 MB", or "10 kB" below one megabyte (never "0 MB")."""
+        return size_text(self.max_bytes)
+
+
+def size_text(n: int) -> str:
+    """A file size in Dutch: "2,5 MB", "12 kB"."""
+    if n < 1024 * 1024:
+        return f"{nl_number(max(1, round(n / 1024)))} kB"
+    megabytes = n / (1024 * 1024)
+    return f"{nl_number(megabytes, 0 if megabytes >= 10 or megabytes == int(megabytes) else 1)} MB"

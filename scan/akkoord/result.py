@@ -89,3 +89,40 @@ class AgreementAnalysis:
             item["found"] = list(item["found"])
         data["warnings"] = list(self.warnings)
         return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> AgreementAnalysis:
+        """The analysis back from ``to_dict()`` (as stored with a round)."""
+        proposals = {
+            pid: ProposalCoverage(
+                item["proposal_id"],
+                item["status"],
+                [
+                    Passage(
+                        page=p["page"],
+                        paragraph=p["paragraph"],
+                        text=p["text"],
+                        score=p["score"],
+                        terms=tuple(p["terms"]),
+                        spans=tuple((int(a), int(b)) for a, b in p["spans"]),
+                        negated=p["negated"],
+                        hedged=p.get("hedged", False),
+                    )
+                    for p in item["passages"]
+                ],
+                item.get("reason", ""),
+            )
+            for pid, item in data["proposals"].items()
+        }
+        priorities = {
+            int(key): PriorityCoverage(int(item["priority_id"]), item["status"], tuple(item["found"]))
+            for key, item in data["priorities"].items()
+        }
+        return cls(
+            pages=data["pages"],
+            language_ok=data["language_ok"],
+            proposals=proposals,
+            priorities=priorities,
+            source=data.get("source", "text"),
+            warnings=tuple(data.get("warnings", ())),
+        )

@@ -8,7 +8,7 @@ from pathlib import PurePath
 
 from scan.akkoord.document import SourceKind
 from scan.akkoord.errors import AgreementError
-from scan.akkoord.limits import Limits
+from scan.akkoord.limits import Limits, size_text
 
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -51,9 +51,8 @@ def check_file(data: bytes, filename: str, limits: Limits) -> SourceKind:
     if not data:
         raise AgreementError(f"{name} is leeg (0 bytes). Kies het bestand opnieuw of plak de tekst.")
     if len(data) > limits.max_bytes:
-        size = f"{len(data) / (1024 * 1024):.0f}"
         raise AgreementError(
-            f"{name} is te groot ({size} MB). De akkoordcheck leest bestanden tot {limits.max_megabytes} MB."
+            f"{name} is te groot ({size_text(len(data))}). De akkoordcheck leest bestanden tot {limits.size_text}."
         )
     if data.startswith(OLE_MAGIC):
         if _ENCRYPTED_PACKAGE in data[:1_000_000]:

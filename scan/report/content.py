@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from scan import svg_charts, views
-from scan.agenda import AgendaItem, build_agenda
+from scan.agenda import AgendaItem
 from scan.benchmark import MIN_N, Comparison
 from scan.formatting import nl_date, nl_number, nl_percent, nl_signed
 from scan.models import GROUP_LABELS, PAMPHLET, ProposalStatus
@@ -109,6 +109,30 @@ class WorkshopView:
 
 
 @dataclass(frozen=True)
+class AgreementPromise:
+    proposal: str  # in words, with its number: "Organiseer een burgerberaad (voorstel 2c)"
+    where: str  # "pagina 12"
+    quote: str  # the passage as it stands in the agreement (document text: render literally)
+    practice: str  # the promise beside the answers
+
+
+@dataclass(frozen=True)
+class AgreementPriority:
+    name: str
+    status: str  # "staat erin", "deels", "niet bevestigd"
+    promises: list[AgreementPromise]
+
+
+@dataclass(frozen=True)
+class AgreementReport:
+    """What the agreement says, only as far as the griffier confirmed it."""
+
+    read: bool
+    intro: str
+    priorities: list[AgreementPriority]
+
+
+@dataclass(frozen=True)
 class ReportData:
     title: str
     municipality: str
@@ -134,7 +158,9 @@ class ReportData:
     peers: ComparisonView
     roles: RolesView
     workshops: list[WorkshopView]
+    agreement: AgreementReport
     agenda: list[AgendaItem]
+    agenda_inputs: list[tuple[str, str, str]]  # (workshop, question, answer) sent to the agenda, as typed
     method: list[str]
     sources: list[str]
     charts: dict[str, svg_charts.Chart]
@@ -291,6 +317,35 @@ def _workshops(bank: QuestionBank, outcomes: list[views.WorkshopOutcome]) -> lis
     return found
 
 
+def _agreement(bank: QuestionBank, view: views.AgreementView) -> AgreementReport:
+    found = view.agreement
+    if found is None:
+        return AgreementReport(
+            False, "Voor deze ronde is (nog) geen akkoord gelezen met de akkoordcheck.", []
+        )
+    intro = (
+        f"De akkoordcheck las {found.described} en vond bij {view.found} van de {len(bank.proposals)} voorstellen een passage. "
+        f"De griffie bevestigde er {view.confirmed} en wees er {view.rejected} af"
+        + (f"; {view.open} {'is' if view.open == 1 else 'zijn'} nog niet beoordeeld" if view.open else "")
+        + ". Alleen bevestigde passages tellen mee. Bij elk voorstel staat wat de antwoorden in de scan "
+        "over de praktijk zeggen."
+    )
+    priorities = [
+        AgreementPriority(
+            p.name,
+            p.label,
+            [
+                AgreementPromise(
+                    proposal_words(bank, promise.proposal_id), promise.where, promise.quote, practice
+                )
+                for promise, practice in p.promised
+            ],
+        )
+        for p in view.priorities
+    ]
+    return AgreementReport(True, intro, priorities)
+
+
 def _summary(bank, view: views.RoundView, trend: TrendView | None) -> tuple[list[str], str, list]:
     lines = []
     previous = view.trend.previous
@@ -344,6 +399,10 @@ def _method(view: views.RoundView) -> tuple[list[str], list[str]]:
         f"Rollen: een rol telt pas mee vanaf {MIN_N} respondenten. Een verschil van {DIVERGENCE_POINTS} punten of meer "
         "tussen rollen staat erbij als gespreksstarter.",
         f"Workshops: uitkomsten staan er alleen als minstens {MIN_N} deelnemers antwoordden of stemden.",
+        "Akkoord: de akkoordcheck zoekt in de tekst van het akkoord naar woorden die bij elk voorstel horen "
+        "en let op ontkenningen (“geen referendum”) en voorzichtige woorden (“we onderzoeken”). Dat is zoeken, "
+        "geen begrijpen: de griffie heeft elke gevonden passage bevestigd of afgewezen, en alleen bevestigde "
+        "passages staan in dit rapport.",
     ]
     sources = [
         f"{PAMPHLET[0].upper()}{PAMPHLET[1:]}: de acht prioriteiten, de 29 voorstellen en de acht tips.",
@@ -446,7 +505,9 @@ def build_report_data(
         peers=_peers(bank, view),
         roles=_roles(bank, view),
         workshops=_workshops(bank, view.workshops),
-        agenda=build_agenda(bank, view.statuses, view.agenda_edits, view.municipality, rnd.year),
+        agreement=_agreement(bank, view.agreement),
+        agenda=view.agenda.items,
+        agenda_inputs=view.agenda.inputs,
         method=method,
         sources=sources,
         charts=_charts(bank, view, view.trend),

@@ -9,6 +9,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from scan import word
+from scan.agenda import add_inputs_to_docx, add_item_to_docx
 from scan.benchmark import MIN_N
 from scan.models import PAMPHLET
 from scan.report.content import ReportData, Section
@@ -212,6 +213,27 @@ def write(d: ReportData) -> bytes:
         elif w.voters:
             doc.add_paragraph(f"Stemming: {w.voters} stemmers; een uitslag staat er vanaf {MIN_N} stemmers.")
 
+    doc.add_heading("Wat het akkoord zegt", level=1)
+    doc.add_paragraph(d.agreement.intro)
+    if d.agreement.read:
+        word.add_table(
+            doc,
+            [
+                [f"{n}. {p.name}", p.status, "\n".join(x.proposal for x in p.promises) or "–"]
+                for n, p in enumerate(d.agreement.priorities, start=1)
+            ],
+            [5.5, 3.0, 8.5],
+            header=["Prioriteit", "In het akkoord", "Bevestigde voorstellen"],
+        )
+        for p in d.agreement.priorities:
+            if not p.promises:
+                continue
+            doc.add_heading(p.name, level=2)
+            for x in p.promises:
+                doc.add_paragraph(f"{x.proposal}, {x.where}:").runs[0].bold = True
+                doc.add_paragraph(x.quote, style="Quote")
+                doc.add_paragraph(x.practice)
+
     doc.add_heading("Gekozen voorstellen: de concept-democratiseringsagenda", level=1)
     if not d.agenda:
         doc.add_paragraph(
@@ -219,14 +241,8 @@ def write(d: ReportData) -> bytes:
         )
     for item in d.agenda:
         doc.add_heading(f"{item.proposal.title} (voorstel {item.proposal.id})", level=2)
-        word.add_table(
-            doc,
-            [["Doel", item.goal], ["Eigenaar", item.owner], ["Planning", item.timeline]],
-            [3.5, 13.5],
-            row_headers=True,
-        )
-        doc.add_paragraph("Tekstsuggestie voor het akkoord:").runs[0].bold = True
-        doc.add_paragraph(item.text, style="Quote")
+        add_item_to_docx(doc, item)
+    add_inputs_to_docx(doc, d.agenda_inputs, level=2)
 
     doc.add_heading("Zo is de scan gemaakt", level=1)
     for paragraph in d.method:

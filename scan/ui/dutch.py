@@ -58,11 +58,54 @@ TEXTS: dict[str, str] = {
     "Close fullscreen": "Volledig scherm sluiten",
     "Notifications": "Meldingen",
     "Dismiss": "Sluiten",
+    # the file uploader (Akkoord page)
+    "Drag and drop a file here": "Sleep een bestand hierheen",
+    "Drag and drop files here": "Sleep bestanden hierheen",
+    "Drag and drop file here": "Sleep een bestand hierheen",
+    "Drag and drop directories here": "Sleep mappen hierheen",
+    "Upload": "Bestand kiezen",
+    "Upload directories": "Map kiezen",
+    "Browse files": "Bestand kiezen",
+    "Add files": "Bestanden toevoegen",
+    "Delete": "Verwijderen",
+    "Error uploading file": "Het versturen van het bestand lukte niet",
+    "file upload": "Bestand kiezen",
+    "add icon": "Toevoegen",
+    "Error:": "Fout:",
 }
 # Patterns (JavaScript regular expressions, matched on the whole trimmed text) -> Dutch.
 PATTERNS: list[tuple[str, str]] = [
     (r"^Help for (.+)$", "Uitleg bij $1"),
     (r"^Remove (.+)$", "$1 verwijderen"),
+    # the file uploader's limit ("50MB per file", "Limit 200MB per file") and its refusals
+    (r"^(?:Limit )?(\d+(?:\.\d+)?)\s*([KMG]?B) per file$", "Hoogstens $1 $2 per bestand"),
+    (
+        r"^File is too large\. Maximum size is \d+ bytes\.$",
+        "Dit bestand is te groot. Kies een kleiner bestand of plak de tekst.",
+    ),
+    (
+        r"^File must be .+ or smaller\.$",
+        "Dit bestand is te groot. Kies een kleiner bestand of plak de tekst.",
+    ),
+    (r"^.* files are not allowed\.$", "Dit soort bestand kan de app niet lezen."),
+    # a number field outside its range (after "Error: ", its own text node or the same one)
+    (
+        r"^(?:Error: )?Number is outside the allowed range\. Please enter a value between (.+) and (.+)\.$",
+        "Dit getal kan niet: kies een getal van $1 tot en met $2.",
+    ),
+    (
+        r"^(?:Error: )?Number is below the allowed range\. Please enter a value greater than or equal to (.+)\.$",
+        "Dit getal is te laag: kies $1 of hoger.",
+    ),
+    (
+        r"^(?:Error: )?Number is above the allowed range\. Please enter a value less than or equal to (.+)\.$",
+        "Dit getal is te hoog: kies $1 of lager.",
+    ),
+    (r"^(?:Error: )?Number is below the allowed range\.$", "Dit getal is te laag."),
+    (r"^(?:Error: )?Number is above the allowed range\.$", "Dit getal is te hoog."),
+    # a chosen file's size ("148.0KB") and its label for screen readers ("akkoord.pdf, 148.0KB")
+    (r"^(\d+)\.(\d+)\s?([KMG]?B)$", "$1,$2 $3"),
+    (r"^(.+), (\d+)\.(\d+)\s?([KMG]?B)$", "$1, $2,$3 $4"),
     (
         r"^You have requested page /(.*), but no corresponding file was found in the app's pages/ directory\. "
         r"Running the app's main page\.$",
@@ -78,6 +121,8 @@ SKIP = (
     '[data-testid="stMarkdownContainer"], [data-testid="stText"], [data-testid="stCode"] pre, '
     '[data-testid="stHtml"], .stHtml, .js-plotly-plot, textarea, input, [contenteditable]'
 )
+# Streamlit's own words inside a skipped element: the file uploader's button label is Markdown.
+ALLOW = '[data-testid="stFileUploaderDropzone"] button'
 ATTRIBUTES = ("aria-label", "title", "placeholder")
 
 CSS = """
@@ -100,6 +145,10 @@ CSS = """
   }
   .stButton button, .stDownloadButton button, .stFormSubmitButton button, .stLinkButton a,
   [data-testid="stPageLink"] a, [data-testid="stExpander"] summary { min-height: 44px !important; }
+  /* a list to choose from and the file uploader's button */
+  [data-testid="stSelectbox"] [role="group"], [data-testid="stSelectbox"] [role="combobox"],
+  [data-testid="stSelectbox"] [role="group"] button { min-height: 44px !important; box-sizing: border-box !important; }
+  [data-testid="stFileUploaderDropzone"] button { min-height: 44px !important; }
   /* the link beside a heading shows on hover only: no tap target on a phone */
   [data-testid="stHeaderActionElements"] { display: none !important; }
 }
@@ -111,7 +160,7 @@ def _script() -> str:
     patterns = json.dumps(PATTERNS, ensure_ascii=False)
     return f"""(function () {{
   var T = {texts}, P = {patterns}.map(function (p) {{ return [new RegExp(p[0]), p[1]]; }});
-  var SKIP = {json.dumps(SKIP)}, A = {json.dumps(list(ATTRIBUTES))};
+  var SKIP = {json.dumps(SKIP)}, ALLOW = {json.dumps(ALLOW)}, A = {json.dumps(list(ATTRIBUTES))};
   function tr(v) {{
     var t = (v || "").trim();
     if (!t) return null;
@@ -127,7 +176,7 @@ def _script() -> str:
   }}
   function text(node) {{
     var p = node.parentElement;
-    if (!p || p.closest(SKIP)) return;
+    if (!p || (p.closest(SKIP) && !p.closest(ALLOW))) return;
     var n = tr(node.nodeValue);
     if (n !== null && n !== node.nodeValue) node.nodeValue = n;
   }}

@@ -45,6 +45,20 @@ TEXT = [
     "Loading",
     "Drag and drop",
     "Browse files",
+    "Upload",
+    "Upload directories",
+    "Add files",
+    "per file",
+    "files are not allowed",
+    "File is too large",
+    "File must be",
+    "Error uploading file",
+    "Error",
+    "Number is outside the allowed range",
+    "Number is below the allowed range",
+    "Number is above the allowed range",
+    "Please enter a value",
+    "Delete",
     "Show password",
     "Close",
     "Cancel",
@@ -58,7 +72,7 @@ ATTRIBUTE = re.compile(
     r"Open|Close|Clear all|Clear value|Selectbox options|Selected values|Increment|Decrement|"
     r"Show password|Hide password|Copy to clipboard|Copied|Fullscreen|Exit fullscreen|Close fullscreen|"
     r"Notifications|Running\.\.\.|Stop script|Dismiss|Choose an option|Choose options|"
-    r"Help for .*|Remove .*)$"
+    r"Delete|Upload|file upload|Help for .*|Remove .*)$"
 )
 _JS = """() => {
   const attrs = [];

@@ -28,6 +28,7 @@ GRIFFIER_PAGES = [
     "vergelijken",
     "aanbevelingen",
     "agenda",
+    "akkoord",
     "deelnemers",
     "rollen",
     "trend",

@@ -37,6 +37,7 @@ def zeist(server):
     council.share_peers(store, 2026, demo=True)
     rnd = council.own_round(store)
     council.add_workshop(store, rnd)
+    council.add_agreement(store, rnd)  # 2a and 2c confirmed, 6a rejected
     return store, rnd
 
 
@@ -86,7 +87,7 @@ def test_screens_switch_without_reload_and_every_key_press_counts(server, page, 
     page.get_by_role("link", name="Volgende →").click()
     expect(page.get_by_role("heading", name="3. Eigenaarschap lokale gemeenschappen")).to_be_visible()
     assert page.evaluate("window.__zelfde") is True
-    # the last two screens: workshops and agenda
+    # the last three screens: workshops, the agreement and the agenda
     for _ in range(6):
         page.keyboard.press("ArrowRight")
     expect(page.get_by_role("heading", name="Wat de workshops opleverden")).to_be_visible()
@@ -94,6 +95,14 @@ def test_screens_switch_without_reload_and_every_key_press_counts(server, page, 
         "Laat kinderen en jongeren meedoen, met een kinder- of jongerenraad"
     )
     expect(page.locator("section.dia:not([hidden])")).to_contain_text(council.TYPED)  # typed title, literally
+    page.keyboard.press("ArrowRight")
+    expect(page.get_by_role("heading", name="Wat het akkoord zegt")).to_be_visible()
+    shown = page.locator("section.dia:not([hidden])")
+    expect(shown).to_contain_text("Alleen wat de griffie heeft bevestigd telt mee: 2 voorstellen.")
+    expect(shown.get_by_role("row", name="Inclusieve democratie")).to_contain_text("(alinea 2)")
+    expect(shown).not_to_contain_text(
+        "Richt een fonds op voor lokale journalistiek"
+    )  # rejected: counts nowhere
     page.keyboard.press("ArrowRight")
     expect(page.get_by_role("heading", name="De concept-democratiseringsagenda")).to_be_visible()
     expect(page.locator("section.dia:not([hidden])")).to_contain_text("Vóór de zomer")

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from scan import access, rounds, workshop
+from scan import access, choices, rounds, workshop
 from scan.storage import Store
 
 from .streamlit_english import english
@@ -182,6 +182,18 @@ def test_a_whole_workshop_with_eight_phones(server, browser, page, tmp_path: Pat
     for _, phone in phones:
         expect(phone.get_by_text("De workshop is afgelopen")).to_be_visible(timeout=5_000)
     assert workshop.proposal_votes(store, rnd.id)["6a"] == [("Raadsavond Zeist", 6, 8)]
+    # the vote goes somewhere: the agenda and the proposal's card show the dots
+    choices.set_status(store, rnd.id, "6a", "kiezen")
+    page.goto(f"{server.url}/agenda?gemeente=GM0355&jaar=2026")  # a new session: log in again
+    page.get_by_label("Wachtwoord", exact=True).fill("wachtwoord-zeist")
+    page.get_by_role("button", name="Inloggen", exact=True).click()
+    expect(
+        page.get_by_text("6 stippen in de workshop ‘Raadsavond Zeist’ (8 deelnemers stemden)")
+    ).to_be_visible()
+    expect(
+        page.get_by_text(re.compile(r"Vraag 6\.1 in de workshop ‘Raadsavond Zeist’ \(8 antwoorden\)"))
+    ).to_be_visible()
+    seen.append(page)
     seen.extend(p for _, p in phones[:2])
     assert not [(p.url, _english(p)) for p in seen if _english(p)]
     for context, _ in phones:

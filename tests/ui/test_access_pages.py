@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+
 import pytest
 
 from scan import access, rounds
@@ -9,18 +11,26 @@ from scan import answers as answer_store
 from scan.storage import Store
 from scan.throttle import THROTTLE
 
-ROUND_PAGES = [
-    "questionnaire",
-    "results",
-    "benchmark",
-    "recommendations",
-    "agenda",
-    "participants",
-    "voices",
-    "trend",
-    "presentation",
-    "workshops",
-]
+from ..conftest import PROJECT
+
+OPEN_PAGES = {"start", "glossary", "privacy", "accessibility"}  # for everyone, no round data
+WORKSHOP_SCOPED = {"facilitate", "projector"}  # behind a workshop's own access: test_workshop_pages
+
+
+def _app_pages() -> list[str]:
+    """The page files in app.py's PAGES, read from its source: a page added later is walked too."""
+    tree = ast.parse((PROJECT / "app.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "PAGES" for t in node.targets):
+            return [row[0] for row in ast.literal_eval(node.value)]
+    raise AssertionError("app.py has no PAGES list")
+
+
+ROUND_PAGES = [p for p in _app_pages() if p not in OPEN_PAGES | WORKSHOP_SCOPED]
+
+
+def test_the_walked_pages_include_every_griffier_page() -> None:
+    assert {"questionnaire", "agenda", "akkoord", "workshops"} <= set(ROUND_PAGES)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import streamlit as st
 
-from scan import benchmark_store, charts, choices, rounds, views
+from scan import agreements, benchmark_store, charts, choices, rounds, views
 from scan.benchmark import Comparison, PeerData, election_context
 from scan.benchmark_tables import ComparisonTables, comparison_tables, election_table
 from scan.models import GROUP_LABELS
@@ -148,7 +148,10 @@ def _suggestions(
     group = get_reference().peer_group(gm_code, group_id)
     adopted = views.adoption(store, peers, group, gm_code, bank)
     statuses = choices.statuses(store, key[0])
-    return views.suggestions(_self_scan(db, key), statuses, adopted, peers.has_demo(group, gm_code), bank)
+    scan = _self_scan(db, key)
+    # the griffier's decisions on the agreement are part of the round's version too
+    promised = views.promised(store, scan.round)
+    return views.suggestions(scan, statuses, adopted, peers.has_demo(group, gm_code), bank, promised)
 
 
 def suggestions(rnd: Round, group_id: str) -> views.Suggestions:
@@ -178,3 +181,37 @@ def trend(rnd: Round):
     """Trend page: (trend, chart, table, changed answers); keyed on the version of every round it shows."""
     earlier = tuple(r.key for r in rounds.for_municipality(get_store(), rnd.gm_code) if r.year < rnd.year)
     return _trend(_db(), rnd.key, earlier)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _agreement(db: str, key: tuple) -> views.AgreementView:
+    scan = _self_scan(db, key)
+    return views.agreement_view(get_store(), scan.round, scan, get_bank())
+
+
+def agreement(rnd: Round) -> views.AgreementView:
+    """The round's agreement as the griffier judged it (analysis and decisions move the round's version)."""
+    return _agreement(_db(), rnd.key)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _agreement_peers(db: str, version: int, key: tuple, group_id: str) -> views.AgreementPeers:
+    rnd = _self_scan(db, key).round
+    return views.agreement_peers(get_store(), rnd, get_reference().peer_group(rnd.gm_code, group_id))
+
+
+def agreement_peers(rnd: Round, group_id: str) -> views.AgreementPeers:
+    """How many peers' shared agreements name each proposal (keyed on the shared coverage's version)."""
+    return _agreement_peers(_db(), agreements.version(get_store()), rnd.key, group_id)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _agenda(db: str, key: tuple) -> views.Agenda:
+    scan = _self_scan(db, key)
+    return views.agenda(get_store(), scan.round, scan, get_bank())
+
+
+def agenda(rnd: Round) -> views.Agenda:
+    """The draft agenda; choices, edits, decisions on the agreement and published workshop outcomes
+    all move the round's version."""
+    return _agenda(_db(), rnd.key)

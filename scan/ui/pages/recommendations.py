@@ -4,16 +4,21 @@ import streamlit as st
 
 from scan import choices
 from scan.models import ProposalStatus
-from scan.recommend import by_priority, with_peppers
-from scan.ui.components import cached, context, peer_group
-from scan.ui.components.proposal_card import card, peppers, status_choice
-from scan.ui.services import get_bank, get_reference, get_store
+from scan.recommend import SPREAD_POINTS, by_priority, top, with_step
+from scan.ui.components import cached, context, literal, peer_group
+from scan.ui.components.proposal_card import PROMISED_BADGE, card, status_choice, step_badge
+from scan.ui.services import get_bank, get_store
 
-KEY_PEPPERS = "aanbevelingen_pepers"
+KEY_STEP = "aanbevelingen_stap"
 KEY_PRIORITY = "aanbevelingen_prioriteit"
-TOP = 5
+STEPS = {"alle": None, "basis": True, "pittig": False}
+STEP_LABELS = {
+    "alle": "Alle voorstellen",
+    "basis": "Alleen basisstappen",
+    "pittig": "Alleen pittigere stappen",
+}
 
-store, bank, ref = get_store(), get_bank(), get_reference()
+store, bank = get_store(), get_bank()
 rnd = context.require_round()
 if rnd is None:
     st.stop()
@@ -23,7 +28,9 @@ if error := st.session_state.pop("voorstel_fout", None):
     st.error(error)
 st.write(
     "Welke voorstellen uit het Democratisch pamflet passen bij uw gemeente? De volgorde volgt uit uw antwoorden: "
-    "waar een onderdeel zwak is, komt eerst de basisstap (één pepertje); staat de basis, dan de pittigere voorstellen."
+    "waar een prioriteit zwak is, komt eerst de basisstap. Het pamflet noemt dat de stap die geen gemeente kan "
+    "overslaan (één pepertje). Staat de basis, dan komen de pittigere voorstellen. Het pamflet deelt die niet "
+    "verder in; de app dus ook niet."
 )
 
 statuses = choices.statuses(store, rnd.id)
@@ -32,23 +39,39 @@ with cols[0]:
     group_id = peer_group.choose(
         rnd, "Vergelijk met (hoeveel vergelijkbare gemeenten doen dit al?)", "aanbevelingen_groep"
     ).id
-chosen_peppers = cols[1].multiselect(
-    "Pepertjes", [1, 2, 3], default=[1, 2, 3], format_func=peppers, key=KEY_PEPPERS
+step = cols[1].radio(
+    "Soort stap", list(STEPS), format_func=STEP_LABELS.__getitem__, key=KEY_STEP, horizontal=True
 )
 found = cached.suggestions(rnd, group_id)
-suggestions = with_peppers(found.items, set(chosen_peppers))
+suggestions = with_step(found.items, STEPS[step])
+workshops = cached.agenda(rnd).workshops
+mentions = cached.agreement_peers(rnd, group_id).mentions
 if found.peers_are_demo:
     st.caption("De tellingen van vergelijkbare gemeenten steunen op fictieve voorbeelddata.")
 
 st.subheader("Eerst aan de slag met")
 if not suggestions:
-    st.write("Geen voorstellen bij deze filters.")
+    st.write("Geen voorstellen bij deze keuze.")
 else:
-    st.markdown(
-        "\n".join(
-            f"- **{s.proposal.id} {s.proposal.title}** {'🌶' * s.proposal.peppers}: {s.reason}"
-            for s in suggestions[:TOP]
-        )
+    picks = top(suggestions)
+    lines = []
+    for n, pick in enumerate(picks, start=1):
+        s = pick.suggestion
+        marks = [step_badge(s.proposal)]
+        if s.promise:
+            marks.append(PROMISED_BADGE)
+        if statuses.get(s.proposal.id) == ProposalStatus.CHOSEN:
+            marks.append(":green-badge[:material/check: Al gekozen]")
+        line = f"{n}. **{s.proposal.id} {s.proposal.title}** {' '.join(marks)}  \n{s.reason}"
+        if pick.why:
+            line += f"  \n*Waarom nog een uit deze prioriteit:* {pick.why}"
+        lines.append(line)
+    st.markdown("\n".join(lines))
+    st.caption(
+        "Verspreid over de prioriteiten: eerst één voorstel per prioriteit. Een tweede uit dezelfde prioriteit "
+        f"komt er alleen bij als die prioriteit minstens {SPREAD_POINTS} punten lager scoort dan de prioriteit "
+        "die anders aan de beurt was. Een derde alleen als andere prioriteiten geen passend voorstel meer "
+        "hebben. Dat staat er dan bij."
     )
 
 # One priority at a time: all 29 cards at once made a long page and a slow one (every card redrawn on each click).
@@ -67,7 +90,15 @@ if grouped:
         key=KEY_PRIORITY,
     )
     for s in grouped[priority_id]:
-        card(store, rnd.id, s, statuses.get(s.proposal.id), not rnd.is_open)
+        card(
+            store,
+            rnd.id,
+            s,
+            statuses.get(s.proposal.id),
+            not rnd.is_open,
+            workshops.get(s.proposal.id),
+            mentions.get(s.proposal.id),
+        )
 
 marked = {pid: status for pid, status in statuses.items() if status.excludes}
 if marked:
@@ -75,7 +106,7 @@ if marked:
     st.caption("Deze voorstellen worden niet meer aangeraden. Verander de keuze om ze terug te halen.")
     for pid in sorted(marked):
         p = bank.proposal(pid)
-        st.markdown(f"**{pid} {p.title}** · {marked[pid].label}")
+        st.markdown(f"**{pid} {literal.markdown(p.title)}** · {marked[pid].label}")
         status_choice(store, rnd.id, pid, marked[pid], not rnd.is_open)
 
 chosen = [pid for pid, status in statuses.items() if status == ProposalStatus.CHOSEN]
@@ -84,3 +115,4 @@ st.page_link(
     label=f"Naar de democratiseringsagenda ({len(chosen)} gekozen)",
     icon=":material/assignment:",
 )
+st.page_link("scan/ui/pages/akkoord.py", label="Naar de akkoordcheck", icon=":material/handshake:")

@@ -1,0 +1,50 @@
+"""Issue 16.6: what the round's workshops published shows on the proposals and the agenda, assembled
+once in scan/views.py: the dots per proposal and the distributions of the questions that measure it,
+only figures over at least five people (the workshop domain's own rule)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from scan import choices, rounds, views
+from scan.agenda import to_markdown
+from scan.storage import Store
+
+from . import council
+
+TITLE = "Raadsavond"
+
+
+def test_votes_and_distributions_reach_the_proposals_they_are_about(store: Store) -> None:
+    rnd = rounds.start(store, "GM0355", 2026)
+    council.add_workshop(store, rnd, people=6, title=TITLE)
+    says = views.workshop_says(views.workshop_outcomes(store, rnd))
+    assert says["2a"].votes == ((TITLE, 6, 6),) and says["6a"].votes == ((TITLE, 3, 6),)
+    # 1.1 was revealed: its distribution belongs to 1a, which it measures; 2.1 was never shown
+    (spread,) = says["1a"].spreads
+    assert spread[:3] == (TITLE, "1.1", 6) and sum(n for _, n in spread[3]) == 6
+    assert says["2a"].spreads == () and set(says) == {"1a", "2a", "6a"}
+    assert says["2a"].lines == ["6 stippen in de workshop ‘Raadsavond’ (6 deelnemers stemden)"]
+    assert says["1a"].lines[0].startswith("Vraag 1.1 in de workshop ‘Raadsavond’ (6 antwoorden): 1 · ")
+
+
+def test_fewer_than_five_people_publish_nothing(store: Store) -> None:
+    rnd = rounds.start(store, "GM0355", 2026)
+    council.add_workshop(store, rnd, people=4, title=TITLE)
+    assert views.workshop_says(views.workshop_outcomes(store, rnd)) == {}
+    choices.set_status(store, rnd.id, "2a", "kiezen")
+    (item,) = views.agenda(store, rnd).items
+    assert item.workshop_lines == []
+
+
+def test_the_agenda_and_its_downloads_carry_the_workshop_lines(store: Store) -> None:
+    rnd = rounds.start(store, "GM0355", 2026)
+    council.add_workshop(store, rnd, people=6, title=TITLE)
+    for pid in ("1a", "2a"):
+        choices.set_status(store, rnd.id, pid, "kiezen")
+    agenda = views.agenda(store, rnd)
+    lines = {item.proposal.id: item.workshop_lines for item in agenda.items}
+    assert lines["2a"] == ["6 stippen in de workshop ‘Raadsavond’ (6 deelnemers stemden)"]
+    assert lines["1a"][0].startswith("Vraag 1.1 in de workshop")
+    markdown = to_markdown(agenda.items, "Zeist", 2026, date(2026, 5, 1))
+    assert "- **Workshop:** 6 stippen in de workshop ‘Raadsavond’ \\(6 deelnemers stemden\\)" in markdown

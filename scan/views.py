@@ -256,6 +256,29 @@ def agreement_peers(store: Store, rnd: Round, group: PeerGroup) -> AgreementPeer
     return AgreementPeers(mentions, len(sharing), shown and bool(sharing & shared.demo))
 
 
+def agreement_comparison_rows(
+    peers: AgreementPeers, own: AgreementView, bank: QuestionBank | None = None
+) -> list[dict[str, str]]:
+    """Per proposal: how many sharing peers' agreements name it (or why that is not shown) beside what
+    the municipality's own agreement promises, as the griffier confirmed it. For the comparison page."""
+    bank = bank or question_bank()
+    rows = []
+    for pid in PAMPHLET_PROPOSALS:
+        mention = peers.mentions[pid]
+        rows.append(
+            {
+                "Voorstel": f"{pid} {bank.proposal(pid).title}",
+                "Akkoorden van de groep": (
+                    f"{nl_number(mention.named)} van de {nl_number(mention.n)}"
+                    if mention.enough
+                    else mention.message
+                ),
+                "Uw akkoord": "staat erin" if pid in own.promised else "niet bevestigd",
+            }
+        )
+    return rows
+
+
 @dataclass(frozen=True)
 class PriorityAgreement:
     priority_id: int

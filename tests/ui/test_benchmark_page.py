@@ -127,3 +127,42 @@ def test_per_question_table_shows_the_question_and_marks_the_own_answer(new_sess
     behind = tables[1]
     assert behind.columns.tolist() == ["Vraag", "Uw antwoord", "Mediaan groep", "Verder dan u", "n"]
     assert all(int(v.rstrip("%")) > 50 for v in behind["Verder dan u"])  # the figures support the heading
+
+
+def _share_agreements(store: Store, codes: list[str]) -> None:
+    from scan import agreements
+
+    for code in codes:
+        peer = rounds.start(store, code, 2026)
+        agreements.read_pasted(store, peer.id, council.AGREEMENT)
+        agreements.judge(store, peer.id, "2c", "bevestigd")
+        agreements.set_shared(store, peer.id, True)
+        rounds.close(store, peer.id)  # only closed rounds count
+
+
+def test_the_comparison_shows_what_the_groups_agreements_promise(new_session, db_path) -> None:
+    """Issue 19.5: per proposal how many of the group's shared agreements name it, beside the own
+    agreement, counted from five sharing municipalities."""
+    store = Store(db_path)
+    own = rounds.start(store, council.OWN, 2026)
+    council.add_agreement(store, own, confirm=("2c",), reject=())
+    _share_agreements(store, council.PEERS[:4])
+
+    def page():
+        at = new_session(gemeente=council.OWN, jaar="2026")
+        at.switch_page("scan/ui/pages/benchmark.py").run()
+        assert not at.exception
+        at.selectbox(key="vergelijken_groep").set_value("M50").run()
+        return at
+
+    at = page()
+    assert any("vanaf 5 gemeenten" in m.value and "zijn dat er nu 4." in m.value for m in at.markdown)
+    assert not any("Akkoorden van de groep" in t.columns for t in markdown_tables(at))
+
+    _share_agreements(store, council.PEERS[4:5])
+    at = page()
+    table = next(t for t in markdown_tables(at) if "Akkoorden van de groep" in t.columns).set_index("Voorstel")
+    title = question_bank().proposal("2c").title
+    assert table.loc[f"2c {title}"].tolist() == ["5 van de 5", "staat erin"]
+    assert table.loc[f"2a {question_bank().proposal('2a').title}"].tolist() == ["0 van de 5", "niet bevestigd"]
+    assert len(table) == 29

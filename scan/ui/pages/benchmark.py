@@ -5,6 +5,7 @@ import streamlit as st
 from scan import views
 from scan.benchmark import MIN_N
 from scan.formatting import nl_number
+from scan.tables import markdown_table
 from scan.ui.components import cached, context, peer_group
 from scan.ui.services import get_bank, get_reference, get_store
 
@@ -71,6 +72,23 @@ else:
             "gemeente koos, ook in de kolom “Uw antwoord”."
         )
         st.markdown(tables.levels)
+
+st.subheader("Wat de akkoorden van de groep beloven")
+peers = cached.agreement_peers(rnd, group_id)
+if not any(m.enough or m.updating for m in peers.mentions.values()):
+    st.write(
+        f"Hoeveel gemeenten een voorstel in hun akkoord hebben, staat hier vanaf {MIN_N} gemeenten die hun "
+        f"beoordeelde akkoord delen. In {views.group_phrase(group)} zijn dat er nu {nl_number(peers.sharing)}."
+    )
+else:
+    st.write(
+        f"Per voorstel: hoeveel gemeenten in {views.group_phrase(group)} die hun beoordeelde akkoord delen, het "
+        "voorstel in hun akkoord hebben, en wat uw eigen akkoord belooft (alleen wat u op de pagina Akkoord "
+        f"bevestigde). Een aantal staat er pas vanaf {MIN_N} gemeenten."
+    )
+    st.markdown(markdown_table(views.agreement_comparison_rows(peers, cached.agreement(rnd), bank)))
+    if peers.has_demo:
+        st.caption("Deze tellingen steunen op fictieve voorbeelddata.")
 
 st.subheader("Objectieve context: gemeenteraadsverkiezingen")
 st.markdown(cached.election_view(rnd.gm_code, group_id))

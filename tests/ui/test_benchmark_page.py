@@ -161,8 +161,13 @@ def test_the_comparison_shows_what_the_groups_agreements_promise(new_session, db
 
     _share_agreements(store, council.PEERS[4:5])
     at = page()
-    table = next(t for t in markdown_tables(at) if "Akkoorden van de groep" in t.columns).set_index("Voorstel")
+    table = next(t for t in markdown_tables(at) if "Akkoorden van de groep" in t.columns).set_index(
+        "Voorstel"
+    )
     title = question_bank().proposal("2c").title
     assert table.loc[f"2c {title}"].tolist() == ["5 van de 5", "staat erin"]
-    assert table.loc[f"2a {question_bank().proposal('2a').title}"].tolist() == ["0 van de 5", "niet bevestigd"]
+    assert table.loc[f"2a {question_bank().proposal('2a').title}"].tolist() == [
+        "0 van de 5",
+        "niet bevestigd",
+    ]
     assert len(table) == 29

@@ -9,6 +9,7 @@ through one lock, each in a single transaction: a write either lands whole or no
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import threading
@@ -37,16 +38,12 @@ def private_file(path: Path) -> None:
     """Create ``path`` readable by its owner only (or tighten an existing one).
 
     An existing file is never opened: closing any descriptor of a file drops every POSIX lock this
-    process holds on it, SQLite's too. A second Store on the same file (the phone page and the upload
-    route each keep one beside the app's) would then let another process (a CLI command) take the
-    database for its last user and delete the -wal and -shm files under the server's connections,
-    which go on reading an old snapshot."""
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, FILE_MODE)
-    except FileExistsError:
-        pass
-    else:
-        os.close(fd)
+    process holds on it, SQLite's too. A second Store on the same file (the workshop's phone page keeps
+    one beside the app's) would then let another process (a CLI command) take the database for its
+    last user and delete the -wal and -shm files under the server's connections, which go on reading
+    an old snapshot."""
+    with contextlib.suppress(FileExistsError):  # exists already: only its mode is set below
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, FILE_MODE))
     os.chmod(path, FILE_MODE)
 
 

@@ -105,3 +105,16 @@ def add_agreement(store: Store, rnd: Round, confirm=("2a", "2c"), reject=("6a",)
         agreements.judge(store, rnd.id, pid, "bevestigd")
     for pid in reject:
         agreements.judge(store, rnd.id, pid, "afgewezen")
+
+
+def share_agreements(store: Store, codes: list[str], named: str = "2c") -> None:
+    """Each of ``codes`` reads the agreement, confirms ``named``, shares and closes its 2026 round
+    (only closed rounds count, like the benchmark)."""
+    from scan import agreements
+
+    for code in codes:
+        peer = rounds.start(store, code, 2026)
+        agreements.read_pasted(store, peer.id, AGREEMENT)
+        agreements.judge(store, peer.id, named, "bevestigd")
+        agreements.set_shared(store, peer.id, True)
+        rounds.close(store, peer.id)

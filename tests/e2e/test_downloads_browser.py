@@ -11,9 +11,12 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from scan import answers as answer_store
-from scan import rounds
+from scan import rounds, workshop
 from scan.questionbank import question_bank
 from scan.storage import Store
+from scan.workshop import export
+
+from .. import council
 
 pytestmark = pytest.mark.e2e
 
@@ -41,11 +44,6 @@ def test_pdf_and_excel_download_from_the_results_page(server, page) -> None:
 
 
 def test_an_ended_workshops_outcomes_download_from_the_facilitator_page(server, page) -> None:
-    from scan import workshop
-    from scan.workshop import export
-
-    from .. import council
-
     store = Store(server.db)
     rnd = rounds.start(store, "GM0080", 2026)
     council.add_workshop(store, rnd, title="Raadsavond")

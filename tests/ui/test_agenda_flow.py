@@ -87,12 +87,18 @@ def test_agenda_refuses_edits_to_unchosen_proposals(db_path) -> None:
     assert store.counts() == before
 
 
-def test_an_agenda_field_someone_else_changed_keeps_both_texts(new_session, db_path) -> None:
+def _agenda_with_6a(new_session, db_path):
+    """A round with proposal 6a chosen, and its agenda page open."""
     store = Store(db_path)
     rnd = rounds.start(store, "GM0355", 2026)
     choices.set_status(store, rnd.id, "6a", "kiezen")
     at = new_session(gemeente="GM0355", jaar="2026")
     at.switch_page("scan/ui/pages/agenda.py").run()
+    return store, rnd, at
+
+
+def test_an_agenda_field_someone_else_changed_keeps_both_texts(new_session, db_path) -> None:
+    store, rnd, at = _agenda_with_6a(new_session, db_path)
     key = f"agenda_{rnd.id}_6a_goal"
     # another griffier saves a goal while this screen still shows the suggestion
     choices.save_agenda_field(store, rnd.id, "6a", goal="Fonds per 2027, met de provincie")
@@ -121,11 +127,7 @@ def test_an_agenda_field_someone_else_changed_keeps_both_texts(new_session, db_p
 
 
 def test_a_change_by_someone_else_shows_up_on_the_next_run(new_session, db_path) -> None:
-    store = Store(db_path)
-    rnd = rounds.start(store, "GM0355", 2026)
-    choices.set_status(store, rnd.id, "6a", "kiezen")
-    at = new_session(gemeente="GM0355", jaar="2026")
-    at.switch_page("scan/ui/pages/agenda.py").run()
+    store, rnd, at = _agenda_with_6a(new_session, db_path)
     choices.save_agenda_field(store, rnd.id, "6a", owner="Griffie en raad")
     at.run()
     assert at.text_input(key=f"agenda_{rnd.id}_6a_owner").value == "Griffie en raad"

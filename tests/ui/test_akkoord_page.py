@@ -189,27 +189,18 @@ def test_a_file_name_is_shown_as_text(new_session, db_path) -> None:
     assert "\\[klik\\]\\(mailto\\:x\\) \\!\\[t\\]\\(data\\:x\\) \\<b\\>\\.pdf (PDF, 1 pagina's)" in line
 
 
-def _share_peers(store: Store, codes: list[str]) -> None:
-    for code in codes:
-        rnd = rounds.start(store, code, 2026)
-        agreements.read_pasted(store, rnd.id, council.AGREEMENT)
-        agreements.judge(store, rnd.id, "2c", Judgement.CONFIRMED)
-        agreements.set_shared(store, rnd.id, True)
-        rounds.close(store, rnd.id)  # only closed rounds count, like the benchmark
-
-
 def test_peers_agreements_are_counted_from_five_sharing_municipalities(new_session, db_path) -> None:
     store = Store(db_path)
     rnd = rounds.start(store, "GM0355", 2026)
     council.add_agreement(store, rnd, confirm=(), reject=())
-    _share_peers(store, council.PEERS[:4])
+    council.share_agreements(store, council.PEERS[:4])
     at = _page(new_session)
     assert any(
         "vanaf 5 gemeenten die hun akkoord delen" in c.value and "nu 4." in c.value for c in at.caption
     )
     assert "met een gedeeld akkoord" not in _html(at)
 
-    _share_peers(store, council.PEERS[4:5])
+    council.share_agreements(store, council.PEERS[4:5])
     at = _page(new_session)
     assert not any("vanaf 5 gemeenten die hun akkoord delen" in c.value for c in at.caption)
     html = _html(at)

@@ -129,24 +129,13 @@ def test_per_question_table_shows_the_question_and_marks_the_own_answer(new_sess
     assert all(int(v.rstrip("%")) > 50 for v in behind["Verder dan u"])  # the figures support the heading
 
 
-def _share_agreements(store: Store, codes: list[str]) -> None:
-    from scan import agreements
-
-    for code in codes:
-        peer = rounds.start(store, code, 2026)
-        agreements.read_pasted(store, peer.id, council.AGREEMENT)
-        agreements.judge(store, peer.id, "2c", "bevestigd")
-        agreements.set_shared(store, peer.id, True)
-        rounds.close(store, peer.id)  # only closed rounds count
-
-
 def test_the_comparison_shows_what_the_groups_agreements_promise(new_session, db_path) -> None:
     """Issue 19.5: per proposal how many of the group's shared agreements name it, beside the own
     agreement, counted from five sharing municipalities."""
     store = Store(db_path)
     own = rounds.start(store, council.OWN, 2026)
     council.add_agreement(store, own, confirm=("2c",), reject=())
-    _share_agreements(store, council.PEERS[:4])
+    council.share_agreements(store, council.PEERS[:4])
 
     def page():
         at = new_session(gemeente=council.OWN, jaar="2026")
@@ -159,7 +148,7 @@ def test_the_comparison_shows_what_the_groups_agreements_promise(new_session, db
     assert any("vanaf 5 gemeenten" in m.value and "zijn dat er nu 4." in m.value for m in at.markdown)
     assert not any("Akkoorden van de groep" in t.columns for t in markdown_tables(at))
 
-    _share_agreements(store, council.PEERS[4:5])
+    council.share_agreements(store, council.PEERS[4:5])
     at = page()
     table = next(t for t in markdown_tables(at) if "Akkoorden van de groep" in t.columns).set_index(
         "Voorstel"

@@ -219,26 +219,30 @@ def test_a_workshop_code_goes_straight_to_the_workshop(new_session, db_path) -> 
     assert at.get("link_button")[0].proto.url == "/doe/ABCDEFGHJK"  # if scripts are off
 
 
-def test_hard_words_per_question_for_the_griffier(new_session, db_path) -> None:
+def _questionnaire(new_session, db_path):
+    """The questionnaire of a new round, and a way to open one of its sections."""
     rnd = rounds.start(Store(db_path), "GM0080", 2026)
     at = new_session(gemeente="GM0080", jaar="2026")
     at.switch_page("scan/ui/pages/questionnaire.py").run()
-    at.selectbox(key=f"vragenlijst_onderdeel_{rnd.id}").set_value(4).run()
+    return at, lambda n: at.selectbox(key=f"vragenlijst_onderdeel_{rnd.id}").set_value(n).run()
+
+
+def test_hard_words_per_question_for_the_griffier(new_session, db_path) -> None:
+    at, section = _questionnaire(new_session, db_path)
+    section(4)
     labels = [e.label for e in at.expander]
     assert "Uitleg bij moeilijke woorden: Doorzettingsmacht" in labels
     assert "**Doorzettingsmacht**: De bevoegdheid" in _markdown(at)
     assert "begrippen" in [p.proto.page for p in at.get("page_link")]  # the page Begrippen
-    at.selectbox(key=f"vragenlijst_onderdeel_{rnd.id}").set_value(8).run()
+    section(8)
     assert any("Pol.is" in label and "Preferendum" in label for label in (e.label for e in at.expander))
-    at.selectbox(key=f"vragenlijst_onderdeel_{rnd.id}").set_value(3).run()
+    section(3)
     assert any("Uitdaagrecht" in e.label for e in at.expander)
 
 
 def test_the_tips_of_bestuurscultuur_questions_with_their_examples(new_session, db_path) -> None:
-    rnd = rounds.start(Store(db_path), "GM0080", 2026)
-    at = new_session(gemeente="GM0080", jaar="2026")
-    at.switch_page("scan/ui/pages/questionnaire.py").run()
-    at.selectbox(key=f"vragenlijst_onderdeel_{rnd.id}").set_value(9).run()
+    at, section = _questionnaire(new_session, db_path)
+    section(9)
     labels = [e.label for e in at.expander]
     for q in BANK.questions_for(9, "griffie"):
         for tip in q.tips:

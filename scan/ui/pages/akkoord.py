@@ -8,7 +8,7 @@ import streamlit as st
 
 from scan import agreements, views
 from scan import choices as choices_module
-from scan.akkoord import STATUS_LABELS, AgreementError
+from scan.akkoord import STATUS_LABELS
 from scan.akkoord.coverage import Judged, Judgement, candidates
 from scan.errors import ScanError
 from scan.formatting import nl_date, nl_number
@@ -21,6 +21,8 @@ from scan.ui.services import get_bank, get_reference, get_store
 KEY = "akkoord"
 KEY_PRIORITY = "akkoord_prioriteit"
 KEY_PASTE = "akkoord_tekst"
+KEY_ERROR = "akkoord_fout"  # a refused read or save, shown above the page on the next run
+KEY_READ = "akkoord_gelezen"
 UNJUDGED = "nog"
 REJECT = "nee"
 SOURCES = {"pdf": "PDF", "docx": "Word", "text": "tekst"}
@@ -74,7 +76,7 @@ def _save_judgement(pid: str) -> None:
         st.session_state[KEY_SHOWN].pop(pid, None)  # the next run shows the newer decision
         return
     except ScanError as exc:
-        st.session_state["akkoord_fout"] = str(exc)
+        st.session_state[KEY_ERROR] = str(exc)
         return
     st.session_state[KEY_SHOWN].pop(pid, None)  # the next run shows what is stored now
     st.session_state[_saved_key(pid)] = f"Opgeslagen: uw oordeel over voorstel {pid}."
@@ -83,32 +85,29 @@ def _save_judgement(pid: str) -> None:
 def _read_pasted() -> None:
     try:
         agreements.read_pasted(store, rnd.id, st.session_state.get(KEY_PASTE, ""))
-    except AgreementError as exc:
-        st.session_state["akkoord_fout"] = str(exc)  # the pasted text stays in its box
-        return
-    except ScanError as exc:
-        st.session_state["akkoord_fout"] = str(exc)
+    except ScanError as exc:  # an AgreementError too: the pasted text stays in its box
+        st.session_state[KEY_ERROR] = str(exc)
         return
     st.session_state[KEY_PASTE] = ""
-    st.session_state["akkoord_gelezen"] = True
+    st.session_state[KEY_READ] = True
 
 
 def _set_shared() -> None:
     try:
         agreements.set_shared(store, rnd.id, st.session_state[f"akkoord_delen_{rnd.id}"])
     except ScanError as exc:
-        st.session_state["akkoord_fout"] = str(exc)
+        st.session_state[KEY_ERROR] = str(exc)
 
 
 def _remove() -> None:
     try:
         agreements.remove(store, rnd.id)
     except ScanError as exc:
-        st.session_state["akkoord_fout"] = str(exc)
+        st.session_state[KEY_ERROR] = str(exc)
 
 
 context.heading("Akkoordcheck", rnd)
-if error := st.session_state.pop("akkoord_fout", None):
+if error := st.session_state.pop(KEY_ERROR, None):
     st.error(error, icon=":material/error:")
 st.write(
     "Leg het coalitieakkoord, bestuursakkoord of raadsakkoord naast het Democratisch pamflet. De app zoekt per "
@@ -128,7 +127,7 @@ with st.expander("Hoe de check beslist, en wat hij niet kan"):
 
 agreement_view = cached.agreement(rnd)
 found = agreement_view.agreement
-if st.session_state.pop("akkoord_gelezen", False):
+if st.session_state.pop(KEY_READ, False):
     st.success("Het akkoord is gelezen. Beoordeel hieronder wat de app vond.", icon=":material/check:")
 
 # --- reading ----------------------------------------------------------------------------------------
@@ -160,9 +159,9 @@ def _reading() -> None:
     st.caption(limits_text())
     file_tab, paste_tab = st.tabs(["Bestand kiezen", "Tekst plakken"])
     with file_tab:
-        stored = upload_form(store, rnd.id, KEY, "akkoord_fout")
+        stored = upload_form(store, rnd.id, KEY, KEY_ERROR)
         if stored is not None:
-            st.session_state["akkoord_gelezen"] = stored
+            st.session_state[KEY_READ] = stored
             st.rerun()
     with paste_tab:
         st.text_area(

@@ -20,6 +20,7 @@ from playwright.sync_api import Page, expect
 from scan import access, choices, rounds, workshop
 from scan.storage import Store
 
+from .. import council
 from .streamlit_english import english
 
 pytestmark = pytest.mark.e2e
@@ -219,3 +220,22 @@ def test_a_phone_loads_less_than_300_kb(server, browser) -> None:
     assert sum(sizes) <= 300 * 1024, sizes
     assert phone.evaluate("() => document.documentElement.scrollWidth") <= 360  # no sideways scrolling
     context.close()
+
+
+def test_a_facilitator_on_a_phone_sees_every_bar_and_count(server, browser) -> None:
+    store = Store(server.db)
+    rnd = rounds.start(store, "GM0080", 2026)
+    council.add_workshop(store, rnd, title="Raadsavond")
+    ws = workshop.for_round(store, rnd.id)[0]
+    workshop.set_phase(store, ws.id, workshop.facilitator_pin(store, ws.id), "ended")
+    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(f"{server.url}/leiden?workshop={ws.ref}")
+        counts = page.locator(".ws-bars td.num")
+        expect(counts.first).to_be_visible()
+        # long proposal titles wrap: the count beside each bar stays on the screen
+        rights = [box["x"] + box["width"] for box in (c.bounding_box() for c in counts.all())]
+        assert rights and max(rights) <= 390, rights
+    finally:
+        context.close()

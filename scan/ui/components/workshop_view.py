@@ -25,6 +25,11 @@ CSS = """
   .ws-bars td.bar { width: 60%; }
   .ws-bars .fill { background: #0B5394; height: 1.4em; border-radius: 4px; min-width: 2px; }
   .ws-bars td.num { text-align: right; font-weight: 700; padding-left: 1rem; white-space: nowrap; }
+  /* a facilitator on a phone: long proposal titles wrap instead of pushing bar and count off screen */
+  @media (max-width: 640px) {
+    .ws-bars th { white-space: normal; }
+    .ws-bars td.bar { width: 35%; }
+  }
   .ws-cloud { line-height: 1.3; margin: 1rem 0; }
   .ws-cloud span { display: inline-block; margin: 0 0.6em 0.2em 0; color: #0B4478; font-weight: 700; }
   .ws-note { color: #33383d; }

@@ -222,13 +222,14 @@ def test_a_phone_loads_less_than_300_kb(server, browser) -> None:
     context.close()
 
 
-def test_a_facilitator_on_a_phone_sees_every_bar_and_count(server, browser) -> None:
+@pytest.mark.parametrize("width", [390, 1280])
+def test_an_ended_workshop_shows_every_bar_count_and_button_whole(server, browser, width: int) -> None:
     store = Store(server.db)
     rnd = rounds.start(store, "GM0080", 2026)
     council.add_workshop(store, rnd, title="Raadsavond")
     ws = workshop.for_round(store, rnd.id)[0]
     workshop.set_phase(store, ws.id, workshop.facilitator_pin(store, ws.id), "ended")
-    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
+    context = browser.new_context(locale="nl-NL", viewport={"width": width, "height": 844})
     try:
         page = context.new_page()
         page.goto(f"{server.url}/leiden?workshop={ws.ref}")
@@ -236,6 +237,12 @@ def test_a_facilitator_on_a_phone_sees_every_bar_and_count(server, browser) -> N
         expect(counts.first).to_be_visible()
         # long proposal titles wrap: the count beside each bar stays on the screen
         rights = [box["x"] + box["width"] for box in (c.bounding_box() for c in counts.all())]
-        assert rights and max(rights) <= 390, rights
+        assert rights and max(rights) <= width, rights
+        # the review buttons fit their words ("Uitslag stemming" was cut off in a sixth of the width)
+        button = page.get_by_role("button", name="Uitslag stemming")
+        clipped = button.evaluate(
+            "b => [...b.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth)"
+        )
+        assert not clipped
     finally:
         context.close()

@@ -256,8 +256,8 @@ def _ended(ws: workshop.Workshop) -> None:
         )
     )
     st.markdown("**Terugkijken**: kies wat het projectiescherm laat zien (er kan niets meer bij).")
-    cols = st.columns(6)
-    cols[0].button(
+    row = st.container(horizontal=True)  # buttons as wide as their words, wrapping on a small screen
+    row.button(
         "Uitslag stemming",
         key="leiden_terug_stem",
         on_click=_do,
@@ -265,7 +265,7 @@ def _ended(ws: workshop.Workshop) -> None:
         type="primary" if not ws.reviewing else "secondary",
     )
     for i, qid in enumerate(ws.question_ids):
-        cols[(i + 1) % 6].button(
+        row.button(
             f"Vraag {i + 1}",
             key=f"leiden_terug_{qid}",
             on_click=_do,

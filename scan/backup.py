@@ -148,16 +148,18 @@ def _upgraded(payload: dict, first_missing: str) -> dict:
 
 
 def _restore_rows(store: Store, payload: dict) -> dict[str, int]:
-    order = data_tables(store.db)
-    if set(payload["tables"]) - set(order):
-        raise BackupError("De back-up bevat onbekende of ontbrekende tabellen.")
-    if any(store.counts().values()):
-        raise BackupError(
-            "De database is niet leeg. Herstel een back-up alleen in een lege database, zodat er niets dubbel komt."
-        )
     restored = {}
     try:
         with store.write() as db:
+            order = data_tables(db)
+            if set(payload["tables"]) - set(order):
+                raise BackupError("De back-up bevat onbekende of ontbrekende tabellen.")
+            # in the write: another process cannot fill the database between this check and the restore
+            if any(db[name].count for name in order):
+                raise BackupError(
+                    "De database is niet leeg. Herstel een back-up alleen in een lege database, zodat er "
+                    "niets dubbel komt."
+                )
             # The rows come back exactly as they were, versions included: the triggers that keep
             # versions are set aside for the restore and put back in the same transaction.
             kept = triggers(db)
@@ -170,6 +172,8 @@ def _restore_rows(store: Store, payload: dict) -> dict[str, int]:
                 restored[name] = len(rows)
             for _, sql in kept:
                 db.execute(sql)
+    except BackupError:
+        raise
     except Exception as exc:  # a constraint or type problem: the transaction is rolled back whole
         raise BackupError(
             f"De back-up kon niet worden hersteld ({type(exc).__name__}); er is niets veranderd."

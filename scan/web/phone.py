@@ -38,7 +38,8 @@ from scan.web.page import code_page, phone_page
 PREFIX = "/doe"
 TOKEN_COOKIE = "dm_t"
 SESSION_COOKIE = "dm_sessie"
-MAX_BODY = 4096
+MAX_BODY = 4096  # bytes; server.py's BodyLimit refuses a longer body before it is read
+TOO_LONG = "Dit antwoord is te lang."
 NOT_JOINED = "U bent nog niet aangemeld bij deze workshop."
 
 
@@ -154,7 +155,7 @@ async def _body(request: Request) -> dict:
         raise InvalidAnswer("Stuur het antwoord vanaf de pagina van de workshop.")
     raw = await request.body()
     if len(raw) > MAX_BODY:
-        raise InvalidAnswer("Dit antwoord is te lang.")
+        raise InvalidAnswer(TOO_LONG)
     try:
         data = json.loads(raw or b"{}")
     except ValueError as exc:

@@ -399,3 +399,14 @@ def test_formula_starts_are_neutralised(value) -> None:
 def test_percentages_add_up_to_a_hundred() -> None:
     assert workshop.percentages([1, 1, 1]) == [34, 33, 33]
     assert workshop.percentages([0, 0]) == [0, 0]
+
+
+def test_a_participant_token_names_its_own_room_only(live) -> None:
+    # the phone page lets a joined phone past the code throttle by its token: only for its own room
+    store, rnd, ws, _ = live
+    other, _ = workshop.create(store, rnd.id, ["6.1"], "Andere avond")
+    _, token = workshop.join(store, ws.join_code)
+    assert workshop.joined_room(store, token).join_code == ws.join_code
+    assert workshop.joined_room(store, token).join_code != other.join_code
+    for forged in ("", None, "x" * 24, token[:-1], token + "x", "a" * 5000):
+        assert workshop.joined_room(store, forged) is None

@@ -92,7 +92,16 @@ def _address(request: Request) -> str:
 
 
 def _lookup(request: Request, code: str, session: str) -> workshop.Workshop:
+    """The room this request is for. A phone that joined it shows its participant token (a random
+    secret, not a code anyone can guess) and gets it straight away: wrong codes that other clients
+    behind the same address send never slow it down. Anyone else looks the code up, throttled per
+    session and address (scan/throttle.py)."""
     store, _, _ = services()
+    token = request.cookies.get(TOKEN_COOKIE)
+    if token:
+        joined = workshop.joined_room(store, token)
+        if joined is not None and joined.join_code == workshop.clean_code(code):
+            return joined
     return THROTTLE.guard(
         "workshopcode", session, _address(request), lambda: workshop.by_join_code(store, code)
     )

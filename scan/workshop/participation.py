@@ -19,9 +19,11 @@ from scan.scoring import check_answer
 from scan.storage import Store, now
 from scan.text import clean_input
 from scan.workshop.core import (
+    Workshop,
     WorkshopError,
     _hash,
     by_join_code,
+    get,
     is_open_question,
 )
 
@@ -93,6 +95,17 @@ def join(store: Store, code: str):
     """Join by the room's code: (workshop, token)."""
     ws = by_join_code(store, code)
     return ws, _single(store, join_op(ws.id))
+
+
+def joined_room(store: Store, token: object) -> Workshop | None:
+    """The workshop this participant token belongs to, or None for an unknown token."""
+    text = str(token or "")
+    if not 8 <= len(text) <= 64:
+        return None
+    row = store.db.execute(
+        "SELECT workshop_id FROM workshop_participants WHERE token_hash = ?", [_hash(text)]
+    ).fetchone()
+    return None if row is None else get(store, row[0])
 
 
 def participant(store: Store, workshop_id: int, token: str) -> int:

@@ -450,3 +450,10 @@ def _m019_agreements(db: sqlite_utils.Database) -> None:
     ]
     for statement in statements:
         db.execute(statement)
+
+
+@MIGRATIONS(name="020_workshop_join_lock")
+def _m020_workshop_join_lock(db: sqlite_utils.Database) -> None:
+    # the facilitator closes the room to new participants once everyone is in (issue 23); phones that
+    # joined keep working. Checked inside each join's write transaction (scan/workshop/participation.py).
+    db.execute("ALTER TABLE workshops ADD COLUMN joins_locked INTEGER NOT NULL DEFAULT 0")

@@ -22,7 +22,9 @@ from scan.workshop.core import (
     Workshop,
     WorkshopError,
     _hash,
+    _touch,
     by_join_code,
+    check_facilitator,
     get,
     is_open_question,
 )
@@ -72,15 +74,26 @@ def _participant_in(db, workshop_id: int, token: object) -> int:
 # --- join ------------------------------------------------------------------------------------------
 
 
+JOINING_CLOSED_WHY = (
+    "De begeleider heeft deze workshop dichtgezet voor nieuwe deelnemers. "
+    "Hoort u erbij? Vraag de begeleider om het aanmelden even open te zetten."
+)
+JOINING_CLOSED = f"Aanmelden is gesloten. {JOINING_CLOSED_WHY}"
+
+
 def join_op(workshop_id: int) -> Operation:
-    """A new anonymous participant; returns the token that is their only proof (only its hash is kept)."""
+    """A new anonymous participant; returns the token that is their only proof (only its hash is kept).
+    Refused once the workshop ended or the facilitator closed it to new joins (checked here, inside
+    the write, so a join that waited for the lock sees a lock set meanwhile)."""
 
     def run(db) -> str:
-        row = db.execute("SELECT phase FROM workshops WHERE id = ?", [workshop_id]).fetchone()
+        row = db.execute("SELECT phase, joins_locked FROM workshops WHERE id = ?", [workshop_id]).fetchone()
         if row is None:
             raise WorkshopError("Deze workshop bestaat niet.")
         if row[0] == "ended":
             raise WorkshopError("Deze workshop is afgelopen. Bedankt voor uw deelname!")
+        if row[1]:
+            raise WorkshopError(JOINING_CLOSED)
         token = secrets.token_urlsafe(18)
         db.execute(
             "INSERT INTO workshop_participants (workshop_id, token_hash, created_at) VALUES (?, ?, ?)",
@@ -89,6 +102,20 @@ def join_op(workshop_id: int) -> Operation:
         return token
 
     return run
+
+
+def set_joining(store: Store, workshop_id: int, pin: str, open_: bool) -> None:
+    """The facilitator closes the room to new participants once everyone is in (``open_`` False),
+    or opens it again for someone who comes late. Phones that joined keep answering either way."""
+    with store.write() as db:
+        check_facilitator(store, workshop_id, pin)  # store.db is this transaction's connection
+        db.execute("UPDATE workshops SET joins_locked = ? WHERE id = ?", [int(not open_), workshop_id])
+        _touch(db, workshop_id)
+
+
+def joining_open(store: Store, workshop_id: int) -> bool:
+    row = store.db.execute("SELECT joins_locked FROM workshops WHERE id = ?", [workshop_id]).fetchone()
+    return row is not None and not row[0]
 
 
 def join(store: Store, code: str):

@@ -187,8 +187,9 @@ def test_a_huge_websocket_message_is_refused_before_it_is_read(served) -> None:
     seconds = time.monotonic() - start
     time.sleep(0.3)
     grown_mib = (max(_memory_kib(pid, "VmHWM:"), _memory_kib(pid, "VmRSS:")) - before) / 1024
-    print(
-        f"websocket, 100 MiB message: closed ({closed.value.rcvd.code}) after {seconds:.3f} s, +{grown_mib:.1f} MiB"
-    )
-    assert closed.value.rcvd.code == 1009  # message too big
+    # the server says 1009 (message too big) and closes; a client still sending may miss the close frame
+    code = closed.value.rcvd.code if closed.value.rcvd else "no close frame"
+    print(f"websocket, 100 MiB message: closed ({code}) after {seconds:.3f} s, +{grown_mib:.1f} MiB")
+    assert code in (1009, "no close frame")
     assert grown_mib < 50
+    assert _small_request(server.url, "GET", "/_stcore/health")[0] == 200  # and it serves on

@@ -62,11 +62,11 @@ def test_the_facilitator_sees_the_joins_is_warned_and_closes_the_room(server, br
     warning = page.get_by_text(re.compile("vanaf één internetadres kwamen"))
     # the early phone came from the same address (this machine), like a room on one Wi-Fi
     expect(warning).to_contain_text(f"{SCRIPTED + 1} aanmeldingen binnen een minuut")
-    expect(page.get_by_role("button", name="Aanmelden sluiten")).to_be_visible()
+    expect(page.get_by_role("button", name="Aanmelden stoppen")).to_be_visible()
     expect(page.get_by_role("button", name="Openen")).to_be_visible()
     page.screenshot(path=str(tmp_path / "begeleider-waarschuwing.png"))
 
-    page.get_by_role("button", name="Aanmelden sluiten").click()
+    page.get_by_role("button", name="Aanmelden stoppen").click()
     expect(page.get_by_text("aanmelden gesloten: wie al meedoet, gaat gewoon verder")).to_be_visible()
     expect(page.get_by_role("button", name="Aanmelden weer openzetten")).to_be_visible()
     assert not workshop.joining_open(store, ws.id)

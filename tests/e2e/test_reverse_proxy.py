@@ -184,4 +184,4 @@ def test_the_proxy_passes_an_upload_of_the_largest_allowed_size(proxied) -> None
     response = conn.getresponse()
     response.read()
     conn.close()
-    assert response.status != 413 and response.status < 500
+    assert response.status != 413 and response.status < 500, (response.status, response.reason)

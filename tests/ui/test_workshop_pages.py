@@ -274,5 +274,5 @@ def test_facilitator_is_warned_when_one_address_joins_more_than_a_room(new_sessi
     at = _facilitator(new_session, ws)
     (warning,) = at.warning
     assert "vanaf één internetadres kwamen minstens 1.000 aanmeldingen binnen een minuut" in warning.value
-    assert "(1.000 in totaal)" in warning.value and "Sluit het aanmelden" in warning.value
+    assert "(1.000 in totaal)" in warning.value and "Stop het aanmelden" in warning.value
     JOINS._sources.clear()

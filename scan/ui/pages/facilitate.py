@@ -296,7 +296,7 @@ def _joining(ws: workshop.Workshop) -> None:
         + ("aanmelden open" if is_open else "aanmelden gesloten: wie al meedoet, gaat gewoon verder")
     )
     row.button(
-        "Aanmelden sluiten" if is_open else "Aanmelden weer openzetten",
+        "Aanmelden stoppen" if is_open else "Aanmelden weer openzetten",
         key="leiden_aanmelden",
         help="Als iedereen binnen is: dan kan geen nieuwe telefoon meer meedoen. Wie al meedoet, gaat gewoon verder."
         if is_open
@@ -310,7 +310,7 @@ def _joining(ws: workshop.Workshop) -> None:
             f"Let op: vanaf één internetadres kwamen {'minstens ' if burst.most_in_window >= MAX_COUNTED else ''}"
             f"{most} aanmeldingen binnen een minuut ({nl_number(burst.total)} in totaal). Zo snel meldt een zaal "
             "op één wifi zich niet aan, behalve een zaal met meer dan 60 mensen. Zijn er minder telefoons in de "
-            "zaal dan er zijn aangemeld? Dan doet iemand vaker mee. Sluit het aanmelden zodra iedereen binnen is.",
+            "zaal dan er zijn aangemeld? Dan doet iemand vaker mee. Stop het aanmelden zodra iedereen binnen is.",
             icon=":material/warning:",
         )
 

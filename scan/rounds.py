@@ -73,7 +73,12 @@ def start(store: Store, gm_code: str, year: int, *, is_demo: bool = False) -> Ro
 
 
 def by_id(store: Store, round_id: int) -> Round:
-    row = store.db.execute(f"SELECT {_COLUMNS} FROM rounds WHERE id = ?", [round_id]).fetchone()
+    return read(store.db, round_id)
+
+
+def read(db, round_id: int) -> Round:
+    """``by_id`` on a connection: inside a write, the round as that write sees it."""
+    row = db.execute(f"SELECT {_COLUMNS} FROM rounds WHERE id = ?", [round_id]).fetchone()
     if row is None:
         raise NotFound(f"Scanronde {round_id} bestaat niet.")
     return Round.from_row(row)

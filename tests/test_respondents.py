@@ -157,3 +157,46 @@ def test_many_respondents_answering_at_once_lose_nothing(store: Store, rnd) -> N
     assert (overview.started, overview.finished) == (40, 40)
     stored = sum(len(a) for _, a in respondents.invited_answers(store, rnd.id).values())
     assert stored == 40 * len(questions)
+
+
+# --- decisions inside the write (issue 23.9) --------------------------------------------------------
+
+
+def test_a_code_revoked_while_an_answer_is_on_its_way_refuses_it(store: Store) -> None:
+    from .held_write import race
+
+    rnd = rounds.start(store, "GM0355", 2026)
+    inv, code = respondents.create_invite(store, rnd.id, "raad")
+    _, token = respondents.join(store, code)
+    outcome = race(
+        store.path,
+        [("UPDATE invites SET revoked_at = 'nu' WHERE id = ?", [inv.id])],
+        lambda: respondents.answer(store, code, token, "1.6", 4),
+    )
+    assert isinstance(outcome, ScanError) and "ingetrokken" in str(outcome), outcome
+    assert (
+        store.db.execute(
+            "SELECT COUNT(*) FROM answers WHERE value IS NOT NULL AND question_id = '1.6'"
+        ).fetchone()[0]
+        == 0
+    )
+
+
+@pytest.mark.parametrize("action", ["join", "finish"])
+def test_a_code_revoked_meanwhile_refuses_joining_and_sending(store: Store, action: str) -> None:
+    from .held_write import race
+
+    rnd = rounds.start(store, "GM0355", 2026)
+    inv, code = respondents.create_invite(store, rnd.id, "raad")
+    _, token = respondents.join(store, code)
+    before = store.counts()["respondents"]
+    write = {
+        "join": lambda: respondents.join(store, code),
+        "finish": lambda: respondents.finish(store, code, token),
+    }[action]
+    outcome = race(store.path, [("UPDATE invites SET revoked_at = 'nu' WHERE id = ?", [inv.id])], write)
+    assert isinstance(outcome, ScanError) and "ingetrokken" in str(outcome), outcome
+    assert store.counts()["respondents"] == before
+    assert (
+        store.db.execute("SELECT COUNT(*) FROM respondents WHERE finished_at IS NOT NULL").fetchone()[0] == 0
+    )

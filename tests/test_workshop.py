@@ -451,3 +451,78 @@ def test_the_lock_survives_a_restart_of_the_server(live) -> None:
     store, _, ws, pin = live
     workshop.set_joining(store, ws.id, pin, False)
     assert not workshop.joining_open(Store(store.path), ws.id)  # in the database, not in memory
+
+
+# --- decisions inside the write (issue 23.9) --------------------------------------------------------
+
+
+def test_a_workshop_another_facilitator_ends_meanwhile_is_not_reopened(live) -> None:
+    # "Volgende vraag" here while another facilitator presses "Afsluiten": the phase that decides is
+    # the one inside this write, so the workshop stays ended (and only looks back at the question)
+    from .held_write import race
+
+    store, _, ws, pin = live
+    outcome = race(
+        store.path,
+        [("UPDATE workshops SET phase = 'ended', reviewing = 0 WHERE id = ?", [ws.id])],
+        lambda: workshop.go_to(store, ws.id, pin, 1),
+    )
+    assert not isinstance(outcome, Exception), outcome
+    after = workshop.get(store, ws.id)
+    assert after.phase == "ended" and after.reviewing
+
+
+def _facilitator_actions(store, ws, pin):
+    """Every action of a facilitator, each a write that the PIN decides."""
+    workshop.set_status(store, ws.id, pin, "1.1", "open")
+    _, token = workshop.join(store, ws.join_code)
+    open_q = workshop.add_open_question(store, ws.id, pin, "Wat moet er beter?")
+    workshop.set_status(store, ws.id, pin, open_q, "open")
+    workshop.open_answer(store, ws.id, token, open_q, "Meer inspraak")
+    answer_id = workshop.open_answers(store, ws.id, open_q)[0].id
+    workshop.moderate(store, ws.id, pin, [answer_id], "goedgekeurd")
+    return {
+        "set_status": lambda p: workshop.set_status(store, ws.id, p, "1.1", "closed"),
+        "go_to": lambda p: workshop.go_to(store, ws.id, p, 2),
+        "set_phase": lambda p: workshop.set_phase(store, ws.id, p, "voting"),
+        "add_open_question": lambda p: workshop.add_open_question(store, ws.id, p, "Nog een vraag?"),
+        "set_vote_options": lambda p: workshop.set_vote_options(store, ws.id, p, ["1a", "2a"], 1),
+        "moderate": lambda p: workshop.moderate(store, ws.id, p, [answer_id], "afgewezen"),
+        "set_for_agenda": lambda p: workshop.set_for_agenda(store, ws.id, p, answer_id, True),
+        "add_to_round": lambda p: workshop.add_to_round(store, ws.id, p),
+    }
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "set_status",
+        "go_to",
+        "set_phase",
+        "add_open_question",
+        "set_vote_options",
+        "moderate",
+        "set_for_agenda",
+        "add_to_round",
+        "review",
+    ],
+)
+def test_a_pin_replaced_meanwhile_is_refused_by_every_action(live, action: str) -> None:
+    # the griffier makes a new PIN (the old one leaked) while a facilitator's click waits for the lock:
+    # the PIN is checked inside the click's own write, so the old PIN changes nothing
+    from .held_write import race
+
+    store, _, ws, pin = live
+    actions = _facilitator_actions(store, ws, pin)
+    if action == "review":
+        workshop.set_phase(store, ws.id, pin, "ended")
+        actions["review"] = lambda p: workshop.review(store, ws.id, p, 0)
+    before = workshop.get(store, ws.id)
+    hashes = __import__("hashlib").sha256(b"NEWPIN").hexdigest()
+    outcome = race(
+        store.path,
+        [("UPDATE workshops SET pin = 'NEWPIN', facilitator_hash = ? WHERE id = ?", [hashes, ws.id])],
+        lambda: actions[action](pin),
+    )
+    assert isinstance(outcome, WorkshopError) and "Alleen de begeleider" in str(outcome), outcome
+    assert workshop.get(store, ws.id).version == before.version + 0  # nothing written (the PIN change aside)

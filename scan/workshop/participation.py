@@ -24,7 +24,7 @@ from scan.workshop.core import (
     _hash,
     _touch,
     by_join_code,
-    check_facilitator,
+    facilitator_in,
     get,
     is_open_question,
 )
@@ -108,7 +108,7 @@ def set_joining(store: Store, workshop_id: int, pin: str, open_: bool) -> None:
     """The facilitator closes the room to new participants once everyone is in (``open_`` False),
     or opens it again for someone who comes late. Phones that joined keep answering either way."""
     with store.write() as db:
-        check_facilitator(store, workshop_id, pin)  # store.db is this transaction's connection
+        facilitator_in(db, workshop_id, pin)  # decided on what this write sees
         db.execute("UPDATE workshops SET joins_locked = ? WHERE id = ?", [int(not open_), workshop_id])
         _touch(db, workshop_id)
 

@@ -219,9 +219,12 @@ def _moderation(ws: workshop.Workshop, qid: str) -> None:
             )
     if approved:
         st.markdown("**Goedgekeurd** (vink aan wat als inbreng naar de agenda gaat):")
-        for a in approved:
+        for number, a in enumerate(approved, start=1):
+            # the typed text as plain HTML beside a label of our own: a label is Markdown, and its
+            # escapes would be read aloud by a screen reader
+            st.html(f'<p style="margin:0.4rem 0 0">{number}. {literal.html(a.text)}</p>')
             st.checkbox(
-                literal.markdown(a.text),
+                f"Antwoord {number} naar de agenda",
                 value=a.for_agenda,
                 key=f"leiden_agenda_{a.id}_{int(a.for_agenda)}",
                 on_change=_do,

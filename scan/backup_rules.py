@@ -131,7 +131,7 @@ def _workshops(row: Row) -> None:
     _text(row.get("title"), "De titel", MAX_TITLE)
     _one_of(row.get("phase"), PHASES, "Fase")
     _one_of(row.get("audience"), {a.value for a in Audience}, "Publiek")
-    _flag(row, "added_to_round", "reviewing")
+    _flag(row, "added_to_round", "reviewing", "joins_locked")
     bank = question_bank()
     for qid in json.loads(row.get("question_ids") or "[]"):
         if not is_open_question(qid):

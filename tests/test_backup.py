@@ -286,6 +286,10 @@ CRAFTED = {
     ),
     "unknown_status": (lambda t: t["proposal_status"][0].update(status="hacked"), "Keuze 'hacked'"),
     "unknown_column": (lambda t: t["rounds"][0].update(is_admin=1), "Onbekend veld 'is_admin'"),
+    "join_lock_not_a_flag": (
+        lambda t: t["workshops"][0].update(joins_locked=7),
+        "'joins_locked' moet 0 of 1",
+    ),
     "unknown_question": (
         lambda t: _first(t, "answers", question_id="1.1").update(question_id="99.9"),
         "99.9",

@@ -16,6 +16,8 @@ from scan.storage import Store
 from scan.workshop import WorkshopError, export
 from scan.workshop.words import word_counts
 
+from .held_write import race
+
 
 @pytest.fixture
 def live(store: Store):
@@ -399,6 +401,56 @@ def test_formula_starts_are_neutralised(value) -> None:
 def test_percentages_add_up_to_a_hundred() -> None:
     assert workshop.percentages([1, 1, 1]) == [34, 33, 33]
     assert workshop.percentages([0, 0]) == [0, 0]
+
+
+def test_a_participant_token_names_its_own_room_only(live) -> None:
+    # the phone page lets a joined phone past the code throttle by its token: only for its own room
+    store, rnd, ws, _ = live
+    other, _ = workshop.create(store, rnd.id, ["6.1"], "Andere avond")
+    _, token = workshop.join(store, ws.join_code)
+    assert workshop.joined_room(store, token).join_code == ws.join_code
+    assert workshop.joined_room(store, token).join_code != other.join_code
+    for forged in ("", None, "x" * 24, token[:-1], token + "x", "a" * 5000):
+        assert workshop.joined_room(store, forged) is None
+
+
+# --- locking the room to new joins (issue 23, point 4) -------------------------------------------
+
+
+def test_a_locked_room_takes_no_new_participants_and_keeps_the_joined_ones(live) -> None:
+    store, _, ws, pin = live
+    workshop.set_status(store, ws.id, pin, "1.1", "open")
+    _, early = workshop.join(store, ws.join_code)
+    version = workshop.get(store, ws.id).version
+    with pytest.raises(WorkshopError, match="Alleen de begeleider"):
+        workshop.set_joining(store, ws.id, "FOUT00", False)
+    workshop.set_joining(store, ws.id, pin, False)
+    assert not workshop.joining_open(store, ws.id)
+    assert workshop.get(store, ws.id).version > version  # phones follow the version
+    with pytest.raises(WorkshopError, match="Aanmelden is gesloten") as refused:
+        workshop.join(store, ws.join_code)
+    assert "begeleider" in str(refused.value)
+    assert workshop.participants(store, ws.id) == 1  # nothing half written
+    workshop.answer(store, ws.id, early, "1.1", 3)  # who is in, keeps answering
+    assert workshop.my_answer(store, ws.id, early, "1.1") == (3, False)
+    workshop.set_joining(store, ws.id, pin, True)  # someone came late: open it again
+    workshop.join(store, ws.join_code)
+    assert workshop.participants(store, ws.id) == 2
+
+
+def test_the_lock_is_checked_inside_the_join(live) -> None:
+    # the facilitator locks the room while a join waits for the write lock: the join sees the lock
+    store, _, ws, _ = live
+    locking = [("UPDATE workshops SET joins_locked = 1 WHERE id = ?", [ws.id])]
+    outcome = race(store.path, locking, lambda: workshop.join(store, ws.join_code))
+    assert isinstance(outcome, WorkshopError) and "Aanmelden is gesloten" in str(outcome)
+    assert workshop.participants(store, ws.id) == 0
+
+
+def test_the_lock_survives_a_restart_of_the_server(live) -> None:
+    store, _, ws, pin = live
+    workshop.set_joining(store, ws.id, pin, False)
+    assert not workshop.joining_open(Store(store.path), ws.id)  # in the database, not in memory
 
 
 # --- decisions inside the write (issue 23.9) --------------------------------------------------------

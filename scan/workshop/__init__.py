@@ -48,10 +48,14 @@ from scan.workshop.core import (
 )
 from scan.workshop.participation import (
     DONT_KNOW,
+    JOINING_CLOSED,
+    JOINING_CLOSED_WHY,
     answer,
     answer_op,
     join,
     join_op,
+    joined_room,
+    joining_open,
     mine,
     my_answer,
     my_votes,
@@ -59,6 +63,7 @@ from scan.workshop.participation import (
     open_answer_op,
     participant,
     run_batch,
+    set_joining,
     vote,
     vote_op,
 )
@@ -90,6 +95,8 @@ from scan.workshop.room import room_state
 
 __all__ = [
     "DONT_KNOW",
+    "JOINING_CLOSED",
+    "JOINING_CLOSED_WHY",
     "JOIN_ALPHABET",
     "JOIN_LENGTH",
     "MAX_VOTES",
@@ -127,6 +134,8 @@ __all__ = [
     "is_open_question",
     "join",
     "join_op",
+    "joined_room",
+    "joining_open",
     "mine",
     "moderate",
     "my_answer",
@@ -149,6 +158,7 @@ __all__ = [
     "room_state",
     "run_batch",
     "set_for_agenda",
+    "set_joining",
     "set_phase",
     "set_status",
     "set_vote_options",

@@ -157,11 +157,6 @@ def finish(store: Store, code: str, token: str) -> None:
         )
 
 
-def answers_of(store: Store, code: str, token: str) -> dict[str, Answer]:
-    respondent = resume(store, code, token)
-    return answer_store.of(store, respondent.round_id, respondent.id)
-
-
 @dataclass(frozen=True)
 class RoleResponse:
     role: str
@@ -214,19 +209,3 @@ def counted(store: Store, round_id: int) -> list[VoiceRespondent]:
     for rid, role, qid, value, dont_know, version in rows:
         found.setdefault(rid, (role, {}))[1][qid] = Answer(qid, value, bool(dont_know), version=version)
     return [VoiceRespondent(rid, role, answers) for rid, (role, answers) in found.items()]
-
-
-def invited_answers(store: Store, round_id: int) -> dict[int, tuple[str, dict[str, Answer]]]:
-    """Answers of invited respondents and added workshop participants: id -> (role, answers). One query."""
-    rows = store.db.execute(
-        """
-        SELECT p.id, p.role, a.question_id, a.value, a.dont_know
-        FROM respondents p JOIN answers a ON a.respondent_id = p.id
-        WHERE p.round_id = ? AND p.kind IN ('invited', 'workshop')
-        """,
-        [round_id],
-    ).fetchall()
-    result: dict[int, tuple[str, dict[str, Answer]]] = {}
-    for rid, role, qid, value, dont_know in rows:
-        result.setdefault(rid, (role, {}))[1][qid] = Answer(qid, value, bool(dont_know))
-    return result

@@ -99,13 +99,18 @@ def for_municipality(store: Store, gm_code: str) -> list[Round]:
     return [Round.from_row(r) for r in rows]
 
 
-def previous(store: Store, rnd: Round) -> Round | None:
-    """The round this one is compared with: the municipality's latest round of an earlier year."""
-    row = store.db.execute(
-        f"SELECT {_COLUMNS} FROM rounds WHERE gm_code = ? AND year < ? ORDER BY year DESC LIMIT 1",
-        [rnd.gm_code, rnd.year],
-    ).fetchone()
-    return Round.from_row(row) if row else None
+def earlier(store: Store, gm_code: str, year: int) -> list[Round]:
+    """The municipality's rounds before ``year``, newest first: the trend's history and "the previous
+    round" (the first of them) come from this one query."""
+    rows = store.db.execute(
+        f"SELECT {_COLUMNS} FROM rounds WHERE gm_code = ? AND year < ? ORDER BY year DESC", [gm_code, year]
+    ).fetchall()
+    return [Round.from_row(r) for r in rows]
+
+
+def previous(store: Store, gm_code: str, year: int) -> Round | None:
+    """The round a round of ``year`` is compared with (and can copy its answers from)."""
+    return next(iter(earlier(store, gm_code, year)), None)
 
 
 def self_respondent(db, round_id: int) -> int:

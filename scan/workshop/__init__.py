@@ -7,7 +7,7 @@ Streamlit-free (the facilitator's and projector's pages are in scan/ui, the phon
 - room.py: the room's state as phones see it.
 - results.py: live counts, published figures (n >= 5 per figure), moderation, and the outcomes API
   for the agenda, proposals, presentation and report: ``outcomes(store, round_id)``,
-  ``proposal_votes(store, round_id)``, ``agenda_inputs(store, round_id)``.
+  ``proposal_votes(outcomes)``, ``agenda_inputs(store, round_id)``.
 - export.py: the facilitator's Excel/CSV of one workshop.
 """
 
@@ -57,8 +57,6 @@ from scan.workshop.participation import (
     joined_room,
     joining_open,
     mine,
-    my_answer,
-    my_votes,
     open_answer,
     open_answer_op,
     participant,
@@ -138,8 +136,6 @@ __all__ = [
     "joining_open",
     "mine",
     "moderate",
-    "my_answer",
-    "my_votes",
     "new_pin",
     "open_answer",
     "open_answer_op",

@@ -183,15 +183,6 @@ def answer(
     _single(store, answer_op(workshop_id, token, question_id, value, dont_know))
 
 
-def my_answer(store: Store, workshop_id: int, token: str, question_id: str) -> tuple[int | None, bool] | None:
-    pid = participant(store, workshop_id, token)
-    row = store.db.execute(
-        "SELECT value, dont_know FROM workshop_answers WHERE participant_id = ? AND question_id = ?",
-        [pid, question_id],
-    ).fetchone()
-    return (row[0], bool(row[1])) if row else None
-
-
 def mine(store: Store, workshop_id: int, token: str) -> dict:
     """Everything this participant gave, for their phone after a reload or reconnect:
     {"antwoorden": {qid: value or "weet_niet"}, "stemmen": [...], "open": {qid: [texts]}}."""
@@ -248,10 +239,6 @@ def vote_op(workshop_id: int, token: object, proposal_ids: object) -> Operation:
 
 def vote(store: Store, workshop_id: int, token: str, proposal_ids: list[str]) -> None:
     _single(store, vote_op(workshop_id, token, proposal_ids))
-
-
-def my_votes(store: Store, workshop_id: int, token: str) -> list[str]:
-    return mine(store, workshop_id, token)["stemmen"]
 
 
 # --- open answers --------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ views of the same figure differ by one person.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from scan.benchmark import MIN_N
@@ -285,10 +286,10 @@ def outcome(store: Store, workshop_id: int) -> WorkshopOutcome:
     return _outcome(store, get(store, workshop_id))
 
 
-def proposal_votes(store: Store, round_id: int) -> dict[str, list[tuple[str, int, int]]]:
-    """Per proposal id: (workshop title, dots, voters) for every published vote of the round."""
+def proposal_votes(outcomes: Sequence[WorkshopOutcome]) -> dict[str, list[tuple[str, int, int]]]:
+    """Per proposal id: (workshop title, dots, voters) for every published vote among ``outcomes``."""
     found: dict[str, list[tuple[str, int, int]]] = {}
-    for result in outcomes(store, round_id):
+    for result in outcomes:
         for pid, dots in result.votes or ():
             found.setdefault(pid, []).append((result.title, dots, result.voters))
     return found

@@ -152,10 +152,10 @@ def test_a_reader_failing_gives_a_dutch_message_not_a_traceback(new_session, db_
     store = Store(db_path)
     rounds.start(store, "GM0355", 2026)
 
-    def broken(*args, **kwargs):
-        raise RuntimeError("pdfium: onverwacht")
+    def broken(*args, **kwargs):  # as the runner does when its child fails by a fault of the app
+        raise RuntimeError("akkoordcheck child failed with exit code 1")
 
-    monkeypatch.setattr(agreements, "analyse", broken)
+    monkeypatch.setattr(agreements, "analyse_isolated", broken)
     at = _upload(_page(new_session), "akkoord.pdf", _pdf(1))
     assert [e.value for e in at.error] == [
         "Het lezen lukte niet door een fout in de app. Probeer het nog eens, of plak de tekst van het akkoord."

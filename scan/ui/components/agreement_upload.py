@@ -5,6 +5,10 @@ The uploader accepts any file: the akkoordcheck recognises a file by its bytes, 
 says in Dutch what is wrong (an old .doc, a PDF that is really a picture, a .docx that is a PDF). The
 file lives only in this run: once read, well or not, the uploader gets a new key, so the next run
 drops it from the session. Only what the check found is stored, with the round.
+
+The file is read in a child process with a memory and a time limit (``scan.akkoord.runner``), so a
+hostile file gets a Dutch refusal and the server goes on serving everyone else; the child's progress
+reaches the bar through a pipe, drawn from this script's thread.
 """
 
 from __future__ import annotations

@@ -457,7 +457,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--csv", metavar="UIT.csv", help="schrijf één regel per akkoord en voorstel naar dit CSV-bestand"
     )
-    p.add_argument("--workers", type=int, default=None, help="aantal bestanden tegelijk (map; standaard 1)")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="aantal bestanden tegelijk (map; standaard en hoogstens 2, elk in een eigen proces)",
+    )
     p.add_argument("--max-mb", type=float, default=None, help="grootste bestand in MB (standaard 50)")
     p.add_argument("--quiet", action="store_true", help="geen voortgangsbalk")
     p.set_defaults(func=_cmd_agreement)

@@ -21,6 +21,7 @@ from pathlib import Path
 import sqlite_utils
 
 from scan import schema
+from scan.errors import ScanError
 from scan.schema_graph import data_tables
 
 _WRITE_LOCKS: dict[str, threading.Lock] = {}
@@ -78,6 +79,10 @@ class _Lease:
             self.pool.append(self.db)  # list.append is atomic: no lock needed
         else:
             self.db.conn.close()
+
+
+class MigrationFailed(ScanError):
+    """The schema of an older database could not be brought up to date; nothing was changed."""
 
 
 class Store:
@@ -143,10 +148,22 @@ class Store:
             db.execute("COMMIT")
 
     def _migrate(self, stop_before: str | None) -> None:
+        """Every pending migration in one transaction: an upgrade lands whole or not at all."""
         self.db.enable_wal()
-        with self.write() as db:
-            schema.adopt_legacy_records(db)
-            schema.MIGRATIONS.apply(db, stop_before=stop_before)
+        pending = [m.name for m in schema.MIGRATIONS.pending(self.db)]
+        try:
+            with self.write() as db:
+                schema.adopt_legacy_records(db)
+                schema.MIGRATIONS.apply(db, stop_before=stop_before)
+        except Exception as exc:
+            if not pending:
+                raise
+            raise MigrationFailed(
+                f"De database {self.path} kon niet worden bijgewerkt voor deze versie van democratiescan "
+                f"(stappen {', '.join(pending)}). Er is niets veranderd: de database is zoals hij was. "
+                "Zet de vorige versie terug en meld dit bij de ontwikkelaars. "
+                f"Technische melding: {type(exc).__name__}: {exc}"
+            ) from exc
 
     def schema_version(self) -> list[str]:
         """The names of the migrations this database has, in the order they ran."""

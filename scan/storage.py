@@ -23,6 +23,7 @@ import sqlite_utils
 from scan import schema
 from scan.errors import ScanError
 from scan.schema_graph import data_tables
+from scan.settings import litestream_checkpoints
 
 _WRITE_LOCKS: dict[str, threading.Lock] = {}
 _LOCKS_GUARD = threading.Lock()
@@ -119,6 +120,8 @@ class Store:
         conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA busy_timeout = 30000")
         conn.execute("PRAGMA foreign_keys = ON")
+        if litestream_checkpoints():  # no checkpoint of ours may race Litestream's reading of the WAL
+            conn.execute("PRAGMA wal_autocheckpoint = 0")
         return sqlite_utils.Database(conn)
 
     @contextmanager

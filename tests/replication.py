@@ -51,9 +51,10 @@ class Running:
 
 def start(db: Path, replica: Path, port: int) -> Running:
     """The app as an administrator starts it: ``deploy/with-litestream python -m streamlit run server.py``."""
-    app = f"{sys.executable} -m streamlit run server.py --server.port {port} --server.address 127.0.0.1 --server.headless true"
+    app = [sys.executable, "-m", "streamlit", "run", "server.py", "--server.port", str(port)]
+    app += ["--server.address", "127.0.0.1", "--server.headless", "true"]
     process = subprocess.Popen(
-        [str(WRAPPER), app],
+        [str(WRAPPER), *app],
         cwd=PROJECT,
         env=environment(db, replica),
         stdout=subprocess.DEVNULL,

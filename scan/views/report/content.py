@@ -12,7 +12,6 @@ from datetime import date
 from scan.base.formatting import nl_date, nl_number, nl_percent, nl_signed
 from scan.content.models import GROUP_LABELS, PAMPHLET, ProposalStatus
 from scan.content.questionbank import QuestionBank, question_bank
-from scan.records.round.rounds import Round
 from scan.rules import svg_charts
 from scan.rules.agenda import AgendaItem
 from scan.rules.answer_words import level_words
@@ -21,7 +20,6 @@ from scan.rules.scoring import Counts, PriorityScore
 from scan.rules.summary import strongest_and_weakest
 from scan.rules.trend import deltas
 from scan.rules.voices import DIVERGENCE_POINTS, role_rows
-from scan.storage.core import Store
 from scan.views import agreement as agreement_views
 from scan.views import peers as peer_views
 from scan.views import round as round_views
@@ -429,13 +427,6 @@ def _charts(
             labels, years, series, f"Score per prioriteit per ronde, {name}"
         )
     return charts
-
-
-def build_report_data(
-    store: Store, rnd: Round, group_id: str | None = None, today: date | None = None
-) -> ReportData:
-    """The report's content, from the same view the screens use, compared with the chosen group."""
-    return report_data(round_views.round_view(store, rnd, group_id), today)
 
 
 def report_data(view: round_views.RoundView, today: date | None = None) -> ReportData:

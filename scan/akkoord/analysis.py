@@ -6,7 +6,18 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import PurePath
 
-from scan.akkoord.decision import MAX_DENIED, MAX_PASSAGES, Verdict, judge, proposal_status, roll_up
+from scan.akkoord.classifier import Model, load_model
+from scan.akkoord.decision import (
+    MAX_DENIED,
+    MAX_MAYBE,
+    MAX_PASSAGES,
+    MAX_THEME,
+    Verdict,
+    gate,
+    judge,
+    proposal_status,
+    roll_up,
+)
 from scan.akkoord.document import Document
 from scan.akkoord.errors import AgreementError
 from scan.akkoord.language import check_language
@@ -14,9 +25,9 @@ from scan.akkoord.limits import Limits
 from scan.akkoord.matching import Matcher, PassageMatch
 from scan.akkoord.passages import PassageText, split_passages
 from scan.akkoord.ranking import STRONG_WEIGHT, bm25_scores
-from scan.akkoord.result import AgreementAnalysis, Passage, ProposalCoverage
+from scan.akkoord.result import AgreementAnalysis, Passage, PriorityCoverage, ProposalCoverage
 from scan.akkoord.sniff import check_file
-from scan.akkoord.textnorm import tokenize
+from scan.akkoord.textnorm import Token, tokenize
 from scan.akkoord.vocabulary import Vocabulary, vocabulary
 from scan.questionbank import PAMPHLET_PROPOSALS
 
@@ -72,6 +83,86 @@ def _passage(text: PassageText, match: PassageMatch, verdict: Verdict, score: fl
     )
 
 
+def _model_passage(
+    text: PassageText, tokens: list[Token], probability: float, model: Model, priority: int
+) -> Passage:
+    """A passage the model found: the words that weighed most for the priority are marked."""
+    k = priority - 1
+    weighed = sorted(
+        ((model.weights.get("w:" + t.stem, ())[k : k + 1] or (0.0,))[0], t.start, t.end) for t in tokens
+    )
+    spans = tuple(sorted((a, b) for w, a, b in weighed[-3:] if w > 0.2))
+    return Passage(
+        page=text.page,
+        paragraph=text.paragraph,
+        text=text.text,
+        score=round(float(probability), 3),
+        terms=tuple(dict.fromkeys(text.text[a:b] for a, b in spans)),
+        spans=spans,
+        negated=False,
+    )
+
+
+def _themes(
+    rolled: dict[int, PriorityCoverage],
+    proposals: dict[str, ProposalCoverage],
+    texts: list[PassageText],
+    matches: list[PassageMatch],
+    relevance: list[dict[int, float] | None],
+    model: Model,
+) -> dict[int, PriorityCoverage]:
+    """Add "thema genoemd" and "misschien relevant" to each priority, from the passage model.
+
+    A passage serves a priority as a theme when the model's probability reaches the priority's
+    threshold, it is not already a counted passage of one of the priority's proposals, and the word
+    list did not find only denials there ("geen referendum"). A priority with no proposal found but
+    such a passage is "thema genoemd". The next best passages above the model's lower bar are
+    "misschien relevant", so the griffier sees them without searching the document.
+    """
+    result = {}
+    for priority, coverage in rolled.items():
+        counted = {
+            p.text
+            for pid, c in proposals.items()
+            if int(pid[0]) == priority and c.status != "niet_gevonden"
+            for p in c.passages
+        }
+        settings = model.priorities[priority]
+        ranked = sorted(
+            (
+                (-(scores or {}).get(priority, 0.0), i)
+                for i, scores in enumerate(relevance)
+                if scores is not None and texts[i].text not in counted
+            ),
+        )
+        theme, maybe = [], []
+        for negative, i in ranked:
+            probability = -negative
+            if probability < settings.maybe or len(maybe) >= MAX_MAYBE:
+                break
+            denied_only = any(
+                occ.negated
+                for pid, items in matches[i].by_proposal.items()
+                if int(pid[0]) == priority
+                for occ in items
+            ) and not any(
+                not occ.negated
+                for pid, items in matches[i].by_proposal.items()
+                if int(pid[0]) == priority
+                for occ in items
+            )
+            passage = _model_passage(texts[i], matches[i].tokens, probability, model, priority)
+            if probability >= settings.threshold and not denied_only and len(theme) < MAX_THEME:
+                theme.append(passage)
+            else:
+                maybe.append(passage)
+        status = coverage.status
+        if status == "niet_gevonden" and theme:
+            status = "thema_genoemd"
+        result[priority] = PriorityCoverage(priority, status, coverage.found, tuple(theme), tuple(maybe))
+    return result
+
+
 def _reason(status: str, shown: list[Passage], denied: list[Passage]) -> str:
     if status == "niet_gevonden":
         if denied:
@@ -113,11 +204,18 @@ def analyse_document(
         queries[term.proposal_id].extend([term.key] * (STRONG_WEIGHT if term.tier == "strong" else 1))
     corpus = [[t.stem for t in m.tokens] + m.keys() for m in matches]
     scores = bm25_scores(corpus, queries)
+    model = load_model()
+    relevance = [
+        None if item.heading else model.scores(m.tokens) for item, m in zip(texts, matches, strict=True)
+    ]
 
     proposals: dict[str, ProposalCoverage] = {}
     for pid in PAMPHLET_PROPOSALS:
+        priority = int(pid[0])
         judged: list[tuple[Verdict, int]] = [
-            (judge(m.by_proposal[pid]), i) for i, m in enumerate(matches) if pid in m.by_proposal
+            (gate(judge(m.by_proposal[pid]), (relevance[i] or {}).get(priority, 0.0)), i)
+            for i, m in enumerate(matches)
+            if pid in m.by_proposal
         ]
         status = proposal_status(v for v, _ in judged)
         counted = sorted(
@@ -128,13 +226,14 @@ def analyse_document(
         shown = [_passage(texts[i], matches[i], v, scores[pid][i]) for v, i in counted[:MAX_PASSAGES]]
         refused = [_passage(texts[i], matches[i], v, scores[pid][i]) for v, i in denied[:MAX_DENIED]]
         proposals[pid] = ProposalCoverage(pid, status, shown + refused, _reason(status, shown, refused))
+    priorities = _themes(roll_up(proposals), proposals, texts, matches, relevance, model)
     if on_progress:
         on_progress(1.0, "Klaar")
     return AgreementAnalysis(
         pages=document.pages,
         language_ok=language.ok,
         proposals=proposals,
-        priorities=roll_up(proposals),
+        priorities=priorities,
         source=document.kind,
         warnings=document.warnings,
     )

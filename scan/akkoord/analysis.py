@@ -179,7 +179,11 @@ def _reason(status: str, shown: list[Passage], denied: list[Passage]) -> str:
 
 
 def analyse_document(
-    document: Document, vocab: Vocabulary | None = None, on_progress: Progress | None = None
+    document: Document,
+    vocab: Vocabulary | None = None,
+    on_progress: Progress | None = None,
+    *,
+    model: Model | None = None,
 ) -> AgreementAnalysis:
     vocab = vocab or vocabulary()
     language = check_language(document.text)
@@ -204,7 +208,7 @@ def analyse_document(
         queries[term.proposal_id].extend([term.key] * (STRONG_WEIGHT if term.tier == "strong" else 1))
     corpus = [[t.stem for t in m.tokens] + m.keys() for m in matches]
     scores = bm25_scores(corpus, queries)
-    model = load_model()
+    model = model or load_model()
     relevance = [
         None if item.heading else model.scores(m.tokens) for item, m in zip(texts, matches, strict=True)
     ]

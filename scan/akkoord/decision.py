@@ -29,7 +29,7 @@ MAX_MAYBE = 5  # "misschien relevant" passages shown per priority
 # A "deels" from support words alone counts only when the passage model gives the priority at least
 # this probability: two generic words ("vertrouwen", "fracties") in a passage about something else
 # made "deels" before (docs/akkoordcheck.md).
-SUPPORT_GATE = 0.2
+SUPPORT_GATE = 0.7
 
 
 @dataclass(frozen=True)

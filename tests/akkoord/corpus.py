@@ -67,6 +67,7 @@ class CorpusPassage:
     year: int
     register: str
     source: str
+    chapter: str = ""  # the source's subject when it is one chapter (e.g. "mobiliteit")
 
     @property
     def priorities(self) -> frozenset[int]:
@@ -129,6 +130,7 @@ def load_corpus(directory: Path = CORPUS_DIR) -> tuple[CorpusPassage, ...]:
                         year=int(source["year"]),
                         register=source["register"],
                         source=source["url"],
+                        chapter=source.get("chapter", ""),
                     )
                 )
     return tuple(passages)

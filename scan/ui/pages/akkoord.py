@@ -118,8 +118,10 @@ with st.expander("Hoe de check beslist, en wat hij niet kan"):
     st.markdown(
         "- **Staat erin**: een passage noemt het voorstel met een duidelijk woord, bijvoorbeeld *burgerberaad*.\n"
         "- **Deels**: alleen verwante woorden, of een duidelijk woord met *onderzoeken* of *verkennen* erbij.\n"
+        "- **Thema genoemd**: een passage gaat duidelijk over de prioriteit, maar noemt geen van haar voorstellen "
+        "(bijvoorbeeld *oog voor de stille inwoners*). Dat leest een getraind model van de app, geen woordenlijst.\n"
         "- **Niet gevonden**: geen passage, of alleen een ontkenning (*geen referendum*). Dan ziet u wat een "
-        "akkoord zou kunnen zeggen.\n"
+        "akkoord zou kunnen zeggen. Onder *Misschien relevant* staan de passages die er het meest op lijken.\n"
         "- De app zoekt woorden uit een vaste lijst. Een belofte in andere woorden mist hij; een woord in een "
         "andere betekenis telt hij soms ten onrechte. Daarom beslist u.\n"
         "- De app bewaart alleen wat hij vond (de passages met hun pagina), niet het bestand zelf."
@@ -287,6 +289,25 @@ for proposal in bank.proposals_for(priority_id):
             st.warning(stale, icon=":material/group:")
         if saved := st.session_state.pop(_saved_key(proposal.id), None):
             st.caption(f":material/check: {saved}")
+
+# --- the priority beyond its proposals: "thema genoemd" and "misschien relevant" -------------------
+priority_coverage = analysis.priorities[priority_id]
+if priority_coverage.theme:
+    with st.container(border=True):
+        st.markdown(
+            "**Thema genoemd.** Deze passages gaan over deze prioriteit, maar noemen geen van haar voorstellen. "
+            "Lees ze na: ze tellen nog niet mee in de aanbevelingen en het rapport."
+        )
+        for passage in priority_coverage.theme:
+            st.markdown(f"*{passage.where}:* {literal.markdown(' '.join(passage.text.split()))}")
+if priority_coverage.maybe:
+    with st.expander(f"Misschien relevant ({nl_number(len(priority_coverage.maybe))} passages)"):
+        st.caption(
+            "De app vond hier geen duidelijke belofte, maar deze passages lijken het meest op deze prioriteit. "
+            "Zo mist u minder: lees ze, en kijk zelf in het akkoord als er iets tussen zit."
+        )
+        for passage in priority_coverage.maybe:
+            st.markdown(f"*{passage.where}:* {literal.markdown(' '.join(passage.text.split()))}")
 
 # --- sharing ----------------------------------------------------------------------------------------
 st.subheader("Delen met andere gemeenten")

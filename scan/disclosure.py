@@ -1,22 +1,25 @@
 """When a group figure may be shown: never over fewer than five contributors, and never so that
-comparing two views of it over time gives away one contributor.
+comparing two views of it gives away one contributor — over time, and across every group a viewer
+can open.
 
-The rule, for every figure (a role's score on a priority, a peer group's median on a question,
-"all respondents together", ...):
+The rule, for every figure (a role's score on a priority, a peer median on a question, "all
+respondents together", how many peers' agreements name a proposal, ...):
 
 1. A figure rests on a *published set* of contributors. Each contributor is known by an id and
    a fingerprint of exactly the data the figure uses, so a changed answer makes a different
    contributor.
-2. The first set is published once it has at least ``MIN_N`` contributors.
-3. After that, a new set is published only when it differs by at least ``MIN_N`` contributors
-   (joined, left or changed, counted together) from *every* set published before, and has
-   ``MIN_N`` or more. Until then newcomers wait (the figure stays as it was), and when a
-   published contributor left or changed, the figure is withheld (shown as "being updated", with
-   the count) rather than recomputed without them.
+2. Each figure has one register of every set published for it, per viewer: not per peer group,
+   because the viewer can open any group (G4, G40, M50, P10, size class, province, all) on any page
+   or export, and two groups one municipality apart would otherwise give that municipality away.
+3. A set is published once it has at least ``MIN_N`` contributors and differs by at least ``MIN_N``
+   (joined, left or changed, counted together) from *every* set published before for the figure.
+   Otherwise the figure shows a set published before whose contributors are all still there (the
+   largest; newcomers wait, and a view seen before tells nothing new), or else is withheld (shown as
+   "being updated", with the count), or with fewer than ``MIN_N`` as "too few", with the count.
 
-So any two views of a figure, however far apart in time, are either the same or differ by at
-least five contributors: no single contributor can be read off by subtracting them. (Against
-every earlier set, not only the last: a property test found that "the last" lets a view move one
+So any two views of a figure, whichever group, page or moment, are either the same or differ by at
+least five contributors: no single contributor can be read off by subtracting them. (Against every
+earlier set, not only the last: a property test found that "the last" lets a view move one
 contributor away from a view shown two releases ago.) Combined figures are built only from published
 sets (scan/voices.py), so a hidden group cannot be derived from the shown ones either.
 """
@@ -51,35 +54,36 @@ class Shown(StrEnum):
 @dataclass(frozen=True)
 class Decision:
     state: Shown
-    history: tuple[frozenset[str], ...]  # every set published so far, the current one last
+    history: tuple[frozenset[str], ...]  # every set published so far for this figure, in order
     candidates: int  # contributors there are now (the count a user may see)
-
-    @property
-    def published(self) -> frozenset[str]:
-        return self.history[-1] if self.history else frozenset()
+    basis: frozenset[str] = frozenset()  # the published set the figure is computed over, when shown
 
     @property
     def members(self) -> frozenset[str] | None:
         """The contributors the figure is computed over, or None when it is not shown."""
-        return self.published if self.state is Shown.SHOWN else None
+        return self.basis if self.state is Shown.SHOWN else None
 
 
 def _far_from_all(candidate: frozenset[str], history: tuple[frozenset[str], ...]) -> bool:
-    return all(candidate == h or len(candidate ^ h) >= MIN_N for h in history)
+    return all(len(candidate ^ h) >= MIN_N for h in history)
 
 
 def decide(history: tuple[frozenset[str], ...], candidate: frozenset[str]) -> Decision:
-    """What to show now, given every set published before (oldest first) and the contributors now."""
-    published = history[-1] if history else frozenset()
-    if candidate == published and candidate:
-        return Decision(Shown.SHOWN, history, len(candidate))
+    """What to show now, given every set published before for this figure and the contributors now.
+
+    One register per figure serves every view of it a viewer can open (every peer group, page and
+    export), so two groups whose members differ by one are never both published: the second waits,
+    or shows a set published before whose contributors are all in it (a view seen before tells
+    nothing new)."""
+    if candidate in history:
+        return Decision(Shown.SHOWN, history, len(candidate), candidate)
     if len(candidate) >= MIN_N and _far_from_all(candidate, history):
-        # an earlier view shown again tells nothing new: it moves to the end, once
-        return Decision(Shown.SHOWN, (*(h for h in history if h != candidate), candidate), len(candidate))
-    if not history:
+        return Decision(Shown.SHOWN, (*history, candidate), len(candidate), candidate)
+    if len(candidate) < MIN_N:
         return Decision(Shown.TOO_FEW, history, len(candidate))
-    if published <= candidate:
-        return Decision(Shown.SHOWN, history, len(candidate))  # newcomers wait for four more
+    earlier = [h for h in history if h <= candidate]
+    if earlier:  # newcomers wait for four more; the largest earlier view, the latest of equals
+        return Decision(Shown.SHOWN, history, len(candidate), max(reversed(earlier), key=len))
     return Decision(Shown.UPDATING, history, len(candidate))
 
 

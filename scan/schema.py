@@ -14,6 +14,9 @@ Versions live in the schema itself (triggers), so no writer can forget them:
 
 from __future__ import annotations
 
+import json
+from datetime import UTC, datetime
+
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
@@ -450,3 +453,34 @@ def _m019_agreements(db: sqlite_utils.Database) -> None:
     ]
     for statement in statements:
         db.execute(statement)
+
+
+@MIGRATIONS(name="020_releases_across_groups")
+def _m020_releases_across_groups(db: sqlite_utils.Database) -> None:
+    # Peer figures were remembered per group ("benchmark:2026:M50:GM0355"); one register per figure
+    # for every group now ("benchmark:2026:GM0355", scan/disclosure.py). Every set published under any
+    # group joins the viewer's one register, so nothing published before can be one away from a new view.
+    merged: dict[tuple[str, str], list[list[str]]] = {}
+    round_ids: dict[tuple[str, str], int | None] = {}
+    rows = db.execute(
+        "SELECT scope, figure, history, round_id FROM releases "
+        "WHERE (scope LIKE 'benchmark:%' OR scope LIKE 'akkoord:%') ORDER BY released_at"
+    ).fetchall()
+    for scope, figure, history, round_id in rows:
+        parts = scope.split(":")
+        if len(parts) < 4:
+            continue  # already one register per viewer
+        key = (f"{parts[0]}:{parts[1]}:{parts[-1]}", figure)
+        sets = merged.setdefault(key, [])
+        sets.extend(s for s in json.loads(history) if s not in sets)
+        round_ids.setdefault(key, round_id)
+    stamp = datetime.now(UTC).isoformat(timespec="microseconds")
+    for (scope, figure), sets in merged.items():
+        db.execute(
+            "INSERT INTO releases (scope, figure, history, round_id, released_at) VALUES (?, ?, ?, ?, ?)",
+            [scope, figure, json.dumps(sets), round_ids[(scope, figure)], stamp],
+        )
+    db.execute(
+        "DELETE FROM releases WHERE (scope LIKE 'benchmark:%' OR scope LIKE 'akkoord:%') "
+        "AND length(scope) - length(replace(scope, ':', '')) >= 3"
+    )

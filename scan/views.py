@@ -108,10 +108,11 @@ def group_or_default(peers: PeerData, gm_code: str, group_id: str | None) -> Pee
     return chosen or default_group(peers, gm_code)
 
 
-def _peer_scope(peers: PeerData, group: PeerGroup, gm_code: str) -> str:
-    """Published peer figures are remembered per year, group and viewing municipality (whose own
-    data is never among its peers)."""
-    return f"benchmark:{peers.year}:{group.id}:{gm_code}"
+def _peer_scope(peers: PeerData, gm_code: str) -> str:
+    """Published peer figures are remembered per year and viewing municipality (whose own data is never
+    among its peers), one register per figure for every group: the viewer can open any group, so a
+    set published for one group counts against every other (scan/disclosure.py)."""
+    return f"benchmark:{peers.year}:{gm_code}"
 
 
 def group_phrase(group: PeerGroup) -> str:
@@ -185,9 +186,7 @@ def comparison(
     """The municipality against a group, every figure under the disclosure rule (scan/disclosure.py)."""
     bank = bank or question_bank()
     code = scan.round.gm_code
-    decisions = releases.resolve(
-        store, _peer_scope(peers, group, code), figure_candidates(bank, peers, group, code)
-    )
+    decisions = releases.resolve(store, _peer_scope(peers, code), figure_candidates(bank, peers, group, code))
     return compare(bank, peers, group, code, scan.score, dict(scan.answers), decisions)
 
 
@@ -207,7 +206,7 @@ def adoption(
     """Per proposal: how many published peers have it in place (the same disclosure rule)."""
     bank = bank or question_bank()
     candidates = adoption_candidates(bank, peers, group, gm_code)
-    decisions = releases.resolve(store, _peer_scope(peers, group, gm_code), candidates)
+    decisions = releases.resolve(store, _peer_scope(peers, gm_code), candidates)
     return peer_adoption(bank, peers, group, decisions)
 
 
@@ -248,7 +247,7 @@ def agreement_peers(store: Store, rnd: Round, group: PeerGroup) -> AgreementPeer
     peers = set(group.members) - {rnd.gm_code}
     proposal_ids = list(PAMPHLET_PROPOSALS)
     candidates = mention_candidates(shared.named, peers, proposal_ids)
-    scope = f"akkoord:{term_start(rnd.year)}:{group.id}:{rnd.gm_code}"
+    scope = f"akkoord:{term_start(rnd.year)}:{rnd.gm_code}"  # one register for every group, as _peer_scope
     decisions = releases.resolve(store, scope, candidates)
     mentions = peer_mentions(shared.named, decisions, proposal_ids, group_phrase(group))
     sharing = peers & set(shared.named)

@@ -302,3 +302,18 @@ def test_peer_counts_never_differ_by_one_municipality(store: Store) -> None:
     agreements.set_shared(store, rounds.get(store, PEERS[0], 2026).id, False)
     mention = views.agreement_peers(store, own, GROUP).mentions["2c"]
     assert mention.updating and not mention.enough and "wordt bijgewerkt" in mention.text
+
+
+def test_two_groups_one_sharing_municipality_apart_never_both_publish(store: Store) -> None:
+    # Issue 23.1: five share an agreement without 2c, a sixth (another group only) names it; the
+    # smaller group's view and the larger one's must not differ by that one municipality.
+    own = rounds.start(store, "GM0355", 2026)
+    for code in PEERS[:5]:
+        _share(store, code, ("2a",))
+    _share(store, PEERS[5], ("2c",))
+    small = PeerGroup("klein", "De kleine groep", frozenset([*PEERS[:5], "GM0355"]))
+    large = PeerGroup("groot", "De grote groep", frozenset([*PEERS[:6], "GM0355"]))
+    assert views.agreement_peers(store, own, small).mentions["2c"].named == 0
+    mention = views.agreement_peers(store, own, large).mentions["2c"]
+    assert not (mention.enough and mention.named == 1)  # the sixth's agreement is not read off
+    assert mention.n in (5, 6) and (not mention.enough or mention.n == 5)

@@ -243,3 +243,44 @@ def test_a_municipality_that_stops_sharing_cannot_be_read_off(store: Store) -> N
     assert not after.enough  # withheld, not recomputed over the five that remain
     assert after.overall.message == "wordt bijgewerkt zodra er genoeg veranderd is (n = 5)"
     assert all(not q.stat.enough for q in after.questions)
+
+
+def test_two_groups_one_municipality_apart_never_both_publish(store: Store) -> None:
+    # Issue 23.1: five peers of one province share level 2, a sixth elsewhere level 4. Opening the
+    # province and then "all municipalities" must not show the sixth's answers by difference.
+    province, other = PEERS[:5], PEERS[5]
+    for code in province:
+        _share(store, code, 2)
+    _share(store, other, 4)
+    rounds.start(store, OWN, 2026)
+    small = _compare(store, {*province, OWN})
+    assert small.enough and small.overall.n == 5
+    large = _compare(store, {*province, other, OWN})
+    for q in large.questions:
+        assert q.stat.n != 6 or not q.stat.enough, q.question_id  # never a view over five plus the sixth
+        assert not (q.level_shares or {}).get(4)  # the sixth's level shows nowhere
+    assert large.overall.n == 5  # the province's view, seen before: nothing new to read off
+    # and the other way round for a new viewer order: the larger group first, the smaller waits
+    own_2 = "GM0344"  # Utrecht views: its own register
+    rounds.start(store, own_2, 2026)
+    group_large = PeerGroup("all", "Alle gemeenten", frozenset({*province, other, own_2}))
+    group_small = PeerGroup("prov", "Provincie", frozenset({*province, own_2}))
+    scan_2 = views.SelfScan(rounds.get(store, own_2, 2026), {}, score_scan(question_bank(), {}))
+    first = views.comparison(store, scan_2, load_peer_data(store, 2026), group_large)
+    second = views.comparison(store, scan_2, load_peer_data(store, 2026), group_small)
+    assert first.overall.n == 6 and not second.overall.enough
+    assert second.overall.message.endswith("(n = 5)")
+
+
+def test_proposal_adoption_follows_the_same_register_across_groups(store: Store) -> None:
+    province, other = PEERS[:5], PEERS[5]
+    for code in province:
+        _share(store, code, 2)
+    _share(store, other, 4)
+    rounds.start(store, OWN, 2026)
+    data = load_peer_data(store, 2026)
+    small = views.adoption(store, data, PeerGroup("p", "Provincie", frozenset({*province, OWN})), OWN)
+    large = views.adoption(store, data, PeerGroup("a", "Alle", frozenset({*province, other, OWN})), OWN)
+    for pid, figure in large.items():
+        assert figure.n in (0, 5), pid  # the province's five, or nothing: never six
+        assert figure.in_place == small[pid].in_place

@@ -20,10 +20,13 @@ def test_the_first_five_publish_and_a_sixth_waits() -> None:
 
 
 def test_a_changed_or_departed_contributor_withholds_the_figure() -> None:
-    five = frozenset(fingerprint(f"m{i}", 1) for i in range(5))
-    changed = (five - {fingerprint("m0", 1)}) | {fingerprint("m0", 2)}
-    assert decide((five,), changed).state is Shown.UPDATING
-    assert decide((five,), five - {fingerprint("m0", 1)}).state is Shown.UPDATING
+    six = frozenset(fingerprint(f"m{i}", 1) for i in range(6))
+    changed = (six - {fingerprint("m0", 1)}) | {fingerprint("m0", 2)}
+    assert decide((six,), changed).state is Shown.UPDATING
+    assert decide((six,), six - {fingerprint("m0", 1)}).state is Shown.UPDATING
+    # below five it is simply too few, with the count
+    five = six - {fingerprint("m5", 1)}
+    assert decide((five,), five - {fingerprint("m0", 1)}).state is Shown.TOO_FEW
 
 
 # A history of a figure's contributors: each step someone joins, leaves or changes their answer.
@@ -71,3 +74,89 @@ def test_a_view_is_never_one_change_away_from_any_earlier_view() -> None:
     decision = decide(history, keys(values))
     first = history[0]
     assert decision.members is None or decision.members == first or len(decision.members ^ first) >= 5
+
+
+# --- across groups (issue 23.1): one viewer opens any group, in any order, while peers come and go ---
+
+CODES = [f"GM{n:04d}" for n in range(1, 13)]  # twelve peers; the viewer is GM0999
+VIEWER = "GM0999"
+first_shares = st.dictionaries(st.sampled_from(CODES), st.integers(0, 4), min_size=5)
+view_steps = st.lists(
+    st.one_of(
+        st.tuples(st.just("share"), st.sampled_from(CODES), st.integers(0, 4)),
+        st.tuples(st.just("unshare"), st.sampled_from(CODES), st.just(0)),
+        st.tuples(st.just("view"), st.integers(0, 3), st.just(0)),
+    ),
+    min_size=4,
+    max_size=30,
+)
+# groups that overlap a lot, as provinces, size classes and networks do: a core and a few more or fewer
+group_sets = st.tuples(
+    st.frozensets(st.sampled_from(CODES), min_size=5),
+    st.lists(st.frozensets(st.sampled_from(CODES), max_size=3), min_size=3, max_size=3),
+)
+
+
+def _views_register(store, viewer: str) -> dict[str, list[frozenset[str]]]:
+    """Every set ever published for each peer figure of this viewer, whatever the register's scope."""
+    import json
+
+    sets: dict[str, list[frozenset[str]]] = {}
+    rows = store.db.execute(
+        "SELECT figure, history FROM releases WHERE scope LIKE ?", [f"benchmark:%{viewer}"]
+    )
+    for figure, history in rows.fetchall():
+        sets.setdefault(figure, []).extend(frozenset(s) for s in json.loads(history))
+    return sets
+
+
+@settings(max_examples=100, deadline=None)
+@given(group_sets, first_shares, view_steps)
+def test_no_two_views_of_a_figure_across_groups_differ_by_one_to_four(groups, shares, steps) -> None:
+    """Random group memberships and sharing patterns; the viewer opens the comparison and the proposal
+    counts of any group (every page, the report, the presentation and the exports go through these two
+    views). Every set any of them published, for any group, is the same as or five away from every other."""
+    import tempfile
+    from pathlib import Path
+
+    import pandas as pd
+
+    from scan import views
+    from scan.benchmark import build_peer_data
+    from scan.questionbank import question_bank
+    from scan.reference import PeerGroup
+    from scan.rounds import Round
+    from scan.scoring import score_scan
+    from scan.storage import Store
+
+    bank = question_bank()
+    questions = [q.id for q in bank.benchmark_questions][:6]  # a few questions keep it quick
+    core, changes = groups
+    members = [core, *(core ^ change for change in changes)]
+    peer_groups = [PeerGroup(f"g{i}", f"Groep {i}", m | {VIEWER}) for i, m in enumerate(members)]
+    own = Round(1, VIEWER, 2026, "open", False, False, 1, "", "")
+    scan = views.SelfScan(own, {}, score_scan(bank, {}))
+    shared = dict(shares)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "x.sqlite")
+        for action, code, value in [("view", 0, 0), *steps]:
+            if action == "share":
+                shared[code] = value
+            elif action == "unshare":
+                shared.pop(code, None)
+            else:
+                answers = pd.DataFrame(
+                    [(c, q, v) for c, v in shared.items() for q in questions],
+                    columns=["gm_code", "question_id", "value"],
+                )
+                data = build_peer_data(
+                    bank, 2026, answers, pd.DataFrame(columns=["gm_code", "item", "value"])
+                )
+                views.comparison(store, scan, data, peer_groups[code], bank)
+                views.adoption(store, data, peer_groups[code], VIEWER, bank)
+        register = _views_register(store, VIEWER)
+    for figure, sets in register.items():
+        for i, a in enumerate(sets):
+            assert len(a) >= MIN_N, figure
+            for b in sets[i + 1 :]:
+                assert a == b or len(a ^ b) >= MIN_N, figure

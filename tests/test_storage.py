@@ -132,3 +132,36 @@ def test_a_second_store_on_the_same_file_keeps_the_process_locks(tmp_path) -> No
     # the other process found us still there: the write-ahead log stays, and we see its write
     assert (tmp_path / "gedeeld.sqlite-wal").exists() and (tmp_path / "gedeeld.sqlite-shm").exists()
     assert rounds.by_id(first, rnd.id).status == "closed"
+
+
+def test_release_registers_of_every_group_merge_into_one_per_viewer(tmp_path) -> None:
+    # Issue 23.1: sets published per group before the change join the viewer's one register, so a
+    # new view is also kept five away from what any group showed before.
+    import json
+
+    path = tmp_path / "old.sqlite"
+    old = Store(path, stop_before="020_releases_across_groups")
+    rows = [
+        ("benchmark:2026:provincie:Utrecht:GM0355", "P1", [["a#1", "b#1"]], "1"),
+        ("benchmark:2026:alle:GM0355", "P1", [["a#1", "b#1", "c#1"]], "2"),
+        ("benchmark:2026:alle:GM0355", "P2", [["x#1"]], "3"),
+        ("akkoord:2026:M50:GM0355", "M2c", [["d#1"]], "4"),
+        ("round:7:roles", "raad:1", [["r#1"]], "5"),
+    ]
+    with old.write() as db:
+        for scope, figure, history, at in rows:
+            db.execute(
+                "INSERT INTO releases (scope, figure, history, released_at) VALUES (?, ?, ?, ?)",
+                [scope, figure, json.dumps(history), at],
+            )
+    store = Store(path)
+    found = {
+        (scope, figure): json.loads(history)
+        for scope, figure, history in store.db.execute("SELECT scope, figure, history FROM releases")
+    }
+    assert found == {
+        ("benchmark:2026:GM0355", "P1"): [["a#1", "b#1"], ["a#1", "b#1", "c#1"]],
+        ("benchmark:2026:GM0355", "P2"): [["x#1"]],
+        ("akkoord:2026:GM0355", "M2c"): [["d#1"]],
+        ("round:7:roles", "raad:1"): [["r#1"]],
+    }

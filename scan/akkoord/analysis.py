@@ -6,6 +6,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import PurePath
 
+import numpy as np
+
 from scan.akkoord.classifier import Model, load_model
 from scan.akkoord.decision import (
     MAX_DENIED,
@@ -28,7 +30,7 @@ from scan.akkoord.ranking import STRONG_WEIGHT, bm25_scores
 from scan.akkoord.result import AgreementAnalysis, Passage, PriorityCoverage, ProposalCoverage
 from scan.akkoord.sniff import check_file
 from scan.akkoord.textnorm import Token, tokenize
-from scan.akkoord.vocabulary import Vocabulary, vocabulary
+from scan.akkoord.vocabulary import Vocabulary, theme_id, vocabulary
 from scan.questionbank import PAMPHLET_PROPOSALS
 
 Progress = Callable[[float, str], None]
@@ -103,6 +105,14 @@ def _model_passage(
     )
 
 
+def _denied_only(match: PassageMatch, priority: int) -> bool:
+    """The word list found terms of the priority here, and every one of them is denied."""
+    flags = [
+        occ.negated for pid, items in match.by_proposal.items() if int(pid[0]) == priority for occ in items
+    ]
+    return bool(flags) and all(flags)
+
+
 def _themes(
     rolled: dict[int, PriorityCoverage],
     proposals: dict[str, ProposalCoverage],
@@ -110,15 +120,23 @@ def _themes(
     matches: list[PassageMatch],
     relevance: list[dict[int, float] | None],
     model: Model,
+    scores: dict[str, np.ndarray],
+    alone: frozenset[int] = frozenset(),
 ) -> dict[int, PriorityCoverage]:
-    """Add "thema genoemd" and "misschien relevant" to each priority, from the passage model.
+    """Add "thema genoemd" and "misschien relevant" to each priority.
 
-    A passage serves a priority as a theme when the model's probability reaches the priority's
-    threshold, it is not already a counted passage of one of the priority's proposals, and the word
-    list did not find only denials there ("geen referendum"). A priority with no proposal found but
-    such a passage is "thema genoemd". The next best passages above the model's lower bar are
-    "misschien relevant", so the griffier sees them without searching the document.
+    A passage serves a priority as a theme, without naming one of its proposals, when the word list
+    finds one of the priority's theme words there (a participation regulation for 4, an audit office
+    for 6; ``themes`` in questions/akkoord.yaml), or when the passage model's probability reaches the
+    priority's threshold and the word list did not find only denials there ("geen referendum").
+    Passages already counted for one of the priority's proposals are not repeated. A priority with
+    no proposal found but such a passage is "thema genoemd". The next best passages above the
+    model's lower bar are "misschien relevant", so the griffier sees them without searching.
     """
+    found_by_words = [
+        {int(pid[0]) for pid, items in m.by_proposal.items() if judge(items).status != "niet_gevonden"}
+        for m in matches
+    ]
     result = {}
     for priority, coverage in rolled.items():
         counted = {
@@ -128,34 +146,36 @@ def _themes(
             for p in c.passages
         }
         settings = model.priorities[priority]
-        ranked = sorted(
+        key = theme_id(priority)
+        by_words = sorted(
             (
-                (-(scores or {}).get(priority, 0.0), i)
-                for i, scores in enumerate(relevance)
-                if scores is not None and texts[i].text not in counted
+                (-float(scores[key][i]) if key in scores else 0.0, i, verdict)
+                for i, m in enumerate(matches)
+                if key in m.by_proposal
+                and texts[i].text not in counted
+                and (verdict := judge(m.by_proposal[key])).status != "niet_gevonden"
+                and not (priority in alone and found_by_words[i] - {priority})
             ),
+            key=lambda x: (x[0], x[1]),
         )
-        theme, maybe = [], []
+        theme = [_passage(texts[i], matches[i], verdict, -negative) for negative, i, verdict in by_words]
+        taken = counted | {texts[i].text for _, i, _ in by_words}
+        ranked = sorted(
+            (-(probs or {}).get(priority, 0.0), i)
+            for i, probs in enumerate(relevance)
+            if probs is not None and texts[i].text not in taken
+        )
+        maybe = []
         for negative, i in ranked:
             probability = -negative
             if probability < settings.maybe or len(maybe) >= MAX_MAYBE:
                 break
-            denied_only = any(
-                occ.negated
-                for pid, items in matches[i].by_proposal.items()
-                if int(pid[0]) == priority
-                for occ in items
-            ) and not any(
-                not occ.negated
-                for pid, items in matches[i].by_proposal.items()
-                if int(pid[0]) == priority
-                for occ in items
-            )
             passage = _model_passage(texts[i], matches[i].tokens, probability, model, priority)
-            if probability >= settings.threshold and not denied_only and len(theme) < MAX_THEME:
+            if probability >= settings.threshold and not _denied_only(matches[i], priority):
                 theme.append(passage)
             else:
                 maybe.append(passage)
+        theme = theme[:MAX_THEME]
         status = coverage.status
         if status == "niet_gevonden" and theme:
             status = "thema_genoemd"
@@ -203,7 +223,7 @@ def analyse_document(
     if on_progress:
         on_progress(0.85, "Passages rangschikken")
 
-    queries: dict[str, list[str]] = {pid: [] for pid in PAMPHLET_PROPOSALS}
+    queries: dict[str, list[str]] = {term.proposal_id: [] for term in vocab.terms}
     for term in vocab.terms:
         queries[term.proposal_id].extend([term.key] * (STRONG_WEIGHT if term.tier == "strong" else 1))
     corpus = [[t.stem for t in m.tokens] + m.keys() for m in matches]
@@ -230,7 +250,9 @@ def analyse_document(
         shown = [_passage(texts[i], matches[i], v, scores[pid][i]) for v, i in counted[:MAX_PASSAGES]]
         refused = [_passage(texts[i], matches[i], v, scores[pid][i]) for v, i in denied[:MAX_DENIED]]
         proposals[pid] = ProposalCoverage(pid, status, shown + refused, _reason(status, shown, refused))
-    priorities = _themes(roll_up(proposals), proposals, texts, matches, relevance, model)
+    priorities = _themes(
+        roll_up(proposals), proposals, texts, matches, relevance, model, scores, vocab.alone_themes
+    )
     if on_progress:
         on_progress(1.0, "Klaar")
     return AgreementAnalysis(

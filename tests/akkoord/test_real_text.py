@@ -108,3 +108,65 @@ def test_model_features_are_the_same_for_training_and_scoring() -> None:
     tokens = tokenize("Wijkraden krijgen een eigen budget.")
     assert "w:" + key("wijkraden") in features(tokens)
     assert "c:<wij" in features(tokens)
+
+
+# --- words mined from the development split (issue 24, second round) ----------------------------------
+
+
+def _silent_model():
+    """A passage model that never speaks: what remains is the word list alone."""
+    return model_from_dict(
+        {
+            "version": "silent",
+            "priorities": {str(p): {"bias": -20.0, "threshold": 0.9, "maybe": 0.5} for p in range(1, 9)},
+            "weights": {},
+        }
+    )
+
+
+def themes(text: str) -> dict[int, list[str]]:
+    result = analyse_text(text, model=_silent_model())
+    return {p: [x.text for x in c.theme] for p, c in result.priorities.items() if c.theme}
+
+
+def test_a_participation_regulation_is_priority_4_as_a_theme_by_its_words() -> None:
+    # Participation rules serve priority 4 without one of its three proposals (labelling guide).
+    text = "Er komt een participatieverordening.\n\nWe bouwen vijfhonderd woningen voor starters."
+    result = analyse_text(text, model=_silent_model())
+    assert result.priorities[4].status == "thema_genoemd"
+    assert [p.text for p in result.priorities[4].theme] == ["Er komt een participatieverordening."]
+    assert result.priorities[4].theme[0].terms == ("participatieverordening",)
+    assert themes("Een participatieverordening komt er niet.") == {}
+
+
+def test_an_audit_office_is_priority_6_as_a_theme() -> None:
+    assert themes("We versterken de rekenkamer, zodat de raad beter kan controleren.") == {
+        6: ["We versterken de rekenkamer, zodat de raad beter kan controleren."]
+    }
+
+
+def test_general_participation_words_count_only_on_their_own() -> None:
+    text = "Inwoners moeten meer betrokken worden bij het beleid van de gemeente."
+    assert themes(text) == {1: [text]}
+    # in a passage about one instrument, the instrument is the point: no extra theme 1
+    instrument = "Met burgerparticipatie bedoelen we ook een participatieverordening."
+    assert 1 not in themes(instrument) and 4 in themes(instrument)
+
+
+def test_a_parenthesis_does_not_end_the_denial() -> None:
+    assert "8c" not in found("Geen (raadgevende) referenda, maar wel vroegtijdig burgers betrekken.")
+    assert found("Wij willen (raadgevende) referenda mogelijk maken.").get("8c") == "staat_erin"
+
+
+def test_preventing_a_referendum_is_no_referendum() -> None:
+    assert "8c" not in found("Een participatie-app kan referenda voorkomen.")
+
+
+def test_village_councils_are_an_instrument_of_their_own() -> None:
+    # issue 24: "wijkraden" counted only as a support word; the guide makes them 5c.
+    assert found("Wijkraden krijgen een vaste plek in de besluitvorming.").get("5c") == "staat_erin"
+
+
+def test_a_party_called_dorpsvisie_is_no_village_plan() -> None:
+    assert "5a" not in found("De coalitie wordt gevormd door Dorpsvisie, CDA en D66.")
+    assert found("Samen met de bewoners maken we een dorpsvisie voor Son.").get("5a") == "staat_erin"

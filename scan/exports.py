@@ -16,6 +16,7 @@ import pandas as pd
 
 from scan import answers as answer_store
 from scan import benchmark_store, choices, releases, respondents, views
+from scan.akkoord.coverage import theme_key
 from scan.disclosure import contributor_of, fingerprint, message
 from scan.models import GROUP_LABELS
 from scan.questionbank import question_bank
@@ -155,6 +156,30 @@ def proposals_frame(store: Store, rnd: Round, view: views.RoundView | None = Non
     return pd.DataFrame(rows)
 
 
+def agreement_priorities_frame(store: Store, rnd: Round, view: views.RoundView | None = None) -> pd.DataFrame:
+    """Per priority: what the akkoordcheck found, what counts after the griffier's decisions (a
+    confirmed proposal, or else a confirmed "thema genoemd" passage: the priority served without one
+    of its proposals), and the confirmed theme passage with its place and quote."""
+    agreement = view.agreement if view is not None else views.agreement_view(store, rnd)
+    analysis = agreement.agreement.analysis if agreement.agreement is not None else None
+    rows = []
+    for p in agreement.priorities:
+        judged = agreement.judged.get(theme_key(p.priority_id))
+        theme = p.theme
+        rows.append(
+            {
+                "prioriteit": p.priority_id,
+                "naam": p.name,
+                "akkoord_gevonden": analysis.priorities[p.priority_id].label if analysis is not None else "",
+                "akkoord_na_oordeel": p.label if analysis is not None else "",
+                "thema_oordeel": judged.judgement.label if judged is not None else "",
+                "thema_waar": theme.where if theme is not None else "",
+                "thema_citaat": theme.quote if theme is not None else "",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
 def own_fictief_text(own_is_demo: bool) -> str:
     return (
         "Fictief: de antwoorden van de gemeente zijn verzonnen voorbeelddata."
@@ -217,6 +242,7 @@ def to_xlsx(store: Store, rnd: Round, group_id: str | None = None) -> bytes:
         "Scores": scores_frame(store, rnd),
         "Rollen": roles_frame(view),
         "Voorstellen": proposals_frame(store, rnd, view),
+        "Akkoord per prioriteit": agreement_priorities_frame(store, rnd, view),
         "Vergelijking": comparison_frame(view),
     }
     buffer = io.BytesIO()
@@ -266,6 +292,10 @@ JSON_COLUMNS = {
     "akkoord_citaat": "agreement_quote",
     "workshops": "workshops",
     "keuze": "choice",
+    "akkoord_na_oordeel": "agreement_after_judgement",
+    "thema_oordeel": "theme_judgement",
+    "thema_waar": "theme_where",
+    "thema_citaat": "theme_quote",
 }
 
 
@@ -283,6 +313,7 @@ def to_json(store: Store, rnd: Round) -> bytes:
         "scores": _records(scores_frame(store, rnd)),
         "answers": _records(answers_frame(store, rnd)),
         "proposals": _records(proposals_frame(store, rnd)),
+        "agreement_priorities": _records(agreement_priorities_frame(store, rnd)),
     }
     return json.dumps(payload, ensure_ascii=False, indent=2, default=str).encode("utf-8")
 

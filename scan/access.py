@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from scan.errors import ScanError
 from scan.reference import reference
 from scan.storage import Store
+from scan.throttle import THROTTLE, Throttle
 
 ADMIN = "beheerder"
 MIN_LENGTH = 10
@@ -62,6 +63,25 @@ def verify(store: Store, scope: str, password: str) -> bool:
         _matches(password or "", hash_password("x"))  # same work either way: no timing hint that none exists
         return False
     return _matches(password or "", row[0])
+
+
+def login(
+    store: Store, gm_code: str, password: str, session: str, address: str, throttle: Throttle = THROTTLE
+) -> str:
+    """The account a password opens on a municipality's login form: its griffie, or the beheerder
+    (whose password opens every form). Raises ScanError ("klopt niet") or TooManyAttempts.
+
+    Wrong attempts count per account, wherever they come from (every form checks the beheerder's
+    password: 30 wrong guesses in all, not 30 per form), and per client: this browser session and
+    its address, all forms together."""
+    return throttle.guard_accounts(
+        "wachtwoord",
+        session,
+        address,
+        [gm_code, ADMIN],
+        lambda scope: verify(store, scope, password),
+        "Dit wachtwoord klopt niet.",
+    )
 
 
 # --- single sign-on (OIDC via st.login), where the installation has configured it ---------------

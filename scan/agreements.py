@@ -16,8 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from scan.akkoord import AgreementAnalysis, AgreementError, analyse, analyse_text
+from scan.akkoord import AgreementAnalysis, AgreementError, analyse_text
 from scan.akkoord.coverage import Judged, Judgement, candidates, subject, theme_candidates, theme_of
+from scan.akkoord.runner import analyse_isolated, analyse_text_isolated
 from scan.akkoord.vocabulary import VOCABULARY_PATH
 from scan.choices import UNCHECKED, StaleChoice
 from scan.errors import NotFound, ScanError
@@ -110,18 +111,20 @@ def read_file(
     on_progress: Callable[[float, str], None] | None = None,
 ) -> Agreement:
     """Read an agreement file and keep what the akkoordcheck found with the round, replacing an earlier
-    agreement and its decisions. Bad input raises AgreementError (Dutch) and stores nothing."""
+    agreement and its decisions. Bad input raises AgreementError (Dutch) and stores nothing. The file
+    is read in a child process with a memory and a time limit (``scan.akkoord.runner``)."""
     _check_open(store, round_id)
-    analysis = analyse(data, filename, on_progress=on_progress)
+    analysis = analyse_isolated(data, filename, on_progress=on_progress)
     return _store(store, round_id, filename, hashlib.sha256(data).hexdigest(), analysis)
 
 
-def read_pasted(store: Store, round_id: int, text: str) -> Agreement:
-    """Pasted text: the same, without page numbers (passages are numbered per paragraph)."""
+def read_pasted(store: Store, round_id: int, text: str, *, isolated: bool = True) -> Agreement:
+    """Pasted text: the same, without page numbers (passages are numbered per paragraph). Read in a
+    child process too, unless ``isolated`` is False: only for the app's own texts (demo, tests)."""
     if not isinstance(text, str) or not text.strip():
         raise AgreementError("Er is geen tekst geplakt. Plak de tekst van het akkoord in het vak.")
     _check_open(store, round_id)
-    analysis = analyse_text(text)
+    analysis = analyse_text_isolated(text) if isolated else analyse_text(text)
     return _store(store, round_id, PASTED, hashlib.sha256(text.encode("utf-8")).hexdigest(), analysis)
 
 

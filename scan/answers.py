@@ -66,10 +66,14 @@ def _respondent_for(db, round_id: int, respondent_id: int | None, question_id: s
     """The respondent who answers (the self-scan by default), checked against round and role."""
     respondent = respondent_id if respondent_id is not None else self_respondent(db, round_id)
     owner = db.execute(
-        "SELECT round_id, role, finished_at FROM respondents WHERE id = ?", [respondent]
+        "SELECT p.round_id, p.role, p.finished_at, i.revoked_at FROM respondents p "
+        "LEFT JOIN invites i ON i.id = p.invite_id WHERE p.id = ?",
+        [respondent],
     ).fetchone()
     if owner is None or owner[0] != round_id:
         raise InvalidAnswer("Deze deelnemer hoort niet bij deze scanronde.")
+    if owner[3] is not None:  # read in the answer's own write: a code revoked a moment ago stops it
+        raise InvalidAnswer("Deze code is ingetrokken door de griffie en werkt niet meer.")
     if owner[2] is not None:
         # final once sent: a changed answer would let two views of a role's figure differ by one person
         raise InvalidAnswer("U heeft uw antwoorden al verstuurd met 'Klaar'; ze kunnen niet meer veranderen.")

@@ -15,11 +15,12 @@ import tempfile
 import zlib
 from pathlib import Path
 
+from scan.backup_rules import CREDENTIAL_TABLES, InvalidRow, check_rows
 from scan.errors import ScanError
 from scan.formatting import nl_number
 from scan.schema_graph import data_tables, triggers
 from scan.settings import max_backup_bytes
-from scan.storage import Store
+from scan.storage import Store, write_private
 
 FORMAT = "democratiescan-backup"
 STEP = 1024 * 1024
@@ -64,7 +65,7 @@ def backup_bytes(store: Store) -> bytes:
 
 def backup(store: Store, out: Path) -> int:
     data = backup_bytes(store)
-    Path(out).write_bytes(data)
+    write_private(out, data)
     return len(data)
 
 
@@ -111,10 +112,12 @@ def _load(data: bytes) -> dict:
     return payload
 
 
-def restore(store: Store, data: bytes) -> dict[str, int]:
+def restore(store: Store, data: bytes, *, with_credentials: bool = False) -> dict[str, int]:
     """Restore into an empty database in one transaction; refuse anything else. A backup made by an
     older version is first restored at its own schema in a scratch database and brought up to date
-    by the same migrations as any database."""
+    by the same migrations as any database. Every row must pass the app's own rules
+    (scan/backup_rules.py). Passwords and organisation-account grants come back only with
+    ``with_credentials``: a crafted file could otherwise bring its maker's own beheerder password."""
     payload = _load(data)
     current = store.schema_version()
     if set(payload["schema"]) - set(current):
@@ -125,6 +128,15 @@ def restore(store: Store, data: bytes) -> dict[str, int]:
         raise BackupError("Deze back-up past niet bij deze versie van democratiescan.")
     if len(payload["schema"]) < len(current):
         payload = _upgraded(payload, current[len(payload["schema"])])
+    if not with_credentials:
+        payload["tables"] = {k: v for k, v in payload["tables"].items() if k not in CREDENTIAL_TABLES}
+    try:
+        check_rows(
+            payload["tables"],
+            {name: {c.name for c in store.db[name].columns} for name in data_tables(store.db)},
+        )
+    except InvalidRow as exc:
+        raise BackupError(str(exc)) from exc
     return _restore_rows(store, payload)
 
 
@@ -136,16 +148,18 @@ def _upgraded(payload: dict, first_missing: str) -> dict:
 
 
 def _restore_rows(store: Store, payload: dict) -> dict[str, int]:
-    order = data_tables(store.db)
-    if set(payload["tables"]) - set(order):
-        raise BackupError("De back-up bevat onbekende of ontbrekende tabellen.")
-    if any(store.counts().values()):
-        raise BackupError(
-            "De database is niet leeg. Herstel een back-up alleen in een lege database, zodat er niets dubbel komt."
-        )
     restored = {}
     try:
         with store.write() as db:
+            order = data_tables(db)
+            if set(payload["tables"]) - set(order):
+                raise BackupError("De back-up bevat onbekende of ontbrekende tabellen.")
+            # in the write: another process cannot fill the database between this check and the restore
+            if any(db[name].count for name in order):
+                raise BackupError(
+                    "De database is niet leeg. Herstel een back-up alleen in een lege database, zodat er "
+                    "niets dubbel komt."
+                )
             # The rows come back exactly as they were, versions included: the triggers that keep
             # versions are set aside for the restore and put back in the same transaction.
             kept = triggers(db)
@@ -158,6 +172,8 @@ def _restore_rows(store: Store, payload: dict) -> dict[str, int]:
                 restored[name] = len(rows)
             for _, sql in kept:
                 db.execute(sql)
+    except BackupError:
+        raise
     except Exception as exc:  # a constraint or type problem: the transaction is rolled back whole
         raise BackupError(
             f"De back-up kon niet worden hersteld ({type(exc).__name__}); er is niets veranderd."
@@ -165,11 +181,11 @@ def _restore_rows(store: Store, payload: dict) -> dict[str, int]:
     return restored
 
 
-def restore_file(store: Store, path: Path) -> dict[str, int]:
+def restore_file(store: Store, path: Path, *, with_credentials: bool = False) -> dict[str, int]:
     try:
         if Path(path).stat().st_size > max_backup_bytes():
             raise BackupError("Dit bestand is groter dan een back-up kan zijn. Er is niets hersteld.")
         data = Path(path).read_bytes()
     except OSError as exc:
         raise BackupError(f"Kan '{path}' niet lezen.") from exc
-    return restore(store, data)
+    return restore(store, data, with_credentials=with_credentials)

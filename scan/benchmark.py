@@ -188,6 +188,12 @@ class Comparison:
         return sorted(rows, key=lambda q: (q.stat.percentile, q.question_id))
 
 
+def overall_scores(scores: pd.DataFrame) -> pd.Series:
+    """Each municipality's total: the mean of its priorities with a score, each weighing the same
+    (scoring rule 4, for a table of peers). The one place a peer's total is computed."""
+    return scores.mean(axis=1, skipna=True).dropna() if not scores.empty else pd.Series(dtype=float)
+
+
 def figure_candidates(
     bank: QuestionBank, data: PeerData, group: PeerGroup, own_code: str
 ) -> dict[str, frozenset[str]]:
@@ -199,7 +205,7 @@ def figure_candidates(
     for p in bank.core_priorities:
         column = scores[p.id].dropna()
         result[f"P{p.id}"] = frozenset(fingerprint(code, round(v, 9)) for code, v in column.items())
-    overall = scores.mean(axis=1, skipna=True).dropna() if not scores.empty else pd.Series(dtype=float)
+    overall = overall_scores(scores)
     result["overall"] = frozenset(fingerprint(code, round(v, 9)) for code, v in overall.items())
     values = data.question_values[data.question_values["gm_code"].isin(peers)]
     by_question: dict[str, set[str]] = {q.id: set() for q in bank.benchmark_questions}
@@ -240,9 +246,7 @@ def compare(
     if members is None:
         overall = withheld(decisions["overall"])
     else:
-        overall = describe(
-            scores.loc[scores.index.isin(members)].mean(axis=1, skipna=True).dropna(), own_score.overall
-        )
+        overall = describe(overall_scores(scores.loc[scores.index.isin(members)]), own_score.overall)
 
     values = data.question_values
     question_stats = []

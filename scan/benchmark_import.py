@@ -48,7 +48,7 @@ def parse_benchmark(data: bytes, bank: QuestionBank, ref: Reference) -> Iterator
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ImportRefused("Het bestand is geen UTF-8-tekst. Sla het op als 'CSV UTF-8'.") from exc
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = _checked(csv.reader(io.StringIO(text, newline=""), strict=True))
     header = [h.strip() for h in next(reader, [])]
     if header != HEADER:
         if len(header) == 1 and (";" in header[0] or "\t" in header[0]):
@@ -56,6 +56,24 @@ def parse_benchmark(data: bytes, bank: QuestionBank, ref: Reference) -> Iterator
         raise ImportRefused(f"Rij 1: de kopregel moet precies '{','.join(HEADER)}' zijn.")
     compared = {q.id: q for q in bank.benchmark_questions}
     return _rows(reader, compared, ref)
+
+
+def _checked(reader) -> Iterator[list[str]]:
+    """The csv module's own refusals (a cell over its size limit, a quote never closed) in Dutch, with the row."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            problem = (
+                "een cel is veel te lang" if "field limit" in str(exc) else "de aanhalingstekens kloppen niet"
+            )
+            raise ImportRefused(
+                f"Rij {reader.line_num}: {problem}. Controleer het bestand (een kolom per waarde, komma's "
+                "ertussen); er is niets geïmporteerd."
+            ) from exc
+        yield row
 
 
 def _rows(reader, compared: dict, ref: Reference) -> Iterator[Row]:

@@ -46,14 +46,6 @@ def imported_values(store: Store, year: int) -> pd.DataFrame:
     )
 
 
-def years(store: Store) -> list[int]:
-    rows = store.db.execute(
-        "SELECT year FROM rounds WHERE share_benchmark = 1 AND status = 'closed' "
-        "UNION SELECT year FROM benchmark_values ORDER BY 1"
-    ).fetchall()
-    return [r[0] for r in rows]
-
-
 def imported_rows(store: Store, sha256: str) -> int | None:
     """How many rows this exact file brought when it was imported, or None if it never was."""
     row = store.db.execute("SELECT rows FROM benchmark_imports WHERE sha256 = ?", [sha256]).fetchone()

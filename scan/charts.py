@@ -191,22 +191,6 @@ def radar_with_peers(
     return fig
 
 
-def distribution(labels: list[str], values: list[int]) -> go.Figure:
-    """Counts per answer in large type, for the projector after the facilitator reveals them."""
-    fig = go.Figure(
-        go.Bar(x=values, y=labels, orientation="h", text=values, textposition="outside", marker_color=PRIMARY)
-    )
-    fig.update_layout(
-        yaxis=dict(autorange="reversed"),
-        font=dict(FONT, size=22),
-        height=480,
-        margin=dict(l=10, r=40, t=10, b=10),
-        xaxis=dict(visible=False),
-        template=TEMPLATE,
-    )
-    return fig
-
-
 def grouped_bars(bank: QuestionBank, series: dict[str, dict[int, float | None]]) -> go.Figure:
     """Per priority one bar per group (the self-scan and each role with enough respondents)."""
     names = [p.short for p in bank.core_priorities]

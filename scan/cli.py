@@ -130,14 +130,14 @@ def _existing_db(path: str) -> Path:
 def _cmd_export(args: argparse.Namespace) -> int:
     from scan import rounds
     from scan.exports import export
-    from scan.storage import Store
+    from scan.storage import Store, write_private
 
     store = Store(_existing_db(args.db))
     rnd = rounds.get(store, args.municipality, args.year)
     if rnd is None:
         raise ScanError(f"Er is geen scan van {args.municipality} voor {args.year} in {args.db}.")
     data = export(store, rnd, args.format, args.group)
-    Path(args.out).write_bytes(data)
+    write_private(args.out, data)
     print(f"{args.format}-bestand geschreven naar {args.out} ({len(data):,} bytes).".replace(",", "."))
     return 0
 
@@ -155,17 +155,31 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     from scan.backup import restore_file
     from scan.storage import Store
 
-    counts = restore_file(Store(args.db), Path(args.file))
+    counts = restore_file(Store(args.db), Path(args.file), with_credentials=args.with_credentials)
     print(f"Hersteld in {args.db}: {counts['rounds']} rondes, {counts['answers']} antwoorden.")
+    if args.with_credentials:
+        print(
+            f"Let op: {counts.get('credentials', 0)} wachtwoorden en {counts.get('oidc_grants', 0)} toegangen met een "
+            "organisatie-account komen uit de back-up. Wie het bestand maakte, kan daarmee inloggen: doe dit alleen "
+            "met een back-up die u zelf maakte en goed bewaarde.",
+            file=sys.stderr,
+        )
+    else:
+        print(
+            "Wachtwoorden en toegangen zijn niet teruggezet: tot u ze opnieuw instelt, staat de installatie open. "
+            "Stel nu een beheerderswachtwoord in met 'python -m scan set-password --municipality beheerder', of "
+            "herstel in een lege database met --with-credentials als u de back-up zelf maakte.",
+            file=sys.stderr,
+        )
     return 0
 
 
 def _cmd_export_benchmark(args: argparse.Namespace) -> int:
     from scan.exports import benchmark_csv
-    from scan.storage import Store
+    from scan.storage import Store, write_private
 
     text = benchmark_csv(Store(_existing_db(args.db)))
-    Path(args.out).write_text(text, encoding="utf-8")
+    write_private(args.out, text.encode("utf-8"))
     print(f"{text.count(chr(10)) - 1} regels geschreven naar {args.out}.")
     return 0
 
@@ -406,6 +420,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help="zet een back-up terug in een lege database")
     p.add_argument("--db", default=str(database_path()), help="pad van de (lege) database")
     p.add_argument("file", help="het back-upbestand")
+    p.add_argument(
+        "--with-credentials",
+        action="store_true",
+        help="ook wachtwoorden en toegangen terugzetten (alleen voor een back-up die u zelf maakte)",
+    )
     p.set_defaults(func=_cmd_restore)
 
     p = sub.add_parser(
@@ -438,7 +457,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--csv", metavar="UIT.csv", help="schrijf één regel per akkoord en voorstel naar dit CSV-bestand"
     )
-    p.add_argument("--workers", type=int, default=None, help="aantal bestanden tegelijk (map; standaard 1)")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="aantal bestanden tegelijk (map; standaard en hoogstens 2, elk in een eigen proces)",
+    )
     p.add_argument("--max-mb", type=float, default=None, help="grootste bestand in MB (standaard 50)")
     p.add_argument("--quiet", action="store_true", help="geen voortgangsbalk")
     p.set_defaults(func=_cmd_agreement)

@@ -101,7 +101,7 @@ def _demo_agreement(
             *OTHER_POLICY[2:],
         ]
     )
-    found = agreements.read_pasted(store, rnd.id, text)
+    found = agreements.read_pasted(store, rnd.id, text, isolated=False)  # our own text
     ids = {p.id for p in promised}
     waiting = leave_open
     for pid, coverage in found.analysis.proposals.items():

@@ -94,10 +94,6 @@ def decide_all(
     return {figure: decide(history.get(figure, ()), keys) for figure, keys in candidates.items()}
 
 
-def too_few_message(n: int) -> str:
-    return f"te weinig gegevens (n = {n})"
-
-
 def message(decision: Decision, *, noun: str = "gemeenten") -> str:
     """What a user reads instead of a figure that is not shown (Dutch, with the count)."""
     if decision.state is Shown.UPDATING:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from datetime import date, datetime
 
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 LOCALE = "nl_NL"
@@ -30,10 +30,6 @@ def nl_percent(fraction: float | None, decimals: int = 0) -> str:
 
 def nl_date(value: date | datetime) -> str:
     return format_date(value, format="long", locale=LOCALE)
-
-
-def nl_datetime(value: datetime) -> str:
-    return format_datetime(value, format="d MMMM y 'om' HH:mm", locale=LOCALE)
 
 
 def nl_signed(value: float | None, decimals: int = 0) -> str:

@@ -59,22 +59,14 @@ def create_invite(store: Store, round_id: int, role: str) -> tuple[Invite, str]:
     if role not in ROLE_LABELS:
         raise ScanError(f"Onbekende rol '{role}'.")
     code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    stamp = now()
     with store.write() as db:
         require_open(db, round_id, "Deze scanronde is gesloten; er kunnen geen deelnemers meer bij.")
         invite_id = db.execute(
             "INSERT INTO invites (round_id, role, code_hash, created_at) VALUES (?, ?, ?, ?)",
-            [round_id, role, _hash(code), now()],
+            [round_id, role, _hash(code), stamp],
         ).lastrowid
-    return invite(store, invite_id), code
-
-
-def invite(store: Store, invite_id: int) -> Invite:
-    row = store.db.execute(
-        "SELECT id, round_id, role, created_at, revoked_at FROM invites WHERE id = ?", [invite_id]
-    ).fetchone()
-    if row is None:
-        raise ScanError(f"Uitnodiging {invite_id} bestaat niet.")
-    return Invite(*row)
+    return Invite(invite_id, round_id, role, stamp, None), code
 
 
 def invites_for(store: Store, round_id: int) -> list[Invite]:
@@ -95,14 +87,21 @@ def revoke_invite(store: Store, round_id: int, invite_id: int) -> None:
 
 def open_code(store: Store, code: str) -> tuple[Invite, Round]:
     """The invite and round behind a code, or a clear refusal."""
+    return _open_code(store.db, code)
+
+
+def _open_code(db, code: str) -> tuple[Invite, Round]:
+    """``open_code`` on a connection: inside a write, it decides on what that write sees."""
     cleaned = normalise_code(code or "")
-    row = store.db.execute("SELECT id FROM invites WHERE code_hash = ?", [_hash(cleaned)]).fetchone()
+    row = db.execute(
+        "SELECT id, round_id, role, created_at, revoked_at FROM invites WHERE code_hash = ?", [_hash(cleaned)]
+    ).fetchone()
     if len(cleaned) != CODE_LENGTH or row is None:
         raise InvalidCode("Deze code kennen we niet. Controleer de code of vraag de griffie om een nieuwe.")
-    inv = invite(store, row[0])
+    inv = Invite(*row)
     if inv.revoked_at:
         raise InvalidCode("Deze code is ingetrokken door de griffie en werkt niet meer.")
-    rnd = rounds.by_id(store, inv.round_id)
+    rnd = rounds.read(db, inv.round_id)
     if not rnd.is_open:
         raise InvalidCode("Deze scan is gesloten. Bedankt voor uw belangstelling.")
     return inv, rnd
@@ -110,10 +109,9 @@ def open_code(store: Store, code: str) -> tuple[Invite, Round]:
 
 def join(store: Store, code: str) -> tuple[Respondent, str]:
     """A new anonymous respondent for this code; returns it with its resume token."""
-    inv, rnd = open_code(store, code)
     token = secrets.token_urlsafe(TOKEN_BYTES)
     with store.write() as db:
-        require_open(db, rnd.id, "Deze scan is gesloten. Bedankt voor uw belangstelling.")
+        inv, rnd = _open_code(db, code)  # in the write: a code revoked or a round closed just now counts
         rid = db.execute(
             "INSERT INTO respondents (round_id, role, kind, invite_id, token_hash, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -124,8 +122,12 @@ def join(store: Store, code: str) -> tuple[Respondent, str]:
 
 def resume(store: Store, code: str, token: str) -> Respondent:
     """The respondent behind a code and token (after a browser refresh), checked against the code."""
-    inv, _ = open_code(store, code)
-    row = store.db.execute(
+    return _resume(store.db, code, token)
+
+
+def _resume(db, code: str, token: str) -> Respondent:
+    inv, _ = _open_code(db, code)
+    row = db.execute(
         "SELECT id, round_id, role, finished_at FROM respondents WHERE token_hash = ? AND invite_id = ?",
         [_hash(token or ""), inv.id],
     ).fetchone()
@@ -137,9 +139,9 @@ def resume(store: Store, code: str, token: str) -> Respondent:
 def answer(
     store: Store, code: str, token: str, question_id: str, value: int | None, dont_know: bool = False
 ) -> Answer:
-    """Store one answer of an invited respondent; refuses questions not meant for the role."""
+    """Store one answer of an invited respondent; refuses questions not meant for the role. The store's
+    write checks again inside its transaction that the code still works and the round is open."""
     respondent = resume(store, code, token)
-    # the store refuses questions that are not meant for this respondent's role
     return answer_store.save(
         store, respondent.round_id, question_id, value, dont_know=dont_know, respondent_id=respondent.id
     )
@@ -147,17 +149,12 @@ def answer(
 
 def finish(store: Store, code: str, token: str) -> None:
     """Send the answers: from now on they count, and they are final."""
-    respondent = resume(store, code, token)
     with store.write() as db:
+        respondent = _resume(db, code, token)
         db.execute(
             "UPDATE respondents SET finished_at = ? WHERE id = ? AND finished_at IS NULL",
             [now(), respondent.id],
         )
-
-
-def answers_of(store: Store, code: str, token: str) -> dict[str, Answer]:
-    respondent = resume(store, code, token)
-    return answer_store.of(store, respondent.round_id, respondent.id)
 
 
 @dataclass(frozen=True)
@@ -212,19 +209,3 @@ def counted(store: Store, round_id: int) -> list[VoiceRespondent]:
     for rid, role, qid, value, dont_know, version in rows:
         found.setdefault(rid, (role, {}))[1][qid] = Answer(qid, value, bool(dont_know), version=version)
     return [VoiceRespondent(rid, role, answers) for rid, (role, answers) in found.items()]
-
-
-def invited_answers(store: Store, round_id: int) -> dict[int, tuple[str, dict[str, Answer]]]:
-    """Answers of invited respondents and added workshop participants: id -> (role, answers). One query."""
-    rows = store.db.execute(
-        """
-        SELECT p.id, p.role, a.question_id, a.value, a.dont_know
-        FROM respondents p JOIN answers a ON a.respondent_id = p.id
-        WHERE p.round_id = ? AND p.kind IN ('invited', 'workshop')
-        """,
-        [round_id],
-    ).fetchall()
-    result: dict[int, tuple[str, dict[str, Answer]]] = {}
-    for rid, role, qid, value, dont_know in rows:
-        result.setdefault(rid, (role, {}))[1][qid] = Answer(qid, value, bool(dont_know))
-    return result

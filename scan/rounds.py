@@ -73,7 +73,12 @@ def start(store: Store, gm_code: str, year: int, *, is_demo: bool = False) -> Ro
 
 
 def by_id(store: Store, round_id: int) -> Round:
-    row = store.db.execute(f"SELECT {_COLUMNS} FROM rounds WHERE id = ?", [round_id]).fetchone()
+    return read(store.db, round_id)
+
+
+def read(db, round_id: int) -> Round:
+    """``by_id`` on a connection: inside a write, the round as that write sees it."""
+    row = db.execute(f"SELECT {_COLUMNS} FROM rounds WHERE id = ?", [round_id]).fetchone()
     if row is None:
         raise NotFound(f"Scanronde {round_id} bestaat niet.")
     return Round.from_row(row)
@@ -94,13 +99,18 @@ def for_municipality(store: Store, gm_code: str) -> list[Round]:
     return [Round.from_row(r) for r in rows]
 
 
-def previous(store: Store, rnd: Round) -> Round | None:
-    """The round this one is compared with: the municipality's latest round of an earlier year."""
-    row = store.db.execute(
-        f"SELECT {_COLUMNS} FROM rounds WHERE gm_code = ? AND year < ? ORDER BY year DESC LIMIT 1",
-        [rnd.gm_code, rnd.year],
-    ).fetchone()
-    return Round.from_row(row) if row else None
+def earlier(store: Store, gm_code: str, year: int) -> list[Round]:
+    """The municipality's rounds before ``year``, newest first: the trend's history and "the previous
+    round" (the first of them) come from this one query."""
+    rows = store.db.execute(
+        f"SELECT {_COLUMNS} FROM rounds WHERE gm_code = ? AND year < ? ORDER BY year DESC", [gm_code, year]
+    ).fetchall()
+    return [Round.from_row(r) for r in rows]
+
+
+def previous(store: Store, gm_code: str, year: int) -> Round | None:
+    """The round a round of ``year`` is compared with (and can copy its answers from)."""
+    return next(iter(earlier(store, gm_code, year)), None)
 
 
 def self_respondent(db, round_id: int) -> int:

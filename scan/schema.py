@@ -484,3 +484,10 @@ def _m020_releases_across_groups(db: sqlite_utils.Database) -> None:
         "DELETE FROM releases WHERE (scope LIKE 'benchmark:%' OR scope LIKE 'akkoord:%') "
         "AND length(scope) - length(replace(scope, ':', '')) >= 3"
     )
+
+
+@MIGRATIONS(name="021_workshop_join_lock")
+def _m021_workshop_join_lock(db: sqlite_utils.Database) -> None:
+    # the facilitator closes the room to new participants once everyone is in (issue 23); phones that
+    # joined keep working. Checked inside each join's write transaction (scan/workshop/participation.py).
+    db.execute("ALTER TABLE workshops ADD COLUMN joins_locked INTEGER NOT NULL DEFAULT 0")

@@ -22,9 +22,9 @@ def _hash(token: str) -> str:
 
 def create_share_link(store: Store, round_id: int) -> str:
     """A new unguessable token; only its hash is stored."""
-    rounds.by_id(store, round_id)
     token = secrets.token_urlsafe(16)
     with store.write() as db:
+        rounds.read(db, round_id)  # a round deleted a moment ago gets no link
         db["share_links"].insert(
             {"token_hash": _hash(token), "round_id": round_id, "created_at": datetime.now(UTC).isoformat()}
         )
@@ -35,10 +35,9 @@ def round_for_token(store: Store, token: str) -> Round:
     row = store.db.execute(
         "SELECT round_id, revoked_at FROM share_links WHERE token_hash = ?", [_hash(token or "")]
     ).fetchone()
-    if row is None:
-        raise InvalidShareLink("Deze presentatielink werkt niet. Vraag de griffie om een nieuwe link.")
-    if row[1]:
-        raise InvalidShareLink("Deze presentatielink is ingetrokken door de griffie.")
+    if row is None or row[1]:
+        # one message for an unknown and a revoked link: a guesser learns nothing from the difference
+        raise InvalidShareLink("Deze presentatielink werkt niet (meer). Vraag de griffie om een nieuwe link.")
     return rounds.by_id(store, row[0])
 
 

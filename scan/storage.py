@@ -47,6 +47,26 @@ def private_file(path: Path) -> None:
     os.chmod(path, FILE_MODE)
 
 
+def write_private(path: Path | str, data: bytes) -> None:
+    """Write a file that holds answers, comments or hashes (a backup, an export) readable by its owner
+    only, whatever the umask: written beside it under a temporary name created 0600, then renamed over
+    the target, so no moment exists where the data is readable by others (and a crash leaves the old file)."""
+    target = Path(path)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    try:
+        os.fchmod(fd, FILE_MODE)  # the umask may have taken bits from the mode asked for above
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+
+
 class _Lease:
     """A thread's connection, handed back to the pool when the thread ends and this is collected."""
 

@@ -1,10 +1,12 @@
 """Text that people type: checked where it comes in, made harmless where it goes out.
 
 - ``clean_input``: C0 control characters (a vertical tab pasted from a word processor, a NUL)
-  break pages, Word files and Excel sheets; they are refused at input with a Dutch message.
-  Line breaks are normalised to "\\n"; tabs and line breaks are kept.
+  break pages, Word files and Excel sheets; bidirectional controls (U+202A-U+202E, U+2066-U+2069)
+  make text read in another order than it is stored (U+202E before "gnp.exe" shows "exe.png"). Both are
+  refused at input with a Dutch message. Line breaks are normalised to "\\n"; tabs and line breaks are kept.
 - ``printable``: for data already stored (or coming from elsewhere): the same characters removed.
-- ``markdown_literal``: text shown through Markdown exactly as typed: no emphasis, image, link or HTML.
+- ``markdown_literal``: text shown through Markdown exactly as typed: no emphasis, image, link or HTML,
+  and no automatic link of a bare address (``http://…``, ``www.…``, ``naam@…``).
 - ``spreadsheet_cell``: a cell that Excel or LibreOffice would read as a formula ("=HYPERLINK(…)")
   gets a leading apostrophe in CSV (the usual defence; XLSX cells are written as text instead).
 """
@@ -15,7 +17,11 @@ import re
 
 from scan.errors import ScanError
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+# Markdown (GitHub's) makes a link of a bare address even when every character is escaped; an
+# invisible word joiner inside it stops that, and screen readers skip it.
+_AUTOLINK = re.compile(r"(?i)(?<=https)(?=:)|(?<=http)(?=:)|(?<=www)(?=\.)|(?<=ftp)(?=:)|(?<=@)(?=\w)")
+WORD_JOINER = "\u2060"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -43,8 +49,10 @@ def printable(value: object) -> str:
 
 
 def markdown_literal(value: object) -> str:
-    """Text that Markdown shows exactly as typed: every special character escaped, line breaks as spaces."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(printable(value).split()))
+    """Text that Markdown shows exactly as typed: every special character escaped, line breaks as
+    spaces, and bare addresses kept from becoming links."""
+    text = _AUTOLINK.sub(WORD_JOINER, " ".join(printable(value).split()))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def spreadsheet_cell(value: object) -> object:

@@ -27,16 +27,6 @@ class Change:
         return self.before != self.after
 
 
-def arrow(delta: float | None) -> str:
-    if delta is None:
-        return "–"
-    if delta > 0.5:
-        return "▲"
-    if delta < -0.5:
-        return "▼"
-    return "="
-
-
 def deltas(before: ScanScore, after: ScanScore) -> dict[int, float | None]:
     """Change per priority (points, 0-100 scale); None where either round has no score."""
     result = {}
@@ -85,19 +75,3 @@ def trend_rows(bank: QuestionBank, history: list[tuple[int, ScanScore]]) -> list
         row["Verschil"] = nl_signed(change[p.id])  # "+12", "−29": whole numbers, like the scores
         rows.append(row)
     return rows
-
-
-def change_lines(bank: QuestionBank, changes: list[Change]) -> str:
-    """The changed answers as a Markdown list: arrow, question, before → after."""
-    lines = []
-    for c in changes:
-        q = bank.question(c.question_id)
-        before = "–" if c.before is None else str(c.before)
-        after = "–" if c.after is None else str(c.after)
-        direction = arrow(None if c.before is None or c.after is None else c.after - c.before)
-        line = f"- {direction} **{q.id}** {q.statement} ({before} → {after})"
-        if c.reworded:
-            care = " Vergelijk met zorg." if c.meaning_changed else ""
-            line += f" *Deze vraag is tussen de rondes veranderd: {c.reworded}{care}*"
-        lines.append(line)
-    return "\n".join(lines)

@@ -399,34 +399,33 @@ class Trend:
 
 def trend(store: Store, scan: SelfScan, bank: QuestionBank | None = None) -> Trend:
     bank = bank or question_bank()
-    earlier = [r for r in rounds.for_municipality(store, scan.round.gm_code) if r.year < scan.round.year]
+    earlier = rounds.earlier(store, scan.round.gm_code, scan.round.year)
     history = [*(self_scan(store, r, bank) for r in reversed(earlier)), scan]
     changes = question_changes(bank, history[-2].answers, scan.answers) if len(history) > 1 else []
     return Trend(history, changes)
 
 
-def change_rows(
-    bank: QuestionBank, changes: list[Change], before_year: int, after_year: int
-) -> list[dict[str, str]]:
-    """The answers that changed, in words: the question, the level before and after, up or down."""
+def change_rows(bank: QuestionBank, changes: list[Change]) -> list[tuple[str, str, str, str]]:
+    """The answers that changed, in words, for the Trend page and the report alike: (question, level
+    before, level after, direction), each level read in the wording it was given in, and a question
+    that changed between the rounds said so ("Vergelijk met zorg" when its meaning changed)."""
     rows = []
     for c in changes:
         q = bank.question(c.question_id)
-        before = answer_words(q, c.before)[0] if c.before is not None else "Geen niveau"
-        after = answer_words(q, c.after)[0] if c.after is not None else "Geen niveau"
+        before = answer_words(q.at(c.before_version), c.before)[0] if c.before is not None else "Geen niveau"
+        after = answer_words(q.at(c.after_version), c.after)[0] if c.after is not None else "Geen niveau"
         if c.before is None or c.after is None:
             direction = "nieuw" if c.before is None else "geen niveau meer"
+        elif c.after == c.before:
+            direction = "gelijk"
         else:
             direction = "hoger" if c.after > c.before else "lager"
-        rows.append(
-            {"Vraag": q.statement, str(before_year): before, str(after_year): after, "Verandering": direction}
-        )
+        if c.reworded:
+            direction += f"; de vraag veranderde tussen de rondes: {c.reworded}"
+            if c.meaning_changed:
+                direction += " Vergelijk met zorg."
+        rows.append((q.statement, before, after, direction))
     return rows
-
-
-def previous_round(store: Store, rnd: Round) -> Round | None:
-    """The round a round is compared with over time (one definition: see rounds.previous)."""
-    return rounds.previous(store, rnd)
 
 
 # --- workshops ------------------------------------------------------------------------------------
@@ -446,15 +445,13 @@ def workshop_says(
     """Per proposal: the dots it got in every published vote of the round, and the published
     distributions of the workshop questions that measure it (for the cards and the agenda)."""
     bank = bank or question_bank()
-    votes: dict[str, list[Vote]] = {}
+    votes: dict[str, list[Vote]] = workshop.proposal_votes(outcomes)
     spreads: dict[str, list[Spread]] = {}
     measures: dict[str, list[str]] = {}
     for p in bank.proposals:
         for qid in p.questions:
             measures.setdefault(qid, []).append(p.id)
     for result in outcomes:
-        for pid, dots in result.votes or ():
-            votes.setdefault(pid, []).append((result.title, dots, result.voters))
         for q in result.questions:
             if q.kind != "schaal" or q.distribution is None:
                 continue

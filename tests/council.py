@@ -108,7 +108,7 @@ def add_agreement(store: Store, rnd: Round, confirm=("2a", "2c"), reject=("6a",)
     """Read the agreement with the round; the griffier confirms ``confirm`` and rejects ``reject``."""
     from scan import agreements
 
-    agreements.read_pasted(store, rnd.id, AGREEMENT)
+    agreements.read_pasted(store, rnd.id, AGREEMENT, isolated=False)  # our own text: no child process
     for pid in confirm:
         agreements.judge(store, rnd.id, pid, "bevestigd")
     for pid in reject:
@@ -122,7 +122,7 @@ def share_agreements(store: Store, codes: list[str], named: str = "2c") -> None:
 
     for code in codes:
         peer = rounds.start(store, code, 2026)
-        agreements.read_pasted(store, peer.id, AGREEMENT)
+        agreements.read_pasted(store, peer.id, AGREEMENT, isolated=False)
         agreements.judge(store, peer.id, named, "bevestigd")
         agreements.set_shared(store, peer.id, True)
         rounds.close(store, peer.id)

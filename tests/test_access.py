@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
+import time
+from collections import Counter
+
 import pytest
 
 from scan import access
 from scan.errors import ScanError
+from scan.reference import reference
 from scan.storage import Store
+from scan.throttle import ACCOUNT_BUDGET, Throttle, TooManyAttempts
 
 
 def test_passwords_are_stored_only_as_salted_hashes(store: Store) -> None:
@@ -45,3 +52,104 @@ def test_single_sign_on_grants(store: Store) -> None:
     assert access.oidc_scopes(store, None) == set()
     with pytest.raises(ScanError, match="geen e-mailadres"):
         access.grant_oidc(store, "geen-adres", "GM0355")
+
+
+# --- the login limit: per account, whichever form or session the attempt comes from -------------
+
+RIGHT = {"beheerder": "wachtwoord-beheer", "GM0355": "wachtwoord-zeist", "GM0080": "wachtwoord-leeuwarden"}
+
+
+@pytest.fixture
+def guessed(store: Store, monkeypatch: pytest.MonkeyPatch):
+    """Passwords, a throttle with a stopped clock, and a count of the checks per account (the real
+    check costs 40 ms of scrypt; what is counted here is how often a guess is checked at all)."""
+    for scope, password in RIGHT.items():
+        access.set_password(store, scope, password)
+    checked: Counter = Counter()
+
+    def counting(store: Store, scope: str, password: str) -> bool:
+        checked[scope] += 1
+        return password == RIGHT.get(scope)  # the others have no password
+
+    monkeypatch.setattr(access, "verify", counting)
+    return store, Throttle(clock=lambda: 1000.0), checked
+
+
+def _forms() -> list[str]:
+    return sorted(reference().municipalities)
+
+
+def test_the_beheerder_password_is_checked_at_most_30_times_across_forms_sessions_and_addresses(
+    guessed,
+) -> None:
+    store, throttle, checked = guessed
+    forms = _forms()
+    refusals: Counter = Counter()
+    for n in range(500):  # every guess from a new session, a new address and the next form
+        try:
+            access.login(
+                store,
+                forms[n % len(forms)],
+                f"gok-{n}",
+                f"sessie-{n}",
+                f"10.{n // 250}.{n % 250}.1",
+                throttle,
+            )
+        except TooManyAttempts:
+            refusals["wachten"] += 1
+        except ScanError as exc:
+            assert "klopt niet" in str(exc)
+            refusals["klopt niet"] += 1
+    assert checked[access.ADMIN] == ACCOUNT_BUDGET == 30
+    # the 31st guess waits, even when it is right, and the message says how long
+    with pytest.raises(
+        TooManyAttempts, match=r"Te veel verkeerde pogingen\. Probeer het over 2 seconden opnieuw\."
+    ):
+        access.login(store, "GM0503", RIGHT["beheerder"], "nieuwe-sessie", "192.0.2.1", throttle)
+    assert checked[access.ADMIN] == 30
+    # a griffie whose own account was not guessed still logs in on its own form: the beheerder's
+    # lock does not lock out 342 griffies (their form checks only their own password meanwhile)
+    assert access.login(store, "GM0080", RIGHT["GM0080"], "griffie", "198.51.100.80", throttle) == "GM0080"
+
+
+def test_one_client_gets_three_tries_in_all_forms_together(guessed) -> None:
+    store, throttle, checked = guessed
+    for form in ("GM0355", "GM0080", "GM0363"):
+        with pytest.raises(ScanError, match="klopt niet"):
+            access.login(store, form, "fout-fout-fout", "een-sessie", "203.0.113.5", throttle)
+    with pytest.raises(TooManyAttempts):  # a fourth form does not start again at zero
+        access.login(store, "GM0344", RIGHT["beheerder"], "een-sessie", "203.0.113.5", throttle)
+    assert checked[access.ADMIN] == 3
+
+
+def test_a_right_password_counts_as_no_mistake(guessed) -> None:
+    store, throttle, checked = guessed
+    for n in range(40):  # the griffie logs in forty times: neither its account nor the beheerder's fills up
+        assert access.login(store, "GM0355", RIGHT["GM0355"], f"s{n}", f"10.0.0.{n}", throttle) == "GM0355"
+    assert access.login(store, "GM0355", RIGHT["beheerder"], "s", "10.0.1.1", throttle) == access.ADMIN
+    assert checked["GM0355"] == 41 and checked[access.ADMIN] == 1
+
+
+def test_guesses_at_the_same_moment_share_the_budget(guessed, monkeypatch: pytest.MonkeyPatch) -> None:
+    # sessions run in their own threads and scrypt lets others run meanwhile: the budget is taken
+    # before the check, so 16 threads guessing at once still get 30 checks of the beheerder password
+    store, throttle, checked = guessed
+    slow = access.verify
+
+    def slower(store: Store, scope: str, password: str) -> bool:
+        time.sleep(0.002)
+        return slow(store, scope, password)
+
+    monkeypatch.setattr(access, "verify", slower)
+
+    def guess(thread: int) -> None:
+        for n in range(20):
+            with contextlib.suppress(ScanError):
+                access.login(store, "GM0355", "fout", f"t{thread}-{n}", f"10.{thread}.{n}.1", throttle)
+
+    threads = [threading.Thread(target=guess, args=(t,)) for t in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert checked[access.ADMIN] <= 30 and checked["GM0355"] <= 30

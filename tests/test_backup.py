@@ -101,7 +101,7 @@ def test_a_backup_taken_while_twenty_writers_are_busy_restores_cleanly(full: Sto
             t.join()
     assert len(targets) == 20
     restored = Store(tmp_path / "restored.sqlite")
-    restore(restored, data)  # one consistent moment: checksum, foreign keys and versions all hold
+    restore(restored, data, with_credentials=True)  # one consistent moment: checksum, keys and versions hold
     assert backup_bytes(restored) == data
 
 
@@ -129,7 +129,7 @@ def test_a_backup_made_by_an_older_version_is_brought_up_to_date(tmp_path: Path)
 def test_backup_restore_backup_is_identical(full: Store, tmp_path: Path) -> None:
     first = backup_bytes(full)
     empty = Store(tmp_path / "empty.sqlite")
-    counts = restore(empty, first)
+    counts = restore(empty, first, with_credentials=True)
     assert counts["answers"] == full.db["answers"].count
     assert backup_bytes(empty) == first
 
@@ -217,3 +217,130 @@ def test_a_backup_that_unpacks_to_gigabytes_is_refused_early(tmp_path: Path, mon
     path.write_bytes(bomb)
     result = run_cli("restore", "--db", str(tmp_path / "nog.sqlite"), str(path))
     assert result.returncode == 2 and "groter dan 2 MB" in result.stderr
+
+
+@pytest.fixture
+def open_umask():
+    """The loosest umask: files must still come out readable by their owner only."""
+    import os
+
+    old = os.umask(0)
+    yield
+    os.umask(old)
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "xlsx", "csv", "json"])
+def test_every_file_the_cli_writes_with_answers_or_hashes_is_owner_only(
+    full: Store, tmp_path: Path, open_umask, fmt: str
+) -> None:
+    # Issue 23.7: backups hold password hashes, exports answers and comments: 0600 whatever the umask,
+    # also when a world-readable file of that name was there before.
+    import stat
+
+    db = str(full.path)
+    targets = {
+        "backup": (["backup", "--db", db, "--out"], tmp_path / "backup.json.gz"),
+        "export-benchmark": (["export-benchmark", "--db", db, "--out"], tmp_path / "benchmark.csv"),
+        fmt: (
+            ["export", "--db", db, "--municipality", "GM0355", "--year", "2026", "--format", fmt, "--out"],
+            tmp_path / f"export.{fmt}",
+        ),
+    }
+    for name, (args, out) in targets.items():
+        out.write_text("oud")
+        out.chmod(0o644)
+        result = run_cli(*args, str(out))
+        assert result.returncode == 0, result.stderr
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600, (name, oct(out.stat().st_mode))
+        assert out.read_bytes() != b"oud"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # no temporary left
+
+
+def _crafted(data: bytes, change) -> bytes:
+    """A backup someone edited and gave a valid checksum again: the checksum proves nothing then."""
+    import hashlib
+
+    from scan.backup import _canonical
+
+    payload = json.loads(gzip.decompress(data))
+    change(payload["tables"])
+    payload["sha256"] = hashlib.sha256(_canonical(payload["tables"])).hexdigest()
+    return gzip.compress(json.dumps(payload).encode())
+
+
+def _first(tables: dict, table: str, **where) -> dict:
+    return next(r for r in tables[table] if all(r.get(k) == v for k, v in where.items()))
+
+
+CRAFTED = {
+    "answer_999": (
+        lambda t: _first(t, "answers", question_id="1.1").update(value=999, dont_know=0),
+        "answers",
+    ),
+    "unknown_municipality": (lambda t: t["rounds"][0].update(gm_code="GM9999"), "GM9999"),
+    "superscript_year": (lambda t: t["rounds"][0].update(year="²⁰²⁶"), "Kies een jaar"),
+    "year_out_of_range": (lambda t: t["rounds"][0].update(year=1850), "Kies een jaar"),
+    "control_character": (
+        lambda t: _first(t, "answers", question_id="1.1").update(comment="a\x0bb"),
+        "stuurteken",
+    ),
+    "unknown_status": (lambda t: t["proposal_status"][0].update(status="hacked"), "Keuze 'hacked'"),
+    "unknown_column": (lambda t: t["rounds"][0].update(is_admin=1), "Onbekend veld 'is_admin'"),
+    "join_lock_not_a_flag": (
+        lambda t: t["workshops"][0].update(joins_locked=7),
+        "'joins_locked' moet 0 of 1",
+    ),
+    "unknown_question": (
+        lambda t: _first(t, "answers", question_id="1.1").update(question_id="99.9"),
+        "99.9",
+    ),
+    "benchmark_score": (
+        lambda t: t["benchmark_values"].append(
+            {"gm_code": "GM0355", "year": 2026, "item": "P1", "value": 250.0, "import_sha256": None}
+        ),
+        "tussen 0 en 100",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", CRAFTED)
+def test_a_crafted_backup_with_a_row_the_app_refuses_restores_nothing(
+    full: Store, tmp_path: Path, kind: str
+) -> None:
+    # Issue 23.8: the same rules as the app, every row; the message names the table and the row.
+    change, message = CRAFTED[kind]
+    empty = Store(tmp_path / "empty.sqlite")
+    with pytest.raises(BackupError, match=message) as refused:
+        restore(empty, _crafted(backup_bytes(full), change), with_credentials=True)
+    assert "rij " in str(refused.value) and "niets hersteld" in str(refused.value)
+    assert all(count == 0 for count in empty.counts().values())
+
+
+def test_passwords_and_grants_come_back_only_when_asked(full: Store, tmp_path: Path) -> None:
+    from scan.access import verify
+
+    def attacker(tables: dict) -> None:
+        from scan.access import hash_password
+
+        tables["credentials"].append(
+            {"scope": "beheerder", "password_hash": hash_password("van de aanvaller!"), "updated_at": "x"}
+        )
+
+    crafted = _crafted(backup_bytes(full), attacker)
+    plain = Store(tmp_path / "plain.sqlite")
+    counts = restore(plain, crafted)
+    assert plain.db["credentials"].count == 0 and plain.db["oidc_grants"].count == 0
+    assert counts["answers"] == full.db["answers"].count
+    assert not verify(plain, "beheerder", "van de aanvaller!")
+    explicit = Store(tmp_path / "explicit.sqlite")
+    restore(explicit, crafted, with_credentials=True)
+    assert verify(explicit, "beheerder", "van de aanvaller!")  # only when the administrator chose it
+
+
+def test_cli_restore_says_what_happened_to_the_passwords(full: Store, tmp_path: Path) -> None:
+    out = tmp_path / "backup.gz"
+    assert run_cli("backup", "--db", str(full.path), "--out", str(out)).returncode == 0
+    plain = run_cli("restore", "--db", str(tmp_path / "a.sqlite"), str(out))
+    assert plain.returncode == 0 and "niet teruggezet" in plain.stderr and "set-password" in plain.stderr
+    explicit = run_cli("restore", "--db", str(tmp_path / "b.sqlite"), "--with-credentials", str(out))
+    assert explicit.returncode == 0 and "Let op" in explicit.stderr

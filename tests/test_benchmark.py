@@ -284,3 +284,24 @@ def test_proposal_adoption_follows_the_same_register_across_groups(store: Store)
     for pid, figure in large.items():
         assert figure.n in (0, 5), pid  # the province's five, or nothing: never six
         assert figure.in_place == small[pid].in_place
+
+
+def test_a_peers_scores_are_means_of_its_answers_and_of_its_priorities(store: Store) -> None:
+    # Rules 3 and 4 for peers: a priority is the mean of its answers' points, the total the mean of
+    # the priorities. Six peers answer the first question of each priority at 4 and the rest at 0.
+    bank = question_bank()
+    firsts = {p.id: bank.questions_for(p.id, "griffie")[0].id for p in bank.core_priorities}
+    for code in PEERS:
+        rnd = rounds.start(store, code, 2026)
+        for q in bank.questions_for_role("griffie"):
+            answer_store.save(store, rnd.id, q.id, 4 if q.id in firsts.values() else 0)
+        rounds.set_share_benchmark(store, rnd.id, True)
+        rounds.close(store, rnd.id)
+    rounds.start(store, OWN, 2026)
+    result = _compare(store, {*PEERS, OWN})
+    expected = {}
+    for p in bank.core_priorities:
+        counted = [q for q in bank.questions_for(p.id, "griffie") if q.kind == "maturity"]
+        expected[p.id] = 100 / len(counted)
+        assert result.priorities[p.id].median == pytest.approx(expected[p.id]), p.id
+    assert result.overall.median == pytest.approx(sum(expected.values()) / len(expected))

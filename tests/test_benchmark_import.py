@@ -33,6 +33,12 @@ MALFORMED = {
     "not_a_number": (GOOD + "GM0047,2026,3.2,veel\n", "Rij 5: waarde 'veel' is geen getal"),
     "missing_column": (GOOD + "GM0047,2026,3.2\n", "Rij 5: verwacht 4 kolommen"),
     "perception_item": (GOOD + "GM0047,2026,3.5,4\n", "Rij 5: onbekend onderdeel '3.5'"),
+    # the csv module's own limits (issue 23.11: a 9 MB quoted cell ended in a traceback)
+    "huge_quoted_cell": (
+        GOOD + 'GM0047,2026,3.2,"' + "9" * 9_000_000 + '"\n',
+        "Rij 5: een cel is veel te lang",
+    ),
+    "unclosed_quote": (GOOD + 'GM0047,2026,3.2,"2\n', "de aanhalingstekens kloppen niet"),
 }
 
 

@@ -59,6 +59,7 @@ LAYERS: dict[str, int] = {
     "scan.releases": 4,
     "scan.sharing": 4,
     "scan.backup": 4,
+    "scan.backup_rules": 4,
     "scan.demo": 4,
     "scan.national": 4,
     "scan.views": 5,

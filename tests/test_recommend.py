@@ -140,3 +140,10 @@ def test_peer_count_in_reason_matches_benchmark_data(store: Store) -> None:
     # too few peers with data: no count, the minimum-n message instead
     assert adoption["6b"].n == 0
     assert "te weinig vergelijkingsmateriaal (n = 0)" in adoption["6b"].text
+
+
+def test_a_proposals_gap_is_the_mean_distance_of_its_questions() -> None:
+    # 1a is measured by 1.1 and 1.4: one at the top level, one at the bottom -> half way, not the worst
+    answers = _answers({"1.1": 4, "1.4": 0})
+    gap = next(s.gap for s in _suggest(answers) if s.proposal.id == "1a")
+    assert gap == pytest.approx(0.5)

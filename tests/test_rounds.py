@@ -34,8 +34,8 @@ def test_the_previous_round_is_the_latest_earlier_year(store: Store) -> None:
         rounds.start(store, "GM0355", year)
     rounds.start(store, "GM0080", 2025)  # another municipality never counts
     now = rounds.get(store, "GM0355", 2026)
-    assert rounds.previous(store, now).year == 2024
-    assert rounds.previous(store, rounds.get(store, "GM0355", 2022)) is None
+    assert rounds.previous(store, "GM0355", now.year).year == 2024
+    assert rounds.previous(store, "GM0355", 2022) is None
 
 
 # --- versions -------------------------------------------------------------------------------------

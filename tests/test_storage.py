@@ -12,6 +12,8 @@ from scan import answers as answer_store
 from scan import rounds, schema
 from scan.storage import Store
 
+from .conftest import PROJECT
+
 
 def test_database_is_a_wal_file_with_all_migrations(store: Store) -> None:
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -165,3 +167,55 @@ def test_release_registers_of_every_group_merge_into_one_per_viewer(tmp_path) ->
         ("akkoord:2026:GM0355", "M2c"): [["d#1"]],
         ("round:7:roles", "raad:1"): [["r#1"]],
     }
+
+
+# --- every check that decides a write reads inside it (issue 23.9) ----------------------------------
+
+# Functions that read through the store before their write on purpose, each with why it is safe.
+READ_FIRST = {
+    "scan/releases.py:resolve": "a fast path for the usual case (nothing new to publish); it decides again inside",
+}
+
+
+def _reads_before_write() -> dict[str, list[int]]:
+    """Per function under scan/ (not the UI) with ``with store.write()``: lines before that write that
+    use ``store`` — a read outside the transaction that a check could rest on."""
+    import ast
+
+    found = {}
+    for path in sorted((PROJECT / "scan").rglob("*.py")):
+        if "ui" in path.relative_to(PROJECT / "scan").parts:
+            continue
+        for fn in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(fn, ast.FunctionDef):
+                continue
+            writes = [
+                node.lineno
+                for node in ast.walk(fn)
+                if isinstance(node, ast.With)
+                and any(
+                    isinstance(item.context_expr, ast.Call)
+                    and isinstance(item.context_expr.func, ast.Attribute)
+                    and item.context_expr.func.attr == "write"
+                    and isinstance(item.context_expr.func.value, ast.Name)
+                    and item.context_expr.func.value.id == "store"
+                    for item in node.items
+                )
+            ]
+            if not writes:
+                continue
+            before = sorted(
+                {n.lineno for n in ast.walk(fn) if isinstance(n, ast.Name) and n.id == "store"} - {fn.lineno}
+            )
+            early = [line for line in before if line < min(writes)]
+            if early:
+                found[f"{path.relative_to(PROJECT).as_posix()}:{fn.name}"] = early
+    return found
+
+
+def test_no_record_function_reads_through_the_store_before_its_write() -> None:
+    # A check read before the write transaction decides on a state that another session can change
+    # before the write begins (an ended workshop reopened, a revoked code still answering). Read inside.
+    found = _reads_before_write()
+    assert set(found) - set(READ_FIRST) == set(), {k: v for k, v in found.items() if k not in READ_FIRST}
+    assert set(READ_FIRST) <= set(found), "a function in READ_FIRST no longer reads first: remove it there"

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
+import time
+
 import pytest
 
 from scan.errors import ScanError
-from scan.throttle import ADDRESS_FACTOR, FORGET_AFTER, Throttle, TooManyAttempts, wait_words
+from scan.throttle import ADDRESS_FACTOR, FORGET_AFTER, FREE_ATTEMPTS, Throttle, TooManyAttempts, wait_words
 
 
 @pytest.fixture
@@ -89,3 +93,36 @@ def test_quiet_records_are_forgotten(throttle: Throttle, clock) -> None:
         throttle.failed("k")
     clock[0] += FORGET_AFTER + 1
     assert throttle.wait_seconds("k") == 0 and "k" not in throttle._records
+
+
+def test_guesses_at_the_same_moment_cannot_slip_past_the_budget(throttle: Throttle) -> None:
+    # Streamlit runs each session in its own thread: an attempt is counted before its check runs,
+    # so sixteen sessions guessing a PIN at once from one address get the address's 30 checks
+    checks = []
+
+    def slow_wrong() -> None:
+        checks.append(1)
+        time.sleep(0.002)
+        wrong()
+
+    def guess(thread: int) -> None:
+        for n in range(10):
+            with contextlib.suppress(ScanError):
+                throttle.guard("pincode-x", f"t{thread}-{n}", "203.0.113.9", slow_wrong)
+
+    threads = [threading.Thread(target=guess, args=(t,)) for t in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(checks) == ADDRESS_FACTOR * FREE_ATTEMPTS
+
+
+def test_a_right_code_does_not_use_up_the_address(throttle: Throttle) -> None:
+    # a room of 200 phones on one Wi-Fi address typing the right code: nobody waits
+    for phone in range(200):
+        assert throttle.guard("workshopcode", f"telefoon-{phone}", "10.0.0.1", lambda: "ok") == "ok"
+    assert throttle.wait_seconds("workshopcode|adres|10.0.0.1") == 0
+    for n in range(ADDRESS_FACTOR * FREE_ATTEMPTS - 1):  # and the address keeps its whole budget
+        with pytest.raises(ScanError, match="kennen we niet"):
+            throttle.guard("workshopcode", f"s{n}", "10.0.0.1", wrong)

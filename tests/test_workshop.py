@@ -16,6 +16,8 @@ from scan.storage import Store
 from scan.workshop import WorkshopError, export
 from scan.workshop.words import word_counts
 
+from .held_write import race
+
 
 @pytest.fixture
 def live(store: Store):
@@ -78,7 +80,7 @@ def test_answers_only_while_open_and_changeable_until_closed(live) -> None:
     workshop.set_status(store, ws.id, pin, "1.1", "open")
     workshop.answer(store, ws.id, token, "1.1", 2)
     workshop.answer(store, ws.id, token, "1.1", 3)  # changed while open
-    assert workshop.my_answer(store, ws.id, token, "1.1") == (3, False)
+    assert workshop.mine(store, ws.id, token)["antwoorden"]["1.1"] == 3
     workshop.set_status(store, ws.id, pin, "1.1", "closed")
     before = store.db.execute("SELECT * FROM workshop_answers").fetchall()
     with pytest.raises(WorkshopError, match="Deze vraag is gesloten"):
@@ -358,7 +360,7 @@ def test_outcomes_hold_published_figures_only_each_with_its_n(live) -> None:
     assert by_id["1.1"].distribution is None  # never revealed
     assert by_id["o1"].open_answers == ('=HYPERLINK("http://x")',)
     assert result.votes == (("3a", 4), ("6a", 2), ("8a", 1)) and result.voters == 6
-    assert workshop.proposal_votes(store, rnd.id)["3a"] == [("Raadsavond", 4, 6)]
+    assert workshop.proposal_votes(workshop.outcomes(store, rnd.id))["3a"] == [("Raadsavond", 4, 6)]
 
 
 def test_export_is_aggregated_with_n_and_spreadsheet_safe(live) -> None:
@@ -399,3 +401,128 @@ def test_formula_starts_are_neutralised(value) -> None:
 def test_percentages_add_up_to_a_hundred() -> None:
     assert workshop.percentages([1, 1, 1]) == [34, 33, 33]
     assert workshop.percentages([0, 0]) == [0, 0]
+
+
+def test_a_participant_token_names_its_own_room_only(live) -> None:
+    # the phone page lets a joined phone past the code throttle by its token: only for its own room
+    store, rnd, ws, _ = live
+    other, _ = workshop.create(store, rnd.id, ["6.1"], "Andere avond")
+    _, token = workshop.join(store, ws.join_code)
+    assert workshop.joined_room(store, token).join_code == ws.join_code
+    assert workshop.joined_room(store, token).join_code != other.join_code
+    for forged in ("", None, "x" * 24, token[:-1], token + "x", "a" * 5000):
+        assert workshop.joined_room(store, forged) is None
+
+
+# --- locking the room to new joins (issue 23, point 4) -------------------------------------------
+
+
+def test_a_locked_room_takes_no_new_participants_and_keeps_the_joined_ones(live) -> None:
+    store, _, ws, pin = live
+    workshop.set_status(store, ws.id, pin, "1.1", "open")
+    _, early = workshop.join(store, ws.join_code)
+    version = workshop.get(store, ws.id).version
+    with pytest.raises(WorkshopError, match="Alleen de begeleider"):
+        workshop.set_joining(store, ws.id, "FOUT00", False)
+    workshop.set_joining(store, ws.id, pin, False)
+    assert not workshop.joining_open(store, ws.id)
+    assert workshop.get(store, ws.id).version > version  # phones follow the version
+    with pytest.raises(WorkshopError, match="Aanmelden is gesloten") as refused:
+        workshop.join(store, ws.join_code)
+    assert "begeleider" in str(refused.value)
+    assert workshop.participants(store, ws.id) == 1  # nothing half written
+    workshop.answer(store, ws.id, early, "1.1", 3)  # who is in, keeps answering
+    assert workshop.mine(store, ws.id, early)["antwoorden"]["1.1"] == 3
+    workshop.set_joining(store, ws.id, pin, True)  # someone came late: open it again
+    workshop.join(store, ws.join_code)
+    assert workshop.participants(store, ws.id) == 2
+
+
+def test_the_lock_is_checked_inside_the_join(live) -> None:
+    # the facilitator locks the room while a join waits for the write lock: the join sees the lock
+    store, _, ws, _ = live
+    locking = [("UPDATE workshops SET joins_locked = 1 WHERE id = ?", [ws.id])]
+    outcome = race(store.path, locking, lambda: workshop.join(store, ws.join_code))
+    assert isinstance(outcome, WorkshopError) and "Aanmelden is gesloten" in str(outcome)
+    assert workshop.participants(store, ws.id) == 0
+
+
+def test_the_lock_survives_a_restart_of_the_server(live) -> None:
+    store, _, ws, pin = live
+    workshop.set_joining(store, ws.id, pin, False)
+    assert not workshop.joining_open(Store(store.path), ws.id)  # in the database, not in memory
+
+
+# --- decisions inside the write (issue 23.9) --------------------------------------------------------
+
+
+def test_a_workshop_another_facilitator_ends_meanwhile_is_not_reopened(live) -> None:
+    # "Volgende vraag" here while another facilitator presses "Afsluiten": the phase that decides is
+    # the one inside this write, so the workshop stays ended (and only looks back at the question)
+    from .held_write import race
+
+    store, _, ws, pin = live
+    outcome = race(
+        store.path,
+        [("UPDATE workshops SET phase = 'ended', reviewing = 0 WHERE id = ?", [ws.id])],
+        lambda: workshop.go_to(store, ws.id, pin, 1),
+    )
+    assert not isinstance(outcome, Exception), outcome
+    after = workshop.get(store, ws.id)
+    assert after.phase == "ended" and after.reviewing
+
+
+def _facilitator_actions(store, ws, pin):
+    """Every action of a facilitator, each a write that the PIN decides."""
+    workshop.set_status(store, ws.id, pin, "1.1", "open")
+    _, token = workshop.join(store, ws.join_code)
+    open_q = workshop.add_open_question(store, ws.id, pin, "Wat moet er beter?")
+    workshop.set_status(store, ws.id, pin, open_q, "open")
+    workshop.open_answer(store, ws.id, token, open_q, "Meer inspraak")
+    answer_id = workshop.open_answers(store, ws.id, open_q)[0].id
+    workshop.moderate(store, ws.id, pin, [answer_id], "goedgekeurd")
+    return {
+        "set_status": lambda p: workshop.set_status(store, ws.id, p, "1.1", "closed"),
+        "go_to": lambda p: workshop.go_to(store, ws.id, p, 2),
+        "set_phase": lambda p: workshop.set_phase(store, ws.id, p, "voting"),
+        "add_open_question": lambda p: workshop.add_open_question(store, ws.id, p, "Nog een vraag?"),
+        "set_vote_options": lambda p: workshop.set_vote_options(store, ws.id, p, ["1a", "2a"], 1),
+        "moderate": lambda p: workshop.moderate(store, ws.id, p, [answer_id], "afgewezen"),
+        "set_for_agenda": lambda p: workshop.set_for_agenda(store, ws.id, p, answer_id, True),
+        "add_to_round": lambda p: workshop.add_to_round(store, ws.id, p),
+    }
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "set_status",
+        "go_to",
+        "set_phase",
+        "add_open_question",
+        "set_vote_options",
+        "moderate",
+        "set_for_agenda",
+        "add_to_round",
+        "review",
+    ],
+)
+def test_a_pin_replaced_meanwhile_is_refused_by_every_action(live, action: str) -> None:
+    # the griffier makes a new PIN (the old one leaked) while a facilitator's click waits for the lock:
+    # the PIN is checked inside the click's own write, so the old PIN changes nothing
+    from .held_write import race
+
+    store, _, ws, pin = live
+    actions = _facilitator_actions(store, ws, pin)
+    if action == "review":
+        workshop.set_phase(store, ws.id, pin, "ended")
+        actions["review"] = lambda p: workshop.review(store, ws.id, p, 0)
+    before = workshop.get(store, ws.id)
+    hashes = __import__("hashlib").sha256(b"NEWPIN").hexdigest()
+    outcome = race(
+        store.path,
+        [("UPDATE workshops SET pin = 'NEWPIN', facilitator_hash = ? WHERE id = ?", [hashes, ws.id])],
+        lambda: actions[action](pin),
+    )
+    assert isinstance(outcome, WorkshopError) and "Alleen de begeleider" in str(outcome), outcome
+    assert workshop.get(store, ws.id).version == before.version + 0  # nothing written (the PIN change aside)

@@ -1,25 +1,28 @@
-"""Break each rule once and check that a test fails (a test that cannot fail guards nothing).
+"""Break each rule once and check that a fast test fails (a test that cannot fail guards nothing).
 
-Run: python tools/break_rules.py. Applies one mutation at a time to a copy-in-place of the module,
-runs the fast tests of the rules, restores the file, and prints per mutation whether a test caught
-it. Exit code 1 when any mutation survives.
+Run: python tools/break_rules.py [--only TEXT]. For every mutation below, in a temporary copy of the
+checkout (scan/ itself is never edited): first a baseline run of the tests that import the mutated
+module, which must pass; then the same tests with the one rule broken. Prints per mutation whether a
+test caught it and which one; a run that hangs counts as caught (a per-test timeout). Exit code 1
+when any mutation survives.
+
+The tests for a module are derived, not listed: every test file that imports the module
+(``from scan.x import``, ``from scan import x``, ``import scan.x``), plus the file that mirrors it
+(``tests/test_x.py``).
 """
 
 from __future__ import annotations
 
-import signal
+import argparse
+import re
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TESTS = [
-    "tests/test_scoring.py",
-    "tests/test_benchmark.py",
-    "tests/test_recommend.py",
-    "tests/test_respondents.py",
-    "tests/test_voices.py",
-]
+TIMEOUT = 60  # seconds per test: a broken rule that makes a test hang is caught, not waited for
 
 # (module, original text, broken text, what the break means)
 MUTATIONS = [
@@ -72,6 +75,18 @@ MUTATIONS = [
         "demo peers not labelled fictief",
     ),
     (
+        "scan/benchmark.py",
+        'scores = questions.groupby(["gm_code", "priority"])["points"].mean().unstack()',
+        'scores = questions.groupby(["gm_code", "priority"])["points"].max().unstack()',
+        "a peer's priority score is its best answer, not the mean",
+    ),
+    (
+        "scan/benchmark.py",
+        "overall = scores.mean(axis=1, skipna=True)",
+        "overall = scores.max(axis=1, skipna=True)",
+        "a peer's overall score is its best priority, not the mean",
+    ),
+    (
         "scan/recommend.py",
         "{(True, False): 0, (True, True): 2, (False, False): 1, (False, True): 0}",
         "{(True, False): 1, (True, True): 2, (False, False): 0, (False, True): 0}",
@@ -90,6 +105,12 @@ MUTATIONS = [
         "proposals in place still suggested",
     ),
     ("scan/recommend.py", "IN_PLACE_LEVEL = 3", "IN_PLACE_LEVEL = 2", "in place from level 2"),
+    (
+        "scan/recommend.py",
+        "return sum(gaps) / len(gaps)",
+        "return max(gaps)",
+        "a proposal's gap is its largest, not the mean",
+    ),
     (
         "scan/voices.py",
         "DIVERGENCE_POINTS = 25",
@@ -111,46 +132,146 @@ MUTATIONS = [
     ("scan/respondents.py", "p.finished_at IS NOT NULL", "1 = 1", "answers count before they are sent"),
     ("scan/answers.py", "    if owner[2] is not None:", "    if False:", "sent answers can still change"),
     ("scan/disclosure.py", "MIN_N = 5", "MIN_N = 4", "figures from four contributors"),
-    ("scan/disclosure.py", "for h in history)", "for h in history[-1:])", "only the last view is compared"),
     (
         "scan/disclosure.py",
-        "    if published <= candidate:\n",
-        "    if True:\n",
-        "a departed contributor is recomputed away",
+        "return all(len(candidate ^ h) >= MIN_N for h in history)",
+        "return all(len(candidate ^ h) >= MIN_N for h in history[-1:])",
+        "only the last view is compared",
+    ),
+    (
+        "scan/disclosure.py",
+        "earlier = [h for h in history if h <= candidate]",
+        "earlier = list(history)",
+        "a figure shows an earlier set with contributors outside it",
+    ),
+    (
+        "scan/akkoord/coverage.py",
+        "if j.judgement is not Judgement.CONFIRMED or coverage is None:",
+        "if coverage is None:",
+        "an agreement match counts without the griffier's confirmation",
+    ),
+    (
+        "scan/workshop/core.py",
+        "        if STATUSES.index(status) < STATUSES.index(old):",
+        "        if False:",
+        "a closed workshop question opens again",
+    ),
+    (
+        "scan/workshop/core.py",
+        '        if current == "ended" and phase != "ended":',
+        "        if False:",
+        "an ended workshop starts again",
     ),
 ]
 
 
-def _stop(signum, frame) -> None:
-    raise KeyboardInterrupt  # so the finally below puts the module back, also when killed
+def tests_for(module: str, root: Path = ROOT) -> list[str]:
+    """The test files that import ``module`` (a path like scan/workshop/core.py), and its mirror."""
+    dotted = module.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
+    package, _, name = dotted.rpartition(".")
+    patterns = [
+        rf"\bfrom {re.escape(dotted)} import\b",
+        rf"\bimport {re.escape(dotted)}\b",
+        rf"\bfrom {re.escape(package)} import [^\n]*\b{re.escape(name)}\b",
+    ]
+    if module.endswith("/__init__.py") or "/" in module.removeprefix("scan/"):
+        # a module inside a package is also reached through the package: scan.workshop.core via scan.workshop
+        top = ".".join(dotted.split(".")[:2])
+        patterns += [
+            rf"\bfrom {re.escape(top)} import\b",
+            rf"\bfrom scan import [^\n]*\b{re.escape(top.split('.')[1])}\b",
+        ]
+    found = []
+    for path in sorted((root / "tests").rglob("test_*.py")):
+        if "e2e" in path.parts or "perf" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        mirror = path.name == f"test_{name}.py"
+        if mirror or any(re.search(p, text) for p in patterns):
+            found.append(path.relative_to(root).as_posix())
+    return found
+
+
+def _copy(target: Path) -> None:
+    files = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    for name in files:
+        source = ROOT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+
+
+def _pytest(copy: Path, tests: list[str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-x",
+            "-rf",
+            "-p",
+            "no:cacheprovider",
+            "-m",
+            "not e2e",
+            f"--timeout={TIMEOUT}",
+            *tests,
+        ],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+    )
+
+
+def _failed(output: str) -> str:
+    for line in output.splitlines():
+        if line.startswith(("FAILED ", "ERROR ")):
+            return line.split(" ", 1)[1].split(" - ")[0]
+    return "the run stopped" if "Timeout" in output else "?"
 
 
 def main() -> int:
-    signal.signal(signal.SIGTERM, _stop)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", help="only the mutations whose meaning or module contains this text")
+    args = parser.parse_args()
+    mutations = [m for m in MUTATIONS if not args.only or args.only in m[0] or args.only in m[3]]
     survived = []
-    for path, old, new, meaning in MUTATIONS:
-        file = ROOT / path
-        original = file.read_text(encoding="utf-8")
-        if old not in original:
-            print(f"?? {path}: the text to break is gone ({meaning}); update this list")
-            survived.append(meaning)
-            continue
-        file.write_text(original.replace(old, new, 1), encoding="utf-8")
-        try:
-            tests = [t for t in TESTS if (ROOT / t).exists()]
-            result = subprocess.run(
-                [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *tests],
-                cwd=ROOT,
-                capture_output=True,
-                text=True,
-            )
-        finally:
-            file.write_text(original, encoding="utf-8")
-        caught = result.returncode != 0
-        print(f"{'caught  ' if caught else 'SURVIVED'} {path}: {meaning}")
-        if not caught:
-            survived.append(meaning)
-    print(f"\n{len(MUTATIONS) - len(survived)} of {len(MUTATIONS)} breaks caught.")
+    with tempfile.TemporaryDirectory(prefix="break-rules-") as tmp:
+        copy = Path(tmp)
+        _copy(copy)
+        baseline: dict[tuple[str, ...], bool] = {}
+        for path, old, new, meaning in mutations:
+            file = copy / path
+            original = file.read_text(encoding="utf-8")
+            if old not in original:
+                print(f"??       {path}: the text to break is gone ({meaning}); update this list")
+                survived.append(meaning)
+                continue
+            tests = tests_for(path, copy)
+            key = tuple(tests)
+            if key not in baseline:  # the tests must pass before anything is broken
+                baseline[key] = _pytest(copy, tests).returncode == 0
+            if not baseline[key]:
+                print(f"BASELINE {path}: its tests fail without a break; fix them first ({meaning})")
+                survived.append(meaning)
+                continue
+            file.write_text(original.replace(old, new, 1), encoding="utf-8")
+            try:
+                result = _pytest(copy, tests)
+            finally:
+                file.write_text(original, encoding="utf-8")
+            if result.returncode != 0:
+                print(f"caught   {path}: {meaning} — by {_failed(result.stdout)}")
+            else:
+                print(f"SURVIVED {path}: {meaning} ({len(tests)} test files ran)")
+                survived.append(meaning)
+    print(f"\n{len(mutations) - len(survived)} of {len(mutations)} breaks caught.")
     return 1 if survived else 0
 
 

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
-import os
+import logging
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from scan.akkoord.analysis import analyse_document, read_document
+from scan.akkoord import runner
 from scan.akkoord.errors import AgreementError
-from scan.akkoord.limits import Limits
+from scan.akkoord.limits import Limits, size_text
 from scan.akkoord.result import STATUS_LABELS, AgreementAnalysis
 
+_LOG = logging.getLogger(__name__)
 CSV_HEADER = ("bestand", "voorstel", "status", "beste_pagina", "score", "woorden")
 
 
@@ -31,15 +32,18 @@ def agreement_files(folder: Path) -> list[Path]:
 
 
 def analyse_path(path: Path, limits: Limits | None = None) -> AgreementAnalysis:
-    """Analyse one file; the size limit is checked before the file is read into memory."""
+    """Analyse one file in a child process with a memory and a time limit (``runner``); the size
+    limit is checked before the file is read into memory."""
     limits = limits or Limits.default()
     size = path.stat().st_size
     if size > limits.max_bytes:
         raise AgreementError(
-            f"{path.name} is te groot ({size / (1024 * 1024):.0f} MB). "
-            f"De akkoordcheck leest bestanden tot {limits.max_megabytes} MB."
+            f"{path.name} is te groot ({size_text(size)}). De akkoordcheck leest bestanden tot {limits.size_text}."
         )
-    return analyse_document(read_document(path.read_bytes(), path.name, limits))
+    outcome = runner.run(path.read_bytes(), path.name, limits=limits, wait=None)
+    if outcome.analysis is None:
+        raise AgreementError(outcome.error or runner.too_heavy(path.name))
+    return outcome.analysis
 
 
 def _outcome(path: Path, limits: Limits) -> FileOutcome:
@@ -49,24 +53,27 @@ def _outcome(path: Path, limits: Limits) -> FileOutcome:
         return FileOutcome(path, None, str(exc))
     except OSError as exc:
         return FileOutcome(path, None, f"{path.name} kan niet worden gelezen ({exc.strerror or exc}).")
+    except RuntimeError:  # a fault of the app in the child: logged there; the other files go on
+        _LOG.exception("akkoordcheck: reading %s failed", path)
+        return FileOutcome(path, None, f"{path.name} kon niet worden gelezen door een fout in de app.")
 
 
 def analyse_folder(
     files: list[Path], limits: Limits | None = None, workers: int | None = None
 ) -> Iterator[FileOutcome]:
-    """Outcomes in the order of ``files``; with more than one worker, files are read in parallel.
-
-    One worker is the default: on a 2-core machine, 100 agreements took 22 s in one process and
-    25 s with two (tests/perf/akkoord_quality.py); more workers only pay off for long PDFs.
+    """Outcomes in the order of ``files``. Each file is read in its own child process (``runner``);
+    ``workers`` children at a time, by default ``runner.SLOTS`` (two on a machine with two cores or
+    more: a child's start, about 0,5 s, then overlaps another's work).
     """
     limits = limits or Limits.default()
-    workers = 1 if workers is None else max(1, min(workers, len(files), os.cpu_count() or 1))
+    workers = runner.SLOTS if workers is None else workers
+    workers = max(1, min(workers, len(files), runner.SLOTS))
     if workers <= 1 or len(files) <= 1:
         for path in files:
             yield _outcome(path, limits)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_outcome, files, [limits] * len(files), chunksize=1)
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="akkoord") as pool:
+        yield from pool.map(_outcome, files, [limits] * len(files))
 
 
 def csv_rows(name: str, analysis: AgreementAnalysis) -> Iterator[tuple[str, ...]]:

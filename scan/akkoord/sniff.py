@@ -1,4 +1,8 @@
-"""Recognise a file by its first bytes, not by its name, and refuse what we cannot read."""
+"""Recognise a file by its first bytes, not by its name, and refuse what we cannot read.
+
+Only cheap checks here: the size, the first bytes, the number of parts a zip lists (counted in the
+bytes before ``zipfile`` builds an entry for each), and a text file's length in bytes.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,14 @@ from pathlib import PurePath
 
 from scan.akkoord.document import SourceKind
 from scan.akkoord.errors import AgreementError
-from scan.akkoord.limits import Limits, size_text
+from scan.akkoord.limits import MAX_ZIP_ENTRIES, Limits, size_text, text_too_long
+from scan.formatting import nl_number
 
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
+# Every entry of a zip's central directory starts with this; zipfile reads no entry without it, so
+# counting it bounds the entries zipfile will build.
+ZIP_ENTRY = b"PK\x01\x02"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Word .doc, and password-protected .docx
 RTF_MAGIC = b"{\\rtf"
 # An encrypted Office file is an OLE container with this stream name (UTF-16).
@@ -44,16 +52,22 @@ def detect(data: bytes) -> SourceKind | None:
     return "text" if _looks_like_text(head) else None
 
 
-def check_file(data: bytes, filename: str, limits: Limits) -> SourceKind:
-    """The kind of file to read, after the checks that need no parsing; AgreementError otherwise."""
+def check_size(data: bytes, filename: str, limits: Limits) -> None:
+    """Refuse an empty file or one above the size limit (needs no parsing: also done by ``runner``)."""
     name = PurePath(filename).name or "het bestand"
-    suffix = PurePath(filename).suffix.lower()
     if not data:
         raise AgreementError(f"{name} is leeg (0 bytes). Kies het bestand opnieuw of plak de tekst.")
     if len(data) > limits.max_bytes:
         raise AgreementError(
             f"{name} is te groot ({size_text(len(data))}). De akkoordcheck leest bestanden tot {limits.size_text}."
         )
+
+
+def check_file(data: bytes, filename: str, limits: Limits) -> SourceKind:
+    """The kind of file to read, after the checks that need no parsing; AgreementError otherwise."""
+    name = PurePath(filename).name or "het bestand"
+    suffix = PurePath(filename).suffix.lower()
+    check_size(data, filename, limits)
     if data.startswith(OLE_MAGIC):
         if _ENCRYPTED_PACKAGE in data[:1_000_000]:
             raise AgreementError(
@@ -72,6 +86,11 @@ def check_file(data: bytes, filename: str, limits: Limits) -> SourceKind:
     expected = EXTENSIONS.get(suffix)
     if expected is None:
         raise AgreementError(f"{name}: dit soort bestand kan de akkoordcheck niet lezen. Gebruik {ACCEPTED}.")
+    if data.startswith(ZIP_MAGIC) and data.count(ZIP_ENTRY) > MAX_ZIP_ENTRIES:
+        raise AgreementError(
+            f"{name} bestaat uit meer dan {nl_number(MAX_ZIP_ENTRIES)} delen; een Word-bestand heeft er "
+            "meestal een paar tientallen. Sla het opnieuw op in Word, of bewaar het als PDF."
+        )
     actual = detect(data)
     if actual is None:
         raise AgreementError(
@@ -82,4 +101,6 @@ def check_file(data: bytes, filename: str, limits: Limits) -> SourceKind:
             f"{name} heet {suffix}, maar is eigenlijk {KIND_NAMES[actual]}. "
             "Geef het bestand de juiste extensie en probeer het opnieuw."
         )
+    if actual == "text" and len(data) > 4 * limits.max_chars:  # 4 bytes at most per character
+        raise text_too_long(name, limits)
     return actual

@@ -1,4 +1,8 @@
-"""Pasted text or a .txt file: paragraphs split at blank lines, pages at form feeds (if any)."""
+"""Pasted text or a .txt file: paragraphs split at blank lines, pages at form feeds (if any).
+
+Bounded: a file of more than four bytes per allowed character is refused before it is decoded
+(``sniff``), and any text of more than ``Limits.max_chars`` characters before it is split.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import re
 
 from scan.akkoord.document import BULLETS, Document, build_blocks, looks_like_heading
 from scan.akkoord.errors import AgreementError
-from scan.akkoord.limits import CHARS_PER_PAGE_ESTIMATE, Limits
+from scan.akkoord.limits import CHARS_PER_PAGE_ESTIMATE, Limits, text_too_long
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _BULLET_LINE = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}]|\d{{1,2}}[.)])\s+")
@@ -44,7 +48,14 @@ def _paragraphs(page_text: str) -> list[str]:
     return result
 
 
+def check_length(text: str, name: str, limits: Limits) -> None:
+    """Refuse a text longer than the limit, before any work on it."""
+    if len(text) > limits.max_chars:
+        raise text_too_long(name, limits)
+
+
 def read_text(text: str, name: str, limits: Limits) -> Document:
+    check_length(text, name, limits)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise AgreementError(f"{name} bevat geen tekst.")

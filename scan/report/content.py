@@ -235,26 +235,7 @@ def _trend(bank: QuestionBank, trend: views.Trend) -> TrendView | None:
     ]
     overall = [h.score.overall for h in history]
     total_change = overall[-1] - overall[-2] if None not in overall[-2:] else None
-    changes = []
-    for c in trend.changes:
-        q = bank.question(c.question_id)
-        before = (
-            views.answer_words(q.at(c.before_version), c.before)[0] if c.before is not None else "Geen niveau"
-        )
-        after = (
-            views.answer_words(q.at(c.after_version), c.after)[0] if c.after is not None else "Geen niveau"
-        )
-        if c.before is None or c.after is None:
-            direction = "nieuw" if c.before is None else "geen niveau meer"
-        elif c.after == c.before:
-            direction = "gelijk"
-        else:
-            direction = "hoger" if c.after > c.before else "lager"
-        if c.reworded:
-            direction += f"; de vraag veranderde tussen de rondes: {c.reworded}"
-            if c.meaning_changed:
-                direction += " Vergelijk met zorg."
-        changes.append((q.statement, before, after, direction))
+    changes = views.change_rows(bank, trend.changes)
     return TrendView(
         previous.round.year,
         [h.round.year for h in history],

@@ -296,7 +296,9 @@ JS = r"""
     try { wacht = JSON.parse(localStorage.getItem(WACHT) || "null"); } catch (e) {}
     if (wacht) bewaar(wacht.pad, wacht.body, function () { melding("Opgeslagen ✓", "goed"); });
   }).catch(function (j) {
-    melding((j && j.fout) || "Meedoen lukte niet. Herlaad de pagina.", "fout");
+    var tekst = (j && j.fout) || "Meedoen lukte niet. Herlaad de pagina.";
+    if (document.getElementById("melding")) { melding(tekst, "fout"); }
+    else { blok.appendChild(maak("p", {"class": "melding fout", role: "alert"}, tekst)); }
   }).then(function () { verbind(); });
 })();
 """
@@ -362,3 +364,16 @@ def code_page(typed: str, error: str | None, nonce: str) -> str:
         "</main>"
     )
     return _document("Doe mee met de workshop", body, nonce)
+
+
+def closed_page(title: str, message: str, nonce: str) -> str:
+    """A room that takes no new participants: what is going on and what to do, nothing to answer."""
+    body = (
+        '<main id="inhoud">'
+        f"<h1>{html.escape(title or 'Workshop')}</h1>"
+        '<div role="alert"><h2>Aanmelden is gesloten</h2>'
+        f'<p class="uitleg">{html.escape(message)}</p></div>'
+        f"<details><summary>Privacy: wat bewaren we?</summary><p>{PRIVACY}</p></details>"
+        "</main>"
+    )
+    return _document(f"{title or 'Workshop'} – aanmelden gesloten", body, nonce)

@@ -4,7 +4,9 @@ Routes (Starlette, added to Streamlit's server by server.py through ``st.App(rou
 
 - ``GET  /doe``                  type the room's code (a wrong code keeps the field, with the reason)
 - ``GET  /doe/{code}``           the phone page: the current question straight away (the QR code's link)
-- ``POST /doe/{code}/meedoen``   join: sets the participant's cookie (a random token; only its hash is kept)
+- ``POST /doe/{code}/meedoen``   join: sets the participant's cookie (a random token; only its hash is kept);
+                                 refused once the facilitator closed the room to new joins (the phone
+                                 page then says so), counted per address for the facilitator (joins.py)
 - ``POST /doe/{code}/antwoord``  ``{"vraag": "6.1", "waarde": 3 | "weet_niet"}``
 - ``POST /doe/{code}/stem``      ``{"keuze": ["6a", "8a"]}``
 - ``POST /doe/{code}/open``      ``{"vraag": "o1", "tekst": "..."}``
@@ -33,12 +35,14 @@ from scan.settings import database_path
 from scan.storage import Store
 from scan.throttle import THROTTLE, TooManyAttempts
 from scan.web.hub import Hub, Writer, sse
-from scan.web.page import code_page, phone_page
+from scan.web.joins import JOINS
+from scan.web.page import closed_page, code_page, phone_page
 
 PREFIX = "/doe"
 TOKEN_COOKIE = "dm_t"
 SESSION_COOKIE = "dm_sessie"
-MAX_BODY = 4096
+MAX_BODY = 4096  # bytes; server.py's BodyLimit refuses a longer body before it is read
+TOO_LONG = "Dit antwoord is te lang."
 NOT_JOINED = "U bent nog niet aangemeld bij deze workshop."
 
 
@@ -91,7 +95,16 @@ def _address(request: Request) -> str:
 
 
 def _lookup(request: Request, code: str, session: str) -> workshop.Workshop:
+    """The room this request is for. A phone that joined it shows its participant token (a random
+    secret, not a code anyone can guess) and gets it straight away: wrong codes that other clients
+    behind the same address send never slow it down. Anyone else looks the code up, throttled per
+    session and address (scan/throttle.py)."""
     store, _, _ = services()
+    token = request.cookies.get(TOKEN_COOKIE)
+    if token:
+        joined = workshop.joined_room(store, token)
+        if joined is not None and joined.join_code == workshop.clean_code(code):
+            return joined
     return THROTTLE.guard(
         "workshopcode", session, _address(request), lambda: workshop.by_join_code(store, code)
     )
@@ -122,9 +135,14 @@ async def phone(request: Request) -> Response:
     if typed != ws.join_code:  # "abcde-fghjk" typed in the address bar: one address per room
         return RedirectResponse(f"{PREFIX}/{ws.join_code}", status_code=303)
     store, hub, _ = services()
+    mine = _mine(store, ws.id, request)
+    if mine is None and ws.phase != "ended" and not workshop.joining_open(store, ws.id):
+        return _html(
+            closed_page(ws.title, workshop.JOINING_CLOSED_WHY, nonce), nonce, status=403, session=new
+        )
     room = hub.room(ws.id)
     state = json.loads(room.frame.split(b"data: ", 1)[1])
-    return _html(phone_page(ws.join_code, state, _mine(store, ws.id, request), nonce), nonce, session=new)
+    return _html(phone_page(ws.join_code, state, mine, nonce), nonce, session=new)
 
 
 def _mine(store: Store, workshop_id: int, request: Request) -> dict | None:
@@ -154,7 +172,7 @@ async def _body(request: Request) -> dict:
         raise InvalidAnswer("Stuur het antwoord vanaf de pagina van de workshop.")
     raw = await request.body()
     if len(raw) > MAX_BODY:
-        raise InvalidAnswer("Dit antwoord is te lang.")
+        raise InvalidAnswer(TOO_LONG)
     try:
         data = json.loads(raw or b"{}")
     except ValueError as exc:
@@ -187,6 +205,7 @@ async def join(request: Request) -> Response:
         token = await writer.submit(workshop.join_op(ws.id))
     except Exception as exc:
         return _refusal(exc)
+    JOINS.joined(ws.id, _address(request))
     response = JSONResponse({"ok": True, "mijn": {"antwoorden": {}, "stemmen": [], "open": {}}})
     response.set_cookie(
         TOKEN_COOKIE,

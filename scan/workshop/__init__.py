@@ -7,7 +7,7 @@ Streamlit-free (the facilitator's and projector's pages are in scan/ui, the phon
 - room.py: the room's state as phones see it.
 - results.py: live counts, published figures (n >= 5 per figure), moderation, and the outcomes API
   for the agenda, proposals, presentation and report: ``outcomes(store, round_id)``,
-  ``proposal_votes(store, round_id)``, ``agenda_inputs(store, round_id)``.
+  ``proposal_votes(outcomes)``, ``agenda_inputs(store, round_id)``.
 - export.py: the facilitator's Excel/CSV of one workshop.
 """
 
@@ -48,17 +48,20 @@ from scan.workshop.core import (
 )
 from scan.workshop.participation import (
     DONT_KNOW,
+    JOINING_CLOSED,
+    JOINING_CLOSED_WHY,
     answer,
     answer_op,
     join,
     join_op,
+    joined_room,
+    joining_open,
     mine,
-    my_answer,
-    my_votes,
     open_answer,
     open_answer_op,
     participant,
     run_batch,
+    set_joining,
     vote,
     vote_op,
 )
@@ -90,6 +93,8 @@ from scan.workshop.room import room_state
 
 __all__ = [
     "DONT_KNOW",
+    "JOINING_CLOSED",
+    "JOINING_CLOSED_WHY",
     "JOIN_ALPHABET",
     "JOIN_LENGTH",
     "MAX_VOTES",
@@ -127,10 +132,10 @@ __all__ = [
     "is_open_question",
     "join",
     "join_op",
+    "joined_room",
+    "joining_open",
     "mine",
     "moderate",
-    "my_answer",
-    "my_votes",
     "new_pin",
     "open_answer",
     "open_answer_op",
@@ -149,6 +154,7 @@ __all__ = [
     "room_state",
     "run_batch",
     "set_for_agenda",
+    "set_joining",
     "set_phase",
     "set_status",
     "set_vote_options",

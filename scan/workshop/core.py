@@ -292,9 +292,14 @@ def create(
 
 
 def check_facilitator(store: Store, workshop_id: int, pin: object) -> None:
-    row = store.db.execute(
-        "SELECT pin, facilitator_hash FROM workshops WHERE id = ?", [workshop_id]
-    ).fetchone()
+    """For pages that only look (the projector, the facilitator's screen): every action checks again
+    inside its own write (``facilitator_in``), so a PIN changed a moment ago is never accepted there."""
+    facilitator_in(store.db, workshop_id, pin)
+
+
+def facilitator_in(db, workshop_id: int, pin: object) -> None:
+    """The PIN check on a connection: inside a write transaction, it decides on what that write sees."""
+    row = db.execute("SELECT pin, facilitator_hash FROM workshops WHERE id = ?", [workshop_id]).fetchone()
     given = clean_code(pin) if row and row[0] else str(pin or "")
     expected = row[0] if row and row[0] else (row[1] if row else "")
     candidate = given if row and row[0] else _hash(given)
@@ -347,10 +352,10 @@ def statuses(store: Store, workshop_id: int) -> dict[str, str]:
 def set_status(store: Store, workshop_id: int, pin: str, question_id: str, status: str) -> None:
     """Move a question forward (hidden -> open -> closed -> revealed). Never backwards: a closed
     question does not open again (see the module's docstring)."""
-    check_facilitator(store, workshop_id, pin)
     if status not in STATUSES:
         raise WorkshopError(f"Onbekende stand '{status}'.")
     with store.write() as db:
+        facilitator_in(db, workshop_id, pin)
         phase = db.execute("SELECT phase FROM workshops WHERE id = ?", [workshop_id]).fetchone()[0]
         row = db.execute(
             "SELECT status FROM workshop_questions WHERE workshop_id = ? AND question_id = ?",
@@ -393,31 +398,34 @@ def set_status(store: Store, workshop_id: int, pin: str, question_id: str, statu
 def go_to(store: Store, workshop_id: int, pin: str, index: int) -> None:
     """Show another question. An open question the room leaves is closed: no phone keeps answering
     a question that is no longer on the screen."""
-    check_facilitator(store, workshop_id, pin)
-    ws = get(store, workshop_id)
+    with store.write() as db:
+        _go_to(db, workshop_id, pin, index)
+
+
+def _go_to(db, workshop_id: int, pin: str, index: int) -> None:
+    # the phase is read in the write: a workshop another facilitator just ended is never reopened
+    facilitator_in(db, workshop_id, pin)
+    ws = _one(db, "id = ?", [workshop_id], "Deze workshop bestaat niet.")
     if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(ws.question_ids):
         raise WorkshopError("Er is geen vraag op die plek.")
-    with store.write() as db:
-        db.execute(
-            "UPDATE workshop_questions SET status = 'closed' WHERE workshop_id = ? AND status = 'open' "
-            "AND question_id != ?",
-            [workshop_id, ws.question_ids[index]],
-        )
-        if ws.phase == "ended":  # looking back at an ended workshop: nothing opens again
-            db.execute("UPDATE workshops SET current = ?, reviewing = 1 WHERE id = ?", [index, workshop_id])
-        else:
-            db.execute(
-                "UPDATE workshops SET current = ?, phase = 'questions' WHERE id = ?", [index, workshop_id]
-            )
-        _touch(db, workshop_id)
+    db.execute(
+        "UPDATE workshop_questions SET status = 'closed' WHERE workshop_id = ? AND status = 'open' "
+        "AND question_id != ?",
+        [workshop_id, ws.question_ids[index]],
+    )
+    if ws.phase == "ended":  # looking back at an ended workshop: nothing opens again
+        db.execute("UPDATE workshops SET current = ?, reviewing = 1 WHERE id = ?", [index, workshop_id])
+    else:
+        db.execute("UPDATE workshops SET current = ?, phase = 'questions' WHERE id = ?", [index, workshop_id])
+    _touch(db, workshop_id)
 
 
 def set_phase(store: Store, workshop_id: int, pin: str, phase: str) -> None:
     """questions <-> voting -> ended. An ended workshop stays ended (it can be viewed: review())."""
-    check_facilitator(store, workshop_id, pin)
     if phase not in PHASES:
         raise WorkshopError(f"Onbekende fase '{phase}'.")
     with store.write() as db:
+        facilitator_in(db, workshop_id, pin)
         current = db.execute("SELECT phase FROM workshops WHERE id = ?", [workshop_id]).fetchone()[0]
         if current == "ended" and phase != "ended":
             raise WorkshopError(
@@ -435,25 +443,25 @@ def set_phase(store: Store, workshop_id: int, pin: str, phase: str) -> None:
 def review(store: Store, workshop_id: int, pin: str, question_index: int | None) -> None:
     """An ended workshop, opened again for viewing: the projector shows the published outcome of one
     question (``question_index``) or, with None, the result of the vote. Nothing opens again."""
-    check_facilitator(store, workshop_id, pin)
-    ws = get(store, workshop_id)
-    if ws.phase != "ended":
-        raise WorkshopError("Terugkijken kan als de workshop is afgelopen.")
-    if question_index is None:
-        with store.write() as db:
+    with store.write() as db:
+        facilitator_in(db, workshop_id, pin)
+        phase = db.execute("SELECT phase FROM workshops WHERE id = ?", [workshop_id]).fetchone()[0]
+        if phase != "ended":
+            raise WorkshopError("Terugkijken kan als de workshop is afgelopen.")
+        if question_index is None:
             db.execute("UPDATE workshops SET reviewing = 0 WHERE id = ?", [workshop_id])
             _touch(db, workshop_id)
-    else:
-        go_to(store, workshop_id, pin, question_index)
+        else:
+            _go_to(db, workshop_id, pin, question_index)
 
 
 def add_open_question(store: Store, workshop_id: int, pin: str, text: str) -> str:
     """Add an open question ("Wat moet beter in onze lokale democratie?") after the current ones."""
-    check_facilitator(store, workshop_id, pin)
     text = " ".join(clean_input(str(text or ""), "De open vraag").split())
     if not 5 <= len(text) <= MAX_OPEN_QUESTION:
         raise WorkshopError(f"Een open vraag heeft 5 tot {MAX_OPEN_QUESTION} tekens.")
     with store.write() as db:
+        facilitator_in(db, workshop_id, pin)
         row = db.execute("SELECT question_ids, phase FROM workshops WHERE id = ?", [workshop_id]).fetchone()
         if row[1] == "ended":
             raise WorkshopError("De workshop is afgelopen: er kan geen vraag meer bij.")
@@ -479,7 +487,6 @@ def set_vote_options(
     store: Store, workshop_id: int, pin: str, proposal_ids: list[str], max_votes: int
 ) -> None:
     """The proposals participants choose from, and how many dots each gets. Fixed once someone voted."""
-    check_facilitator(store, workshop_id, pin)
     chosen = list(dict.fromkeys(str(p) for p in proposal_ids or []))
     known = {p.id for p in question_bank().proposals}
     if unknown := [p for p in chosen if not PROPOSAL_ID.match(p) or p not in known]:
@@ -493,6 +500,7 @@ def set_vote_options(
     ):
         raise WorkshopError(f"Geef iedereen 1 tot {min(5, len(chosen))} stippen.")
     with store.write() as db:
+        facilitator_in(db, workshop_id, pin)
         voted = db.execute(
             "SELECT 1 FROM workshop_votes v JOIN workshop_participants p ON p.id = v.participant_id "
             "WHERE p.workshop_id = ? LIMIT 1",
@@ -512,10 +520,10 @@ def add_to_round(store: Store, workshop_id: int, pin: str) -> int:
     Open answers stay with the workshop (see agenda_inputs)."""
     from scan.models import WORKSHOP_ROLE, RespondentKind
 
-    check_facilitator(store, workshop_id, pin)
-    ws = get(store, workshop_id)
     stamp = now()
     with store.write() as db:
+        facilitator_in(db, workshop_id, pin)
+        ws = _one(db, "id = ?", [workshop_id], "Deze workshop bestaat niet.")
         require_open(db, ws.round_id, "De scanronde is gesloten; er kan niets meer bij.")
         # claimed inside the transaction: a second click at the same moment cannot add them twice
         claimed = db.execute(

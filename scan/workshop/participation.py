@@ -19,9 +19,13 @@ from scan.scoring import check_answer
 from scan.storage import Store, now
 from scan.text import clean_input
 from scan.workshop.core import (
+    Workshop,
     WorkshopError,
     _hash,
+    _touch,
     by_join_code,
+    facilitator_in,
+    get,
     is_open_question,
 )
 
@@ -70,15 +74,26 @@ def _participant_in(db, workshop_id: int, token: object) -> int:
 # --- join ------------------------------------------------------------------------------------------
 
 
+JOINING_CLOSED_WHY = (
+    "De begeleider heeft deze workshop dichtgezet voor nieuwe deelnemers. "
+    "Hoort u erbij? Vraag de begeleider om het aanmelden even open te zetten."
+)
+JOINING_CLOSED = f"Aanmelden is gesloten. {JOINING_CLOSED_WHY}"
+
+
 def join_op(workshop_id: int) -> Operation:
-    """A new anonymous participant; returns the token that is their only proof (only its hash is kept)."""
+    """A new anonymous participant; returns the token that is their only proof (only its hash is kept).
+    Refused once the workshop ended or the facilitator closed it to new joins (checked here, inside
+    the write, so a join that waited for the lock sees a lock set meanwhile)."""
 
     def run(db) -> str:
-        row = db.execute("SELECT phase FROM workshops WHERE id = ?", [workshop_id]).fetchone()
+        row = db.execute("SELECT phase, joins_locked FROM workshops WHERE id = ?", [workshop_id]).fetchone()
         if row is None:
             raise WorkshopError("Deze workshop bestaat niet.")
         if row[0] == "ended":
             raise WorkshopError("Deze workshop is afgelopen. Bedankt voor uw deelname!")
+        if row[1]:
+            raise WorkshopError(JOINING_CLOSED)
         token = secrets.token_urlsafe(18)
         db.execute(
             "INSERT INTO workshop_participants (workshop_id, token_hash, created_at) VALUES (?, ?, ?)",
@@ -89,10 +104,35 @@ def join_op(workshop_id: int) -> Operation:
     return run
 
 
+def set_joining(store: Store, workshop_id: int, pin: str, open_: bool) -> None:
+    """The facilitator closes the room to new participants once everyone is in (``open_`` False),
+    or opens it again for someone who comes late. Phones that joined keep answering either way."""
+    with store.write() as db:
+        facilitator_in(db, workshop_id, pin)  # decided on what this write sees
+        db.execute("UPDATE workshops SET joins_locked = ? WHERE id = ?", [int(not open_), workshop_id])
+        _touch(db, workshop_id)
+
+
+def joining_open(store: Store, workshop_id: int) -> bool:
+    row = store.db.execute("SELECT joins_locked FROM workshops WHERE id = ?", [workshop_id]).fetchone()
+    return row is not None and not row[0]
+
+
 def join(store: Store, code: str):
     """Join by the room's code: (workshop, token)."""
     ws = by_join_code(store, code)
     return ws, _single(store, join_op(ws.id))
+
+
+def joined_room(store: Store, token: object) -> Workshop | None:
+    """The workshop this participant token belongs to, or None for an unknown token."""
+    text = str(token or "")
+    if not 8 <= len(text) <= 64:
+        return None
+    row = store.db.execute(
+        "SELECT workshop_id FROM workshop_participants WHERE token_hash = ?", [_hash(text)]
+    ).fetchone()
+    return None if row is None else get(store, row[0])
 
 
 def participant(store: Store, workshop_id: int, token: str) -> int:
@@ -141,15 +181,6 @@ def answer(
     store: Store, workshop_id: int, token: str, question_id: str, value: int | None, dont_know: bool = False
 ) -> None:
     _single(store, answer_op(workshop_id, token, question_id, value, dont_know))
-
-
-def my_answer(store: Store, workshop_id: int, token: str, question_id: str) -> tuple[int | None, bool] | None:
-    pid = participant(store, workshop_id, token)
-    row = store.db.execute(
-        "SELECT value, dont_know FROM workshop_answers WHERE participant_id = ? AND question_id = ?",
-        [pid, question_id],
-    ).fetchone()
-    return (row[0], bool(row[1])) if row else None
 
 
 def mine(store: Store, workshop_id: int, token: str) -> dict:
@@ -208,10 +239,6 @@ def vote_op(workshop_id: int, token: object, proposal_ids: object) -> Operation:
 
 def vote(store: Store, workshop_id: int, token: str, proposal_ids: list[str]) -> None:
     _single(store, vote_op(workshop_id, token, proposal_ids))
-
-
-def my_votes(store: Store, workshop_id: int, token: str) -> list[str]:
-    return mine(store, workshop_id, token)["stemmen"]
 
 
 # --- open answers --------------------------------------------------------------------------------

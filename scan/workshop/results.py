@@ -10,6 +10,7 @@ views of the same figure differ by one person.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from scan.benchmark import MIN_N
@@ -20,7 +21,7 @@ from scan.workshop.core import (
     Workshop,
     WorkshopError,
     _touch,
-    check_facilitator,
+    facilitator_in,
     for_round,
     get,
     is_open_question,
@@ -182,10 +183,10 @@ def _own_answer(db, workshop_id: int, answer_id: int) -> None:
 
 def moderate(store: Store, workshop_id: int, pin: str, answer_ids: list[int], status: str) -> None:
     """Approve (shown on the projector and in the outcomes) or reject open answers."""
-    check_facilitator(store, workshop_id, pin)
     if status not in MODERATION:
         raise WorkshopError(f"Onbekende keuze '{status}'.")
     with store.write() as db:
+        facilitator_in(db, workshop_id, pin)
         for answer_id in answer_ids:
             _own_answer(db, workshop_id, answer_id)
             db.execute(
@@ -198,8 +199,8 @@ def moderate(store: Store, workshop_id: int, pin: str, answer_ids: list[int], st
 
 def set_for_agenda(store: Store, workshop_id: int, pin: str, answer_id: int, for_agenda: bool) -> None:
     """Mark an approved open answer as input for the democratiseringsagenda (see agenda_inputs)."""
-    check_facilitator(store, workshop_id, pin)
     with store.write() as db:
+        facilitator_in(db, workshop_id, pin)
         _own_answer(db, workshop_id, answer_id)
         status = db.execute("SELECT status FROM workshop_open_answers WHERE id = ?", [answer_id]).fetchone()[
             0
@@ -285,10 +286,10 @@ def outcome(store: Store, workshop_id: int) -> WorkshopOutcome:
     return _outcome(store, get(store, workshop_id))
 
 
-def proposal_votes(store: Store, round_id: int) -> dict[str, list[tuple[str, int, int]]]:
-    """Per proposal id: (workshop title, dots, voters) for every published vote of the round."""
+def proposal_votes(outcomes: Sequence[WorkshopOutcome]) -> dict[str, list[tuple[str, int, int]]]:
+    """Per proposal id: (workshop title, dots, voters) for every published vote among ``outcomes``."""
     found: dict[str, list[tuple[str, int, int]]] = {}
-    for result in outcomes(store, round_id):
+    for result in outcomes:
         for pid, dots in result.votes or ():
             found.setdefault(pid, []).append((result.title, dots, result.voters))
     return found

@@ -66,6 +66,9 @@ def demo_server(tmp_path_factory):
     links["telefoon-stemmen"] = f"/doe/{vote.join_code}"
     links["telefoon-open"] = f"/doe/{talk.join_code}"
     links["telefoon-code"] = "/doe?code=ZZZZZ"
+    closed, closed_pin = workshop.create(store, rnd.id, ["6.1"], "Dichte avond")
+    workshop.set_joining(store, closed.id, closed_pin, False)
+    links["telefoon-gesloten"] = f"/doe/{closed.join_code}"  # the room no longer takes new phones
     server = start_server(db)
     yield server, links
     server.process.terminate()
@@ -104,7 +107,9 @@ def test_respondent_workshop_and_viewer_pages(demo_server, page: Page, name: str
     _check(page, f"{server.url}{links[name]}")
 
 
-@pytest.mark.parametrize("name", ["telefoon-vraag", "telefoon-stemmen", "telefoon-open", "telefoon-code"])
+@pytest.mark.parametrize(
+    "name", ["telefoon-vraag", "telefoon-stemmen", "telefoon-open", "telefoon-code", "telefoon-gesloten"]
+)
 def test_workshop_phone_pages(demo_server, browser, name: str) -> None:
     """The phone page (its own HTML): axe-core clean at 360 px, every tap target at least 44 px."""
     server, links = demo_server

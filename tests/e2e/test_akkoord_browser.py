@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from scan.akkoord.coverage import Judgement
 from scan.questionbank import question_bank
 from scan.storage import Store
 
+from ..akkoord import hostile
 from ..akkoord.test_bad_inputs import _encrypted_pdf
 from .conftest import start_server
 from .streamlit_english import english
@@ -185,5 +187,64 @@ def test_a_file_over_the_limit_is_refused_in_dutch_before_it_is_sent(browser, tm
         assert english(page) == [] and agreements.get(store, rnd.id) is None
         context.close()
     finally:
+        server.process.terminate()
+        server.process.wait(timeout=20)
+
+
+def test_a_hostile_upload_is_refused_and_others_are_served_meanwhile(browser, tmp_path: Path) -> None:
+    """Issue 23, point 6: the file is read in a child process with a time and a memory limit. While one
+    griffier's hostile file is being read (its progress bar moving), another session gets its page;
+    then the file is refused in Dutch, saying what to do, and nothing is stored."""
+    server = start_server(tmp_path / "zwaar.sqlite", env={"DEMOCRATIESCAN_AKKOORD_SECONDS": "8"})
+    contexts = []
+    try:
+        store = Store(server.db)
+        rnd = rounds.start(store, "GM0355", 2026)
+
+        def open_page() -> Page:
+            context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 800})
+            contexts.append(context)
+            page = context.new_page()
+            page.set_default_timeout(30_000)
+            page.goto(f"{server.url}/akkoord?{ROUND}")
+            _settle(page)
+            return page
+
+        griffier = open_page()
+        slow = tmp_path / "stukjes.pdf"  # within every limit of the readers; only the time limit stops it
+        slow.write_bytes(hostile.pieces_pdf())
+        griffier.locator("input[type=file]").set_input_files(str(slow))
+        expect(griffier.get_by_test_id("stProgress")).to_contain_text(
+            re.compile(r"Pagina \d+ van 30 gelezen")
+        )
+
+        other = open_page()  # another session, meanwhile
+        expect(other.get_by_role("heading", name="Akkoord lezen")).to_be_visible()
+        expect(griffier.get_by_test_id("stProgress")).to_be_visible()  # still reading
+        with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2) as health:
+            assert health.status == 200
+
+        refusal = griffier.get_by_test_id("stAlertContentError").locator("p")
+        expect(refusal).to_have_text(
+            "Dit bestand (stukjes.pdf) is te zwaar om te lezen: het lezen duurde langer dan 8 seconden. "
+            "Sla alleen het deel met de afspraken op als nieuw bestand (PDF, Word of tekst) en probeer het opnieuw.",
+            timeout=20_000,
+        )
+        griffier.screenshot(path=str(tmp_path / "te-zwaar.png"), full_page=True)
+        expect(griffier.get_by_test_id("stException")).to_have_count(0)
+        assert agreements.get(store, rnd.id) is None
+
+        heavy = tmp_path / "pagina.pdf"  # 1 MB; PDFium needs more than 500 MB for its one page
+        heavy.write_bytes(hostile.huge_page_pdf())
+        griffier.locator("input[type=file]").set_input_files(str(heavy))
+        expect(refusal).to_contain_text(
+            "Dit bestand (pagina.pdf) is te zwaar om te lezen: het lezen vroeg meer dan 500 MB geheugen.",
+            timeout=20_000,
+        )
+        assert english(griffier) == [] and agreements.get(store, rnd.id) is None
+        assert server.process.poll() is None  # the server never went down
+    finally:
+        for context in contexts:
+            context.close()
         server.process.terminate()
         server.process.wait(timeout=20)

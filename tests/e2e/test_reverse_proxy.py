@@ -7,9 +7,11 @@ proxy), clients come from 127.0.0.3 and 127.0.0.4.
 
 from __future__ import annotations
 
+import atexit
 import http.client
 import shutil
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +24,7 @@ from scan.storage import Store
 from scan.throttle import ADDRESS_FACTOR, FREE_ATTEMPTS
 
 from .conftest import _free_port, start_server
+from .test_body_limits import send_huge
 
 pytestmark = pytest.mark.e2e
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -36,7 +39,7 @@ error_log {dir}/error.log;
 events {{ worker_connections 256; }}
 http {{
     access_log off;
-    client_body_temp_path {dir}/body;
+    client_body_temp_path {body};
     proxy_temp_path {dir}/proxy;
     fastcgi_temp_path {dir}/fastcgi;
     uwsgi_temp_path {dir}/uwsgi;
@@ -44,6 +47,7 @@ http {{
     map $http_upgrade $connection_upgrade {{ default upgrade; '' close; }}
     server {{
         listen 127.0.0.1:{port};
+        client_max_body_size 55m;
         location / {{
             proxy_pass http://127.0.0.1:{app_port};
             proxy_bind {proxy};
@@ -61,13 +65,23 @@ http {{
 """
 
 
+def _body_dir() -> Path:
+    """Where nginx keeps a request body it buffers: its workers run as another user (nobody) when
+    the tests run as root, and cannot enter pytest's private temporary directories."""
+    body = Path(tempfile.mkdtemp(prefix="nginx-body-"))
+    body.chmod(0o777)
+    atexit.register(shutil.rmtree, body, True)
+    return body
+
+
 def _nginx(tmp: Path, app_port: int) -> tuple[subprocess.Popen, int]:
     if not Path(NGINX).exists():
         pytest.fail("nginx is not installed (apt-get install -y nginx-light); .ci/run installs it")
     port = _free_port()
     conf = tmp / "nginx.conf"
     conf.write_text(
-        CONFIG.format(dir=tmp, port=port, app_port=app_port, proxy=PROXY_ADDRESS), encoding="utf-8"
+        CONFIG.format(dir=tmp, body=_body_dir(), port=port, app_port=app_port, proxy=PROXY_ADDRESS),
+        encoding="utf-8",
     )
     process = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(tmp), "-g", "daemon off;"])
     for _ in range(100):
@@ -151,3 +165,23 @@ def test_the_app_and_a_phone_work_through_the_proxy(proxied, browser) -> None:
     expect(phone.locator("html")).to_have_attribute("lang", "nl")
     expect(phone.get_by_text("Avond")).to_be_visible()
     context.close()
+
+
+@pytest.mark.parametrize("chunked", [False, True], ids=["content-length", "chunked"])
+def test_the_proxy_refuses_a_huge_body_itself(proxied, chunked: bool) -> None:
+    # the README's client_max_body_size: nginx answers 413 and the app never sees the body
+    url, _, _, code = proxied
+    status, seconds = send_huge(url, f"/doe/{code}/meedoen", chunked=chunked)
+    assert status == 413 and seconds < 5
+
+
+def test_the_proxy_passes_an_upload_of_the_largest_allowed_size(proxied) -> None:
+    # nginx's own default (1 MB) would refuse an akkoord of a few MB: the example allows 55 MB. A PUT
+    # of 50 MB reaches Streamlit's upload route, which answers for itself (no such session here).
+    _, port, _, _ = proxied
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    conn.request("PUT", "/_stcore/upload_file/geen-sessie/geen-bestand", body=b"x" * (50 * 1024 * 1024))
+    response = conn.getresponse()
+    response.read()
+    conn.close()
+    assert response.status != 413 and response.status < 500, (response.status, response.reason)

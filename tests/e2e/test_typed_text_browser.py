@@ -20,6 +20,22 @@ pytestmark = pytest.mark.e2e
 
 ROUND = f"gemeente={council.OWN}&jaar=2026"
 TRAP_HOST = "http://x/"  # the address inside council.TYPED
+BARE = "Lees http://x/kaal of www.x.nl en mail iemand@x.nl"  # addresses Markdown would link by itself
+
+
+def _live_workshop_with_an_approved_answer(store: Store, round_id: int) -> workshop.Workshop:
+    """A workshop still running, on an open question whose approved answer (with bare addresses) goes
+    to the agenda: the facilitator's checkbox list and the Agenda page's "Inbreng" show it."""
+    ws, pin = workshop.create(store, round_id, ["1.1"], "Wijkavond")
+    question = workshop.add_open_question(store, ws.id, pin, "Wat moet beter?")
+    workshop.go_to(store, ws.id, pin, 1)
+    workshop.set_status(store, ws.id, pin, question, "open")
+    _, token = workshop.join(store, ws.join_code)
+    workshop.open_answer(store, ws.id, token, question, BARE)
+    answer = workshop.open_answers(store, ws.id, question)[0]
+    workshop.moderate(store, ws.id, pin, [answer.id], "goedgekeurd")
+    workshop.set_for_agenda(store, ws.id, pin, answer.id, True)
+    return workshop.get(store, ws.id)
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +46,7 @@ def typed(tmp_path_factory):
     council.add_roles(store, rnd, "raad", n=5)
     council.add_workshop(store, rnd)
     ws = workshop.for_round(store, rnd.id)[0]
+    live = _live_workshop_with_an_approved_answer(store, rnd.id)
     server = start_server(store.path)
     paths = [
         f"/?{ROUND}"
@@ -41,6 +58,7 @@ def typed(tmp_path_factory):
         for n, (file, url) in enumerate(app_pages())
     ]
     paths += [
+        f"/{dict(app_pages())['facilitate']}?workshop={live.ref}",
         f"/?presentatie={create_share_link(store, rnd.id)}",
         f"/?projectie={ws.ref}",
         f"/doe/{ws.join_code}",
@@ -53,11 +71,15 @@ def typed(tmp_path_factory):
 def _made_of_typed_text(page: Page) -> list[str]:
     """Elements that the typed Markdown or HTML would have become."""
     return page.evaluate(
-        """(host) => [
+        r"""(host) => [
             ...[...document.querySelectorAll('a[href^="' + host + '"]')].map(a => 'link ' + a.href),
             ...[...document.querySelectorAll('img')].filter(i => i.src.includes('track.png')).map(i => 'image'),
             ...[...document.querySelectorAll('b, strong')].filter(b => b.textContent.trim() === 'Vet')
                 .map(() => 'bold'),
+            ...[...document.querySelectorAll('a')].filter(a => /x\/kaal|www\.x\.nl|iemand@x\.nl/
+                .test(a.textContent.replace(/\u2060/g, ''))).map(a => 'bare link ' + a.href),
+            ...[...document.querySelectorAll('[aria-label]')].filter(e => e.getAttribute('aria-label')
+                .includes('\\')).map(e => 'backslash read aloud: ' + e.getAttribute('aria-label')),
         ]""",
         TRAP_HOST,
     )
@@ -78,7 +100,7 @@ def test_typed_text_stays_text_on_every_page(typed, browser) -> None:
     context.on("request", lambda r: fetched.append(r.url) if r.url.startswith(TRAP_HOST) else None)
     page = context.new_page()
     page.set_default_timeout(30_000)
-    found, literal = {}, []
+    found, literal, bare = {}, [], []
     try:
         for path in paths:
             page.goto(server.url + path)
@@ -90,11 +112,14 @@ def test_typed_text_stays_text_on_every_page(typed, browser) -> None:
                 found[path] = made
             if "![t](http://x/track.png) [link](http://x/)" in _all_text(page):
                 literal.append(path.split("?")[0])
+            if BARE in _all_text(page).replace("\u2060", ""):
+                bare.append(path.split("?")[0])
     finally:
         context.close()
     assert not found, found
     assert fetched == []
     # the text itself is there, as typed: the comment, the agenda field, the workshop's title
+    assert {"/agenda", f"/{dict(app_pages())['facilitate']}"} <= set(bare), bare  # there, as typed
     for where in (
         "/vragenlijst",
         "/agenda",
@@ -103,4 +128,4 @@ def test_typed_text_stays_text_on_every_page(typed, browser) -> None:
         f"/doe/{paths[-1].rsplit('/', 1)[1]}",
     ):
         assert where in literal, (where, literal)
-    assert len(paths) == len(app_pages()) + 3
+    assert len(paths) == len(app_pages()) + 4

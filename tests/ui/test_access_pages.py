@@ -8,6 +8,7 @@ import pytest
 
 from scan import access, rounds
 from scan import answers as answer_store
+from scan.reference import reference
 from scan.storage import Store
 from scan.throttle import THROTTLE
 
@@ -107,3 +108,23 @@ def test_start_page_hides_other_municipalities_rounds(new_session, locked) -> No
     at.selectbox(key="start_gemeente").set_value("GM0355").run()
     assert "beveiligd" in at.info[-1].value
     assert not [b for b in at.button if b.key and b.key.startswith("start_open_")]
+
+
+def test_the_beheerder_password_cannot_be_guessed_through_many_forms(new_session, locked) -> None:
+    # every guess from a new session on another municipality's form (each form also checks the
+    # beheerder password): 30 wrong guesses in all, then even the right password waits
+    store = locked
+    forms = [code for code in sorted(reference().municipalities) if code not in ("GM0355", "GM0080")][:31]
+    for code in forms:
+        rounds.start(store, code, 2026)
+    for n, code in enumerate(forms):
+        at = new_session(gemeente=code, jaar="2026")
+        at.switch_page("scan/ui/pages/questionnaire.py").run()
+        if n < 30:
+            _login(at, f"gok-{n}")
+            assert "klopt niet" in at.error[0].value, n
+        else:
+            _login(at, "wachtwoord-beheer")
+            assert at.error, "the 31st guess was checked (and, being right, let in)"
+            assert "Te veel verkeerde pogingen. Probeer het over 2 seconden opnieuw." in at.error[0].value
+            assert not at.title or "Vragenlijst" not in at.title[0].value

@@ -3,7 +3,11 @@ with the passages marked and escaped, judge the matches, share; bad input gives 
 
 from __future__ import annotations
 
+import gc
+
 import pytest
+from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from scan import agreements, rounds
 from scan.akkoord import analyse_text
@@ -13,7 +17,7 @@ from scan.storage import Store
 from scan.ui.components.passages import marked, proposal_block
 
 from .. import council
-from ..akkoord.test_bad_inputs import CASES, ENGLISH, _pdf
+from ..akkoord.test_bad_inputs import CASES, ENGLISH, _encrypted_pdf, _pdf
 
 
 def _page(new_session):
@@ -148,14 +152,35 @@ def test_bad_files_give_a_dutch_message_and_store_nothing(
     assert all(u.value is None for u in at.file_uploader)
 
 
+def test_the_uploaded_bytes_are_not_kept_after_reading(new_session, db_path, monkeypatch) -> None:
+    """Issue 23, point 6: a refused upload of 50 MB stayed in the server for the rest of the session (the
+    uploader's value in the session state held a copy of its bytes, and so did Streamlit's store of
+    uploads); four uploads in one tab raised the server by 240 MB."""
+    removed: list[str] = []
+    remove = MemoryUploadedFileManager.remove_file
+
+    def recorded(self, session_id: str, file_id: str) -> None:
+        removed.append(file_id)
+        remove(self, session_id=session_id, file_id=file_id)
+
+    monkeypatch.setattr(MemoryUploadedFileManager, "remove_file", recorded)
+    rounds.start(Store(db_path), "GM0355", 2026)
+    at = _upload(_page(new_session), "beveiligd.pdf", _encrypted_pdf(), "application/pdf")
+    assert [e.value for e in at.error] and "beveiligd met een wachtwoord" in at.error[0].value
+    assert len(removed) == 1  # dropped from Streamlit's store of uploads
+    gc.collect()
+    held = [o for o in gc.get_objects() if isinstance(o, UploadedFile) and o.name == "beveiligd.pdf"]
+    assert held == []  # and from the session state
+
+
 def test_a_reader_failing_gives_a_dutch_message_not_a_traceback(new_session, db_path, monkeypatch) -> None:
     store = Store(db_path)
     rounds.start(store, "GM0355", 2026)
 
-    def broken(*args, **kwargs):
-        raise RuntimeError("pdfium: onverwacht")
+    def broken(*args, **kwargs):  # as the runner does when its child fails by a fault of the app
+        raise RuntimeError("akkoordcheck child failed with exit code 1")
 
-    monkeypatch.setattr(agreements, "analyse", broken)
+    monkeypatch.setattr(agreements, "analyse_isolated", broken)
     at = _upload(_page(new_session), "akkoord.pdf", _pdf(1))
     assert [e.value for e in at.error] == [
         "Het lezen lukte niet door een fout in de app. Probeer het nog eens, of plak de tekst van het akkoord."

@@ -11,6 +11,7 @@ from scan.questionbank import question_bank
 from scan.sharing import create_share_link, revoke_all
 from scan.storage import Store
 from scan.throttle import THROTTLE
+from scan.web.joins import JOINS
 
 WIDGETS = (
     "button",
@@ -37,6 +38,7 @@ def live(db_path):
     rnd = rounds.start(store, "GM0355", 2026)
     ws, pin = workshop.create(store, rnd.id, workshop.short_set(question_bank()), TITLE)
     THROTTLE._records.clear()
+    JOINS._sources.clear()  # tests share the process-wide join watch (workshop ids repeat per database)
     return store, rnd, ws, pin
 
 
@@ -238,5 +240,41 @@ def test_revoked_or_wrong_share_link_is_refused(new_session, db_path) -> None:
     rnd = rounds.start(store, "GM0355", 2026)
     token = create_share_link(store, rnd.id)
     revoke_all(store, rnd.id)
-    assert "ingetrokken" in new_session(presentatie=token).error[0].value
-    assert "werkt niet" in new_session(presentatie="verzonnen").error[0].value
+    revoked = new_session(presentatie=token).error[0].value
+    assert "werkt niet" in revoked
+    # the same words for a made-up link: whoever guesses learns nothing from the difference (issue 23.11)
+    assert new_session(presentatie="verzonnen").error[0].value == revoked
+
+
+def test_facilitator_sees_who_joined_and_closes_the_room(new_session, live) -> None:
+    store, _, ws, _ = live
+    JOINS._sources.clear()
+    at = _facilitator(new_session, ws)
+    assert "0 aangemeld" in _everything(at) and "aanmelden open" in _everything(at)
+    for _ in range(3):
+        workshop.join(store, ws.join_code)
+    at.run()  # the fragment's timer
+    assert "3 aangemeld" in _everything(at)
+    assert not at.warning
+    at.button(key="leiden_aanmelden").click().run()
+    assert not workshop.joining_open(store, ws.id)
+    assert "aanmelden gesloten" in _everything(at) and at.button(key="leiden_aanmelden").label.startswith(
+        "Aanmelden weer openzetten"
+    )
+    with pytest.raises(workshop.WorkshopError, match="Aanmelden is gesloten"):
+        workshop.join(store, ws.join_code)
+    at.button(key="leiden_aanmelden").click().run()
+    assert workshop.joining_open(store, ws.id)
+
+
+def test_facilitator_is_warned_when_one_address_joins_more_than_a_room(new_session, live) -> None:
+    _, _, ws, _ = live
+    JOINS._sources.clear()
+    for _ in range(1000):  # what the phone page records: a script joining a thousand times
+        JOINS.joined(ws.id, "203.0.113.7")
+    JOINS.joined(ws.id + 1, "198.51.100.1")  # another workshop's joins are not this one's
+    at = _facilitator(new_session, ws)
+    (warning,) = at.warning
+    assert "vanaf één internetadres kwamen minstens 1.000 aanmeldingen binnen een minuut" in warning.value
+    assert "(1.000 in totaal)" in warning.value and "Stop het aanmelden" in warning.value
+    JOINS._sources.clear()

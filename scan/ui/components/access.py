@@ -73,16 +73,8 @@ def login_form(gm_code: str) -> None:
     with st.form(f"toegang_login_{gm_code}"):
         password = st.text_input("Wachtwoord", type="password", key=f"toegang_wachtwoord_{gm_code}")
         if st.form_submit_button("Inloggen"):
-            store = get_store()
-
-            def check() -> str:
-                for scope in (gm_code, access.ADMIN):
-                    if access.verify(store, scope, password):
-                        return scope
-                raise ScanError("Dit wachtwoord klopt niet.")
-
             try:
-                scope = THROTTLE.guard(f"wachtwoord-{gm_code}", session_name(), client_address(), check)
+                scope = access.login(get_store(), gm_code, password, session_name(), client_address())
             except ScanError as exc:
                 st.error(str(exc))
                 return

@@ -168,7 +168,11 @@ def _trend(db: str, key: tuple, earlier: tuple):
         return found, None, "", ""
     history = [(h.round.year, h.score) for h in found.history]
     figure = charts.trend_lines(bank, history)
-    changes = views.change_rows(bank, found.changes, found.previous.round.year, found.history[-1].round.year)
+    before, after = found.previous.round.year, found.history[-1].round.year
+    changes = [
+        {"Vraag": q, str(before): was, str(after): now, "Verandering": direction}
+        for q, was, now, direction in views.change_rows(bank, found.changes)
+    ]
     return (
         found,
         figure,

@@ -27,13 +27,6 @@ def select(gm_code: str, year: int) -> None:
     st.query_params.update({"gemeente": gm_code, "jaar": str(year)})
 
 
-def forget() -> None:
-    """Drop the selected round and municipality."""
-    st.session_state.pop(KEY_CODE, None)
-    st.session_state.pop(KEY_YEAR, None)
-    st.query_params.clear()
-
-
 def keep_municipality(gm_code: str, notice: str | None = None) -> None:
     """Drop the round but stay with its municipality (after deleting a round), with a message for
     the next page: the griffier lands on the same municipality, never on another one."""

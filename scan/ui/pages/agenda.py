@@ -160,12 +160,14 @@ if agenda.inputs:
         "Goedgekeurde antwoorden op open vragen die de begeleider naar de agenda stuurde. "
         "Gebruik ze bij het doel of de tekst; ze staan ook in de downloads."
     )
-    # typed by participants: shown literally (no Markdown, links or images)
-    st.markdown(
-        "\n".join(
-            f"- {literal.markdown(text)} ({literal.markdown(title)}: {literal.markdown(question)})"
+    # typed by participants: plain escaped HTML, so no Markdown, link or image can come of it
+    st.html(
+        "<ul>"
+        + "".join(
+            f"<li>{literal.html(text)} ({literal.html(title)}: {literal.html(question)})</li>"
             for title, question, text in agenda.inputs
         )
+        + "</ul>"
     )
 
 if items:

@@ -26,6 +26,9 @@ KEY_READ = "akkoord_gelezen"
 UNJUDGED = "nog"
 REJECT = "nee"
 SOURCES = {"pdf": "PDF", "docx": "Word", "text": "tekst"}
+PASTE_FAILED = (
+    "Het lezen lukte niet door een fout in de app. Probeer het nog eens; de tekst staat nog in het vak."
+)
 
 store, bank = get_store(), get_bank()
 rnd = context.require_round()
@@ -83,10 +86,14 @@ def _save_judgement(pid: str) -> None:
 
 
 def _read_pasted() -> None:
+    # read in a child process with a memory and a time limit (scan.akkoord.runner)
     try:
         agreements.read_pasted(store, rnd.id, st.session_state.get(KEY_PASTE, ""))
     except ScanError as exc:  # an AgreementError too: the pasted text stays in its box
         st.session_state[KEY_ERROR] = str(exc)
+        return
+    except RuntimeError:  # the child failed by a fault of the app: logged by the runner
+        st.session_state[KEY_ERROR] = PASTE_FAILED
         return
     st.session_state[KEY_PASTE] = ""
     st.session_state[KEY_READ] = True

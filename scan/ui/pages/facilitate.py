@@ -1,5 +1,5 @@
 """Workshop leiden (``/leiden?workshop=REF``): open, close and show questions, moderate open answers,
-run the dot-vote, look back, export.
+run the dot-vote, look back, export; see how many joined and close the room to new joins.
 
 Live: the part that changes redraws itself every second (one facilitator: cheap), so the counts
 follow the room without a tap. The next step is always the one primary button; steps that cannot
@@ -10,10 +10,12 @@ import streamlit as st
 
 from scan import workshop
 from scan.errors import ScanError
+from scan.formatting import nl_number
 from scan.questionbank import question_bank
 from scan.ui.components import literal, workshop_access, workshop_view
 from scan.ui.components.links import app_root
 from scan.ui.services import get_store
+from scan.web.joins import JOINS, MAX_COUNTED
 from scan.web.phone import join_path
 from scan.workshop import export
 
@@ -217,9 +219,12 @@ def _moderation(ws: workshop.Workshop, qid: str) -> None:
             )
     if approved:
         st.markdown("**Goedgekeurd** (vink aan wat als inbreng naar de agenda gaat):")
-        for a in approved:
+        for number, a in enumerate(approved, start=1):
+            # the typed text as plain HTML beside a label of our own: a label is Markdown, and its
+            # escapes would be read aloud by a screen reader
+            st.html(f'<p style="margin:0.4rem 0 0">{number}. {literal.html(a.text)}</p>')
             st.checkbox(
-                literal.markdown(a.text),
+                f"Antwoord {number} naar de agenda",
                 value=a.for_agenda,
                 key=f"leiden_agenda_{a.id}_{int(a.for_agenda)}",
                 on_change=_do,
@@ -284,6 +289,35 @@ def _ended(ws: workshop.Workshop) -> None:
             )
 
 
+def _joining(ws: workshop.Workshop) -> None:
+    """How many phones joined, a warning when one address joins more than a room does (scan/web/
+    joins.py), and closing the room to new joins once everyone is in."""
+    people, is_open = workshop.participants(store, ws.id), workshop.joining_open(store, ws.id)
+    row = st.container(horizontal=True, vertical_alignment="center")
+    row.markdown(
+        f"**{nl_number(people)} aangemeld** · "
+        + ("aanmelden open" if is_open else "aanmelden gesloten: wie al meedoet, gaat gewoon verder")
+    )
+    row.button(
+        "Aanmelden stoppen" if is_open else "Aanmelden weer openzetten",
+        key="leiden_aanmelden",
+        help="Als iedereen binnen is: dan kan geen nieuwe telefoon meer meedoen. Wie al meedoet, gaat gewoon verder."
+        if is_open
+        else "Voor wie later binnenkomt. Sluit het daarna weer.",
+        on_click=_do,
+        args=(workshop.set_joining, not is_open),
+    )
+    for burst in JOINS.bursts(ws.id):
+        most = nl_number(burst.most_in_window)
+        st.warning(
+            f"Let op: vanaf één internetadres kwamen {'minstens ' if burst.most_in_window >= MAX_COUNTED else ''}"
+            f"{most} aanmeldingen binnen een minuut ({nl_number(burst.total)} in totaal). Zo snel meldt een zaal "
+            "op één wifi zich niet aan, behalve een zaal met meer dan 60 mensen. Zijn er minder telefoons in de "
+            "zaal dan er zijn aangemeld? Dan doet iemand vaker mee. Stop het aanmelden zodra iedereen binnen is.",
+            icon=":material/warning:",
+        )
+
+
 @st.fragment(run_every=1)
 def live() -> None:
     ws = workshop.get(store, chosen.id)
@@ -291,6 +325,8 @@ def live() -> None:
         st.rerun(scope="app")  # a new phase: the parts outside this block change too
     if error := st.session_state.pop(KEY_ERROR, None):
         st.error(error)
+    if ws.phase != "ended":
+        _joining(ws)
     if ws.phase == "questions":
         _questions(ws)
     elif ws.phase == "voting":

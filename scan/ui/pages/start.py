@@ -138,7 +138,7 @@ with st.container(border=True):
             f"Met een scan in {int(year)} slaat u die over.",
             icon=":material/warning:",
         )
-    previous = next((r for r in found if r.year < int(year)), None)
+    previous = rounds.previous(store, code, int(year))
     copy = previous is not None and st.checkbox(
         f"Neem de antwoorden van {previous.year} over, zodat u alleen bijwerkt wat veranderde",
         value=True,

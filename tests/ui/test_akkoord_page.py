@@ -250,7 +250,7 @@ def test_a_theme_is_judged_like_a_proposal_and_counts_for_its_priority(new_sessi
     at.selectbox(key="akkoord_prioriteit").set_value(4).run()
     assert any(m.value.startswith("**Thema genoemd.**") for m in at.markdown)
     # the passage as text (escaped for Markdown), with its place
-    assert any(m.value.startswith("*alinea 7:* Er komt een participatieverordening") for m in at.markdown)
+    assert any(m.value.startswith("*Alinea 7:* Er komt een participatieverordening") for m in at.markdown)
     radio = at.radio(key=f"akkoord_oordeel_{rnd.id}_P4")
     assert radio.label == "Uw oordeel over het thema van prioriteit 4"
     assert radio.options == ["Nog niet beoordeeld", "Klopt", "Klopt niet"]

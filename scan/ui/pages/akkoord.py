@@ -15,7 +15,7 @@ from scan.formatting import nl_date, nl_number
 from scan.tables import markdown_table
 from scan.ui.components import cached, context, literal, peer_group
 from scan.ui.components.agreement_upload import limits_text, upload_form
-from scan.ui.components.passages import STYLE, proposal_block
+from scan.ui.components.passages import STYLE, proposal_block, where_label
 from scan.ui.services import get_bank, get_reference, get_store
 
 KEY = "akkoord"
@@ -324,7 +324,9 @@ if priority_coverage.theme:
         )
         for n, passage in enumerate(priority_coverage.theme, start=1):
             number = f"{n}. " if len(priority_coverage.theme) > 1 else ""
-            st.markdown(f"{number}*{passage.where}:* {literal.markdown(' '.join(passage.text.split()))}")
+            st.markdown(
+                f"{number}*{where_label(passage)}:* {literal.markdown(' '.join(passage.text.split()))}"
+            )
         _judging(theme_key(priority_id), theme_candidates(priority_coverage))
 if priority_coverage.maybe:
     with st.expander(f"Misschien relevant ({nl_number(len(priority_coverage.maybe))} passages)"):
@@ -333,7 +335,7 @@ if priority_coverage.maybe:
             "Zo mist u minder: lees ze, en kijk zelf in het akkoord als er iets tussen zit."
         )
         for passage in priority_coverage.maybe:
-            st.markdown(f"*{passage.where}:* {literal.markdown(' '.join(passage.text.split()))}")
+            st.markdown(f"*{where_label(passage)}:* {literal.markdown(' '.join(passage.text.split()))}")
 
 # --- sharing ----------------------------------------------------------------------------------------
 st.subheader("Delen met andere gemeenten")

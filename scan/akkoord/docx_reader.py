@@ -35,6 +35,7 @@ from scan.akkoord.limits import (
     Limits,
     size_text,
     text_too_long,
+    too_many_pages,
 )
 from scan.formatting import nl_number
 
@@ -213,11 +214,7 @@ class _Body(_NoDoctype):
         pass
 
     def _too_many_pages(self, pages: int, more: bool = False) -> AgreementError:
-        count = f"meer dan {self.limits.max_pages}" if more else str(pages)
-        return AgreementError(
-            f"{self.name} heeft {count} pagina's. De akkoordcheck leest documenten tot "
-            f"{self.limits.max_pages} pagina's; kies het deel met de afspraken."
-        )
+        return too_many_pages(self.name, pages, self.limits, more=more)
 
 
 def _styles_part(archive: zipfile.ZipFile) -> str:
@@ -290,10 +287,7 @@ def read_docx(data: bytes, name: str, limits: Limits) -> Document:
 
     estimate = math.ceil(sum(len(text) for text, _ in texts) / CHARS_PER_PAGE_ESTIMATE)
     if not breaks and estimate > limits.max_pages:
-        raise AgreementError(
-            f"{name} is ongeveer {estimate} pagina's lang. De akkoordcheck leest documenten tot "
-            f"{limits.max_pages} pagina's; kies het deel met de afspraken."
-        )
+        raise too_many_pages(name, estimate, limits, estimated=True)
     if not texts:
         raise AgreementError(f"{name} bevat geen tekst.")
     warnings = (

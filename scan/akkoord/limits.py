@@ -92,3 +92,20 @@ def text_too_long(name: str, limits: Limits) -> AgreementError:
         f"{name} bevat meer dan {limits.chars_text} tekst. De akkoordcheck leest tot {limits.chars_text} "
         "(zo'n 1.000 volle pagina's); kies het deel met de afspraken."
     )
+
+
+def too_many_pages(
+    name: str, pages: int, limits: Limits, *, estimated: bool = False, more: bool = False
+) -> AgreementError:
+    """The refusal of a document longer than ``limits.max_pages``, numbers written the Dutch way
+    ("12.000 pagina's"). ``estimated``: counted from the text's length; ``more``: counting stopped."""
+    if more:
+        length = f"heeft meer dan {nl_number(limits.max_pages)}"
+    elif estimated:
+        length = f"is ongeveer {nl_number(pages)}"
+    else:
+        length = f"heeft {nl_number(pages)}"
+    return AgreementError(
+        f"{name} {length} pagina's{' lang' if estimated else ''}. De akkoordcheck leest documenten tot "
+        f"{nl_number(limits.max_pages)} pagina's; kies het deel met de afspraken."
+    )

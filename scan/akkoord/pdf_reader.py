@@ -21,7 +21,7 @@ import pypdfium2.raw as pdfium_c
 from scan.akkoord.document import Document, build_blocks, merge_continuations
 from scan.akkoord.errors import AgreementError
 from scan.akkoord.layout import Run, order_runs, paragraphs
-from scan.akkoord.limits import Limits, text_too_long
+from scan.akkoord.limits import Limits, text_too_long, too_many_pages
 from scan.formatting import nl_number
 
 Progress = Callable[[float, str], None]
@@ -96,10 +96,7 @@ def read_pdf(data: bytes, name: str, limits: Limits, on_progress: Progress | Non
     try:
         total = len(pdf)
         if total > limits.max_pages:
-            raise AgreementError(
-                f"{name} heeft {total} pagina's. De akkoordcheck leest documenten tot "
-                f"{limits.max_pages} pagina's; kies het deel met de afspraken."
-            )
+            raise too_many_pages(name, total, limits)
         if total == 0:
             raise AgreementError(f"{name} heeft geen pagina's.")
         per_page: list[list[str]] = []

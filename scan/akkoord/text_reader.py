@@ -11,7 +11,7 @@ import re
 
 from scan.akkoord.document import BULLETS, Document, build_blocks, looks_like_heading
 from scan.akkoord.errors import AgreementError
-from scan.akkoord.limits import CHARS_PER_PAGE_ESTIMATE, Limits, text_too_long
+from scan.akkoord.limits import CHARS_PER_PAGE_ESTIMATE, Limits, text_too_long, too_many_pages
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _BULLET_LINE = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}]|\d{{1,2}}[.)])\s+")
@@ -63,10 +63,6 @@ def read_text(text: str, name: str, limits: Limits) -> Document:
     paged = len(pages) > 1
     count = len(pages) if paged else math.ceil(len(text) / CHARS_PER_PAGE_ESTIMATE)
     if count > limits.max_pages:
-        about = "" if paged else "ongeveer "
-        raise AgreementError(
-            f"{name} is {about}{count} pagina's lang. De akkoordcheck leest documenten tot "
-            f"{limits.max_pages} pagina's; kies het deel met de afspraken."
-        )
+        raise too_many_pages(name, count, limits, estimated=not paged)
     texts = [(p, (n if paged else None)) for n, page in enumerate(pages, start=1) for p in _paragraphs(page)]
     return Document("text", build_blocks(texts), len(pages) if paged else None)

@@ -8,9 +8,10 @@ import threading
 
 import pytest
 
-from scan import answers as answer_store
-from scan import rounds, schema
-from scan.storage import Store
+from scan.records.round import answers as answer_store
+from scan.records.round import rounds
+from scan.storage import schema
+from scan.storage.core import Store
 
 from .conftest import PROJECT
 
@@ -127,8 +128,8 @@ def test_a_second_store_on_the_same_file_keeps_the_process_locks(tmp_path) -> No
     rnd = rounds.start(first, "GM0355", 2026)
     Store(path)  # a second Store in this process, like the phone page's and the upload route's
     other = (
-        f"import sys; sys.path.insert(0, {str(PROJECT)!r}); from scan.storage import Store; "
-        f"from scan import rounds; rounds.close(Store({str(path)!r}), {rnd.id})"
+        f"import sys; sys.path.insert(0, {str(PROJECT)!r}); from scan.storage.core import Store; "
+        f"from scan.records.round import rounds; rounds.close(Store({str(path)!r}), {rnd.id})"
     )
     subprocess.run([sys.executable, "-c", other], check=True)
     # the other process found us still there: the write-ahead log stays, and we see its write
@@ -173,7 +174,7 @@ def test_release_registers_of_every_group_merge_into_one_per_viewer(tmp_path) ->
 
 # Functions that read through the store before their write on purpose, each with why it is safe.
 READ_FIRST = {
-    "scan/releases.py:resolve": "a fast path for the usual case (nothing new to publish); it decides again inside",
+    "scan/records/round/releases.py:resolve": "a fast path for the usual case (nothing new to publish); it decides again inside",
 }
 
 

@@ -29,14 +29,14 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scan.akkoord.analysis import _matcher  # noqa: E402
-from scan.akkoord.classifier import PRIORITIES, features  # noqa: E402
-from scan.akkoord.decision import judge  # noqa: E402
-from scan.akkoord.limits import Limits  # noqa: E402
-from scan.akkoord.passages import split_passages  # noqa: E402
-from scan.akkoord.text_reader import read_text  # noqa: E402
-from scan.akkoord.textnorm import Token, tokenize  # noqa: E402
-from scan.akkoord.vocabulary import is_theme, vocabulary  # noqa: E402
+from scan.rules.akkoord.analysis import _matcher  # noqa: E402
+from scan.rules.akkoord.classifier import PRIORITIES, features  # noqa: E402
+from scan.rules.akkoord.decision import judge  # noqa: E402
+from scan.rules.akkoord.limits import Limits  # noqa: E402
+from scan.rules.akkoord.passages import split_passages  # noqa: E402
+from scan.rules.akkoord.text_reader import read_text  # noqa: E402
+from scan.rules.akkoord.textnorm import Token, tokenize  # noqa: E402
+from scan.rules.akkoord.vocabulary import is_theme, vocabulary  # noqa: E402
 from tests.akkoord.corpus import split  # noqa: E402
 from tests.akkoord.fixtures import development_passages, labelled_passages  # noqa: E402
 
@@ -373,8 +373,8 @@ def recall_at_5_cv(variant: Variant, thresholds: np.ndarray, maybe: float = 0.05
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
-    from scan.akkoord import analyse_text
-    from scan.akkoord.classifier import Model, PriorityModel
+    from scan.rules.akkoord import analyse_text
+    from scan.rules.akkoord.classifier import Model, PriorityModel
     from tests.akkoord.quality import recall_at_5_documents
 
     assert variant.featurizer == "current" and not variant.rule_features

@@ -1,4 +1,4 @@
-"""Train the akkoordcheck's passage model (scan/akkoord/model.json): one logistic regression per priority.
+"""Train the akkoordcheck's passage model (scan/rules/akkoord/model.json): one logistic regression per priority.
 
     python tools/train_akkoord.py            # trains, prints the cross-validated figures, writes the model
     python tools/train_akkoord.py --check    # trains and fails if the result differs from model.json
@@ -42,8 +42,8 @@ from akkoord_experiments import (  # noqa: E402
     out_of_fold,
 )
 
-from scan.akkoord.classifier import MODEL_PATH, PRIORITIES, features  # noqa: E402
-from scan.akkoord.textnorm import tokenize  # noqa: E402
+from scan.rules.akkoord.classifier import MODEL_PATH, PRIORITIES, features  # noqa: E402
+from scan.rules.akkoord.textnorm import tokenize  # noqa: E402
 
 C_VALUES = (0.3, 1.0, 3.0)
 MAYBE = 0.0  # "misschien relevant": no lower bar, the best five per priority are listed

@@ -10,9 +10,9 @@ import pytest
 from fpdf import FPDF
 from PIL import Image
 
-from scan.akkoord import AgreementError, Limits, analyse, analyse_text, pdf_reader
-from scan.akkoord.limits import too_many_pages
-from scan.errors import ScanError
+from scan.base.errors import ScanError
+from scan.rules.akkoord import AgreementError, Limits, analyse, analyse_text, pdf_reader
+from scan.rules.akkoord.limits import too_many_pages
 
 from .fixtures import write_docx
 

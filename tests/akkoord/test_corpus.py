@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from scan.akkoord import analyse_text
-from scan.questionbank import PAMPHLET_PROPOSALS
+from scan.content.questionbank import PAMPHLET_PROPOSALS
+from scan.rules.akkoord import analyse_text
 
 from .corpus import (
     CORPUS_DIR,

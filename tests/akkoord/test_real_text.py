@@ -4,9 +4,9 @@ priority served without any of its proposals ("thema genoemd")."""
 
 from __future__ import annotations
 
-from scan.akkoord import analyse_text
-from scan.akkoord.classifier import features, model_from_dict
-from scan.akkoord.textnorm import normalise_word, stem, tokenize
+from scan.rules.akkoord import analyse_text
+from scan.rules.akkoord.classifier import features, model_from_dict
+from scan.rules.akkoord.textnorm import normalise_word, stem, tokenize
 
 
 def key(word: str) -> str:

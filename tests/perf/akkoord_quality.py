@@ -29,8 +29,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from scan.akkoord import analyse
 from scan.cli import main as cli_main
+from scan.rules.akkoord import analyse
 from tests.akkoord.corpus import REGISTERS, SPLITS, pamphlet_suggestions, split
 from tests.akkoord.fixtures import (
     DEVELOPMENT,
@@ -188,7 +188,7 @@ def make_folder(folder: Path, count: int, seed: int = 2026) -> int:
 def peak_memory_one_agreement(path: Path) -> float:
     """Peak resident memory (MiB) of a fresh process that analyses one agreement."""
     code = (
-        "import resource, sys; from scan.akkoord import analyse; "
+        "import resource, sys; from scan.rules.akkoord import analyse; "
         f"analyse(open({str(path)!r}, 'rb').read(), {path.name!r}); "
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )

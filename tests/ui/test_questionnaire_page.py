@@ -3,12 +3,12 @@ answer given to an older wording of a question says so."""
 
 from __future__ import annotations
 
-from scan import answers as answer_store
-from scan import rounds
-from scan.answers import answer_words
-from scan.questionbank import question_bank
-from scan.scoring import Answer
-from scan.storage import Store
+from scan.content.questionbank import question_bank
+from scan.records.round import answers as answer_store
+from scan.records.round import rounds
+from scan.records.round.answers import answer_words
+from scan.rules.scoring import Answer
+from scan.storage.core import Store
 
 BANK = question_bank()
 

@@ -4,12 +4,12 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from scan import answers as answer_store
-from scan.answers import StaleEdit
-from scan.errors import ScanError
-from scan.models import SELF_ROLE
-from scan.scoring import Answer, score_scan
-from scan.text import markdown_literal
+from scan.base.errors import ScanError
+from scan.base.text import markdown_literal
+from scan.content.models import SELF_ROLE
+from scan.records.round import answers as answer_store
+from scan.records.round.answers import StaleEdit
+from scan.rules.scoring import Answer, score_scan
 from scan.ui.components import context, glossary
 from scan.ui.components.tip_card import tip_card
 from scan.ui.services import get_bank, get_store

@@ -8,10 +8,11 @@ import json
 
 import streamlit as st
 
-from scan import answers as answer_store
-from scan import respondents, workshop
-from scan.errors import ScanError
-from scan.models import ROLE_LABELS
+from scan.base.errors import ScanError
+from scan.content.models import ROLE_LABELS
+from scan.records import workshop
+from scan.records.round import answers as answer_store
+from scan.records.round import respondents
 from scan.ui.components import glossary
 from scan.ui.components.access import attempt
 from scan.ui.components.accessibility_statement import show_body

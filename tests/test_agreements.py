@@ -411,7 +411,7 @@ def test_the_documents_name_a_confirmed_theme_apart_from_the_proposals(store: St
     slide = presentation.agreement_slide(agreement_views.agreement_view(store, rnd), question_bank())
     row = next(r for r in slide.rows if r.name == question_bank().priority(4).name)
     assert (row.status, row.promised, row.theme) == ("thema genoemd", [], "alinea 7")
-    frame = exports.agreement_priorities_frame(store, rnd)
+    frame = exports.agreement_priorities_frame(round_views.round_view(store, rnd))
     four_row = frame[frame["prioriteit"] == 4].iloc[0]
     assert (
         four_row["akkoord_gevonden"] == "thema genoemd" and four_row["akkoord_na_oordeel"] == "thema genoemd"

@@ -9,10 +9,21 @@ from __future__ import annotations
 
 from scan.content.questionbank import question_bank
 from scan.records.workshop.core import get, is_open_question, statuses
-from scan.records.workshop.participation import DONT_KNOW, MAX_OPEN_ANSWER
+from scan.records.workshop.participation import MAX_OPEN_ANSWER
+from scan.rules.answer_words import option_label, options
 from scan.storage.core import Store
 
 OPEN_HELP = "Schrijf kort op wat u vindt. De begeleider kiest welke antwoorden op het scherm komen."
+
+
+def versions(store: Store, workshop_ids: list[int]) -> dict[int, int]:
+    """The version of each of these workshops (one small query; a server polls it to see changes).
+    A workshop that does not exist is left out."""
+    if not workshop_ids:
+        return {}
+    marks = ",".join("?" * len(workshop_ids))
+    rows = store.db.execute(f"SELECT id, version FROM workshops WHERE id IN ({marks})", list(workshop_ids))
+    return {int(wid): int(version) for wid, version in rows.fetchall()}
 
 
 def room_state(store: Store, workshop_id: int) -> dict:
@@ -45,8 +56,7 @@ def room_state(store: Store, workshop_id: int) -> dict:
                 "uitleg": q.help,
                 "soort": "schaal",
                 "stand": status,
-                "opties": [[v, f"{v} · {label}"] for v, label in q.scale.items()]
-                + [[DONT_KNOW, "Weet niet"]],
+                "opties": [[v, option_label(q, v)] for v in options(q)],
             }
     elif ws.phase == "voting":
         state["stemmen"] = {

@@ -165,11 +165,13 @@ def test_xlsx_has_a_sheet_per_kind_with_the_right_rows(scanned) -> None:
         "Scores",
         "Rollen",
         "Voorstellen",
+        "Akkoord per prioriteit",
         "Vergelijking",
     ]
     assert book["Antwoorden"].max_row == 1 + len(question_bank().questions_for_role("griffie"))
     assert book["Scores"].max_row == 1 + len(question_bank().priorities) + 1  # + total
     assert book["Voorstellen"].max_row == 1 + 29
+    assert book["Akkoord per prioriteit"].max_row == 1 + 8
 
 
 def test_csv_and_json_exports(scanned) -> None:

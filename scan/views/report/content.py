@@ -121,10 +121,26 @@ class AgreementPromise:
 
 
 @dataclass(frozen=True)
+class AgreementTheme:
+    """A confirmed "thema genoemd": the agreement serves the priority without naming a proposal."""
+
+    where: str  # "pagina 4"
+    quote: str  # document text: render literally
+
+
+@dataclass(frozen=True)
 class AgreementPriority:
     name: str
-    status: str  # "staat erin", "deels", "niet bevestigd"
+    status: str  # "staat erin", "deels", "thema genoemd", "niet bevestigd"
     promises: list[AgreementPromise]
+    theme: AgreementTheme | None = None
+
+    @property
+    def confirmed_words(self) -> list[str]:
+        """What the griffier confirmed for this priority, in a table cell: its proposals, or the theme."""
+        if self.promises:
+            return [x.proposal for x in self.promises]
+        return [f"thema genoemd ({self.theme.where}), geen voorstel"] if self.theme else []
 
 
 @dataclass(frozen=True)
@@ -308,11 +324,20 @@ def _agreement(bank: QuestionBank, view: agreement_views.AgreementView) -> Agree
         return AgreementReport(
             False, "Voor deze ronde is (nog) geen akkoord gelezen met de akkoordcheck.", []
         )
+    themes = (
+        f" Bij {view.themes_found} {'prioriteit' if view.themes_found == 1 else 'prioriteiten'} noemt het "
+        f"akkoord het thema zonder een van haar voorstellen (thema genoemd); de griffie bevestigde er "
+        f"{len(view.themes)}."
+        if view.themes_found
+        else ""
+    )
     intro = (
         f"De akkoordcheck las {found.described} en vond bij {view.found} van de {len(bank.proposals)} voorstellen een passage. "
         f"De griffie bevestigde er {view.confirmed} en wees er {view.rejected} af"
         + (f"; {view.open} {'is' if view.open == 1 else 'zijn'} nog niet beoordeeld" if view.open else "")
-        + ". Alleen bevestigde passages tellen mee. Bij elk voorstel staat wat de antwoorden in de scan "
+        + "."
+        + themes
+        + " Alleen bevestigde passages tellen mee. Bij elk voorstel staat wat de antwoorden in de scan "
         "over de praktijk zeggen."
     )
     priorities = [
@@ -325,6 +350,7 @@ def _agreement(bank: QuestionBank, view: agreement_views.AgreementView) -> Agree
                 )
                 for promise, practice in p.promised
             ],
+            AgreementTheme(p.theme.where, p.theme.quote) if p.theme is not None else None,
         )
         for p in view.priorities
     ]

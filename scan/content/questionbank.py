@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -63,6 +63,18 @@ class QuestionBank:
     tips: tuple[Tip, ...]
     version: str
     glossary: tuple[GlossaryTerm, ...] = ()
+    # Indexes built once in __post_init__ (not arguments, not compared).
+    _core: tuple[Priority, ...] = field(init=False, repr=False, compare=False)
+    _benchmark_questions: tuple[Question, ...] = field(init=False, repr=False, compare=False)
+    _priorities_by_id: dict[int, Priority] = field(init=False, repr=False, compare=False)
+    _questions_by_id: dict[str, Question] = field(init=False, repr=False, compare=False)
+    _questions_by_key: dict[tuple[int, str | None], tuple[Question, ...]] = field(
+        init=False, repr=False, compare=False
+    )
+    _proposals_by_id: dict[str, Proposal] = field(init=False, repr=False, compare=False)
+    _term_patterns: tuple[tuple[GlossaryTerm, re.Pattern[str]], ...] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         # Lookups run thousands of times a page (scoring every respondent): index once, at load.
@@ -101,14 +113,19 @@ class QuestionBank:
     def priority(self, priority_id: int) -> Priority:
         return self._priorities_by_id[priority_id]
 
-    def question(self, question_id: str) -> Question | None:
-        """A question by id, also a retired one (to read old answers)."""
+    def question(self, question_id: str) -> Question:
+        """A question by id, also a retired one (to read old answers). An id that is not in the
+        question bank is a KeyError: ids come from the bank or from stored answers it validated;
+        check input from outside with find_question."""
+        return self._questions_by_id[question_id]
+
+    def find_question(self, question_id: str) -> Question | None:
+        """A question by id, None when the question bank has no such question (input to check)."""
         return self._questions_by_id.get(question_id)
 
-    def question_at(self, question_id: str, version: int | None) -> Question | None:
+    def question_at(self, question_id: str, version: int | None) -> Question:
         """A question as it was asked in ``version``: old rounds keep the meaning of their answers."""
-        question = self.question(question_id)
-        return question.at(version) if question is not None else None
+        return self.question(question_id).at(version)
 
     def questions_for(self, priority_id: int, role: str | None = None) -> tuple[Question, ...]:
         return self._questions_by_key.get((priority_id, role), ())

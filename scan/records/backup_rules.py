@@ -72,7 +72,9 @@ def _proposal(pid: object) -> None:
 
 def _answer(row: Row) -> None:
     qid, version = row.get("question_id"), row.get("question_version")
-    question = question_bank().question_at(str(qid), version if isinstance(version, int) else None)
+    question = question_bank().find_question(str(qid))
+    if question is not None:
+        question = question.at(version if isinstance(version, int) else None)
     check_answer(question, str(qid), row.get("value"), bool(row.get("dont_know")))
     _flag(row, "dont_know")
 

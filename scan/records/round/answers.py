@@ -97,7 +97,7 @@ def save(
     """Validate and store one answer at once (its comment stays); refuse without storing anything.
     ``expected``: the answer the screen showed; when someone else changed it meanwhile (two griffiers
     on one round), nothing is saved and StaleEdit says what it is now."""
-    check_answer(question_bank().question(question_id), question_id, value, dont_know)
+    check_answer(question_bank().find_question(question_id), question_id, value, dont_know)
     with store.write() as db:
         require_open(db, round_id, CLOSED)
         respondent = _respondent_for(db, round_id, respondent_id, question_id)
@@ -132,7 +132,7 @@ def save_comment(
 ) -> Answer:
     """Change only the comment, keeping the answer as it is (one statement: nothing to lose in between).
     ``expected``: the comment the screen showed; a newer one from someone else is never overwritten."""
-    if question_bank().question(question_id) is None:
+    if question_bank().find_question(question_id) is None:
         raise InvalidAnswer(f"Vraag '{question_id}' bestaat niet in de vragenlijst.")
     comment = clean_input(comment, "De toelichting")
     if len(comment) > MAX_COMMENT:
@@ -158,7 +158,7 @@ def save_bulk(store: Store, round_id: int, answers: Iterable[Answer]) -> None:
     bank = question_bank()
     answers = list(answers)
     for a in answers:
-        check_answer(bank.question(a.question_id), a.question_id, a.value, a.dont_know)
+        check_answer(bank.find_question(a.question_id), a.question_id, a.value, a.dont_know)
     stamp = now()
     with store.write() as db:
         require_open(db, round_id)

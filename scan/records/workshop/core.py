@@ -233,7 +233,7 @@ def _check_questions(question_ids: list[str], audience: Audience) -> None:
     if not question_ids:
         raise WorkshopError("Kies minstens één vraag voor de workshop.")
     bank = question_bank()
-    if unknown := [q for q in question_ids if not isinstance(q, str) or bank.question(q) is None]:
+    if unknown := [q for q in question_ids if not isinstance(q, str) or bank.find_question(q) is None]:
         raise WorkshopError(f"Vraag '{unknown[0]}' bestaat niet.")
     if len(set(question_ids)) != len(question_ids):
         raise WorkshopError("Elke vraag mag maar één keer in de workshop staan.")

@@ -285,8 +285,8 @@ def load_bank(directory: Path = QUESTIONS_DIR, benchmarks: Path = BENCHMARKS_DIR
                     f"vraag {qid} hoort niet bij prioriteit {prop.priority}",
                 )
         _check_examples(proposals_path, at, prop.examples, codes)
-    if missing := [pid for pid in PAMPHLET_PROPOSALS if pid not in seen_proposal]:
-        raise ContentError(proposals_path, "proposals", f"voorstel {missing[0]} ontbreekt")
+    if absent := [pid for pid in PAMPHLET_PROPOSALS if pid not in seen_proposal]:
+        raise ContentError(proposals_path, "proposals", f"voorstel {absent[0]} ontbreekt")
     covered = {qid for prop in proposals for qid in prop.questions}
 
     tips_path = directory / TIPS_FILE

@@ -276,7 +276,7 @@ def adopt_legacy_records(db: sqlite_utils.Database) -> None:
     done = {m.name for m in MIGRATIONS.applied(db)}
     for row in db.execute(f"SELECT name, applied_at FROM {LEGACY_TABLE} ORDER BY name").fetchall():
         if row[0] not in done:
-            db[MIGRATIONS.migrations_table].insert(
+            db.table(MIGRATIONS.migrations_table).insert(
                 {"migration_set": MIGRATIONS.name, "name": row[0], "applied_at": row[1]}
             )
     db[LEGACY_TABLE].drop()

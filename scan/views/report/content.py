@@ -18,7 +18,7 @@ from scan.rules.agenda import AgendaItem
 from scan.rules.benchmark import MIN_N, Comparison
 from scan.rules.scoring import Counts, PriorityScore
 from scan.rules.summary import strongest_and_weakest
-from scan.rules.trend import deltas
+from scan.rules.trend import deltas, last_change
 from scan.rules.voices import DIVERGENCE_POINTS, role_rows
 from scan.storage.core import Store
 from scan.views import agreement as agreement_views
@@ -223,7 +223,7 @@ def _trend(bank: QuestionBank, trend: scan_views.Trend) -> TrendView | None:
         for p in bank.core_priorities
     ]
     overall = [h.score.overall for h in history]
-    total_change = overall[-1] - overall[-2] if None not in overall[-2:] else None
+    total_change = last_change(overall)
     changes = scan_views.change_rows(bank, trend.changes)
     return TrendView(
         previous.round.year,

@@ -12,6 +12,7 @@ from scan.base.rhythm import term_start
 from scan.content.models import OWNER_LABELS, PAMPHLET, Proposal, ProposalStatus
 from scan.content.questionbank import QuestionBank
 from scan.rules.akkoord.coverage import Promise
+from scan.rules.answer_words import NOT_YET, in_sentence
 from scan.rules.scoring import Answer
 
 # The default planning, from all the pamphlet says about effort: the basic step is the one no
@@ -98,7 +99,9 @@ def goal_from_answers(bank: QuestionBank, proposal: Proposal, answers: Mapping[s
         if value is not None:
             now = f"nu niveau {value}"
         else:
-            now = "nu: weet niet" if answer is not None and answer.dont_know else "nog niet beantwoord"
+            now = (
+                f"nu: {in_sentence(question, answer)}" if answer is not None and answer.dont_know else NOT_YET
+            )
         meaning = question.scale[target].partition(".")[2].strip()
         parts.append(f"Vraag {qid} naar niveau {target} ({now}): {meaning[0].lower()}{meaning[1:]}")
     return (

@@ -29,6 +29,7 @@ from scan.content.models import Proposal, ProposalStatus
 from scan.content.questionbank import QuestionBank
 from scan.content.reference import PeerGroup
 from scan.rules.akkoord.coverage import Promise
+from scan.rules.answer_words import NOT_YET, in_sentence
 from scan.rules.benchmark import MinimumN, PeerData
 from scan.rules.disclosure import Decision, Shown, contributor_of, fingerprint
 from scan.rules.scoring import Answer, ScanScore, points
@@ -150,7 +151,9 @@ def _level_phrase(bank: QuestionBank, qid: str, answers: Mapping[str, Answer]) -
     question = bank.question(qid)
     if answer is None or answer.value is None:
         state = (
-            "beantwoord met ‘weet niet’" if answer is not None and answer.dont_know else "nog niet beantwoord"
+            f"beantwoord met ‘{in_sentence(question, answer)}’"
+            if answer is not None and answer.dont_know
+            else NOT_YET
         )
         return f"vraag {qid} is {state}"
     label = question.scale[answer.value].split(".")[0]

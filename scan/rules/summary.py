@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from scan.base.formatting import nl_number
 from scan.content.questionbank import QuestionBank
+from scan.rules.answer_words import DONT_KNOW_COUNT
 from scan.rules.scoring import PriorityScore, ScanScore
 
 
@@ -57,7 +58,7 @@ def priority_rows(bank: QuestionBank, score: ScanScore) -> list[dict[str, object
             "Prioriteit": f"{p.id}. {p.name}",
             "Score (0–100)": nl_number(ps.score) if ps.score is not None else "nog geen",
             "Beantwoord": f"{ps.answered} van {ps.total}",
-            "Weet niet": ps.dont_know,
+            DONT_KNOW_COUNT: ps.dont_know,
             "Open": ps.open,
         }
         for p in bank.priorities

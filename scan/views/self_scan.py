@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from scan.content.models import Question
 from scan.content.questionbank import QuestionBank, question_bank
 from scan.content.reference import reference
 from scan.records.round import answers as answer_store
 from scan.records.round import releases, respondents, rounds
 from scan.records.round.rounds import Round
 from scan.rules import voices
+from scan.rules.answer_words import level_words
 from scan.rules.scoring import Answer, ScanScore, score_scan
 from scan.rules.trend import Change, question_changes
 from scan.rules.voices import Divergence, Figure, RoleResult
@@ -40,20 +40,6 @@ def self_scan(store: Store, rnd: Round, bank: QuestionBank | None = None) -> Sel
 
 def municipality_name(rnd: Round) -> str:
     return reference().municipality(rnd.gm_code).name
-
-
-def answer_words(question: Question, value: int | None, dont_know: bool = False) -> tuple[str, str]:
-    """An answer in words: (label, explanation). "Niveau 3: In uitvoering" with the rest of the level's
-    description; a statement's agreement label; "Weet niet / n.v.t."; "Niet beantwoord"."""
-    if dont_know:
-        return "Weet niet / n.v.t.", ""
-    if value is None:
-        return "Niet beantwoord", ""
-    text = question.scale[value]
-    if question.kind == "agreement":
-        return text, ""
-    short, _, rest = text.partition(".")
-    return f"Niveau {value}: {short.strip()}", rest.strip()
 
 
 @dataclass(frozen=True)
@@ -110,8 +96,8 @@ def change_rows(bank: QuestionBank, changes: list[Change]) -> list[tuple[str, st
     rows = []
     for c in changes:
         q = bank.question(c.question_id)
-        before = answer_words(q.at(c.before_version), c.before)[0] if c.before is not None else "Geen niveau"
-        after = answer_words(q.at(c.after_version), c.after)[0] if c.after is not None else "Geen niveau"
+        before = level_words(q.at(c.before_version), c.before)[0] if c.before is not None else "Geen niveau"
+        after = level_words(q.at(c.after_version), c.after)[0] if c.after is not None else "Geen niveau"
         if c.before is None or c.after is None:
             direction = "nieuw" if c.before is None else "geen niveau meer"
         elif c.after == c.before:

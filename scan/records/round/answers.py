@@ -11,6 +11,7 @@ from scan.base.text import clean_input, printable
 from scan.content.models import ROLE_LABELS, SELF_ROLE, WORKSHOP_ROLE
 from scan.content.questionbank import question_bank
 from scan.records.round.rounds import require_open, self_respondent
+from scan.rules.answer_words import in_sentence
 from scan.rules.scoring import Answer, check_answer
 from scan.storage.core import Store, now
 
@@ -38,15 +39,6 @@ def _current(db, respondent: int, question_id: str) -> Answer:
         if row
         else Answer(question_id)
     )
-
-
-def answer_words(answer: Answer) -> str:
-    """How a screen names an answer in a message: "3 · In uitvoering", "weet niet", "nog geen antwoord"."""
-    if answer.dont_know:
-        return "weet niet / n.v.t."
-    if answer.value is None:
-        return "nog geen antwoord"
-    return f"{answer.value} · {question_bank().question(answer.question_id).scale[answer.value]}"
 
 
 _UPSERT = (
@@ -108,7 +100,7 @@ def save(
         ):
             raise StaleEdit(
                 f"Iemand anders heeft het antwoord op vraag {question_id} intussen veranderd in "
-                f"‘{answer_words(current)}’. Uw keuze is niet bewaard; kies opnieuw als u hem wilt.",
+                f"‘{in_sentence(question_bank().question(current.question_id), current)}’. Uw keuze is niet bewaard; kies opnieuw als u hem wilt.",
                 current,
             )
         # plain SQL: sqlite-utils' upsert inspects the table's schema on every call (saved on every click)

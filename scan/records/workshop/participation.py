@@ -26,12 +26,12 @@ from scan.records.workshop.core import (
     get,
     is_open_question,
 )
+from scan.rules.answer_words import DONT_KNOW
 from scan.rules.scoring import check_answer
 from scan.storage.core import Store, now
 
 MAX_OPEN_ANSWER = 280
 MAX_OPEN_ANSWERS_PER_PERSON = 3  # per open question
-DONT_KNOW = "weet_niet"
 
 Operation = Callable[[Any], Any]  # runs inside a write transaction (a sqlite_utils.Database)
 

@@ -26,10 +26,10 @@ from scan.records.workshop.core import (
     statuses,
 )
 from scan.records.workshop.words import word_counts
+from scan.rules.answer_words import DONT_KNOW, bar_label, options
 from scan.rules.benchmark import MIN_N
 from scan.storage.core import Store
 
-DONT_KNOW = "weet_niet"
 MODERATION = ("nieuw", "goedgekeurd", "afgewezen")
 
 
@@ -93,7 +93,7 @@ def preview(store: Store, workshop_id: int, question_id: str) -> Tally:
 
 def distribution_rows(question, counts: dict) -> tuple[list[str], list[int]]:
     """Labels ("2 · Besloten", ..., "Weet niet") and counts in scale order, for chart and text."""
-    labels = [f"{v} · {question.scale[v].split('.')[0]}" for v in question.scale] + ["Weet niet"]
+    labels = [bar_label(question, v) for v in options(question)]
     values = [counts[v] for v in question.scale] + [counts[DONT_KNOW]]
     return labels, values
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from scan.content.questionbank import question_bank
 from scan.records.workshop.core import get, is_open_question, statuses
-from scan.records.workshop.participation import DONT_KNOW, MAX_OPEN_ANSWER
+from scan.records.workshop.participation import MAX_OPEN_ANSWER
+from scan.rules.answer_words import option_label, options
 from scan.storage.core import Store
 
 OPEN_HELP = "Schrijf kort op wat u vindt. De begeleider kiest welke antwoorden op het scherm komen."
@@ -45,8 +46,7 @@ def room_state(store: Store, workshop_id: int) -> dict:
                 "uitleg": q.help,
                 "soort": "schaal",
                 "stand": status,
-                "opties": [[v, f"{v} · {label}"] for v, label in q.scale.items()]
-                + [[DONT_KNOW, "Weet niet"]],
+                "opties": [[v, option_label(q, v)] for v in options(q)],
             }
     elif ws.phase == "voting":
         state["stemmen"] = {

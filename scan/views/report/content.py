@@ -15,6 +15,7 @@ from scan.content.questionbank import QuestionBank, question_bank
 from scan.records.round.rounds import Round
 from scan.rules import svg_charts
 from scan.rules.agenda import AgendaItem
+from scan.rules.answer_words import level_words
 from scan.rules.benchmark import MIN_N, Comparison
 from scan.rules.scoring import Counts, PriorityScore
 from scan.rules.summary import strongest_and_weakest
@@ -186,7 +187,7 @@ def _question_lines(bank: QuestionBank, scan: scan_views.SelfScan, priority_id: 
     for q in bank.questions_for(priority_id, "griffie"):
         a = scan.answers.get(q.id)
         asked = q.at(a.version) if a else q  # an answer keeps the meaning of the wording it was given to
-        short, description = scan_views.answer_words(asked, a.value if a else None, bool(a and a.dont_know))
+        short, description = level_words(asked, a.value if a else None, bool(a and a.dont_know))
         tips = ", ".join(f"tip {t}: {bank.tip(t).title}" for t in q.tips)
         lines.append(
             QuestionLine(q.id, q.statement, short, description, (a.comment if a else "").strip(), tips)
@@ -252,7 +253,7 @@ def _peers(bank: QuestionBank, view: round_views.RoundView) -> ComparisonView:
     behind = []
     for q in c.behind():
         question = bank.question(q.question_id)
-        own, _ = scan_views.answer_words(question, q.own)
+        own, _ = level_words(question, q.own)
         further = sum(share for level, share in q.level_shares.items() if q.own is not None and level > q.own)
         behind.append(
             [

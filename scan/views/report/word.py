@@ -11,6 +11,7 @@ from docx.shared import Cm
 from scan.base import word
 from scan.content.models import PAMPHLET
 from scan.rules.agenda import add_inputs_to_docx, add_item_to_docx
+from scan.rules.answer_words import DONT_KNOW_COUNT
 from scan.rules.benchmark import MIN_N
 from scan.rules.svg_charts import Chart
 from scan.views.report.content import ReportData, Section
@@ -87,7 +88,7 @@ def write(d: ReportData) -> bytes:
         doc,
         rows,
         [6.2, 3.0, 1.8, 2.2, 2.0, 1.8],
-        header=["Prioriteit", "Score", "Vragen", "Met niveau", "Weet niet", "Open"],
+        header=["Prioriteit", "Score", "Vragen", "Met niveau", DONT_KNOW_COUNT, "Open"],
         numeric=frozenset({2, 3, 4, 5}),
         bold_last=True,
     )

@@ -11,6 +11,7 @@ limit on every request body, enforced before the body is read (scan/web/limits.p
 
 import os
 import sys
+from types import FrameType
 
 import streamlit as st
 import uvicorn
@@ -38,7 +39,7 @@ def _configure_uvicorn() -> None:
       message cost the server 232 MiB. uvicorn refuses a larger frame from its header, unread."""
     trusted = trusted_proxies()
     os.environ["FORWARDED_ALLOW_IPS"] = trusted
-    frame = sys._getframe()
+    frame: FrameType | None = sys._getframe()
     while frame is not None:
         loading = frame.f_locals.get("self")
         if isinstance(loading, uvicorn.Config):

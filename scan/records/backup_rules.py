@@ -131,7 +131,7 @@ def _benchmark_values(row: Row) -> None:
         if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value <= 100:
             raise InvalidRow(f"Score '{str(value)[:20]}' voor {item} ligt niet tussen 0 en 100.")
         return
-    question = {q.id: q for q in question_bank().benchmark_questions}.get(item)
+    question = {q.id: q for q in question_bank().benchmark_questions}.get(str(item))
     as_int = int(value) if isinstance(value, int | float) and float(value).is_integer() else value
     check_answer(question, str(item), as_int, False)
 

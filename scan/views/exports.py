@@ -47,7 +47,8 @@ def _respondent_rows(store: Store, rnd: Round) -> list[tuple]:
         for role in roles
     }
     decisions = releases.resolve(store, f"round:{rnd.id}:export", candidates, rnd.id)
-    rows, number = [], 0
+    rows: list[tuple] = []
+    number = 0
     for role in roles:
         decision = decisions[f"export:{role}"]
         label = GROUP_LABELS.get(role, role)

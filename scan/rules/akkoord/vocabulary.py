@@ -189,7 +189,8 @@ def compile_vocabulary(parsed: VocabularyFile, source: Path) -> Vocabulary:
     known: set[str] = set()
     for item in sorted(parsed.proposals, key=lambda p: PAMPHLET_PROPOSALS.index(p.id)):
         exclude[item.id] = tuple(Pattern.compile(t) for t in item.exclude)
-        for tier, blocks in (("strong", item.strong), ("support", item.support)):
+        tiers: tuple[tuple[Tier, list[TermBlock]], ...] = (("strong", item.strong), ("support", item.support))
+        for tier, blocks in tiers:
             for block in blocks:
                 groups = tuple(tuple(Pattern.compile(w) for w in g) for g in block.with_)
                 without = tuple(Pattern.compile(w) for w in block.without)

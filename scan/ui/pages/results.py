@@ -12,8 +12,6 @@ from scan.views.exports import MIME, export, file_name
 
 store, bank = get_store(), get_bank()
 rnd = context.require_round()
-if rnd is None:
-    st.stop()
 
 context.heading("Resultaten", rnd)
 name = get_reference().municipality(rnd.gm_code).name

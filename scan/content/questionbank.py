@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from scan.base.errors import ContentError, describe_validation_error
+from scan.base.settings import content_dir
 from scan.content.models import (
     Example,
     GlossaryFile,
@@ -28,7 +29,7 @@ from scan.content.models import (
 )
 from scan.content.reference import BENCHMARKS_DIR, reference
 
-QUESTIONS_DIR = Path(__file__).resolve().parents[2] / "questions"
+QUESTIONS_DIR = content_dir("questions")
 PROPOSALS_FILE = "voorstellen.yaml"
 TIPS_FILE = "tips.yaml"
 GLOSSARY_FILE = "begrippen.yaml"

@@ -220,3 +220,11 @@ def test_no_record_function_reads_through_the_store_before_its_write() -> None:
     found = _reads_before_write()
     assert set(found) - set(READ_FIRST) == set(), {k: v for k, v in found.items() if k not in READ_FIRST}
     assert set(READ_FIRST) <= set(found), "a function in READ_FIRST no longer reads first: remove it there"
+
+
+def test_the_app_under_litestream_leaves_checkpoints_to_it(tmp_path, monkeypatch) -> None:
+    # Litestream must control checkpoints: a connection of the app under it never checkpoints by itself
+    monkeypatch.setenv("DEMOCRATIESCAN_LITESTREAM", "1")
+    assert Store(tmp_path / "a.sqlite").db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
+    monkeypatch.delenv("DEMOCRATIESCAN_LITESTREAM")
+    assert Store(tmp_path / "b.sqlite").db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000

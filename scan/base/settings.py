@@ -29,6 +29,12 @@ def database_path() -> Path:
     return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
 
 
+def litestream_checkpoints() -> bool:
+    """True when the app runs under Litestream (``DEMOCRATIESCAN_LITESTREAM=1``, set by
+    deploy/with-litestream): Litestream then checkpoints the WAL itself and the app does not."""
+    return os.environ.get("DEMOCRATIESCAN_LITESTREAM") == "1"
+
+
 def megabytes(name: str, default: int) -> int:
     """A size limit in MB from the environment (``DEMOCRATIESCAN_<NAME>_MB``), or the default."""
     raw = os.environ.get(f"DEMOCRATIESCAN_{name}_MB", "")

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from scan.base.errors import ScanError
+from scan.base.settings import litestream_checkpoints
 from scan.storage import schema
 from scan.storage.schema_graph import data_tables
 
@@ -88,6 +90,10 @@ class _Lease:
             self.db.conn.close()
 
 
+class MigrationFailed(ScanError):
+    """The schema of an older database could not be brought up to date; nothing was changed."""
+
+
 class Store:
     """Connections and transactions of one database file. Safe to share between Streamlit sessions."""
 
@@ -122,6 +128,8 @@ class Store:
         conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA busy_timeout = 30000")
         conn.execute("PRAGMA foreign_keys = ON")
+        if litestream_checkpoints():  # no checkpoint of ours may race Litestream's reading of the WAL
+            conn.execute("PRAGMA wal_autocheckpoint = 0")
         return sqlite_utils.Database(conn)
 
     @contextmanager
@@ -151,10 +159,22 @@ class Store:
             db.execute("COMMIT")
 
     def _migrate(self, stop_before: str | None) -> None:
+        """Every pending migration in one transaction: an upgrade lands whole or not at all."""
         self.db.enable_wal()
-        with self.write() as db:
-            schema.adopt_legacy_records(db)
-            schema.MIGRATIONS.apply(db, stop_before=stop_before)
+        pending = [m.name for m in schema.MIGRATIONS.pending(self.db)]
+        try:
+            with self.write() as db:
+                schema.adopt_legacy_records(db)
+                schema.MIGRATIONS.apply(db, stop_before=stop_before)
+        except Exception as exc:
+            if not pending:
+                raise
+            raise MigrationFailed(
+                f"De database {self.path} kon niet worden bijgewerkt voor deze versie van democratiescan "
+                f"(stappen {', '.join(pending)}). Er is niets veranderd: de database is zoals hij was. "
+                "Zet de vorige versie terug en meld dit bij de ontwikkelaars. "
+                f"Technische melding: {type(exc).__name__}: {exc}"
+            ) from exc
 
     def schema_version(self) -> list[str]:
         """The names of the migrations this database has, in the order they ran."""

@@ -17,8 +17,8 @@ from ..conftest import PROJECT
 pytestmark = pytest.mark.e2e
 
 
-def _requirements(name: str) -> set[str]:
-    lines = (PROJECT / name).read_text(encoding="utf-8").splitlines()
+def _requirements(path: Path) -> set[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
     return {line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")}
 
 
@@ -69,5 +69,5 @@ def test_pip_install_gives_a_working_democratiescan_command(tmp_path: Path) -> N
     declared = set(requires.stdout.splitlines())
     runtime = {r for r in declared if "extra ==" not in r}
     dev = {r.split(";")[0].strip() for r in declared if 'extra == "dev"' in r}
-    assert runtime == _requirements("requirements.txt")
-    assert dev == _requirements("requirements-dev.txt")
+    assert runtime == _requirements(clone / "requirements.txt")
+    assert dev == _requirements(clone / "requirements-dev.txt")

@@ -1,5 +1,7 @@
 """Results: radar, a bar per priority with coverage, strongest and weakest in words."""
 
+import functools
+
 import streamlit as st
 
 from scan.base.formatting import nl_number
@@ -81,7 +83,7 @@ for col, (fmt, label) in zip(
 ):
     col.download_button(
         label,
-        data=lambda fmt=fmt: export(store, rnd, fmt, group_id),  # made only when clicked
+        data=functools.partial(export, store, rnd, fmt, group_id),  # made only when clicked
         file_name=file_name(rnd, fmt),
         mime=MIME[fmt],
         icon=":material/download:",

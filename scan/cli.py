@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from scan.base.errors import ScanError
 from scan.base.settings import database_path
@@ -15,7 +16,7 @@ from scan.content.reference import BENCHMARKS_DIR, load_reference, reference
 
 
 class DutchArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse prints English by default
+    def error(self, message: str) -> NoReturn:  # argparse prints English by default
         self.print_usage(sys.stderr)
         self.exit(2, f"Fout: ongeldige opdracht ({message}). Zie 'python -m scan --help'.\n")
 
@@ -271,9 +272,9 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
         raise ScanError(f"Het bestand of de map '{args.path}' bestaat niet.")
     if path.is_file():
         if args.csv:
-            rows = list(csv_rows(path.name, analyse_path(path, limits)))
-            Path(args.csv).write_text(csv_text(rows), encoding="utf-8-sig")
-            print(f"{len(rows)} regels geschreven naar {args.csv}.")
+            lines = list(csv_rows(path.name, analyse_path(path, limits)))
+            Path(args.csv).write_text(csv_text(lines), encoding="utf-8-sig")
+            print(f"{len(lines)} regels geschreven naar {args.csv}.")
             return 0
         analysis = analyse_path(path, limits)
         if args.json:

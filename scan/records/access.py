@@ -47,7 +47,7 @@ def set_password(store: Store, scope: str, password: str) -> None:
     if len(password) < MIN_LENGTH:
         raise ScanError(f"Een wachtwoord heeft minstens {MIN_LENGTH} tekens.")
     with store.write() as db:
-        db["credentials"].upsert(
+        db.table("credentials").upsert(
             {
                 "scope": scope,
                 "password_hash": hash_password(password),
@@ -98,7 +98,7 @@ def grant_oidc(store: Store, email: str, scope: str) -> None:
     """Let the organisation account with this e-mail address open a municipality (or everything)."""
     _scope_ok(scope)
     with store.write() as db:
-        db["oidc_grants"].upsert(
+        db.table("oidc_grants").upsert(
             {"email": _email(email), "scope": scope, "created_at": datetime.now(UTC).isoformat()},
             pk=("email", "scope"),
         )

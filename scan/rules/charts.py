@@ -8,6 +8,7 @@ from plotly.subplots import make_subplots
 from scan.base.formatting import nl_number, nl_signed
 from scan.content.questionbank import QuestionBank
 from scan.rules.scoring import ScanScore
+from scan.rules.trend import last_change
 
 PRIMARY = "#0B5394"
 MUTED = "#5F6B7A"
@@ -217,7 +218,7 @@ def trend_lines(bank: QuestionBank, history: list[tuple[int, ScanScore]]) -> go.
     titles = []
     for p in bank.core_priorities:
         values = [s.by_id(p.id).score for _, s in history]
-        change = values[-1] - values[-2] if len(values) > 1 and None not in values[-2:] else None
+        change = last_change(values)
         titles.append(p.short if change is None else f"{p.short} ({nl_signed(change)})")
     fig = make_subplots(rows=2, cols=4, subplot_titles=titles, vertical_spacing=0.22, horizontal_spacing=0.06)
     for n, p in enumerate(bank.core_priorities):

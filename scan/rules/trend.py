@@ -3,7 +3,7 @@ rules: scan/views.py reads the rounds."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from scan.base.formatting import nl_number, nl_signed
@@ -27,13 +27,19 @@ class Change:
         return self.before != self.after
 
 
+def difference(before: float | None, after: float | None) -> float | None:
+    """after - before; None where either has no value."""
+    return after - before if after is not None and before is not None else None
+
+
+def last_change(values: Sequence[float | None]) -> float | None:
+    """The change between the last two values of a series; None with fewer than two or a gap."""
+    return difference(values[-2], values[-1]) if len(values) > 1 else None
+
+
 def deltas(before: ScanScore, after: ScanScore) -> dict[int, float | None]:
     """Change per priority (points, 0-100 scale); None where either round has no score."""
-    result = {}
-    for b in before.priorities:
-        a = after.by_id(b.priority_id)
-        result[b.priority_id] = a.score - b.score if a.score is not None and b.score is not None else None
-    return result
+    return {b.priority_id: difference(b.score, after.by_id(b.priority_id).score) for b in before.priorities}
 
 
 def question_changes(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from scan.base.errors import NotFound, ScanError
 from scan.content.models import SELF_ROLE, RespondentKind
 from scan.content.reference import reference
-from scan.storage.core import Store, now
+from scan.storage.core import Store, inserted_id, now
 from scan.storage.schema_graph import delete_with_dependents
 
 MIN_YEAR, MAX_YEAR = 2018, 2100
@@ -60,11 +60,13 @@ def start(store: Store, gm_code: str, year: int, *, is_demo: bool = False) -> Ro
         if db.execute("SELECT 1 FROM rounds WHERE gm_code = ? AND year = ?", [gm_code, year]).fetchone():
             raise ScanError(f"Er is al een scan van {name} voor {year}. Open die ronde.")
         stamp = now()
-        round_id = db.execute(
-            "INSERT INTO rounds (gm_code, year, status, share_benchmark, is_demo, created_at, updated_at) "
-            "VALUES (?, ?, 'open', 0, ?, ?, ?)",
-            [gm_code, year, int(is_demo), stamp, stamp],
-        ).lastrowid
+        round_id = inserted_id(
+            db.execute(
+                "INSERT INTO rounds (gm_code, year, status, share_benchmark, is_demo, created_at, updated_at) "
+                "VALUES (?, ?, 'open', 0, ?, ?, ?)",
+                [gm_code, year, int(is_demo), stamp, stamp],
+            )
+        )
         db.execute(
             "INSERT INTO respondents (round_id, role, kind, created_at) VALUES (?, ?, ?, ?)",
             [round_id, SELF_ROLE, RespondentKind.SELF.value, stamp],

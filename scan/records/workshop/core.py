@@ -21,7 +21,7 @@ from scan.base.text import clean_input, printable
 from scan.content.models import PROPOSAL_ID
 from scan.content.questionbank import QuestionBank, question_bank
 from scan.records.round.rounds import require_open
-from scan.storage.core import Store, now
+from scan.storage.core import Store, inserted_id, now
 
 JOIN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: typed from a screen
 JOIN_LENGTH = 10
@@ -233,7 +233,7 @@ def _check_questions(question_ids: list[str], audience: Audience) -> None:
     if not question_ids:
         raise WorkshopError("Kies minstens één vraag voor de workshop.")
     bank = question_bank()
-    if unknown := [q for q in question_ids if not isinstance(q, str) or bank.question(q) is None]:
+    if unknown := [q for q in question_ids if not isinstance(q, str) or bank.find_question(q) is None]:
         raise WorkshopError(f"Vraag '{unknown[0]}' bestaat niet.")
     if len(set(question_ids)) != len(question_ids):
         raise WorkshopError("Elke vraag mag maar één keer in de workshop staan.")
@@ -269,21 +269,23 @@ def create(
             code = _code(JOIN_LENGTH)
             if not db.execute("SELECT 1 FROM workshops WHERE join_code = ?", [code]).fetchone():
                 break
-        workshop_id = db.execute(
-            "INSERT INTO workshops (round_id, ref, join_code, facilitator_hash, pin, title, question_ids, current, "
-            "phase, added_to_round, audience, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 'questions', 0, ?, ?)",
-            [
-                round_id,
-                secrets.token_urlsafe(12),
-                code,
-                _hash(pin),
-                pin,
-                title[:MAX_TITLE],
-                json.dumps(list(question_ids)),
-                audience.value,
-                now(),
-            ],
-        ).lastrowid
+        workshop_id = inserted_id(
+            db.execute(
+                "INSERT INTO workshops (round_id, ref, join_code, facilitator_hash, pin, title, question_ids, current, "
+                "phase, added_to_round, audience, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 'questions', 0, ?, ?)",
+                [
+                    round_id,
+                    secrets.token_urlsafe(12),
+                    code,
+                    _hash(pin),
+                    pin,
+                    title[:MAX_TITLE],
+                    json.dumps(list(question_ids)),
+                    audience.value,
+                    now(),
+                ],
+            )
+        )
         db.conn.executemany(
             "INSERT INTO workshop_questions (workshop_id, question_id, status) VALUES (?, ?, 'hidden')",
             [(workshop_id, q) for q in question_ids],
@@ -543,10 +545,12 @@ def add_to_round(store: Store, workshop_id: int, pin: str) -> int:
         for pid, qid, value, dk in rows:
             by_participant.setdefault(pid, []).append((qid, value, dk))
         for answers in by_participant.values():
-            rid = db.execute(
-                "INSERT INTO respondents (round_id, role, kind, created_at) VALUES (?, ?, ?, ?)",
-                [ws.round_id, WORKSHOP_ROLE, RespondentKind.WORKSHOP.value, stamp],
-            ).lastrowid
+            rid = inserted_id(
+                db.execute(
+                    "INSERT INTO respondents (round_id, role, kind, created_at) VALUES (?, ?, ?, ?)",
+                    [ws.round_id, WORKSHOP_ROLE, RespondentKind.WORKSHOP.value, stamp],
+                )
+            )
             db.conn.executemany(
                 "INSERT INTO answers (respondent_id, question_id, value, dont_know, comment, updated_at, "
                 "question_version) VALUES (?, ?, ?, ?, '', ?, ?)",

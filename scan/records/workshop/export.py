@@ -83,7 +83,7 @@ def to_xlsx(store: Store, workshop_id: int) -> bytes:
 
     result = outcome(store, workshop_id)
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]  # the one sheet a new workbook has
     sheet.title = "Uitkomsten"
     sheet.append(HEADER)
     for row in rows(result):

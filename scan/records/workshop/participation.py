@@ -143,7 +143,7 @@ def participant(store: Store, workshop_id: int, token: str) -> int:
 
 
 def _check_value(question_id: str, value: object, dont_know: bool) -> None:
-    question = question_bank().question(question_id)
+    question = question_bank().find_question(question_id)
     if question is None:
         raise WorkshopError(f"Vraag {str(question_id)[:10]} hoort niet bij deze workshop.")
     if value is None and not dont_know:

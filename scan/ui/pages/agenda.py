@@ -13,8 +13,6 @@ from scan.ui.services import get_bank, get_reference, get_store
 
 store, bank = get_store(), get_bank()
 rnd = context.require_round()
-if rnd is None:
-    st.stop()
 
 name = get_reference().municipality(rnd.gm_code).name
 FIELDS = {

@@ -6,6 +6,8 @@ follow the room without a tap. The next step is always the one primary button; s
 be undone (close, show, end) ask for confirmation. Owns the session keys ``leiden_*``.
 """
 
+import functools
+
 import streamlit as st
 
 from scan.base.errors import ScanError
@@ -28,8 +30,6 @@ store, bank = get_store(), question_bank()
 st.html(workshop_view.CSS)
 st.title("Workshop leiden")
 chosen = workshop_access.from_url(store)
-if chosen is None:
-    st.stop()
 secret = workshop_access.facilitator_secret(store, chosen)
 if secret is None:
     workshop_access.login(store, chosen, "Workshop leiden")
@@ -354,7 +354,7 @@ if chosen.phase == "ended":
     for col, (label, make, extension, mime) in zip(st.columns(2), downloads, strict=True):
         col.download_button(
             f"Uitkomsten downloaden ({label})",
-            data=lambda make=make: make(store, chosen.id),
+            data=functools.partial(make, store, chosen.id),
             file_name=f"workshop-{chosen.join_code}.{extension}",
             mime=mime,
             key=f"leiden_{extension}",

@@ -47,8 +47,6 @@ store, bank = get_store(), question_bank()
 st.html(STYLE)
 st.html(workshop_view.CSS)
 chosen = workshop_access.from_url(store, "projectie")
-if chosen is None:
-    st.stop()
 if workshop_access.facilitator_secret(store, chosen) is None:
     workshop_access.login(store, chosen, "Projectiescherm")
     st.stop()

@@ -93,8 +93,12 @@ plan = plan_views.steps(
 )
 now = step_plan.show(plan, plan_round)
 next_step = plan[now] if plan_round is not None and now is not None and plan[now].page else None
-if next_step and st.button(
-    next_step.action or next_step.title, type="primary", icon=":material/arrow_forward:", key="start_stap"
+if (
+    next_step
+    and plan_round is not None
+    and st.button(
+        next_step.action or next_step.title, type="primary", icon=":material/arrow_forward:", key="start_stap"
+    )
 ):
     context.select(code, plan_round.year)
     st.switch_page(f"scan/ui/pages/{next_step.page}.py")
@@ -150,7 +154,7 @@ with st.container(border=True):
     if st.button("Scan starten", icon=":material/add:", key="start_nieuw"):
         try:
             new_round = rounds.start(store, code, int(year))
-            if copy:
+            if copy and previous is not None:
                 answers.copy_forward(store, previous.id, new_round.id)
         except ScanError as exc:
             st.error(str(exc))

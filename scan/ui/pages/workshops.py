@@ -12,8 +12,6 @@ KEY_CREATED = "workshops_nieuw"  # the ref of the workshop just made
 store, bank = get_store(), get_bank()
 st.html(workshop_view.CSS)
 rnd = context.require_round()
-if rnd is None:
-    st.stop()
 
 context.heading("Workshops", rnd)
 st.write(

@@ -53,7 +53,7 @@ def _fictief(fig: go.Figure, is_demo: bool | str | None) -> go.Figure:
     return fig
 
 
-def radar(bank: QuestionBank, score: ScanScore, name: str, is_demo: bool = False) -> go.Figure:
+def radar(bank: QuestionBank, score: ScanScore, name: str, is_demo: bool | str | None = False) -> go.Figure:
     """Spider chart of the eight priorities; unanswered priorities are drawn at 0 and marked."""
     labels = [p.short for p in bank.core_priorities]
     values = [p.score if p.score is not None else 0 for p in score.priorities]
@@ -87,7 +87,7 @@ def radar(bank: QuestionBank, score: ScanScore, name: str, is_demo: bool = False
     return _fictief(fig, is_demo)
 
 
-def priority_bars(bank: QuestionBank, score: ScanScore, is_demo: bool = False) -> go.Figure:
+def priority_bars(bank: QuestionBank, score: ScanScore, is_demo: bool | str | None = False) -> go.Figure:
     """One bar per priority with its score and, in the label, how many questions it rests on."""
     names = [f"{p.id}. {p.short}" for p in bank.core_priorities]
     values = [s.score or 0 for s in score.priorities]
@@ -119,7 +119,9 @@ def priority_bars(bank: QuestionBank, score: ScanScore, is_demo: bool = False) -
     return _fictief(fig, is_demo)
 
 
-def peer_bands(bank: QuestionBank, score: ScanScore, comparison, is_demo: bool = False) -> go.Figure:
+def peer_bands(
+    bank: QuestionBank, score: ScanScore, comparison, is_demo: bool | str | None = False
+) -> go.Figure:
     """Per priority: the peers' middle half (q1-q3) as a band, their median, and our score."""
     names = [f"{p.id}. {p.short}" for p in bank.core_priorities]
     stats = [comparison.priorities[p.id] for p in bank.core_priorities]
@@ -172,7 +174,7 @@ def peer_bands(bank: QuestionBank, score: ScanScore, comparison, is_demo: bool =
 
 
 def radar_with_peers(
-    bank: QuestionBank, score: ScanScore, comparison, name: str, is_demo: bool = False
+    bank: QuestionBank, score: ScanScore, comparison, name: str, is_demo: bool | str | None = False
 ) -> go.Figure:
     fig = radar(bank, score, name, is_demo)
     stats = [comparison.priorities[p.id] for p in bank.core_priorities]

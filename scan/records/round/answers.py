@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from enum import Enum
 from typing import Final, Literal
 
+from sqlite_utils import Database
+
 from scan.base.errors import InvalidAnswer, ScanError
 from scan.base.text import clean_input, printable
 from scan.content.models import ROLE_LABELS, SELF_ROLE, WORKSHOP_ROLE
@@ -39,7 +41,7 @@ class StaleEdit(ScanError):
         self.current = current
 
 
-def _current(db, respondent: int, question_id: str) -> Answer:
+def _current(db: Database, respondent: int, question_id: str) -> Answer:
     row = db.execute(
         "SELECT value, dont_know, comment, question_version FROM answers WHERE respondent_id = ? AND question_id = ?",
         [respondent, question_id],
@@ -64,7 +66,7 @@ _UPSERT_COMMENT = (  # a comment alone leaves the answer's version as it was
 )
 
 
-def _respondent_for(db, round_id: int, respondent_id: int | None, question_id: str) -> int:
+def _respondent_for(db: Database, round_id: int, respondent_id: int | None, question_id: str) -> int:
     """The respondent who answers (the self-scan by default), checked against round and role."""
     respondent = respondent_id if respondent_id is not None else self_respondent(db, round_id)
     owner = db.execute(

@@ -11,6 +11,8 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
+from sqlite_utils import Database
+
 from scan.base.errors import ScanError
 from scan.content.models import ROLE_LABELS, RespondentKind
 from scan.records.round import answers as answer_store
@@ -92,7 +94,7 @@ def open_code(store: Store, code: str) -> tuple[Invite, Round]:
     return _open_code(store.db, code)
 
 
-def _open_code(db, code: str) -> tuple[Invite, Round]:
+def _open_code(db: Database, code: str) -> tuple[Invite, Round]:
     """``open_code`` on a connection: inside a write, it decides on what that write sees."""
     cleaned = normalise_code(code or "")
     row = db.execute(
@@ -129,7 +131,7 @@ def resume(store: Store, code: str, token: str) -> Respondent:
     return _resume(store.db, code, token)
 
 
-def _resume(db, code: str, token: str) -> Respondent:
+def _resume(db: Database, code: str, token: str) -> Respondent:
     inv, _ = _open_code(db, code)
     row = db.execute(
         "SELECT id, round_id, role, finished_at FROM respondents WHERE token_hash = ? AND invite_id = ?",

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlite_utils import Database
+
 from scan.base.errors import NotFound, ScanError
 from scan.content.models import SELF_ROLE, RespondentKind
 from scan.content.reference import reference
@@ -78,7 +80,7 @@ def by_id(store: Store, round_id: int) -> Round:
     return read(store.db, round_id)
 
 
-def read(db, round_id: int) -> Round:
+def read(db: Database, round_id: int) -> Round:
     """``by_id`` on a connection: inside a write, the round as that write sees it."""
     row = db.execute(f"SELECT {_COLUMNS} FROM rounds WHERE id = ?", [round_id]).fetchone()
     if row is None:
@@ -115,7 +117,7 @@ def previous(store: Store, gm_code: str, year: int) -> Round | None:
     return next(iter(earlier(store, gm_code, year)), None)
 
 
-def self_respondent(db, round_id: int) -> int:
+def self_respondent(db: Database, round_id: int) -> int:
     row = db.execute(
         "SELECT id FROM respondents WHERE round_id = ? AND kind = ?", [round_id, RespondentKind.SELF.value]
     ).fetchone()
@@ -124,7 +126,7 @@ def self_respondent(db, round_id: int) -> int:
     return row[0]
 
 
-def require_open(db, round_id: int, message: str = "Deze scanronde is gesloten.") -> None:
+def require_open(db: Database, round_id: int, message: str = "Deze scanronde is gesloten.") -> None:
     """Refuse a write to a closed (or missing) round; call inside the write's transaction."""
     row = db.execute("SELECT status FROM rounds WHERE id = ?", [round_id]).fetchone()
     if row is None:

@@ -16,6 +16,8 @@ import secrets
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sqlite_utils import Database
+
 from scan.base.errors import ScanError
 from scan.base.text import clean_input, printable
 from scan.content.models import PROPOSAL_ID
@@ -149,7 +151,7 @@ _SELECT = (
 )
 
 
-def _from_rows(db, rows: list[tuple]) -> list[Workshop]:
+def _from_rows(db: Database, rows: list[tuple]) -> list[Workshop]:
     if not rows:
         return []
     ids = [r[0] for r in rows]
@@ -182,7 +184,7 @@ def _from_rows(db, rows: list[tuple]) -> list[Workshop]:
     ]
 
 
-def _one(db, where: str, params: list, missing: str) -> Workshop:
+def _one(db: Database, where: str, params: list, missing: str) -> Workshop:
     found = _from_rows(db, db.execute(f"{_SELECT} WHERE {where}", params).fetchall())
     if not found:
         raise WorkshopError(missing)
@@ -299,7 +301,7 @@ def check_facilitator(store: Store, workshop_id: int, pin: object) -> None:
     facilitator_in(store.db, workshop_id, pin)
 
 
-def facilitator_in(db, workshop_id: int, pin: object) -> None:
+def facilitator_in(db: Database, workshop_id: int, pin: object) -> None:
     """The PIN check on a connection: inside a write transaction, it decides on what that write sees."""
     row = db.execute("SELECT pin, facilitator_hash FROM workshops WHERE id = ?", [workshop_id]).fetchone()
     given = clean_code(pin) if row and row[0] else str(pin or "")
@@ -340,7 +342,7 @@ def format_code(code: str) -> str:
 # --- facilitator actions (each checks the PIN; every change moves the version phones follow) -----
 
 
-def _touch(db, workshop_id: int) -> None:
+def _touch(db: Database, workshop_id: int) -> None:
     db.execute("UPDATE workshops SET version = version + 1 WHERE id = ?", [workshop_id])
 
 
@@ -404,7 +406,7 @@ def go_to(store: Store, workshop_id: int, pin: str, index: int) -> None:
         _go_to(db, workshop_id, pin, index)
 
 
-def _go_to(db, workshop_id: int, pin: str, index: int) -> None:
+def _go_to(db: Database, workshop_id: int, pin: str, index: int) -> None:
     # the phase is read in the write: a workshop another facilitator just ended is never reopened
     facilitator_in(db, workshop_id, pin)
     ws = _one(db, "id = ?", [workshop_id], "Deze workshop bestaat niet.")

@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sqlite_utils import Database
+
 from scan.base.text import printable
 from scan.content.questionbank import question_bank
 from scan.records.workshop.core import (
@@ -171,7 +173,7 @@ def open_answers(store: Store, workshop_id: int, question_id: str | None = None)
     return [OpenAnswer(r[0], r[1], printable(r[2]), r[3], bool(r[4])) for r in rows]
 
 
-def _own_answer(db, workshop_id: int, answer_id: int) -> None:
+def _own_answer(db: Database, workshop_id: int, answer_id: int) -> None:
     row = db.execute(
         "SELECT 1 FROM workshop_open_answers o JOIN workshop_participants p ON p.id = o.participant_id "
         "WHERE o.id = ? AND p.workshop_id = ?",

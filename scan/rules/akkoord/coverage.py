@@ -154,8 +154,10 @@ def theme_promises(analysis: AgreementAnalysis, judged: Mapping[str, Judged]) ->
     found = {}
     for key, j in judged.items():
         priority = theme_of(key)
-        coverage = analysis.priorities.get(priority) if priority is not None else None
-        if j.judgement is not Judgement.CONFIRMED or coverage is None:
+        if priority is None or j.judgement is not Judgement.CONFIRMED:
+            continue
+        coverage = analysis.priorities.get(priority)
+        if coverage is None:
             continue
         options = theme_candidates(coverage)
         if options:

@@ -39,7 +39,8 @@ def sso_configured() -> bool:
 def _sso_scopes() -> set[str]:
     if not sso_configured() or not st.user.is_logged_in:
         return set()
-    return access.oidc_scopes(get_store(), st.user.get("email"))
+    email = st.user.get("email")
+    return access.oidc_scopes(get_store(), email if isinstance(email, str) else None)
 
 
 def has_access(gm_code: str, locked: bool | None = None) -> bool:

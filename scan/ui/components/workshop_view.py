@@ -43,7 +43,7 @@ def bars(rows: list[tuple[str, int]], n: int, what: str = "antwoorden") -> str:
     """A bar per row with the count and the percentage beside it, and the figure's n."""
     values = [v for _, v in rows]
     pcts = workshop.percentages(values)
-    top = max(values) if values and max(values) else 1
+    top = max([*values, 1])  # the longest bar is full width; all zero: empty bars
     body = "".join(
         f'<tr><th scope="row">{html(label)}</th>'
         f'<td class="bar"><div class="fill" style="width:{value / top * 100:.1f}%"></div></td>'

@@ -30,10 +30,11 @@ store, bank = get_store(), question_bank()
 st.html(workshop_view.CSS)
 st.title("Workshop leiden")
 chosen = workshop_access.from_url(store)
-secret = workshop_access.facilitator_secret(store, chosen)
-if secret is None:
+found_secret = workshop_access.facilitator_secret(store, chosen)
+if found_secret is None:
     workshop_access.login(store, chosen, "Workshop leiden")
     st.stop()
+secret: str = found_secret  # a name the callbacks below see as a str
 griffier = workshop_access.is_griffier(store, chosen)
 st.session_state[KEY_SHAPE] = (chosen.phase, len(chosen.question_ids))
 
@@ -98,19 +99,25 @@ links[0].page_link(
 links[1].caption(
     f"Telefoons: scan de QR-code op het projectiescherm of ga naar {root}{join_path(chosen.join_code)}"
 )
+
+
+def _new_pin() -> None:
+    workshop.new_pin(store, chosen.id)  # the new PIN shows on the rerun this click starts
+
+
 if griffier:
     pin_cols = st.columns([3, 1])
     pin_cols[0].markdown(
         f"Pincode voor een andere begeleider: **{workshop.format_pin(secret)}** "
         "(met deze pincode kan iemand zonder wachtwoord deze workshop leiden en projecteren)."
     )
-    pin_cols[1].button(
-        "Nieuwe pincode", key="leiden_nieuwe_pin", on_click=lambda: workshop.new_pin(store, chosen.id)
-    )
+    pin_cols[1].button("Nieuwe pincode", key="leiden_nieuwe_pin", on_click=_new_pin)
 
 
 def _questions(ws: workshop.Workshop) -> None:
     qid, index, total = ws.current_question, ws.current, len(ws.question_ids)
+    if qid is None:  # a workshop in its questions phase always has one; nothing to show otherwise
+        return
     is_open = workshop.is_open_question(qid)
     t = workshop.preview(store, ws.id, qid)
     st.html(

@@ -235,8 +235,8 @@ def write(d: ReportData) -> bytes:
                 doc.add_paragraph(x.quote, style="Quote")
                 doc.add_paragraph(x.practice)
             if ap.theme is not None and not ap.promises:
-                intro = doc.add_paragraph(f"Thema genoemd, zonder een van de voorstellen, {ap.theme.where}:")
-                intro.runs[0].bold = True
+                lead = doc.add_paragraph(f"Thema genoemd, zonder een van de voorstellen, {ap.theme.where}:")
+                lead.runs[0].bold = True
                 doc.add_paragraph(ap.theme.quote, style="Quote")
 
     doc.add_heading("Gekozen voorstellen: de concept-democratiseringsagenda", level=1)

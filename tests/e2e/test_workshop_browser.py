@@ -128,7 +128,7 @@ def test_a_whole_workshop_with_eight_phones(server, browser, page, tmp_path: Pat
     page.get_by_role("button", name="Uitkomst tonen").click()
     page.get_by_role("button", name="Ja, uitkomst tonen").click()
     expect(projector.get_by_text("3 (38%)")).to_be_visible(timeout=5_000)  # three times "3 · In uitvoering"
-    expect(projector.get_by_text("n = 8 antwoorden")).to_be_visible()
+    expect(projector.get_by_text("Percentage van de 8 antwoorden (n = 8)")).to_be_visible()
     assert _font_px(projector.locator(".ws-bars th").first) >= 24
     for _, phone in phones:
         expect(phone.get_by_text("de uitkomst staat op het scherm")).to_be_visible(timeout=5_000)

@@ -79,7 +79,6 @@ from scan.records.workshop.results import (
     outcome,
     outcomes,
     participants,
-    percentages,
     preview,
     proposal_votes,
     published_open_answers,
@@ -90,6 +89,7 @@ from scan.records.workshop.results import (
     voters,
 )
 from scan.records.workshop.room import room_state
+from scan.rules.shares import percentages, share  # the room's percentages (ties never split)
 
 __all__ = [
     "DONT_KNOW",
@@ -158,6 +158,7 @@ __all__ = [
     "set_phase",
     "set_status",
     "set_vote_options",
+    "share",
     "short_set",
     "statuses",
     "tally",

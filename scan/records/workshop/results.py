@@ -98,19 +98,6 @@ def distribution_rows(question, counts: dict) -> tuple[list[str], list[int]]:
     return labels, values
 
 
-def percentages(values: list[int]) -> list[int]:
-    """Whole percentages of the total (largest remainder, so they add up to 100)."""
-    total = sum(values)
-    if not total:
-        return [0 for _ in values]
-    exact = [v * 100 / total for v in values]
-    floors = [int(e) for e in exact]
-    order = sorted(range(len(values)), key=lambda i: (-(exact[i] - floors[i]), -values[i]))
-    for i in order[: 100 - sum(floors)]:
-        floors[i] += 1
-    return floors
-
-
 # --- the vote --------------------------------------------------------------------------------------
 
 

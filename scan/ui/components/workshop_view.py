@@ -14,6 +14,7 @@ import io
 
 import segno
 
+from scan.base.formatting import nl_number
 from scan.records import workshop
 from scan.rules.benchmark import MIN_N
 from scan.ui.components.literal import html
@@ -39,20 +40,20 @@ CSS = """
 """
 
 
-def bars(rows: list[tuple[str, int]], n: int, what: str = "antwoorden") -> str:
-    """A bar per row with the count and the percentage beside it, and the figure's n."""
+def bars(rows: list[tuple[str, int]], pcts: list[int], caption: str) -> str:
+    """A bar per row with the count and the percentage beside it; the caption says what the
+    percentage is of and gives the figure's n."""
     values = [v for _, v in rows]
-    pcts = workshop.percentages(values)
     top = max(values) if values and max(values) else 1
     body = "".join(
         f'<tr><th scope="row">{html(label)}</th>'
         f'<td class="bar"><div class="fill" style="width:{value / top * 100:.1f}%"></div></td>'
-        f'<td class="num">{value} ({pct}%)</td></tr>'
+        f'<td class="num">{nl_number(value)} ({pct}%)</td></tr>'
         for (label, value), pct in zip(rows, pcts, strict=True)
     )
     return (
         f'<table class="ws-bars"><caption class="ws-note" style="caption-side:bottom;text-align:left">'
-        f"n = {n} {what}</caption><tbody>{body}</tbody></table>"
+        f"{html(caption)}</caption><tbody>{body}</tbody></table>"
     )
 
 
@@ -82,13 +83,15 @@ def qr_data_uri(url: str) -> str:
 
 
 def distribution(store, ws: workshop.Workshop, question_id: str, counts: dict | None, n: int) -> str:
-    """The bars of a scale question, or why they are not shown."""
+    """The bars of a scale question, or why they are not shown. Percentages of the n answers:
+    equal counts show equal percentages (scan/rules/shares.py)."""
     from scan.content.questionbank import question_bank
 
     if counts is None:
         return too_few(n)
     labels, values = workshop.distribution_rows(question_bank().question(question_id), counts)
-    return bars(list(zip(labels, values, strict=True)), n)
+    caption = f"Percentage van de {nl_number(n)} antwoorden (n = {nl_number(n)})"
+    return bars(list(zip(labels, values, strict=True)), workshop.percentages(values), caption)
 
 
 def open_answers(texts: list[str]) -> str:
@@ -97,10 +100,17 @@ def open_answers(texts: list[str]) -> str:
 
 
 def vote_ranking(results: list[tuple[str, int]] | None, voters: int) -> str:
+    """Proposals by number of dots. A voter puts at most one dot on a proposal, so the percentage is
+    the share of the voters who chose it ("5 van de 7 stemmers"); these do not add up to 100."""
     from scan.content.questionbank import question_bank
 
     if results is None:
         return too_few(voters, "stemmers")
     bank = question_bank()
     rows = [(f"{pid} {bank.proposal(pid).title}", dots) for pid, dots in results]
-    return bars(rows, voters, "stemmers")
+    dots = sum(d for _, d in results)
+    caption = (
+        f"Aantal stemmers dat dit voorstel koos, met het percentage van alle {nl_number(voters)} stemmers "
+        f"(n = {nl_number(voters)}; samen {nl_number(dots)} stippen)"
+    )
+    return bars(rows, [workshop.share(d, voters) for _, d in results], caption)

@@ -64,12 +64,14 @@ def too_few(n: int, what: str = "antwoorden") -> str:
     )
 
 
-def cloud(pairs: list[tuple[str, int]]) -> str:
+def cloud(pairs: list[tuple[str, int]], largest: float = 3.2) -> str:
+    """Words sized by how many used them, the most used ``largest`` em high."""
     if not pairs:
         return ""
     top = pairs[0][1]
     words = "".join(
-        f'<span style="font-size:{1 + 2.2 * count / top:.2f}em">{html(word)}</span>' for word, count in pairs
+        f'<span style="font-size:{1 + (largest - 1) * count / top:.2f}em">{html(word)}</span>'
+        for word, count in pairs
     )
     return f'<div class="ws-cloud" role="img" aria-label="Woordwolk van de goedgekeurde antwoorden">{words}</div>'
 
@@ -99,7 +101,7 @@ def open_answers(texts: list[str]) -> str:
     return cloud(workshop.cloud(texts)) + (f'<ul class="ws-open">{items}</ul>' if items else "")
 
 
-def vote_ranking(results: list[tuple[str, int]] | None, voters: int) -> str:
+def vote_ranking(results: list[tuple[str, int]] | None, voters: int, only: range | None = None) -> str:
     """Proposals by number of dots. A voter puts at most one dot on a proposal, so the percentage is
     the share of the voters who chose it ("5 van de 7 stemmers"); these do not add up to 100."""
     from scan.content.questionbank import question_bank
@@ -109,8 +111,9 @@ def vote_ranking(results: list[tuple[str, int]] | None, voters: int) -> str:
     bank = question_bank()
     rows = [(f"{pid} {bank.proposal(pid).title}", dots) for pid, dots in results]
     dots = sum(d for _, d in results)
+    shown = range(len(results)) if only is None else only  # the projector pages a long ranking
     caption = (
         f"Aantal stemmers dat dit voorstel koos, met het percentage van alle {nl_number(voters)} stemmers "
         f"(n = {nl_number(voters)}; samen {nl_number(dots)} stippen)"
     )
-    return bars(rows, [workshop.share(d, voters) for _, d in results], caption)
+    return bars([rows[i] for i in shown], [workshop.share(results[i][1], voters) for i in shown], caption)

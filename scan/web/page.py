@@ -377,14 +377,14 @@ def code_page(typed: str, error: str | None, nonce: str) -> str:
     return _document("Doe mee met de workshop", body, nonce)
 
 
-def closed_page(title: str, message: str, nonce: str) -> str:
+def closed_page(title: str, message: str, nonce: str, heading: str = "Aanmelden is gesloten") -> str:
     """A room that takes no new participants: what is going on and what to do, nothing to answer."""
     body = (
         '<main id="inhoud">'
         f"<h1>{html.escape(title or 'Workshop')}</h1>"
-        '<div role="alert"><h2>Aanmelden is gesloten</h2>'
+        f'<div role="alert"><h2>{html.escape(heading)}</h2>'
         f'<p class="uitleg">{html.escape(message)}</p></div>'
         f"<details><summary>Privacy: wat bewaren we?</summary><p>{PRIVACY}</p></details>"
         "</main>"
     )
-    return _document(f"{title or 'Workshop'} – aanmelden gesloten", body, nonce)
+    return _document(f"{title or 'Workshop'} – {heading.lower()}", body, nonce)

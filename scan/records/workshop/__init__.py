@@ -48,6 +48,7 @@ from scan.records.workshop.core import (
 )
 from scan.records.workshop.participation import (
     DONT_KNOW,
+    ENDED_FOR_NEWCOMERS,
     JOINING_CLOSED,
     JOINING_CLOSED_WHY,
     answer,
@@ -95,6 +96,7 @@ from scan.rules.shares import percentages, share  # the room's percentages (ties
 
 __all__ = [
     "DONT_KNOW",
+    "ENDED_FOR_NEWCOMERS",
     "JOINING_CLOSED",
     "JOINING_CLOSED_WHY",
     "JOIN_ALPHABET",

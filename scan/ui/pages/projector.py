@@ -89,6 +89,12 @@ short = (root.split("://", 1)[-1]) + PREFIX
 
 
 def _join_box(ws: workshop.Workshop) -> str:
+    if ws.phase == "ended":  # nobody can join any more: no QR code that leads to a dead end
+        return (
+            '<div class="join" role="status"><p class="code" style="white-space:normal">Afgelopen</p>'
+            "<p>De workshop is afgelopen. Meedoen en stemmen kan niet meer.</p>"
+            "<p><strong>Bedankt voor uw deelname!</strong></p></div>"
+        )
     return (
         '<div class="join">'
         f'<img src="{workshop_view.qr_data_uri(join_url)}" alt="QR-code om mee te doen: {literal.html(join_url)}">'
@@ -203,6 +209,7 @@ def _ended(ws: workshop.Workshop) -> str:
     results = workshop.published_vote_results(store, ws.id)
     voters = workshop.voters(store, ws.id)
     h2, h2_height = _heading("Uitslag van de stemming")
+    h2 = '<p class="stap">De workshop is afgelopen</p>' + h2
     if not results:
         return h2 + workshop_view.vote_ranking(results, voters)
     # a long ranking a screenful at a time: the label column is about half the width, a row at

@@ -16,6 +16,7 @@ import segno
 
 from scan.base.formatting import nl_number
 from scan.records import workshop
+from scan.records.workshop.words import as_text as words_text
 from scan.rules.benchmark import MIN_N
 from scan.ui.components.literal import html
 
@@ -65,15 +66,17 @@ def too_few(n: int, what: str = "antwoorden") -> str:
 
 
 def cloud(pairs: list[tuple[str, int]], largest: float = 3.2) -> str:
-    """Words sized by how many used them, the most used ``largest`` em high."""
+    """Words sized by how many used them, the most used ``largest`` em high. A screen reader
+    reads the words with their counts (the text alternative)."""
     if not pairs:
         return ""
+    label = f"Woordwolk van de goedgekeurde antwoorden. Meest gebruikt (aantal mensen): {words_text(pairs)}"
     top = pairs[0][1]
     words = "".join(
         f'<span style="font-size:{1 + (largest - 1) * count / top:.2f}em">{html(word)}</span>'
         for word, count in pairs
     )
-    return f'<div class="ws-cloud" role="img" aria-label="Woordwolk van de goedgekeurde antwoorden">{words}</div>'
+    return f'<div class="ws-cloud" role="img" aria-label="{html(label)}">{words}</div>'
 
 
 @functools.lru_cache(maxsize=64)
@@ -97,8 +100,11 @@ def distribution(store, ws: workshop.Workshop, question_id: str, counts: dict | 
 
 
 def open_answers(texts: list[str]) -> str:
+    """For the facilitator: the cloud, the same words with their counts as text, and the answers."""
     items = "".join(f"<li>{html(t)}</li>" for t in texts)
-    return cloud(workshop.cloud(texts)) + (f'<ul class="ws-open">{items}</ul>' if items else "")
+    pairs = workshop.cloud(texts)
+    words = f'<p class="ws-note">Meest gebruikte woorden (aantal mensen): {html(words_text(pairs))}</p>'
+    return cloud(pairs) + (words if pairs else "") + (f'<ul class="ws-open">{items}</ul>' if items else "")
 
 
 def vote_ranking(results: list[tuple[str, int]] | None, voters: int, only: range | None = None) -> str:

@@ -13,6 +13,7 @@ from scan.base.formatting import nl_number
 from scan.content.questionbank import question_bank
 from scan.records import workshop
 from scan.records.workshop import export
+from scan.records.workshop import words as workshop_words
 from scan.ui.components import literal, workshop_access, workshop_view
 from scan.ui.components.links import app_root
 from scan.ui.services import get_store
@@ -223,6 +224,12 @@ def _moderation(ws: workshop.Workshop, qid: str) -> None:
             "antwoorden een scherm tegelijk en wisselt vanzelf; zet antwoorden vast om ze te bespreken: dan "
             "toont het scherm alleen die."
         )
+        pairs = workshop.cloud([a.text for a in approved])
+        if pairs:  # the projector's word cloud in words: what the room sees, with the counts
+            st.html(
+                f'<p class="ws-note">Woordwolk op het scherm (aantal mensen): '
+                f"{literal.html(workshop_words.as_text(pairs))}</p>"
+            )
         for number, a in enumerate(approved, start=1):
             # the typed text as plain HTML beside a label of our own: a label is Markdown, and its
             # escapes would be read aloud by a screen reader

@@ -164,7 +164,7 @@ def _workshop_answers(row: Row) -> None:
 def _workshop_open_answers(row: Row) -> None:
     _text(row.get("text"), "Een open antwoord", MAX_OPEN_ANSWER)
     _one_of(row.get("status"), MODERATION, "Beoordeling")
-    _flag(row, "for_agenda")
+    _flag(row, "for_agenda", "pinned")
 
 
 def _workshop_votes(row: Row) -> None:

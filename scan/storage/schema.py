@@ -491,3 +491,10 @@ def _m021_workshop_join_lock(db: sqlite_utils.Database) -> None:
     # the facilitator closes the room to new participants once everyone is in (issue 23); phones that
     # joined keep working. Checked inside each join's write transaction (scan/records/workshop/participation.py).
     db.execute("ALTER TABLE workshops ADD COLUMN joins_locked INTEGER NOT NULL DEFAULT 0")
+
+
+@MIGRATIONS(name="023_workshop_pins")
+def _m023_workshop_pins(db: sqlite_utils.Database) -> None:
+    # the facilitator pins approved open answers to discuss: the projector then shows those only,
+    # instead of moving on by itself through all approved answers a screenful at a time (issue 27.1)
+    db.execute("ALTER TABLE workshop_open_answers ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0")

@@ -81,6 +81,9 @@ JOINING_CLOSED_WHY = (
     "Hoort u erbij? Vraag de begeleider om het aanmelden even open te zetten."
 )
 JOINING_CLOSED = f"Aanmelden is gesloten. {JOINING_CLOSED_WHY}"
+ENDED_FOR_NEWCOMERS = (
+    "Deze workshop is afgelopen: meedoen kan niet meer. De gemeente deelt de uitkomsten later."
+)
 
 
 def join_op(workshop_id: int) -> Operation:
@@ -93,7 +96,7 @@ def join_op(workshop_id: int) -> Operation:
         if row is None:
             raise WorkshopError("Deze workshop bestaat niet.")
         if row[0] == "ended":
-            raise WorkshopError("Deze workshop is afgelopen. Bedankt voor uw deelname!")
+            raise WorkshopError(ENDED_FOR_NEWCOMERS)
         if row[1]:
             raise WorkshopError(JOINING_CLOSED)
         token = secrets.token_urlsafe(18)

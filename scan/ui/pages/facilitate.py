@@ -15,6 +15,7 @@ from scan.base.formatting import nl_number
 from scan.content.questionbank import question_bank
 from scan.records import workshop
 from scan.records.workshop import export
+from scan.records.workshop import words as workshop_words
 from scan.ui.components import literal, workshop_access, workshop_view
 from scan.ui.components.links import app_root
 from scan.ui.services import get_store
@@ -225,17 +226,35 @@ def _moderation(ws: workshop.Workshop, qid: str) -> None:
                 args=(workshop.moderate, [a.id], "afgewezen"),
             )
     if approved:
-        st.markdown("**Goedgekeurd** (vink aan wat als inbreng naar de agenda gaat):")
+        st.markdown(
+            "**Goedgekeurd** (vink aan wat als inbreng naar de agenda gaat). Het scherm toont de goedgekeurde "
+            "antwoorden een scherm tegelijk en wisselt vanzelf; zet antwoorden vast om ze te bespreken: dan "
+            "toont het scherm alleen die."
+        )
+        pairs = workshop.cloud([a.text for a in approved])
+        if pairs:  # the projector's word cloud in words: what the room sees, with the counts
+            st.html(
+                f'<p class="ws-note">Woordwolk op het scherm (aantal mensen): '
+                f"{literal.html(workshop_words.as_text(pairs))}</p>"
+            )
         for number, a in enumerate(approved, start=1):
             # the typed text as plain HTML beside a label of our own: a label is Markdown, and its
             # escapes would be read aloud by a screen reader
             st.html(f'<p style="margin:0.4rem 0 0">{number}. {literal.html(a.text)}</p>')
-            st.checkbox(
+            agenda, pinned = st.columns(2)
+            agenda.checkbox(
                 f"Antwoord {number} naar de agenda",
                 value=a.for_agenda,
                 key=f"leiden_agenda_{a.id}_{int(a.for_agenda)}",
                 on_change=_do,
                 args=(workshop.set_for_agenda, a.id, not a.for_agenda),
+            )
+            pinned.checkbox(
+                f"Antwoord {number} vast op het scherm",
+                value=a.pinned,
+                key=f"leiden_vast_{a.id}_{int(a.pinned)}",
+                on_change=_do,
+                args=(workshop.set_pinned, a.id, not a.pinned),
             )
 
 

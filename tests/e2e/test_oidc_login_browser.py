@@ -10,7 +10,6 @@ opens nothing of the first.
 from __future__ import annotations
 
 import json
-import os
 import re
 import secrets
 import subprocess
@@ -39,7 +38,6 @@ ZEIST, UTRECHT = "GM0355", "GM0344"
 SIGNED_ON = re.compile(
     r"U bent ingelogd als griffie@\u2060?zeist\.nl, maar dit account heeft nog geen toegang"
 )
-SCREENSHOTS = Path(os.environ.get("DEMOCRATIESCAN_SCREENSHOTS", "/tmp/democratiescan-oidc"))
 
 
 def _start_provider(port: int) -> subprocess.Popen:
@@ -166,9 +164,8 @@ def _grant(db: Path, scope: str) -> None:
     assert done.returncode == 0, done.stderr
 
 
-def test_each_municipality_signs_on_through_its_own_provider(installation, browser) -> None:
+def test_each_municipality_signs_on_through_its_own_provider(installation, browser, tmp_path: Path) -> None:
     url, db, ports = installation
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 800})
     page = context.new_page()
     page.set_default_timeout(30_000)
@@ -177,13 +174,13 @@ def test_each_municipality_signs_on_through_its_own_provider(installation, brows
     _questionnaire(page, url, ZEIST)
     expect(page.get_by_text("Log in met uw organisatie-account of met het wachtwoord")).to_be_visible()
     assert english(page) == []
-    page.screenshot(path=str(SCREENSHOTS / "login-form.png"))
+    page.screenshot(path=str(tmp_path / "login-form.png"))
     _sign_on(page, ports["zeist"], EMAIL)
     _questionnaire(page, url, ZEIST)
     assert not _is_open(page, "Zeist")
     expect(page.get_by_text(SIGNED_ON)).to_be_visible()
     assert english(page) == []
-    page.screenshot(path=str(SCREENSHOTS / "no-rights-yet.png"))
+    page.screenshot(path=str(tmp_path / "no-rights-yet.png"))
 
     # the beheerder grants the address Zeist: Zeist opens, Utrecht does not
     _grant(db, ZEIST)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from scan.base.errors import ScanError
-from scan.base.settings import database_path
+from scan.base.settings import PROJECT_DIR, database_path
 from scan.content.questionbank import AKKOORD_FILE, QUESTIONS_DIR, load_bank, question_bank
 from scan.content.reference import BENCHMARKS_DIR, load_reference, reference
 
@@ -221,11 +222,54 @@ def _cmd_national(args: argparse.Namespace) -> int:
 
 
 def _cmd_grant_oidc(args: argparse.Namespace) -> int:
-    from scan.records.access import grant_oidc
+    from scan.records.access import ADMIN, grant_oidc
     from scan.storage.core import Store
 
     grant_oidc(Store(args.db), args.email, args.municipality)
-    print(f"{args.email} mag nu met het organisatie-account inloggen voor {args.municipality}.")
+    scope = args.municipality
+    what = "als beheerder" if scope == ADMIN else f"voor de scans van {reference().municipality(scope).name}"
+    print(
+        f"{args.email} mag nu {what} inloggen met een organisatie-account, via de aanbieder die daarbij hoort "
+        "(zie python -m scan check-login)."
+    )
+    return 0
+
+
+def _cmd_check_login(args: argparse.Namespace) -> int:
+    import tomllib
+
+    from scan.base.formatting import nl_number
+    from scan.records.access import ADMIN, DEFAULT_PROVIDER, sign_on
+
+    path = Path(args.secrets)
+    try:
+        secrets = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError:
+        raise ScanError(f"{path} bestaat niet of is niet te lezen.") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        line = re.search(r"at line (\d+)", str(exc))
+        where = f" (fout in regel {line.group(1)})" if line else ""
+        raise ScanError(f"{path} is geen geldig TOML-bestand{where}.") from None
+    own = secrets.get("democratiescan", {})
+    setup = sign_on(secrets.get("auth"), own.get("login") if isinstance(own, dict) else None)
+    if not setup.providers:
+        print("Er is geen aanbieder ingesteld: iedereen logt in met een wachtwoord.")
+        return 0
+    ref = reference()
+    for provider in sorted(setup.providers):
+        shown = "st.login() zonder naam" if provider == DEFAULT_PROVIDER else f"[auth.{provider}]"
+        served = [
+            ref.municipality(code).name
+            for code in sorted(ref.municipalities)
+            if setup.provider_for(code) == provider
+        ]
+        if setup.provider_for(ADMIN) == provider:
+            served.append("de beheerder")
+        listed = ", ".join(served[:5]) + (f" en {len(served) - 5} meer" if len(served) > 5 else "")
+        print(f"Aanbieder {shown}: {listed or 'geen enkele gemeente'}.")
+    without = [code for code in ref.municipalities if setup.provider_for(code) is None]
+    if without:
+        print(f"{nl_number(len(without))} gemeenten hebben geen aanbieder: zij loggen in met een wachtwoord.")
     return 0
 
 
@@ -445,6 +489,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--email", required=True, help="e-mailadres van het account")
     _access_arguments(p)
     p.set_defaults(func=_cmd_grant_oidc)
+
+    p = sub.add_parser(
+        "check-login", help="controleer welke aanbieder (organisatie-account) bij welke gemeente hoort"
+    )
+    p.add_argument(
+        "--secrets",
+        default=str(PROJECT_DIR / ".streamlit" / "secrets.toml"),
+        help="pad van secrets.toml (standaard .streamlit/secrets.toml van het project)",
+    )
+    p.set_defaults(func=_cmd_check_login)
 
     p = sub.add_parser(
         "agreement",

@@ -10,7 +10,7 @@ from scan.base.formatting import nl_number
 from scan.base.rhythm import moment, suggested_year
 from scan.records.round import answers, rounds
 from scan.ui.components import cached, context, step_plan
-from scan.ui.components.access import has_access, login_form, open_installation_notice
+from scan.ui.components.access import has_access, login_form, open_installation_notice, signed_on_municipality
 from scan.ui.components.tip_card import tip_card
 from scan.ui.services import get_bank, get_reference, get_store
 from scan.views import plan as plan_views
@@ -20,7 +20,7 @@ KEY_YEAR = "start_jaar"
 
 store, bank, ref = get_store(), get_bank(), get_reference()
 current = context.current_round()
-chosen = context.municipality()
+chosen = context.municipality() or signed_on_municipality()
 
 st.title("democratiescan")
 st.markdown(

@@ -106,6 +106,7 @@ class Deployment:
     port: int = 8080
     address: str = "127.0.0.1"
     first_worker_port: int = FIRST_WORKER_PORT
+    worker_ports: list[int] | None = None  # instead of first_worker_port, first_worker_port + 1, ...
     run_dir: Path | None = None
     quiet: bool = False  # the workers' output to /dev/null (benchmarks)
     access_log: bool = False  # log every request with the process that served it (tests)
@@ -183,7 +184,8 @@ class Deployment:
         Store(self.db)  # create or migrate the database once, before N processes open it together
         env = self._environment(secrets.token_urlsafe(32))
         self._env = env
-        self.pool = [Worker(self.first_worker_port + i) for i in range(self.workers)]
+        ports = self.worker_ports or [self.first_worker_port + i for i in range(self.workers)]
+        self.pool = [Worker(port) for port in ports[: self.workers]]
         try:
             for worker in self.pool:
                 self._spawn(worker, env)
@@ -205,7 +207,7 @@ class Deployment:
                 run=self.run_dir,
                 connections=connections,
                 files=2 * connections + 64,
-                access=f"log_format proces '$upstream_addr $status $request_method $uri';\n"
+                access=f"log_format proces '$upstream_addr $cookie_dm_proces $status $request_method $uri';\n"
                 f"    access_log {self.run_dir}/access.log proces;"
                 if self.access_log
                 else "access_log off;",

@@ -2,7 +2,7 @@
 processes behind Debian's nginx), on this machine, on the national test set.
 
 Run: python tests/perf/national_peak.py [--workers 1,2] [--workshops 20] [--phones 100]
-     [--griffiers 40] [--questions 8] [--capacity 2,4,8,16]
+     [--griffiers 40] [--questions 16] [--capacity 2,4,8,16]
 
 For each number of app processes (default: once with 1, once with 2), on a fresh copy of the national
 test set (342 municipalities x 3 rounds, ``python -m scan national``):
@@ -504,7 +504,7 @@ def main() -> None:
     parser.add_argument("--workshops", type=int, default=20)
     parser.add_argument("--phones", type=int, default=100, help="phones per workshop")
     parser.add_argument("--griffiers", type=int, default=40)
-    parser.add_argument("--questions", type=int, default=8, help="questions per workshop")
+    parser.add_argument("--questions", type=int, default=16, help="questions per workshop")
     parser.add_argument("--think", type=float, default=5.0, help="a phone answers within this many seconds")
     parser.add_argument("--click-every", type=float, default=4.0, help="a griffier clicks every ~this many s")
     parser.add_argument(

@@ -355,7 +355,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
     ports = [args.first_worker_port + i for i in range(args.workers)]
     if args.nginx_site:
-        Path(args.nginx_site).write_text(site_config(ports, f"{args.address}:{args.port}"), encoding="utf-8")
+        site = site_config(ports, f"{args.address}:{args.port}", secure=args.https)
+        Path(args.nginx_site).write_text(site, encoding="utf-8")
         print(
             f"nginx-configuratie geschreven naar {args.nginx_site} (app-processen op poorten "
             f"{', '.join(map(str, ports))}; zie deploy/systemd/)."
@@ -505,6 +506,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--nginx-site",
         metavar="BESTAND",
         help="schrijf alleen de nginx-configuratie voor een vaste nginx naar dit bestand en stop",
+    )
+    p.add_argument(
+        "--https",
+        action="store_true",
+        help="met --nginx-site: de site draait achter https (cookie met Secure)",
     )
     p.set_defaults(func=_cmd_serve)
 

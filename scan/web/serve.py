@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import resource
 import secrets
 import shutil
 import signal
@@ -202,11 +203,13 @@ class Deployment:
             site_config([w.port for w in self.pool], f"{self.address}:{self.port}"), encoding="utf-8"
         )
         connections = 4096 + 4096 * self.workers
+        _, most = resource.getrlimit(resource.RLIMIT_NOFILE)
+        files = 2 * connections + 64 if most == resource.RLIM_INFINITY else min(most, 2 * connections + 64)
         (self.run_dir / "nginx.conf").write_text(
             MAIN_CONFIG.format(
                 run=self.run_dir,
                 connections=connections,
-                files=2 * connections + 64,
+                files=files,
                 access=f"log_format proces '$upstream_addr $cookie_dm_proces $status $request_method $uri';\n"
                 f"    access_log {self.run_dir}/access.log proces;"
                 if self.access_log

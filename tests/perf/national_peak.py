@@ -80,6 +80,7 @@ class VotingPhone(Phone):
         super().__init__(*args)
         self.acked = 0
         self.voted = False
+        self.server_errors = 0  # 5xx answers, each sent again
 
     async def listen(self) -> None:
         buffer = b""
@@ -99,23 +100,34 @@ class VotingPhone(Phone):
                     self.tasks.append(asyncio.create_task(self.vote(state["stemmen"])))
 
     async def answer(self, question: dict) -> None:
-        before = len(self.refused)
-        await super().answer(question)
-        if len(self.refused) == before:
+        await asyncio.sleep(self.rng.uniform(0, self.think))
+        value = self.rng.choice([v for v, _ in question["opties"]])
+        self.sent += 1
+        if await self.post("antwoord", {"vraag": question["id"], "waarde": value}):
             self.acked += 1
+
+    async def post(self, what: str, data: dict) -> bool:
+        """As the phone page does (scan/web/page.py): a server error is sent again after 1, 2, 4 s;
+        the acknowledgement time runs from the first try, as the person waits."""
+        body = json.dumps(data).encode()
+        t0 = time.perf_counter()
+        for attempt in range(5):
+            status, _, reply, _ = await self.api.request(
+                "POST", f"/doe/{self.code}/{what}", body, (f"Cookie: {self.cookie}",)
+            )
+            if status < 500:
+                break
+            self.server_errors += 1
+            await asyncio.sleep(2**attempt)
+        self.acks.append(time.perf_counter() - t0)
+        if status != 200:
+            self.refused.append(f"{status} {reply.decode()[:200]}")
+        return status == 200
 
     async def vote(self, ballot: dict) -> None:
         await asyncio.sleep(self.rng.uniform(0, self.think))
         options = [pid for pid, _ in ballot["opties"]]
-        choice = self.rng.sample(options, min(len(options), ballot["max"]))
-        body = json.dumps({"keuze": choice}).encode()
-        t0 = time.perf_counter()
-        status, _, data, _ = await self.api.request(
-            "POST", f"/doe/{self.code}/stem", body, (f"Cookie: {self.cookie}",)
-        )
-        self.acks.append(time.perf_counter() - t0)
-        if status != 200:
-            self.refused.append(data.decode()[:200])
+        await self.post("stem", {"keuze": self.rng.sample(options, min(len(options), ballot["max"]))})
 
 
 # --- Streamlit sessions -------------------------------------------------------------------------------
@@ -386,6 +398,7 @@ async def evening(args, deployment: Deployment, store: Store, made: list, griffi
         "stored": sum(stored.values()),
         "lost": sum(max(0, acked[w] - stored[w]) for w in acked),
         "refused": [r for p in all_phones for r in p.refused][:3],
+        "server_errors": sum(p.server_errors for p in all_phones),
         "votes": sum(1 for p in all_phones if p.voted),
         "live_runs": [r for s in live for r in s.runs],
         "live_failed": sum(s.failed for s in live),
@@ -394,30 +407,36 @@ async def evening(args, deployment: Deployment, store: Store, made: list, griffi
     }
 
 
-async def capacity(url: str, gms: list[str], steps: list[int]) -> list[dict]:
+async def capacity(deployment: Deployment, gms: list[str], steps: list[int]) -> list[dict]:
     """Griffiers clicking without pause, ``n`` at a time: clicks/s and p95 per step."""
     found = []
     for n in steps:
         stop, clicks = asyncio.Event(), []
         tasks = [
-            asyncio.create_task(griffier(url, gms[i % len(gms)], 0, stop, clicks, random.Random(i)))
+            asyncio.create_task(
+                griffier(deployment.url, gms[i % len(gms)], 0, stop, clicks, random.Random(i))
+            )
             for i in range(n)
         ]
         await asyncio.sleep(3)  # every session past its first view
-        start = time.perf_counter()
+        start, cpu0 = time.perf_counter(), process_cpu(deployment)
         count0 = len(clicks)
         await asyncio.sleep(CAPACITY_SECONDS)
         measured = [took for _, took in clicks[count0:]]
+        cpu1, wall = process_cpu(deployment), time.perf_counter() - start
         stop.set()
         await asyncio.gather(*tasks, return_exceptions=True)
         step = {
             "griffiers": n,
-            "clicks_per_s": len(measured) / (time.perf_counter() - start),
+            "clicks_per_s": len(measured) / wall,
             "p95_ms": p95(measured) * 1000,
+            "app_cpu_pct": (cpu1["app"] - cpu0["app"]) / wall * 100,  # of one core, all app processes
+            "generator_cpu_pct": (cpu1["generator"] - cpu0["generator"]) / wall * 100,
         }
         found.append(step)
         print(
-            f"  capacity: {n} griffiers without pause: {step['clicks_per_s']:.1f} clicks/s, p95 {step['p95_ms']:.0f} ms",
+            f"  capacity: {n} griffiers without pause: {step['clicks_per_s']:.1f} clicks/s, p95 {step['p95_ms']:.0f} ms "
+            f"(app processes {step['app_cpu_pct']:.0f} %, load generator {step['generator_cpu_pct']:.0f} % of one core)",
             flush=True,
         )
     return found
@@ -440,7 +459,7 @@ def run(workers: int, args) -> dict:
             result = asyncio.run(evening(args, deployment, store, made, griffier_gms))
             result["peak_mib"] = peak_memory(deployment)
             result["capacity"] = (
-                asyncio.run(capacity(deployment.url, griffier_gms, args.capacity)) if args.capacity else []
+                asyncio.run(capacity(deployment, griffier_gms, args.capacity)) if args.capacity else []
             )
         finally:
             deployment.stop()
@@ -465,6 +484,7 @@ def report(workers: int, r: dict) -> dict:
         "answers_stored": r["stored"],
         "acknowledged_lost": r["lost"],
         "phones_voted": r["votes"],
+        "server_errors_sent_again": r["server_errors"],
         "live_fragment_p95_ms": round(p95(r["live_runs"]) * 1000) if r["live_runs"] else None,
         "cpu_per_core_pct": [round(c) for c in r["cores"]],
         "cpu_pct_of_one_core": {k: round(v) for k, v in r["cpu"].items()},
@@ -483,7 +503,8 @@ def report(workers: int, r: dict) -> dict:
     )
     print(
         f"answers sent {r['sent']}, acknowledged {r['acknowledged']}, stored {r['stored']}, "
-        f"acknowledged but lost {r['lost']}; {r['votes']} phones voted; refusals: {r['refused'] or 'none'}"
+        f"acknowledged but lost {r['lost']}; {r['votes']} phones voted; {r['server_errors']} server errors "
+        f"(sent again, as the phone page does); refusals: {r['refused'] or 'none'}"
     )
     print(
         f"projector/facilitator fragment reruns: p95 {figures['live_fragment_p95_ms']} ms, {r['live_failed']} sessions lost"

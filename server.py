@@ -17,7 +17,7 @@ import uvicorn
 from starlette.middleware import Middleware
 from streamlit.runtime.runtime_util import get_max_widget_state_size_bytes
 
-from scan.settings import trusted_proxies
+from scan.base.settings import trusted_proxies
 from scan.ui.html_lang import HtmlLangMiddleware
 from scan.ui.warmup import warm_up
 from scan.web.limits import BodyLimit

@@ -8,10 +8,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from scan.errors import ScanError
-from scan.questionbank import AKKOORD_FILE, QUESTIONS_DIR, load_bank, question_bank
-from scan.reference import BENCHMARKS_DIR, load_reference, reference
-from scan.settings import database_path
+from scan.base.errors import ScanError
+from scan.base.settings import database_path
+from scan.content.questionbank import AKKOORD_FILE, QUESTIONS_DIR, load_bank, question_bank
+from scan.content.reference import BENCHMARKS_DIR, load_reference, reference
 
 
 class DutchArgumentParser(argparse.ArgumentParser):
@@ -21,7 +21,7 @@ class DutchArgumentParser(argparse.ArgumentParser):
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from scan.akkoord.vocabulary import load_vocabulary
+    from scan.rules.akkoord.vocabulary import load_vocabulary
 
     ref = load_reference(Path(args.benchmarks))
     bank = load_bank(Path(args.questions), Path(args.benchmarks))
@@ -94,8 +94,8 @@ def _print_items(items: list[dict], as_json: bool, line) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    from scan.demo import fill_demo
-    from scan.storage import Store
+    from scan.records.demo import fill_demo
+    from scan.storage.core import Store
 
     summary = fill_demo(Store(args.db), seed=args.seed)
     if summary.skipped:
@@ -109,8 +109,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_import_benchmark(args: argparse.Namespace) -> int:
-    from scan.benchmark_import import import_benchmark_file
-    from scan.storage import Store
+    from scan.records.benchmark_import import import_benchmark_file
+    from scan.storage.core import Store
 
     rows, imported = import_benchmark_file(Store(args.db), Path(args.file), reference())
     if imported:
@@ -128,9 +128,9 @@ def _existing_db(path: str) -> Path:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from scan import rounds
-    from scan.exports import export
-    from scan.storage import Store, write_private
+    from scan.records.round import rounds
+    from scan.storage.core import Store, write_private
+    from scan.views.exports import export
 
     store = Store(_existing_db(args.db))
     rnd = rounds.get(store, args.municipality, args.year)
@@ -143,8 +143,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
-    from scan.backup import backup
-    from scan.storage import Store
+    from scan.records.backup import backup
+    from scan.storage.core import Store
 
     size = backup(Store(_existing_db(args.db)), Path(args.out))
     print(f"Back-up geschreven naar {args.out} ({size:,} bytes).".replace(",", "."))
@@ -152,8 +152,8 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
 
 def _cmd_restore(args: argparse.Namespace) -> int:
-    from scan.backup import restore_file
-    from scan.storage import Store
+    from scan.records.backup import restore_file
+    from scan.storage.core import Store
 
     counts = restore_file(Store(args.db), Path(args.file), with_credentials=args.with_credentials)
     print(f"Hersteld in {args.db}: {counts['rounds']} rondes, {counts['answers']} antwoorden.")
@@ -175,8 +175,8 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
 
 def _cmd_export_benchmark(args: argparse.Namespace) -> int:
-    from scan.exports import benchmark_csv
-    from scan.storage import Store, write_private
+    from scan.storage.core import Store, write_private
+    from scan.views.exports import benchmark_csv
 
     text = benchmark_csv(Store(_existing_db(args.db)))
     write_private(args.out, text.encode("utf-8"))
@@ -185,8 +185,8 @@ def _cmd_export_benchmark(args: argparse.Namespace) -> int:
 
 
 def _cmd_set_password(args: argparse.Namespace) -> int:
-    from scan.access import ADMIN, set_password
-    from scan.storage import Store
+    from scan.records.access import ADMIN, set_password
+    from scan.storage.core import Store
 
     # Read from stdin, never from the command line: arguments end up in shell history and process lists.
     if sys.stdin.isatty():
@@ -205,8 +205,8 @@ def _cmd_set_password(args: argparse.Namespace) -> int:
 
 
 def _cmd_national(args: argparse.Namespace) -> int:
-    from scan.national import generate
-    from scan.storage import Store
+    from scan.records.national import generate
+    from scan.storage.core import Store
 
     store = Store(args.db)
     if any(store.counts().values()):
@@ -220,8 +220,8 @@ def _cmd_national(args: argparse.Namespace) -> int:
 
 
 def _cmd_grant_oidc(args: argparse.Namespace) -> int:
-    from scan.access import grant_oidc
-    from scan.storage import Store
+    from scan.records.access import grant_oidc
+    from scan.storage.core import Store
 
     grant_oidc(Store(args.db), args.email, args.municipality)
     print(f"{args.email} mag nu met het organisatie-account inloggen voor {args.municipality}.")
@@ -262,8 +262,8 @@ def _print_analysis(name: str, analysis) -> None:
 
 
 def _cmd_agreement(args: argparse.Namespace) -> int:
-    from scan.akkoord.batch import agreement_files, analyse_folder, analyse_path, csv_rows, csv_text
-    from scan.akkoord.limits import Limits
+    from scan.rules.akkoord.batch import agreement_files, analyse_folder, analyse_path, csv_rows, csv_text
+    from scan.rules.akkoord.limits import Limits
 
     path = Path(args.path)
     limits = Limits.default() if args.max_mb is None else Limits(max_bytes=int(args.max_mb * 1024 * 1024))

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from scan.questionbank import QUESTIONS_DIR, QuestionBank, question_bank
-from scan.storage import Store
+from scan.content.questionbank import QUESTIONS_DIR, QuestionBank, question_bank
+from scan.storage.core import Store
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -36,7 +36,7 @@ def clone_db(source: Path, target: Path) -> Path:
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory) -> Path:
     """The demo database (fictieve scans of ~190 municipalities), made once per test process."""
-    from scan.demo import fill_demo
+    from scan.records.demo import fill_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
     fill_demo(Store(path))

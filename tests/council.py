@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
-from scan import answers as answer_store
-from scan import choices, respondents, rounds, workshop
-from scan.questionbank import question_bank
-from scan.rounds import Round
-from scan.scoring import Answer
-from scan.storage import Store
+from scan.content.questionbank import question_bank
+from scan.records import workshop
+from scan.records.round import answers as answer_store
+from scan.records.round import choices, respondents, rounds
+from scan.records.round.rounds import Round
+from scan.rules.scoring import Answer
+from scan.storage.core import Store
 
 OWN = "GM0355"  # Zeist, member of the M50
 PEERS = ["GM0109", "GM0163", "GM0166", "GM0177", "GM0203", "GM0222"]  # six other M50 municipalities
@@ -98,7 +99,7 @@ Verder bouwen we woningen, onderhouden we de wegen en zorgen we voor een schone 
 
 def add_agreement(store: Store, rnd: Round, confirm=("2a", "2c"), reject=("6a",)) -> None:
     """Read the agreement with the round; the griffier confirms ``confirm`` and rejects ``reject``."""
-    from scan import agreements
+    from scan.records import agreements
 
     agreements.read_pasted(store, rnd.id, AGREEMENT, isolated=False)  # our own text: no child process
     for pid in confirm:
@@ -110,7 +111,7 @@ def add_agreement(store: Store, rnd: Round, confirm=("2a", "2c"), reject=("6a",)
 def share_agreements(store: Store, codes: list[str], named: str = "2c") -> None:
     """Each of ``codes`` reads the agreement, confirms ``named``, shares and closes its 2026 round
     (only closed rounds count, like the benchmark)."""
-    from scan import agreements
+    from scan.records import agreements
 
     for code in codes:
         peer = rounds.start(store, code, 2026)

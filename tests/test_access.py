@@ -9,11 +9,11 @@ from collections import Counter
 
 import pytest
 
-from scan import access
-from scan.errors import ScanError
-from scan.reference import reference
-from scan.storage import Store
-from scan.throttle import ACCOUNT_BUDGET, Throttle, TooManyAttempts
+from scan.base.errors import ScanError
+from scan.content.reference import reference
+from scan.records import access
+from scan.rules.throttle import ACCOUNT_BUDGET, Throttle, TooManyAttempts
+from scan.storage.core import Store
 
 
 def test_passwords_are_stored_only_as_salted_hashes(store: Store) -> None:

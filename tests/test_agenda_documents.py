@@ -10,10 +10,10 @@ from datetime import date
 from docx import Document
 from docx.oxml.ns import qn
 
-from scan import choices, rounds
-from scan.agenda import build_agenda, md_text, to_docx, to_markdown
-from scan.questionbank import question_bank
-from scan.storage import Store
+from scan.content.questionbank import question_bank
+from scan.records.round import choices, rounds
+from scan.rules.agenda import build_agenda, md_text, to_docx, to_markdown
+from scan.storage.core import Store
 
 from .council import TYPED
 

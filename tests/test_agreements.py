@@ -7,12 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from scan import agreements, rounds, views
-from scan.akkoord import AgreementError, analyse_text
-from scan.akkoord.coverage import Judgement, candidates, priority_status, promises, quote
-from scan.errors import NotFound, ScanError
-from scan.reference import PeerGroup
-from scan.storage import Store
+from scan.base.errors import NotFound, ScanError
+from scan.content.reference import PeerGroup
+from scan.records import agreements
+from scan.records.round import rounds
+from scan.rules.akkoord import AgreementError, analyse_text
+from scan.rules.akkoord.coverage import Judgement, candidates, priority_status, promises, quote
+from scan.storage.core import Store
+from scan.views import agreement as agreement_views
+from scan.views import round as round_views
 
 from . import council
 from .akkoord.test_bad_inputs import CASES
@@ -128,7 +131,7 @@ def test_the_open_round_check_runs_inside_the_write(store: Store) -> None:
 
 
 def test_a_decision_made_meanwhile_is_refused_inside_the_write(store: Store) -> None:
-    from scan.choices import StaleChoice
+    from scan.records.round.choices import StaleChoice
 
     rnd = rounds.start(store, "GM0355", 2026)
     agreements.read_pasted(store, rnd.id, council.AGREEMENT)
@@ -237,7 +240,7 @@ def test_a_long_passage_is_quoted_around_its_marked_word() -> None:
 def test_the_views_and_documents_show_only_confirmed_matches(store: Store) -> None:
     rnd = council.own_round(store, previous=False)
     council.add_agreement(store, rnd, confirm=("2a", "2c"), reject=("6a",))
-    view = views.round_view(store, rounds.by_id(store, rnd.id))
+    view = round_views.round_view(store, rounds.by_id(store, rnd.id))
     a = view.agreement
     assert (a.found, a.confirmed, a.rejected, a.open) == (3, 2, 1, 0)
     assert set(a.promised) == {"2a", "2c"}
@@ -277,11 +280,11 @@ def test_peer_counts_name_a_proposal_from_five_sharing_municipalities(store: Sto
         _share(store, code, ("2c",))
     _share(store, PEERS[4], ("2a",), close=False)  # shared but still open: not final, not counted
     _share(store, PEERS[5], ("2c",), year=2022)  # another council term: not counted
-    peers = views.agreement_peers(store, own, GROUP)
+    peers = agreement_views.agreement_peers(store, own, GROUP)
     assert not peers.mentions["2c"].enough and peers.mentions["2c"].n == 4
     assert peers.mentions["2c"].text == "Akkoorden van de testgroep: te weinig gedeelde akkoorden (n = 4)."
     rounds.close(store, rounds.get(store, PEERS[4], 2026).id)
-    peers = views.agreement_peers(store, own, GROUP)
+    peers = agreement_views.agreement_peers(store, own, GROUP)
     assert peers.sharing == 5
     assert peers.mentions["2c"].text == (
         "De testgroep: 4 van de 5 gemeenten met een gedeeld akkoord noemen dit voorstel."
@@ -293,14 +296,14 @@ def test_peer_counts_never_differ_by_one_municipality(store: Store) -> None:
     own = rounds.start(store, "GM0355", 2026)
     for code in PEERS[:5]:
         _share(store, code, ("2c",))
-    assert views.agreement_peers(store, own, GROUP).mentions["2c"].named == 5
+    assert agreement_views.agreement_peers(store, own, GROUP).mentions["2c"].named == 5
     # a sixth shares: the figure waits for four more newcomers rather than move by one
     _share(store, PEERS[5], ())
-    mention = views.agreement_peers(store, own, GROUP).mentions["2c"]
+    mention = agreement_views.agreement_peers(store, own, GROUP).mentions["2c"]
     assert (mention.named, mention.n) == (5, 5)
     # one of the published five stops sharing: the figure is withheld, not recomputed without it
     agreements.set_shared(store, rounds.get(store, PEERS[0], 2026).id, False)
-    mention = views.agreement_peers(store, own, GROUP).mentions["2c"]
+    mention = agreement_views.agreement_peers(store, own, GROUP).mentions["2c"]
     assert mention.updating and not mention.enough and "wordt bijgewerkt" in mention.text
 
 
@@ -313,7 +316,7 @@ def test_two_groups_one_sharing_municipality_apart_never_both_publish(store: Sto
     _share(store, PEERS[5], ("2c",))
     small = PeerGroup("klein", "De kleine groep", frozenset([*PEERS[:5], "GM0355"]))
     large = PeerGroup("groot", "De grote groep", frozenset([*PEERS[:6], "GM0355"]))
-    assert views.agreement_peers(store, own, small).mentions["2c"].named == 0
-    mention = views.agreement_peers(store, own, large).mentions["2c"]
+    assert agreement_views.agreement_peers(store, own, small).mentions["2c"].named == 0
+    mention = agreement_views.agreement_peers(store, own, large).mentions["2c"]
     assert not (mention.enough and mention.named == 1)  # the sixth's agreement is not read off
     assert mention.n in (5, 6) and (not mention.enough or mention.n == 5)

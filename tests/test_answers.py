@@ -6,11 +6,11 @@ import threading
 
 import pytest
 
-from scan import answers as answer_store
-from scan import rounds
-from scan.errors import InvalidAnswer, NotFound, ScanError
-from scan.questionbank import question_bank
-from scan.storage import Store
+from scan.base.errors import InvalidAnswer, NotFound, ScanError
+from scan.content.questionbank import question_bank
+from scan.records.round import answers as answer_store
+from scan.records.round import rounds
+from scan.storage.core import Store
 
 from .held_write import race
 

@@ -8,14 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from scan import answers as answer_store
-from scan import benchmark_store, choices, respondents, rounds, views, workshop
-from scan.access import grant_oidc, set_password
-from scan.backup import BackupError, backup_bytes, dump, restore
-from scan.reference import reference
-from scan.schema_graph import data_tables
-from scan.sharing import create_share_link
-from scan.storage import Store
+from scan.content.reference import reference
+from scan.records import benchmark_store, workshop
+from scan.records.access import grant_oidc, set_password
+from scan.records.backup import BackupError, backup_bytes, dump, restore
+from scan.records.round import answers as answer_store
+from scan.records.round import choices, respondents, rounds
+from scan.records.round.sharing import create_share_link
+from scan.storage.core import Store
+from scan.storage.schema_graph import data_tables
+from scan.views import round as round_views
 
 from . import council
 from .conftest import run_cli
@@ -45,7 +47,7 @@ def full(demo_store: Store) -> Store:
     grant_oidc(store, "griffie@zeist.nl", "GM0355")
     benchmark_store.store_import(store, "abc", "x.csv", [(2, "GM0014", 2026, "P1", 50.0)])
     council.add_agreement(store, rnd)  # the akkoordcheck: analysis and decisions
-    views.round_view(store, rnd)  # publishes the peer figures it shows (the releases table)
+    round_views.round_view(store, rnd)  # publishes the peer figures it shows (the releases table)
     return store
 
 
@@ -184,9 +186,9 @@ def test_cli_backup_and_restore(full: Store, tmp_path: Path) -> None:
 
 
 def test_export_benchmark_round_trips_through_import(full: Store, tmp_path: Path) -> None:
-    from scan.benchmark_import import import_benchmark_file
-    from scan.exports import benchmark_csv
-    from scan.reference import reference
+    from scan.content.reference import reference
+    from scan.records.benchmark_import import import_benchmark_file
+    from scan.views.exports import benchmark_csv
 
     path = tmp_path / "centraal.csv"
     path.write_text(benchmark_csv(full), encoding="utf-8")
@@ -260,7 +262,7 @@ def _crafted(data: bytes, change) -> bytes:
     """A backup someone edited and gave a valid checksum again: the checksum proves nothing then."""
     import hashlib
 
-    from scan.backup import _canonical
+    from scan.records.backup import _canonical
 
     payload = json.loads(gzip.decompress(data))
     change(payload["tables"])
@@ -317,10 +319,10 @@ def test_a_crafted_backup_with_a_row_the_app_refuses_restores_nothing(
 
 
 def test_passwords_and_grants_come_back_only_when_asked(full: Store, tmp_path: Path) -> None:
-    from scan.access import verify
+    from scan.records.access import verify
 
     def attacker(tables: dict) -> None:
-        from scan.access import hash_password
+        from scan.records.access import hash_password
 
         tables["credentials"].append(
             {"scope": "beheerder", "password_hash": hash_password("van de aanvaller!"), "updated_at": "x"}

@@ -13,16 +13,17 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from scan import access, choices, respondents, rounds, workshop
-from scan import answers as answer_store
-from scan.backup import backup_bytes, restore
-from scan.benchmark_import import parse_benchmark
-from scan.errors import ScanError
-from scan.questionbank import question_bank
-from scan.reference import reference
-from scan.schema_graph import data_tables
-from scan.sharing import create_share_link, round_for_token
-from scan.storage import Store
+from scan.base.errors import ScanError
+from scan.content.questionbank import question_bank
+from scan.content.reference import reference
+from scan.records import access, workshop
+from scan.records.backup import backup_bytes, restore
+from scan.records.benchmark_import import parse_benchmark
+from scan.records.round import answers as answer_store
+from scan.records.round import choices, respondents, rounds
+from scan.records.round.sharing import create_share_link, round_for_token
+from scan.storage.core import Store
+from scan.storage.schema_graph import data_tables
 
 from .conftest import PROJECT, run_cli
 

@@ -5,20 +5,22 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from scan import answers as answer_store
-from scan import rounds, views
-from scan.benchmark import (
+from scan.content.questionbank import question_bank
+from scan.content.reference import PeerGroup, reference
+from scan.records.round import answers as answer_store
+from scan.records.round import rounds
+from scan.rules.benchmark import (
     MIN_N,
     build_peer_data,
     describe,
     election_context,
     percentile_rank,
 )
-from scan.questionbank import question_bank
-from scan.reference import PeerGroup, reference
-from scan.scoring import score_scan
-from scan.storage import Store
-from scan.views import peer_data as load_peer_data
+from scan.rules.scoring import score_scan
+from scan.storage.core import Store
+from scan.views import peers as peer_views
+from scan.views import self_scan as scan_views
+from scan.views.peers import peer_data as load_peer_data
 
 PEERS = ["GM0014", "GM0034", "GM0037", "GM0047", "GM0080", "GM0085"]
 OWN = "GM0355"
@@ -65,8 +67,8 @@ def _compare(store: Store, members: set[str]):
     group = PeerGroup("test", "Testgroep", frozenset(members))
     own = rounds.get(store, OWN, 2026)
     answers = answer_store.of(store, own.id)
-    scan = views.SelfScan(own, answers, score_scan(question_bank(), answers))
-    return views.comparison(store, scan, load_peer_data(store, 2026), group)
+    scan = scan_views.SelfScan(own, answers, score_scan(question_bank(), answers))
+    return peer_views.comparison(store, scan, load_peer_data(store, 2026), group)
 
 
 def test_priority_and_question_statistics_on_a_small_fixture(peer_store: Store) -> None:
@@ -265,9 +267,9 @@ def test_two_groups_one_municipality_apart_never_both_publish(store: Store) -> N
     rounds.start(store, own_2, 2026)
     group_large = PeerGroup("all", "Alle gemeenten", frozenset({*province, other, own_2}))
     group_small = PeerGroup("prov", "Provincie", frozenset({*province, own_2}))
-    scan_2 = views.SelfScan(rounds.get(store, own_2, 2026), {}, score_scan(question_bank(), {}))
-    first = views.comparison(store, scan_2, load_peer_data(store, 2026), group_large)
-    second = views.comparison(store, scan_2, load_peer_data(store, 2026), group_small)
+    scan_2 = scan_views.SelfScan(rounds.get(store, own_2, 2026), {}, score_scan(question_bank(), {}))
+    first = peer_views.comparison(store, scan_2, load_peer_data(store, 2026), group_large)
+    second = peer_views.comparison(store, scan_2, load_peer_data(store, 2026), group_small)
     assert first.overall.n == 6 and not second.overall.enough
     assert second.overall.message.endswith("(n = 5)")
 
@@ -279,8 +281,8 @@ def test_proposal_adoption_follows_the_same_register_across_groups(store: Store)
     _share(store, other, 4)
     rounds.start(store, OWN, 2026)
     data = load_peer_data(store, 2026)
-    small = views.adoption(store, data, PeerGroup("p", "Provincie", frozenset({*province, OWN})), OWN)
-    large = views.adoption(store, data, PeerGroup("a", "Alle", frozenset({*province, other, OWN})), OWN)
+    small = peer_views.adoption(store, data, PeerGroup("p", "Provincie", frozenset({*province, OWN})), OWN)
+    large = peer_views.adoption(store, data, PeerGroup("a", "Alle", frozenset({*province, other, OWN})), OWN)
     for pid, figure in large.items():
         assert figure.n in (0, 5), pid  # the province's five, or nothing: never six
         assert figure.in_place == small[pid].in_place

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from scan.benchmark_import import ImportRefused, import_benchmark_file
-from scan.reference import reference
-from scan.storage import Store
-from scan.views import peer_data as load_peer_data
+from scan.content.reference import reference
+from scan.records.benchmark_import import ImportRefused, import_benchmark_file
+from scan.storage.core import Store
+from scan.views.peers import peer_data as load_peer_data
 
 from .conftest import run_cli
 
@@ -112,7 +112,7 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(
 def test_a_file_imported_before_is_recognised_before_parsing(
     store: Store, tmp_path: Path, monkeypatch
 ) -> None:
-    from scan import benchmark_import
+    from scan.records import benchmark_import
 
     path = _write(tmp_path, "good", GOOD)
     import_benchmark_file(store, path, reference())

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from scan import choices, rounds
-from scan.errors import ScanError
-from scan.models import ProposalStatus
-from scan.storage import Store
+from scan.base.errors import ScanError
+from scan.content.models import ProposalStatus
+from scan.records.round import choices, rounds
+from scan.storage.core import Store
 
 from .held_write import race
 

@@ -3,8 +3,8 @@
 dead, or a copy of what the app really runs — and then the test guards the copy, not the app.
 
 Uses are found by reading the code (ast), resolving imports: ``from scan.x import f`` then ``f()``,
-``from scan import x`` then ``x.f()``, and a package's re-exports (``scan.workshop.f`` is
-``scan.workshop.participation.f``). A re-export or an ``__all__`` entry is not a use.
+``from scan import x`` then ``x.f()``, and a package's re-exports (``scan.records.workshop.f`` is
+``scan.records.workshop.participation.f``). A re-export or an ``__all__`` entry is not a use.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from .conftest import PROJECT
 
 # Used only by tests on purpose, each with why.
 ONLY_TESTS = {
-    f"scan.workshop.participation.{name}": "the single-operation form of the phone's batched operation "
+    f"scan.records.workshop.participation.{name}": "the single-operation form of the phone's batched operation "
     f"({name}_op, run by scan/web's writer): the same code, callable without a batch"
     for name in ("join", "answer", "vote", "open_answer")
 }

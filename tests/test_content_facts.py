@@ -7,8 +7,8 @@ import re
 import pytest
 import yaml
 
-from scan.questionbank import PROPOSALS_FILE, QUESTIONS_DIR, TIPS_FILE, texts_of
-from scan.reference import reference
+from scan.content.questionbank import PROPOSALS_FILE, QUESTIONS_DIR, TIPS_FILE, texts_of
+from scan.content.reference import reference
 
 
 def all_text(bank) -> str:

@@ -9,9 +9,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scan.errors import ContentError
-from scan.models import GlossaryFile
-from scan.questionbank import GLOSSARY_FILE, NON_PRIORITY_FILES, QUESTIONS_DIR, load_bank, priority_files
+from scan.base.errors import ContentError
+from scan.content.models import GlossaryFile
+from scan.content.questionbank import (
+    GLOSSARY_FILE,
+    NON_PRIORITY_FILES,
+    QUESTIONS_DIR,
+    load_bank,
+    priority_files,
+)
 
 from .conftest import PROJECT
 

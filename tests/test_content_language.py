@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scan.questionbank import QUESTIONS_DIR
+from scan.content.questionbank import QUESTIONS_DIR
 
 from .content_text import MAX_SENTENCE_WORDS, prose_fields, sentences, word_count
 

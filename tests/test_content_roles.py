@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scan.models import PERCEPTION_ROLES
+from scan.content.models import PERCEPTION_ROLES
 
 from .conftest import PROJECT
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from scan.questionbank import QUESTIONS_DIR
+from scan.content.questionbank import QUESTIONS_DIR
 
 from . import content_text
 from .content_text import RUN, load_seeds, merged, overlaps, seed_stream

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scan.demo import FEATURED, fill_demo
-from scan.storage import Store
+from scan.records.demo import FEATURED, fill_demo
+from scan.storage.core import Store
 
 
 def _dump(store: Store) -> list[tuple]:

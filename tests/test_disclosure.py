@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scan.disclosure import MIN_N, Shown, decide, fingerprint
+from scan.rules.disclosure import MIN_N, Shown, decide, fingerprint
 
 
 def test_the_first_five_publish_and_a_sixth_waits() -> None:
@@ -121,13 +121,14 @@ def test_no_two_views_of_a_figure_across_groups_differ_by_one_to_four(groups, sh
 
     import pandas as pd
 
-    from scan import views
-    from scan.benchmark import build_peer_data
-    from scan.questionbank import question_bank
-    from scan.reference import PeerGroup
-    from scan.rounds import Round
-    from scan.scoring import score_scan
-    from scan.storage import Store
+    from scan.content.questionbank import question_bank
+    from scan.content.reference import PeerGroup
+    from scan.records.round.rounds import Round
+    from scan.rules.benchmark import build_peer_data
+    from scan.rules.scoring import score_scan
+    from scan.storage.core import Store
+    from scan.views import peers as peer_views
+    from scan.views import self_scan as scan_views
 
     bank = question_bank()
     questions = [q.id for q in bank.benchmark_questions][:6]  # a few questions keep it quick
@@ -135,7 +136,7 @@ def test_no_two_views_of_a_figure_across_groups_differ_by_one_to_four(groups, sh
     members = [core, *(core ^ change for change in changes)]
     peer_groups = [PeerGroup(f"g{i}", f"Groep {i}", m | {VIEWER}) for i, m in enumerate(members)]
     own = Round(1, VIEWER, 2026, "open", False, False, 1, "", "")
-    scan = views.SelfScan(own, {}, score_scan(bank, {}))
+    scan = scan_views.SelfScan(own, {}, score_scan(bank, {}))
     shared = dict(shares)
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "x.sqlite")
@@ -152,8 +153,8 @@ def test_no_two_views_of_a_figure_across_groups_differ_by_one_to_four(groups, sh
                 data = build_peer_data(
                     bank, 2026, answers, pd.DataFrame(columns=["gm_code", "item", "value"])
                 )
-                views.comparison(store, scan, data, peer_groups[code], bank)
-                views.adoption(store, data, peer_groups[code], VIEWER, bank)
+                peer_views.comparison(store, scan, data, peer_groups[code], bank)
+                peer_views.adoption(store, data, peer_groups[code], VIEWER, bank)
         register = _views_register(store, VIEWER)
     for figure, sets in register.items():
         for i, a in enumerate(sets):

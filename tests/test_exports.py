@@ -10,12 +10,13 @@ import json
 import openpyxl
 import pytest
 
-from scan import answers as answer_store
-from scan import choices, respondents, rounds, workshop
-from scan.errors import ScanError
-from scan.exports import export
-from scan.questionbank import question_bank
-from scan.storage import Store
+from scan.base.errors import ScanError
+from scan.content.questionbank import question_bank
+from scan.records import workshop
+from scan.records.round import answers as answer_store
+from scan.records.round import choices, respondents, rounds
+from scan.storage.core import Store
+from scan.views.exports import export
 
 from .conftest import run_cli
 

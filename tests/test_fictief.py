@@ -12,10 +12,12 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from scan import report, views
-from scan.exports import export
-from scan.presentation import build, to_html
-from scan.storage import Store
+from scan.storage.core import Store
+from scan.views import peers as peer_views
+from scan.views import report
+from scan.views import round as round_views
+from scan.views.exports import export
+from scan.views.presentation import build, to_html
 
 from . import council
 
@@ -46,10 +48,12 @@ def _flat(text: str) -> str:
 
 def test_the_rule(case) -> None:
     store, rnd, own, peers = case
-    view = views.round_view(store, rnd)
+    view = round_views.round_view(store, rnd)
     assert view.scan.is_demo is own and view.peers_are_demo is peers
-    assert views.fictief_note(own, peers) == (None if not (own or peers) else views.fictief_note(own, peers))
-    note = views.fictief_note(own, peers) or ""
+    assert peer_views.fictief_note(own, peers) == (
+        None if not (own or peers) else peer_views.fictief_note(own, peers)
+    )
+    note = peer_views.fictief_note(own, peers) or ""
     assert (_expected(own, peers) or "") in note
     if not own:
         assert "verzonnen" not in note or "vergelijkingsgroep zijn verzonnen" not in note

@@ -1,77 +1,25 @@
 """Import direction: each module imports only from its own layer or the layers below it.
 
-The layers (also in the README's code section), from the bottom up:
-0 base       errors, formatting, settings, tables, rhythm
-1 content    models, reference, questionbank
-2 storage    storage, schema, schema_graph           (the core: no domain module)
-3 rules      pure functions on content and answers   (no storage, no SQL)
-4 records    the SQL of each kind of record, and what writes records
-5 views      what screens, documents and exports show, assembled once
-6 interfaces cli and scan/ui (the only place that imports streamlit)
+The layer of a module is read from its path: the folder under ``scan/`` it lives in, from the bottom
+up ``base``, ``content``, ``storage``, ``rules``, ``records``, ``views``; everything else (``cli``,
+``__main__``, ``scan/ui/``, ``scan/web/``) is the top layer, the interfaces. The README's code section
+lists the same folders with their modules; a test below checks it against the tree.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
 
 from .conftest import PROJECT
 
-LAYERS: dict[str, int] = {
-    "scan": 0,  # the package's __init__ (empty)
-    "scan.errors": 0,
-    "scan.formatting": 0,
-    "scan.settings": 0,
-    "scan.tables": 0,
-    "scan.rhythm": 0,
-    "scan.text": 0,
-    "scan.word": 0,
-    "scan.models": 1,
-    "scan.reference": 1,
-    "scan.questionbank": 1,
-    "scan.storage": 2,
-    "scan.schema": 2,
-    "scan.schema_graph": 2,
-    "scan.scoring": 3,
-    "scan.benchmark": 3,
-    "scan.benchmark_tables": 3,
-    "scan.recommend": 3,
-    "scan.voices": 3,
-    "scan.trend": 3,
-    "scan.summary": 3,
-    "scan.agenda": 3,
-    "scan.charts": 3,
-    "scan.svg_charts": 3,
-    "scan.throttle": 3,
-    "scan.disclosure": 3,
-    "scan.akkoord": 3,
-    "scan.rounds": 4,
-    "scan.answers": 4,
-    "scan.choices": 4,
-    "scan.benchmark_store": 4,
-    "scan.benchmark_import": 4,
-    "scan.respondents": 4,
-    "scan.workshop": 4,
-    "scan.agreements": 4,
-    "scan.access": 4,
-    "scan.releases": 4,
-    "scan.sharing": 4,
-    "scan.backup": 4,
-    "scan.backup_rules": 4,
-    "scan.demo": 4,
-    "scan.national": 4,
-    "scan.views": 5,
-    "scan.presentation": 5,
-    "scan.report": 5,
-    "scan.exports": 5,
-    "scan.cli": 6,
-    "scan.__main__": 6,
-    "scan.ui": 6,
-    "scan.web": 6,  # the phone page of a workshop (starlette, no streamlit)
-}
-NAMES = {0: "base", 1: "content", 2: "storage", 3: "rules", 4: "records", 5: "views", 6: "interfaces"}
+FOLDERS = ("base", "content", "storage", "rules", "records", "views")
+INTERFACES = len(FOLDERS)  # cli, __main__, scan/ui/, scan/web/
+INTERFACE_PARTS = {"cli", "__main__", "ui", "web"}
+NAMES = {**dict(enumerate(FOLDERS)), INTERFACES: "interfaces"}
 
 
 def _module(path: Path) -> str:
@@ -80,15 +28,15 @@ def _module(path: Path) -> str:
 
 
 def layer(module: str) -> int | None:
-    """The layer of a module: its own entry or that of the package it is in ("scan" itself is only
-    the package's own, empty __init__)."""
-    if module == "scan":
-        return LAYERS["scan"]
-    while "." in module:
-        if module in LAYERS:
-            return LAYERS[module]
-        module = module.rpartition(".")[0]
-    return None
+    """The layer of a module from its path ("scan" itself is only the package's own, empty __init__)."""
+    parts = module.split(".")
+    if parts[0] != "scan":
+        return None
+    if len(parts) == 1:
+        return 0
+    if parts[1] in FOLDERS:
+        return FOLDERS.index(parts[1])
+    return INTERFACES if parts[1] in INTERFACE_PARTS else None
 
 
 def imports(path: Path) -> set[str]:
@@ -110,14 +58,12 @@ SOURCES = sorted((PROJECT / "scan").rglob("*.py"))
 def test_every_module_has_a_layer_and_imports_nothing_above_it(path: Path) -> None:
     module = _module(path)
     own = layer(module)
-    assert own is not None, f"{module}: give it a layer in tests/test_layers.py (and the README)"
+    assert own is not None, f"{module}: put it in one of the layer folders {FOLDERS} (or ui/, web/)"
     for name in imports(path):
         if not name.startswith("scan."):
             continue
         other = layer(name)
-        if other is None and name.rpartition(".")[0] in LAYERS:  # "from scan.x import function"
-            continue
-        assert other is None or other <= own, f"{module} ({NAMES[own]}) imports {name} ({NAMES[other]})"
+        assert other is not None and other <= own, f"{module} ({NAMES[own]}) imports {name} ({other})"
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(PROJECT)))
@@ -128,8 +74,8 @@ def test_only_the_ui_imports_streamlit(path: Path) -> None:
 
 
 def test_the_storage_core_imports_no_domain_module() -> None:
-    for name in ("storage", "schema", "schema_graph"):
-        scan_imports = {i for i in imports(PROJECT / "scan" / f"{name}.py") if i.startswith("scan.")}
+    for path in (PROJECT / "scan" / "storage").glob("*.py"):
+        scan_imports = {i for i in imports(path) if i.startswith("scan.")}
         assert all(layer(i) is not None and layer(i) <= 2 and layer(i) != 1 for i in scan_imports), (
             scan_imports
         )
@@ -138,6 +84,34 @@ def test_the_storage_core_imports_no_domain_module() -> None:
 def test_the_checker_catches_an_upward_import(tmp_path: Path) -> None:
     # the rule itself: a rules module that reaches for storage is caught
     bad = tmp_path / "bad.py"
-    bad.write_text("from scan import rounds\nfrom scan.storage import Store\n", encoding="utf-8")
-    upward = {n for n in imports(bad) if layer(n) is not None and layer(n) > LAYERS["scan.trend"]}
-    assert upward == {"scan.rounds"}
+    bad.write_text(
+        "from scan.records.round import rounds\nfrom scan.storage.core import Store\n", encoding="utf-8"
+    )
+    upward = {n for n in imports(bad) if layer(n) is not None and layer(n) > layer("scan.rules.trend")}
+    assert upward == {"scan.records.round", "scan.records.round.rounds"}
+
+
+def _readme_layers() -> list[tuple[str, set[str]]]:
+    """The README's layer table: (folder, the modules it names), in the order of its rows."""
+    text = (PROJECT / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| \d (?:[^|]+)\| `scan/(\w+)/` \| ([^|]+)\|", text, re.MULTILINE)
+    return [(folder, set(re.findall(r"`([\w/]+)`", names))) for folder, names in rows]
+
+
+def test_the_readme_lists_every_layer_folder_with_its_modules() -> None:
+    listed = _readme_layers()
+    assert [folder for folder, _ in listed] == list(FOLDERS)
+    for folder, names in listed:
+        here = PROJECT / "scan" / folder
+        actual = {p.stem for p in here.glob("*.py") if p.stem != "__init__"}
+        actual |= {f"{p.name}/" for p in here.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+        assert names == actual, (
+            f"README, layer {folder}: lists {sorted(names)}, the folder has {sorted(actual)}"
+        )
+
+
+def test_nothing_lies_loose_in_scan() -> None:
+    loose = {p.stem for p in (PROJECT / "scan").glob("*.py")} - {"__init__", "__main__", "cli"}
+    folders = {p.name for p in (PROJECT / "scan").iterdir() if p.is_dir() and p.name != "__pycache__"}
+    assert not loose, f"modules outside a layer folder: {sorted(loose)}"
+    assert folders <= set(FOLDERS) | INTERFACE_PARTS, sorted(folders - set(FOLDERS) - INTERFACE_PARTS)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from scan import report
-from scan.presentation import build, to_html
-from scan.storage import Store
+from scan.storage.core import Store
+from scan.views import report
+from scan.views.presentation import build, to_html
 
 from . import council
 

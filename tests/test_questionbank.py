@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scan.errors import ContentError
-from scan.models import MATURITY_LEVELS
-from scan.questionbank import (
+from scan.base.errors import ContentError
+from scan.content.models import MATURITY_LEVELS
+from scan.content.questionbank import (
     PAMPHLET_PROPOSALS,
     PROPOSALS_FILE,
     QUESTIONS_DIR,

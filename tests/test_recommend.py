@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from scan import answers as answer_store
-from scan import rounds, views
-from scan.questionbank import question_bank
-from scan.recommend import by_priority, suggest, top
-from scan.reference import PeerGroup
-from scan.scoring import Answer, score_scan
-from scan.storage import Store
-from scan.views import peer_data as load_peer_data
+from scan.content.questionbank import question_bank
+from scan.content.reference import PeerGroup
+from scan.records.round import answers as answer_store
+from scan.records.round import rounds
+from scan.rules.recommend import by_priority, suggest, top
+from scan.rules.scoring import Answer, score_scan
+from scan.storage.core import Store
+from scan.views import peers as peer_views
+from scan.views.peers import peer_data as load_peer_data
 
 BANK = question_bank()
 
@@ -80,8 +81,8 @@ def test_top_five_fills_up_from_one_priority_when_no_other_has_a_proposal() -> N
 
 
 def test_a_confirmed_promise_is_named_beside_the_answers_and_raises_the_proposal() -> None:
-    from scan.akkoord import Passage
-    from scan.akkoord.coverage import Promise
+    from scan.rules.akkoord import Passage
+    from scan.rules.akkoord.coverage import Promise
 
     passage = Passage(
         12, None, "We organiseren een burgerberaad.", 1.0, ("burgerberaad",), ((17, 29),), False
@@ -133,7 +134,7 @@ def test_peer_count_in_reason_matches_benchmark_data(store: Store) -> None:
         rounds.set_share_benchmark(store, rnd.id, True)
         rounds.close(store, rnd.id)
     group = PeerGroup("test", "de testgroep", frozenset(peers))
-    adoption = views.adoption(store, load_peer_data(store, 2026), group, "GM0355")
+    adoption = peer_views.adoption(store, load_peer_data(store, 2026), group, "GM0355")
     assert (adoption["6a"].in_place, adoption["6a"].n) == (4, 7)
     first = by_priority(_suggest(_answers({"6.1": 0}), adoption=adoption))[6][0]
     assert "4 van de 7 gemeenten in de testgroep met gegevens hebben dit al" in first.reason

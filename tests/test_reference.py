@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from scan.errors import ContentError
-from scan.reference import BENCHMARKS_DIR, load_reference, reference, size_class_for
+from scan.base.errors import ContentError
+from scan.content.reference import BENCHMARKS_DIR, load_reference, reference, size_class_for
 
 
 def test_all_342_municipalities_with_province_and_population() -> None:

@@ -12,12 +12,12 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from scan import answers as answer_store
-from scan import choices, rounds
-from scan.exports import export
-from scan.questionbank import question_bank
-from scan.report import build_report_data, to_html
-from scan.storage import Store
+from scan.content.questionbank import question_bank
+from scan.records.round import answers as answer_store
+from scan.records.round import choices, rounds
+from scan.storage.core import Store
+from scan.views.exports import export
+from scan.views.report import build_report_data, to_html
 
 from . import council
 from .conftest import run_cli

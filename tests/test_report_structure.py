@@ -16,10 +16,10 @@ from docx import Document
 from docx.oxml.ns import qn
 from PIL import Image
 
-from scan import report
-from scan.report.content import build_report_data
-from scan.storage import Store
-from scan.word import TEXT_WIDTH_CM
+from scan.base.word import TEXT_WIDTH_CM
+from scan.storage.core import Store
+from scan.views import report
+from scan.views.report.content import build_report_data
 
 from . import council
 

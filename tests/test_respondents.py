@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from scan import answers as answer_store
-from scan import respondents, rounds, views
-from scan.errors import InvalidAnswer, ScanError
-from scan.questionbank import question_bank
-from scan.respondents import InvalidCode
-from scan.storage import Store
-from scan.trend import deltas
+from scan.base.errors import InvalidAnswer, ScanError
+from scan.content.questionbank import question_bank
+from scan.records.round import answers as answer_store
+from scan.records.round import respondents, rounds
+from scan.records.round.respondents import InvalidCode
+from scan.rules.trend import deltas
+from scan.storage.core import Store
+from scan.views import self_scan as scan_views
 
 BANK = question_bank()
 
@@ -101,7 +102,7 @@ def test_trend_deltas_over_three_rounds(store: Store) -> None:
         for q in BANK.questions_for(6, "griffie"):
             answer_store.save(store, r.id, q.id, level)
     answer_store.save(store, ids[2026], "6.4", 1)  # one step back on 6.4 in 2026
-    found = views.trend(store, views.self_scan(store, rounds.by_id(store, ids[2026])))
+    found = scan_views.trend(store, scan_views.self_scan(store, rounds.by_id(store, ids[2026])))
     history = found.history
     assert [h.round.year for h in history] == [2022, 2024, 2026]
     assert found.previous.round.year == 2024

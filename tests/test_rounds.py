@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from scan import answers as answer_store
-from scan import benchmark_store, choices, respondents, rounds, workshop
-from scan.errors import ScanError
-from scan.storage import Store
+from scan.base.errors import ScanError
+from scan.records import benchmark_store, workshop
+from scan.records.round import answers as answer_store
+from scan.records.round import choices, respondents, rounds
+from scan.storage.core import Store
 
 
 def test_one_round_per_municipality_per_year(store: Store) -> None:

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scan.errors import InvalidAnswer
-from scan.questionbank import question_bank
-from scan.scoring import Answer, check_answer, points, score_scan
+from scan.base.errors import InvalidAnswer
+from scan.content.questionbank import question_bank
+from scan.rules.scoring import Answer, check_answer, points, score_scan
 
 BANK = question_bank()
 SELF_QUESTIONS = BANK.questions_for_role("griffie")
@@ -138,7 +138,7 @@ def test_the_vectorised_peer_scores_equal_the_reference_rule(scans) -> None:
     # benchmark.build_peer_data scores whole groups at once; it must give exactly what score_scan gives
     import pandas as pd
 
-    from scan.benchmark import build_peer_data
+    from scan.rules.benchmark import build_peer_data
 
     rows = [
         (f"GM{n:04d}", qid, v)

@@ -8,9 +8,10 @@ import threading
 
 import pytest
 
-from scan import answers as answer_store
-from scan import rounds, schema
-from scan.storage import Store
+from scan.records.round import answers as answer_store
+from scan.records.round import rounds
+from scan.storage import schema
+from scan.storage.core import Store
 
 from .conftest import PROJECT
 
@@ -127,8 +128,8 @@ def test_a_second_store_on_the_same_file_keeps_the_process_locks(tmp_path) -> No
     rnd = rounds.start(first, "GM0355", 2026)
     Store(path)  # a second Store in this process, like the phone page's and the upload route's
     other = (
-        f"import sys; sys.path.insert(0, {str(PROJECT)!r}); from scan.storage import Store; "
-        f"from scan import rounds; rounds.close(Store({str(path)!r}), {rnd.id})"
+        f"import sys; sys.path.insert(0, {str(PROJECT)!r}); from scan.storage.core import Store; "
+        f"from scan.records.round import rounds; rounds.close(Store({str(path)!r}), {rnd.id})"
     )
     subprocess.run([sys.executable, "-c", other], check=True)
     # the other process found us still there: the write-ahead log stays, and we see its write
@@ -173,7 +174,7 @@ def test_release_registers_of_every_group_merge_into_one_per_viewer(tmp_path) ->
 
 # Functions that read through the store before their write on purpose, each with why it is safe.
 READ_FIRST = {
-    "scan/releases.py:resolve": "a fast path for the usual case (nothing new to publish); it decides again inside",
+    "scan/records/round/releases.py:resolve": "a fast path for the usual case (nothing new to publish); it decides again inside",
 }
 
 
@@ -219,3 +220,11 @@ def test_no_record_function_reads_through_the_store_before_its_write() -> None:
     found = _reads_before_write()
     assert set(found) - set(READ_FIRST) == set(), {k: v for k, v in found.items() if k not in READ_FIRST}
     assert set(READ_FIRST) <= set(found), "a function in READ_FIRST no longer reads first: remove it there"
+
+
+def test_the_app_under_litestream_leaves_checkpoints_to_it(tmp_path, monkeypatch) -> None:
+    # Litestream must control checkpoints: a connection of the app under it never checkpoints by itself
+    monkeypatch.setenv("DEMOCRATIESCAN_LITESTREAM", "1")
+    assert Store(tmp_path / "a.sqlite").db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
+    monkeypatch.delenv("DEMOCRATIESCAN_LITESTREAM")
+    assert Store(tmp_path / "b.sqlite").db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000

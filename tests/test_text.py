@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scan.text import InvalidText, clean_input, markdown_literal, printable
+from scan.base.text import InvalidText, clean_input, markdown_literal, printable
 
 BIDI = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"]
 

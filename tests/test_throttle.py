@@ -8,8 +8,15 @@ import time
 
 import pytest
 
-from scan.errors import ScanError
-from scan.throttle import ADDRESS_FACTOR, FORGET_AFTER, FREE_ATTEMPTS, Throttle, TooManyAttempts, wait_words
+from scan.base.errors import ScanError
+from scan.rules.throttle import (
+    ADDRESS_FACTOR,
+    FORGET_AFTER,
+    FREE_ATTEMPTS,
+    Throttle,
+    TooManyAttempts,
+    wait_words,
+)
 
 
 @pytest.fixture

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from scan import answers as answer_store
-from scan import respondents, rounds, views, workshop
-from scan.questionbank import question_bank
-from scan.storage import Store
-from scan.voices import DIVERGENCE_POINTS
+from scan.content.questionbank import question_bank
+from scan.records import workshop
+from scan.records.round import answers as answer_store
+from scan.records.round import respondents, rounds
+from scan.rules.voices import DIVERGENCE_POINTS
+from scan.storage.core import Store
+from scan.views import self_scan as scan_views
 
 BANK = question_bank()
 
@@ -34,8 +36,8 @@ def _respond(store: Store, round_id: int, role: str, values: list, *, finish: bo
             respondents.finish(store, code, token)
 
 
-def _roles(store: Store, rnd) -> views.Roles:
-    return views.roles(store, views.self_scan(store, rounds.by_id(store, rnd.id)))
+def _roles(store: Store, rnd) -> scan_views.Roles:
+    return scan_views.roles(store, scan_views.self_scan(store, rounds.by_id(store, rnd.id)))
 
 
 def test_a_role_figure_needs_five_people_on_that_very_figure(store: Store, rnd) -> None:

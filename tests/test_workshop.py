@@ -9,12 +9,14 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from scan import rounds, views, workshop
-from scan.errors import ScanError
-from scan.questionbank import question_bank
-from scan.storage import Store
-from scan.workshop import WorkshopError, export
-from scan.workshop.words import word_counts
+from scan.base.errors import ScanError
+from scan.content.questionbank import question_bank
+from scan.records import workshop
+from scan.records.round import rounds
+from scan.records.workshop import WorkshopError, export
+from scan.records.workshop.words import word_counts
+from scan.storage.core import Store
+from scan.views import self_scan as scan_views
 
 from .held_write import race
 
@@ -315,7 +317,7 @@ def test_workshop_answers_join_the_round_once_as_their_own_group(live) -> None:
     assert rounds.by_id(store, rnd.id).version != before
     with pytest.raises(WorkshopError, match="al toegevoegd"):
         workshop.add_to_round(store, ws.id, pin)
-    results = views.roles(store, views.self_scan(store, rounds.by_id(store, rnd.id))).results
+    results = scan_views.roles(store, scan_views.self_scan(store, rounds.by_id(store, rnd.id))).results
     assert results["workshop"].respondents == 5
     assert results["workshop"].means[2] == pytest.approx((25 + 50 + 75 + 100 + 100) / 5)
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from scan import choices, rounds, views
-from scan.agenda import to_markdown
-from scan.storage import Store
+from scan.records.round import choices, rounds
+from scan.rules.agenda import to_markdown
+from scan.storage.core import Store
+from scan.views import agenda as agenda_views
+from scan.views import workshops as workshop_views
 
 from . import council
 
@@ -18,7 +20,7 @@ TITLE = "Raadsavond"
 def test_votes_and_distributions_reach_the_proposals_they_are_about(store: Store) -> None:
     rnd = rounds.start(store, "GM0355", 2026)
     council.add_workshop(store, rnd, people=6, title=TITLE)
-    says = views.workshop_says(views.workshop_outcomes(store, rnd))
+    says = workshop_views.workshop_says(workshop_views.workshop_outcomes(store, rnd))
     assert says["2a"].votes == ((TITLE, 6, 6),) and says["6a"].votes == ((TITLE, 3, 6),)
     # 1.1 was revealed: its distribution belongs to 1a, which it measures; 2.1 was never shown
     (spread,) = says["1a"].spreads
@@ -31,9 +33,9 @@ def test_votes_and_distributions_reach_the_proposals_they_are_about(store: Store
 def test_fewer_than_five_people_publish_nothing(store: Store) -> None:
     rnd = rounds.start(store, "GM0355", 2026)
     council.add_workshop(store, rnd, people=4, title=TITLE)
-    assert views.workshop_says(views.workshop_outcomes(store, rnd)) == {}
+    assert workshop_views.workshop_says(workshop_views.workshop_outcomes(store, rnd)) == {}
     choices.set_status(store, rnd.id, "2a", "kiezen")
-    (item,) = views.agenda(store, rnd).items
+    (item,) = agenda_views.agenda(store, rnd).items
     assert item.workshop_lines == []
 
 
@@ -42,7 +44,7 @@ def test_the_agenda_and_its_downloads_carry_the_workshop_lines(store: Store) -> 
     council.add_workshop(store, rnd, people=6, title=TITLE)
     for pid in ("1a", "2a"):
         choices.set_status(store, rnd.id, pid, "kiezen")
-    agenda = views.agenda(store, rnd)
+    agenda = agenda_views.agenda(store, rnd)
     lines = {item.proposal.id: item.workshop_lines for item in agenda.items}
     assert lines["2a"] == ["6 stippen in de workshop ‘Raadsavond’ (6 deelnemers stemden)"]
     assert lines["1a"][0].startswith("Vraag 1.1 in de workshop")

@@ -7,7 +7,7 @@ test caught it and which one; a run that hangs counts as caught (a per-test time
 when any mutation survives.
 
 The tests for a module are derived, not listed: every test file that imports the module
-(``from scan.x import``, ``from scan import x``, ``import scan.x``), plus the file that mirrors it
+(``from scan.layer.x import``, ``from scan.layer import x``, ``import scan.layer.x``), plus the file that mirrors it
 (``tests/test_x.py``).
 """
 
@@ -27,137 +27,147 @@ TIMEOUT = 60  # seconds per test: a broken rule that makes a test hang is caught
 # (module, original text, broken text, what the break means)
 MUTATIONS = [
     (
-        "scan/scoring.py",
+        "scan/rules/scoring.py",
         "(value - low) / (high - low) * 100",
         "value / high * 100",
         "points ignore the scale's bottom",
     ),
     (
-        "scan/scoring.py",
+        "scan/rules/scoring.py",
         "        if answer.dont_know:\n            dont_know += 1\n",
         "        if answer.dont_know:\n            dont_know += 1\n            values.append((q.id, 0, 0.0))\n",
         "weet niet counts as 0",
     ),
     (
-        "scan/scoring.py",
+        "scan/rules/scoring.py",
         "return ScanScore(core, culture, average(s.score for s in core))",
         "return ScanScore(core, culture, average(s.score for s in scores))",
         "Bestuurscultuur in the total",
     ),
     (
-        "scan/scoring.py",
+        "scan/rules/scoring.py",
         "        return self.scored + self.dont_know\n",
         "        return self.scored\n",
         "answered leaves out weet niet",
     ),
     (
-        "scan/benchmark.py",
+        "scan/rules/benchmark.py",
         "return (lower + 0.5 * same) / n * 100",
         "return (lower + same) / n * 100",
         "equal scores count as lower",
     ),
     (
-        "scan/benchmark.py",
+        "scan/rules/benchmark.py",
         "float(series.quantile(0.25))",
         'float(series.quantile(0.25, interpolation="lower"))',
         "quartiles without interpolation",
     ),
     (
-        "scan/benchmark.py",
+        "scan/rules/benchmark.py",
         "return (group.members & self.municipalities()) - {own_code}",
         "return group.members & self.municipalities()",
         "the municipality counted among its own peers",
     ),
     (
-        "scan/benchmark.py",
+        "scan/rules/benchmark.py",
         "return bool(self.peers(group, own_code) & self.demo_codes)",
         "return False",
         "demo peers not labelled fictief",
     ),
     (
-        "scan/benchmark.py",
+        "scan/rules/benchmark.py",
         'scores = questions.groupby(["gm_code", "priority"])["points"].mean().unstack()',
         'scores = questions.groupby(["gm_code", "priority"])["points"].max().unstack()',
         "a peer's priority score is its best answer, not the mean",
     ),
     (
-        "scan/benchmark.py",
+        "scan/rules/benchmark.py",
         "overall = scores.mean(axis=1, skipna=True)",
         "overall = scores.max(axis=1, skipna=True)",
         "a peer's overall score is its best priority, not the mean",
     ),
     (
-        "scan/recommend.py",
+        "scan/rules/recommend.py",
         "{(True, False): 0, (True, True): 2, (False, False): 1, (False, True): 0}",
         "{(True, False): 1, (True, True): 2, (False, False): 0, (False, True): 0}",
         "basic step not first",
     ),
     (
-        "scan/recommend.py",
+        "scan/rules/recommend.py",
         "if status is not None and ProposalStatus(status).excludes:",
         "if False:",
         "'al gedaan' still suggested",
     ),
     (
-        "scan/recommend.py",
+        "scan/rules/recommend.py",
         "            if gap == 0:\n                continue",
         "            if gap < 0:\n                continue",
         "proposals in place still suggested",
     ),
-    ("scan/recommend.py", "IN_PLACE_LEVEL = 3", "IN_PLACE_LEVEL = 2", "in place from level 2"),
+    ("scan/rules/recommend.py", "IN_PLACE_LEVEL = 3", "IN_PLACE_LEVEL = 2", "in place from level 2"),
     (
-        "scan/recommend.py",
+        "scan/rules/recommend.py",
         "return sum(gaps) / len(gaps)",
         "return max(gaps)",
         "a proposal's gap is its largest, not the mean",
     ),
     (
-        "scan/voices.py",
+        "scan/rules/voices.py",
         "DIVERGENCE_POINTS = 25",
         "DIVERGENCE_POINTS = 35",
         "conversation starters from 35 points",
     ),
     (
-        "scan/voices.py",
+        "scan/rules/voices.py",
         "            if f.shown:\n                keys |=",
         "            if f.n:\n                keys |=",
         "everyone together includes hidden groups",
     ),
     (
-        "scan/voices.py",
+        "scan/rules/voices.py",
         "common = tuple(q for q in own[a] if q in own[b])",
         "common = ()",
         "starters compare different questions",
     ),
-    ("scan/respondents.py", "p.finished_at IS NOT NULL", "1 = 1", "answers count before they are sent"),
-    ("scan/answers.py", "    if owner[2] is not None:", "    if False:", "sent answers can still change"),
-    ("scan/disclosure.py", "MIN_N = 5", "MIN_N = 4", "figures from four contributors"),
     (
-        "scan/disclosure.py",
+        "scan/records/round/respondents.py",
+        "p.finished_at IS NOT NULL",
+        "1 = 1",
+        "answers count before they are sent",
+    ),
+    (
+        "scan/records/round/answers.py",
+        "    if owner[2] is not None:",
+        "    if False:",
+        "sent answers can still change",
+    ),
+    ("scan/rules/disclosure.py", "MIN_N = 5", "MIN_N = 4", "figures from four contributors"),
+    (
+        "scan/rules/disclosure.py",
         "return all(len(candidate ^ h) >= MIN_N for h in history)",
         "return all(len(candidate ^ h) >= MIN_N for h in history[-1:])",
         "only the last view is compared",
     ),
     (
-        "scan/disclosure.py",
+        "scan/rules/disclosure.py",
         "earlier = [h for h in history if h <= candidate]",
         "earlier = list(history)",
         "a figure shows an earlier set with contributors outside it",
     ),
     (
-        "scan/akkoord/coverage.py",
+        "scan/rules/akkoord/coverage.py",
         "if j.judgement is not Judgement.CONFIRMED or coverage is None:",
         "if coverage is None:",
         "an agreement match counts without the griffier's confirmation",
     ),
     (
-        "scan/workshop/core.py",
+        "scan/records/workshop/core.py",
         "        if STATUSES.index(status) < STATUSES.index(old):",
         "        if False:",
         "a closed workshop question opens again",
     ),
     (
-        "scan/workshop/core.py",
+        "scan/records/workshop/core.py",
         '        if current == "ended" and phase != "ended":',
         "        if False:",
         "an ended workshop starts again",
@@ -166,7 +176,7 @@ MUTATIONS = [
 
 
 def tests_for(module: str, root: Path = ROOT) -> list[str]:
-    """The test files that import ``module`` (a path like scan/workshop/core.py), and its mirror."""
+    """The test files that import ``module`` (a path like scan/records/workshop/core.py), and its mirror."""
     dotted = module.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
     package, _, name = dotted.rpartition(".")
     patterns = [
@@ -174,12 +184,14 @@ def tests_for(module: str, root: Path = ROOT) -> list[str]:
         rf"\bimport {re.escape(dotted)}\b",
         rf"\bfrom {re.escape(package)} import [^\n]*\b{re.escape(name)}\b",
     ]
-    if module.endswith("/__init__.py") or "/" in module.removeprefix("scan/"):
-        # a module inside a package is also reached through the package: scan.workshop.core via scan.workshop
-        top = ".".join(dotted.split(".")[:2])
+    parts = dotted.split(".")
+    if len(parts) > 3:
+        # a module inside a package of its layer is also reached through the package:
+        # scan.records.workshop.core via scan.records.workshop
+        top = ".".join(parts[:3])
         patterns += [
             rf"\bfrom {re.escape(top)} import\b",
-            rf"\bfrom scan import [^\n]*\b{re.escape(top.split('.')[1])}\b",
+            rf"\bfrom {re.escape('.'.join(parts[:2]))} import [^\n]*\b{re.escape(parts[2])}\b",
         ]
     found = []
     for path in sorted((root / "tests").rglob("test_*.py")):

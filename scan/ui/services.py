@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import functools
 
-from scan.questionbank import QuestionBank, question_bank
-from scan.reference import Reference, reference
-from scan.settings import database_path
-from scan.storage import Store
+from scan.base.settings import database_path
+from scan.content.questionbank import QuestionBank, question_bank
+from scan.content.reference import Reference, reference
+from scan.storage.core import Store
 
 
 @functools.lru_cache(maxsize=8)

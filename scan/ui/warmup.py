@@ -17,11 +17,11 @@ def _warm() -> None:
     # First what the start page needs, then what later pages need (charts, reports, workshops).
     import datetime
 
-    from scan.formatting import nl_date, nl_number
-    from scan.questionbank import question_bank
-    from scan.reference import reference
-    from scan.settings import database_path
-    from scan.storage import Store
+    from scan.base.formatting import nl_date, nl_number
+    from scan.base.settings import database_path
+    from scan.content.questionbank import question_bank
+    from scan.content.reference import reference
+    from scan.storage.core import Store
 
     question_bank()
     reference()
@@ -31,7 +31,9 @@ def _warm() -> None:
 
     import plotly.graph_objects  # noqa: F401 - loading the module is the point
 
-    from scan import charts, exports, recommend, workshop  # noqa: F401
+    from scan.rules import (
+        charts,  # noqa: F401
+    )
 
 
 @contextlib.asynccontextmanager

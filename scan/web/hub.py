@@ -1,7 +1,7 @@
 """The server side of a room full of phones: one writer for all answers, one watcher per process.
 
 - ``Writer``: answers, joins and votes from every phone go into one queue; a single thread writes
-  whatever has queued up in one transaction (scan.workshop.run_batch) and then acknowledges each
+  whatever has queued up in one transaction (scan.records.workshop.run_batch) and then acknowledges each
   request. Under load a batch holds hundreds of answers and costs one commit; a phone hears
   "opgeslagen" only after the commit.
 - ``Hub``: a task polls the version of the workshops that phones are watching (one small query,
@@ -21,9 +21,9 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-from scan import workshop
-from scan.errors import ScanError
-from scan.storage import Store
+from scan.base.errors import ScanError
+from scan.records import workshop
+from scan.storage.core import Store
 
 POLL_SECONDS = 0.1
 KEEPALIVE_SECONDS = 15.0

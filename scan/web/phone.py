@@ -29,11 +29,11 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from scan import workshop
-from scan.errors import InvalidAnswer, ScanError
-from scan.settings import database_path
-from scan.storage import Store
-from scan.throttle import THROTTLE, TooManyAttempts
+from scan.base.errors import InvalidAnswer, ScanError
+from scan.base.settings import database_path
+from scan.records import workshop
+from scan.rules.throttle import THROTTLE, TooManyAttempts
+from scan.storage.core import Store
 from scan.web.hub import Hub, Writer, sse
 from scan.web.joins import JOINS
 from scan.web.page import closed_page, code_page, phone_page
@@ -98,7 +98,7 @@ def _lookup(request: Request, code: str, session: str) -> workshop.Workshop:
     """The room this request is for. A phone that joined it shows its participant token (a random
     secret, not a code anyone can guess) and gets it straight away: wrong codes that other clients
     behind the same address send never slow it down. Anyone else looks the code up, throttled per
-    session and address (scan/throttle.py)."""
+    session and address (scan/rules/throttle.py)."""
     store, _, _ = services()
     token = request.cookies.get(TOKEN_COOKIE)
     if token:

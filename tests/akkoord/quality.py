@@ -11,7 +11,7 @@ import random
 from collections import Counter
 from dataclasses import dataclass, field
 
-from scan.akkoord import AgreementAnalysis, analyse_text
+from scan.rules.akkoord import AgreementAnalysis, analyse_text
 
 from .fixtures import LabelledPassage, labelled_passages
 

@@ -10,8 +10,9 @@ import pytest
 from fpdf import FPDF
 from PIL import Image
 
-from scan.akkoord import AgreementError, Limits, analyse, analyse_text, pdf_reader
-from scan.errors import ScanError
+from scan.base.errors import ScanError
+from scan.rules.akkoord import AgreementError, Limits, analyse, analyse_text, pdf_reader
+from scan.rules.akkoord.limits import too_many_pages
 
 from .fixtures import write_docx
 
@@ -153,3 +154,23 @@ def test_pages_without_text_are_reported(tmp_path: Path) -> None:
     result = analyse(bytes(pdf.output()), "deels-gescand.pdf")
     assert result.proposals["2c"].status == "staat_erin"
     assert "pagina 2" in result.warnings[0] and "geen leesbare tekst" in result.warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("reader_case", "expected"),
+    [
+        ({"pages": 12000}, "heeft 12.000 pagina's. De akkoordcheck leest documenten tot 10.000 pagina's"),
+        ({"pages": 12000, "estimated": True}, "is ongeveer 12.000 pagina's lang"),
+        ({"pages": 0, "more": True}, "heeft meer dan 10.000 pagina's"),
+    ],
+)
+def test_page_counts_are_written_the_dutch_way(reader_case: dict, expected: str) -> None:
+    limits = Limits(max_bytes=1, max_pages=10_000)
+    pages = reader_case.pop("pages")
+    assert expected in str(too_many_pages("akkoord.pdf", pages, limits, **reader_case))
+
+
+def test_a_long_text_names_its_pages_with_a_thousands_separator() -> None:
+    text = "\f".join(["Wij gaan de wijkraden versterken."] * 1200)
+    with pytest.raises(AgreementError, match=r"heeft 1\.200 pagina's"):
+        analyse(text.encode(), "lang.txt", limits=Limits(max_bytes=10_000_000, max_pages=1000))

@@ -16,9 +16,9 @@ import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from scan.akkoord import Limits
-from scan.akkoord.document import build_blocks
-from scan.akkoord.docx_reader import read_docx
+from scan.rules.akkoord import Limits
+from scan.rules.akkoord.document import build_blocks
+from scan.rules.akkoord.docx_reader import read_docx
 
 _P, _TBL, _T, _BR, _LRPB = qn("w:p"), qn("w:tbl"), qn("w:t"), qn("w:br"), qn("w:lastRenderedPageBreak")
 

@@ -14,8 +14,8 @@ import zipfile
 import pypdfium2 as pdfium
 import pytest
 
-from scan.akkoord import AgreementError, Limits, analyse, analyse_text, pdf_reader, text_reader
-from scan.akkoord.analysis import read_document
+from scan.rules.akkoord import AgreementError, Limits, analyse, analyse_text, pdf_reader, text_reader
+from scan.rules.akkoord.analysis import read_document
 
 from . import hostile
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scan.akkoord import analyse_text
+from scan.rules.akkoord import analyse_text
 
 
 def status(text: str, proposal: str) -> str:

@@ -11,8 +11,8 @@ from collections import Counter
 
 import pytest
 
-from scan.akkoord import analyse_text
-from scan.questionbank import PAMPHLET_PROPOSALS
+from scan.content.questionbank import PAMPHLET_PROPOSALS
+from scan.rules.akkoord import analyse_text
 
 from .fixtures import (
     DEVELOPMENT,

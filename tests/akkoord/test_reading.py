@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scan.akkoord import analyse, analyse_text
-from scan.akkoord.analysis import read_document
-from scan.akkoord.limits import Limits
+from scan.rules.akkoord import analyse, analyse_text
+from scan.rules.akkoord.analysis import read_document
+from scan.rules.akkoord.limits import Limits
 
 from .fixtures import write_docx, write_pdf, write_two_column_pdf
 
@@ -137,7 +137,7 @@ def test_docx_list_item_without_full_stop_is_not_a_heading(tmp_path: Path) -> No
 
 def test_symbol_font_bullet_is_a_list_item() -> None:
     # PDFs made from Word often carry the bullet as U+F0B7 (Symbol font) or U+F0A7 (Wingdings).
-    from scan.akkoord.document import looks_like_heading
+    from scan.rules.akkoord.document import looks_like_heading
 
     assert not looks_like_heading("\uf0b7 Burgeragendering invoeren")
     assert not looks_like_heading("\uf0a7 Jongerenraad instellen")

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from scan import agreements, rounds
-from scan.akkoord import AgreementError, Limits, analyse, analysis, runner
 from scan.cli import main
-from scan.storage import Store
+from scan.records import agreements
+from scan.records.round import rounds
+from scan.rules.akkoord import AgreementError, Limits, analyse, analysis, runner
+from scan.storage.core import Store
 
 from . import hostile
 from .test_bad_inputs import DUTCH, _encrypted_pdf, _pdf

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from scan.akkoord import analyse_text
-from scan.akkoord.textnorm import normalise_word, stem
+from scan.rules.akkoord import analyse_text
+from scan.rules.akkoord.textnorm import normalise_word, stem
 
 
 def key(word: str) -> str:

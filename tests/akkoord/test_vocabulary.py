@@ -7,16 +7,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scan.akkoord.vocabulary import VOCABULARY_PATH, load_vocabulary
+from scan.base.errors import ContentError
 from scan.cli import main
-from scan.errors import ContentError
-from scan.questionbank import (
+from scan.content.questionbank import (
     AKKOORD_FILE,
     NON_PRIORITY_FILES,
     PAMPHLET_PROPOSALS,
     QUESTIONS_DIR,
     priority_files,
 )
+from scan.rules.akkoord.vocabulary import VOCABULARY_PATH, load_vocabulary
 
 
 def test_shipped_vocabulary_covers_every_proposal() -> None:

@@ -17,11 +17,12 @@ import pytest
 from fpdf import FPDF
 from playwright.sync_api import Page, expect
 
-from scan import agreements, choices, rounds
-from scan import answers as answer_store
-from scan.akkoord.coverage import Judgement
-from scan.questionbank import question_bank
-from scan.storage import Store
+from scan.content.questionbank import question_bank
+from scan.records import agreements
+from scan.records.round import answers as answer_store
+from scan.records.round import choices, rounds
+from scan.rules.akkoord.coverage import Judgement
+from scan.storage.core import Store
 
 from ..akkoord import hostile
 from ..akkoord.test_bad_inputs import _encrypted_pdf

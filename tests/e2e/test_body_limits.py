@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from scan import rounds, workshop
-from scan.storage import Store
+from scan.records import workshop
+from scan.records.round import rounds
+from scan.storage.core import Store
 
 from .conftest import Server, start_server
 

@@ -10,11 +10,12 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from scan import answers as answer_store
-from scan import rounds, workshop
-from scan.questionbank import question_bank
-from scan.storage import Store
-from scan.workshop import export
+from scan.content.questionbank import question_bank
+from scan.records import workshop
+from scan.records.round import answers as answer_store
+from scan.records.round import rounds
+from scan.records.workshop import export
+from scan.storage.core import Store
 
 from .. import council
 

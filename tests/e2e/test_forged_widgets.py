@@ -10,9 +10,9 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from scan import answers as answer_store
-from scan import rounds
-from scan.storage import Store
+from scan.records.round import answers as answer_store
+from scan.records.round import rounds
+from scan.storage.core import Store
 
 from ..conftest import PROJECT
 

@@ -13,8 +13,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from scan import access, rounds, workshop
-from scan.storage import Store
+from scan.records import access, workshop
+from scan.records.round import rounds
+from scan.storage.core import Store
 from scan.web.joins import BURST
 
 pytestmark = pytest.mark.e2e

@@ -8,8 +8,9 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from scan import rounds, workshop
-from scan.storage import Store
+from scan.records import workshop
+from scan.records.round import rounds
+from scan.storage.core import Store
 
 from .conftest import start_server
 

@@ -20,11 +20,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from scan import respondents, rounds, workshop
-from scan.demo import fill_demo
-from scan.questionbank import question_bank
-from scan.sharing import create_share_link
-from scan.storage import Store
+from scan.content.questionbank import question_bank
+from scan.records import workshop
+from scan.records.demo import fill_demo
+from scan.records.round import respondents, rounds
+from scan.records.round.sharing import create_share_link
+from scan.storage.core import Store
 
 from ..conftest import PROJECT
 from .conftest import start_server

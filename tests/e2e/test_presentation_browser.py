@@ -8,9 +8,9 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from scan import rounds
-from scan.sharing import create_share_link
-from scan.storage import Store
+from scan.records.round import rounds
+from scan.records.round.sharing import create_share_link
+from scan.storage.core import Store
 
 from .. import council
 

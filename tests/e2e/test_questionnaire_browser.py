@@ -8,10 +8,10 @@ import time
 import pytest
 from playwright.sync_api import Page, expect
 
-from scan import answers as answer_store
-from scan import rounds
-from scan.questionbank import question_bank
-from scan.storage import Store
+from scan.content.questionbank import question_bank
+from scan.records.round import answers as answer_store
+from scan.records.round import rounds
+from scan.storage.core import Store
 
 pytestmark = pytest.mark.e2e
 

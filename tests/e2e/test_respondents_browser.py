@@ -7,9 +7,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from scan import respondents, rounds
-from scan.questionbank import question_bank
-from scan.storage import Store
+from scan.content.questionbank import question_bank
+from scan.records.round import respondents, rounds
+from scan.storage.core import Store
 
 pytestmark = pytest.mark.e2e
 

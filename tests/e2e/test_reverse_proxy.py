@@ -19,9 +19,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from scan import rounds, workshop
-from scan.storage import Store
-from scan.throttle import ADDRESS_FACTOR, FREE_ATTEMPTS
+from scan.records import workshop
+from scan.records.round import rounds
+from scan.rules.throttle import ADDRESS_FACTOR, FREE_ATTEMPTS
+from scan.storage.core import Store
 
 from .conftest import _free_port, start_server
 from .test_body_limits import send_huge

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from scan import rounds, workshop
-from scan.storage import Store
+from scan.records import workshop
+from scan.records.round import rounds
+from scan.storage.core import Store
 
 from .conftest import start_server
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from scan import workshop
-from scan.sharing import create_share_link
-from scan.storage import Store
+from scan.records import workshop
+from scan.records.round.sharing import create_share_link
+from scan.storage.core import Store
 
 from .. import council
 from .conftest import start_server

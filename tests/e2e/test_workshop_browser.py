@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from scan import access, choices, rounds, workshop
-from scan.storage import Store
+from scan.records import access, workshop
+from scan.records.round import choices, rounds
+from scan.storage.core import Store
 
 from .. import council
 from .streamlit_english import english

@@ -25,8 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from scan.akkoord import analyse
 from scan.cli import main as cli_main
+from scan.rules.akkoord import analyse
 from tests.akkoord.fixtures import (
     DEVELOPMENT,
     HOLDOUT,

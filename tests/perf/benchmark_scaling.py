@@ -14,14 +14,15 @@ from pathlib import Path
 
 from _common import median, ms
 
-from scan import answers as answer_store
-from scan import views
-from scan.national import generate
-from scan.questionbank import question_bank
-from scan.reference import reference
-from scan.scoring import score_scan
-from scan.storage import Store
-from scan.views import peer_data as load_peer_data
+from scan.content.questionbank import question_bank
+from scan.content.reference import reference
+from scan.records.national import generate
+from scan.records.round import answers as answer_store
+from scan.rules.scoring import score_scan
+from scan.storage.core import Store
+from scan.views import peers as peer_views
+from scan.views import self_scan as scan_views
+from scan.views.peers import peer_data as load_peer_data
 
 SIZES = (10, 100, 342)
 ROUNDS = (1, 3, 5)
@@ -45,7 +46,7 @@ def measure(municipalities: int, rounds: int) -> tuple[float, float]:
             t0 = time.perf_counter()
             data = load_peer_data(store, 2026)
             t1 = time.perf_counter()
-            views.comparison(store, views.SelfScan(own, answers, score), data, group)
+            peer_views.comparison(store, scan_views.SelfScan(own, answers, score), data, group)
             t2 = time.perf_counter()
             loads.append(t1 - t0)
             compares.append(t2 - t1)

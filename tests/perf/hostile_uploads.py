@@ -6,7 +6,7 @@ The files are made here (tests/akkoord/hostile.py), all within the upload limit 
 hostile files of the issue, a PDF that passes every check of the readers but is slow to read, and a
 GENERATED 300-page agreement (tests/akkoord/fixtures.py; not a real one) in PDF and in Word.
 
-1. The runner, as the Akkoord page calls it (``scan.akkoord.runner.run``, default limits), from this
+1. The runner, as the Akkoord page calls it (``scan.rules.akkoord.runner.run``, default limits), from this
    process: per file its seconds, the child's peak resident memory (its own VmHWM) and the outcome
    (finished, or refused with the Dutch message).
 2. The real server (``streamlit run server.py``) and Debian Chromium: each file uploaded on the Akkoord
@@ -34,10 +34,10 @@ from pathlib import Path
 
 from _common import PROJECT
 
-from scan import rounds
-from scan.akkoord import runner
-from scan.akkoord.limits import Limits
-from scan.storage import Store
+from scan.records.round import rounds
+from scan.rules.akkoord import runner
+from scan.rules.akkoord.limits import Limits
+from scan.storage.core import Store
 from tests.akkoord import hostile
 from tests.akkoord.fixtures import agreement_paragraphs, write_docx, write_pdf
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, start_server
@@ -199,7 +199,7 @@ PARSE = {
         "            while el.getprevious() is not None: del el.getparent()[0]\n"
     ),
     "lxml parser target (docx_reader)": (
-        "import sys\nfrom scan.akkoord import docx_reader\nfrom scan.akkoord.limits import Limits\n"
+        "import sys\nfrom scan.rules.akkoord import docx_reader\nfrom scan.rules.akkoord.limits import Limits\n"
         "import zipfile\n"
         "a = zipfile.ZipFile(sys.argv[1]); body = docx_reader._Body('x', Limits(max_bytes=1, max_chars=10**9))\n"
         "docx_reader._parse(docx_reader._chunks(a, a.getinfo('word/document.xml'), 'x', 10**9), body, 'x')\n"

@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from scan.questionbank import question_bank
-from scan.reference import reference
-from scan.settings import max_import_bytes
+from scan.base.settings import max_import_bytes
+from scan.content.questionbank import question_bank
+from scan.content.reference import reference
 
 PROJECT = Path(__file__).resolve().parents[2]
 

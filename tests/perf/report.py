@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from scan import rounds
-from scan.demo import FEATURED, fill_demo
-from scan.exports import export
-from scan.storage import Store
+from scan.records.demo import FEATURED, fill_demo
+from scan.records.round import rounds
+from scan.storage.core import Store
+from scan.views.exports import export
 
 
 def timed(store: Store, rnd, fmt: str) -> tuple[float, int]:

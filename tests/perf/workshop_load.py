@@ -29,9 +29,10 @@ from urllib.parse import urlsplit
 
 from _common import median, p95
 
-from scan import rounds, workshop
-from scan.questionbank import question_bank
-from scan.storage import Store
+from scan.content.questionbank import question_bank
+from scan.records import workshop
+from scan.records.round import rounds
+from scan.storage.core import Store
 from tests.e2e.conftest import start_server
 
 

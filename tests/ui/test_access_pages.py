@@ -6,11 +6,12 @@ import ast
 
 import pytest
 
-from scan import access, rounds
-from scan import answers as answer_store
-from scan.reference import reference
-from scan.storage import Store
-from scan.throttle import THROTTLE
+from scan.content.reference import reference
+from scan.records import access
+from scan.records.round import answers as answer_store
+from scan.records.round import rounds
+from scan.rules.throttle import THROTTLE
+from scan.storage.core import Store
 
 from ..conftest import PROJECT
 

@@ -8,11 +8,11 @@ from datetime import date
 import pytest
 from docx import Document
 
-from scan import answers as answer_store
-from scan import choices, rounds
-from scan.errors import ScanError
-from scan.formatting import nl_date
-from scan.storage import Store
+from scan.base.errors import ScanError
+from scan.base.formatting import nl_date
+from scan.records.round import answers as answer_store
+from scan.records.round import choices, rounds
+from scan.storage.core import Store
 
 CHOSEN = ["1a", "6a", "8b"]
 

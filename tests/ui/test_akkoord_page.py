@@ -9,11 +9,12 @@ import pytest
 from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from scan import agreements, rounds
-from scan.akkoord import analyse_text
-from scan.akkoord.coverage import Judgement
-from scan.questionbank import question_bank
-from scan.storage import Store
+from scan.content.questionbank import question_bank
+from scan.records import agreements
+from scan.records.round import rounds
+from scan.rules.akkoord import analyse_text
+from scan.rules.akkoord.coverage import Judgement
+from scan.storage.core import Store
 from scan.ui.components.passages import marked, proposal_block
 
 from .. import council

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from scan import answers as answer_store
-from scan import rounds, views
-from scan.formatting import nl_number
-from scan.questionbank import question_bank
-from scan.reference import reference
-from scan.scoring import score_scan
-from scan.storage import Store
-from scan.views import peer_data as load_peer_data
+from scan.base.formatting import nl_number
+from scan.content.questionbank import question_bank
+from scan.content.reference import reference
+from scan.records.round import answers as answer_store
+from scan.records.round import rounds
+from scan.rules.scoring import score_scan
+from scan.storage.core import Store
+from scan.views import peers as peer_views
+from scan.views import self_scan as scan_views
+from scan.views.peers import peer_data as load_peer_data
 
 from .. import council
 from ..conftest import clone_db
@@ -28,8 +30,8 @@ def _expected(store: Store, group_id: str):
     rnd = rounds.get(store, "GM0355", 2026)
     answers = answer_store.of(store, rnd.id)
     group = reference().peer_group("GM0355", group_id)
-    scan = views.SelfScan(rnd, answers, score_scan(question_bank(), answers))
-    return views.comparison(store, scan, load_peer_data(store, 2026), group)
+    scan = scan_views.SelfScan(rnd, answers, score_scan(question_bank(), answers))
+    return peer_views.comparison(store, scan, load_peer_data(store, 2026), group)
 
 
 def test_switching_peer_group_updates_all_figures(new_session, db_path, demo_template) -> None:
@@ -76,7 +78,7 @@ def test_too_few_peers_shows_the_count_not_figures(new_session, db_path) -> None
 def test_one_chosen_group_for_comparison_recommendations_and_report(
     new_session, db_path, demo_template
 ) -> None:
-    from scan.report import build_report_data
+    from scan.views.report import build_report_data
 
     store = Store(clone_db(demo_template, db_path))
     at = new_session(gemeente="GM0355", jaar="2026")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from scan import answers as answer_store
-from scan import respondents, rounds
-from scan.questionbank import question_bank
-from scan.storage import Store
+from scan.content.questionbank import question_bank
+from scan.records.round import answers as answer_store
+from scan.records.round import respondents, rounds
+from scan.storage.core import Store
 
 from .tables import markdown_tables
 
@@ -73,11 +73,11 @@ def test_roles_page_counts_a_new_respondent_at_once(new_session, db_path) -> Non
 
 
 def test_moving_between_sections_keeps_the_cached_views(new_session, db_path, monkeypatch) -> None:
-    from scan import views
+    from scan.views import self_scan as scan_views
 
     computed = []
-    real = views.self_scan
-    monkeypatch.setattr(views, "self_scan", lambda *a, **k: computed.append(1) or real(*a, **k))
+    real = scan_views.self_scan
+    monkeypatch.setattr(scan_views, "self_scan", lambda *a, **k: computed.append(1) or real(*a, **k))
     store = Store(db_path)
     rnd = rounds.start(store, "GM0355", 2026)
     answer_store.save(store, rnd.id, "1.1", 4)

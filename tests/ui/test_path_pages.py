@@ -8,12 +8,12 @@ from datetime import date
 
 import pytest
 
-from scan import answers as answer_store
-from scan import choices, respondents, rounds
-from scan.models import ProposalStatus
-from scan.questionbank import question_bank
-from scan.rhythm import suggested_year
-from scan.storage import Store
+from scan.base.rhythm import suggested_year
+from scan.content.models import ProposalStatus
+from scan.content.questionbank import question_bank
+from scan.records.round import answers as answer_store
+from scan.records.round import choices, respondents, rounds
+from scan.storage.core import Store
 
 BANK = question_bank()
 

@@ -3,12 +3,12 @@ answer given to an older wording of a question says so."""
 
 from __future__ import annotations
 
-from scan import answers as answer_store
-from scan import rounds
-from scan.answers import answer_words
-from scan.questionbank import question_bank
-from scan.scoring import Answer
-from scan.storage import Store
+from scan.content.questionbank import question_bank
+from scan.records.round import answers as answer_store
+from scan.records.round import rounds
+from scan.rules.answer_words import in_sentence
+from scan.rules.scoring import Answer
+from scan.storage.core import Store
 
 BANK = question_bank()
 
@@ -39,7 +39,7 @@ def test_a_choice_on_a_stale_screen_is_refused_and_shows_the_newer_answer(new_se
     second.radio(key=key).set_value(1).run()
 
     assert not second.exception
-    newer = answer_words(Answer("1.1", 3))
+    newer = in_sentence(question_bank().question("1.1"), Answer("1.1", 3))
     assert any("Iemand anders" in e and newer in _shown(e) for e in _errors(second))
     assert answer_store.of(store, rnd.id)["1.1"].value == 3  # nothing overwritten
     assert second.radio(key=key).value == 3  # the screen now shows what is stored

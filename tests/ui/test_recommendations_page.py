@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from scan import answers as answer_store
-from scan import rounds
-from scan.questionbank import question_bank
-from scan.recommend import suggest
-from scan.scoring import score_scan
-from scan.storage import Store
+from scan.content.questionbank import question_bank
+from scan.records.round import answers as answer_store
+from scan.records.round import rounds
+from scan.rules.recommend import suggest
+from scan.rules.scoring import score_scan
+from scan.storage.core import Store
 
 
 def _card_titles(at) -> list[str]:
@@ -51,7 +51,7 @@ def test_cards_follow_the_chosen_priority_and_the_step_filter(new_session, db_pa
 
 
 def test_top_five_marks_chosen_and_promised_proposals_and_saves_visibly(new_session, db_path) -> None:
-    from scan import agreements
+    from scan.records import agreements
 
     from .. import council
 
@@ -83,8 +83,8 @@ def test_top_five_marks_chosen_and_promised_proposals_and_saves_visibly(new_sess
 
 
 def test_a_choice_someone_else_changed_meanwhile_is_not_overwritten(new_session, db_path) -> None:
-    from scan import choices
-    from scan.models import ProposalStatus
+    from scan.content.models import ProposalStatus
+    from scan.records.round import choices
 
     store = Store(db_path)
     rnd = rounds.start(store, "GM0355", 2026)
@@ -109,7 +109,7 @@ def test_a_choice_someone_else_changed_meanwhile_is_not_overwritten(new_session,
 
 
 def test_workshop_outcomes_show_on_the_cards_and_the_agenda(new_session, db_path) -> None:
-    from scan import choices
+    from scan.records.round import choices
 
     from .. import council
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from scan import answers as answer_store
-from scan import respondents, rounds
-from scan.questionbank import question_bank
-from scan.storage import Store
+from scan.content.questionbank import question_bank
+from scan.records.round import answers as answer_store
+from scan.records.round import respondents, rounds
+from scan.storage.core import Store
 
 from .tables import markdown_tables
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from scan import access, rounds, workshop
-from scan import answers as answer_store
-from scan.questionbank import question_bank
-from scan.sharing import create_share_link, revoke_all
-from scan.storage import Store
-from scan.throttle import THROTTLE
+from scan.content.questionbank import question_bank
+from scan.records import access, workshop
+from scan.records.round import answers as answer_store
+from scan.records.round import rounds
+from scan.records.round.sharing import create_share_link, revoke_all
+from scan.rules.throttle import THROTTLE
+from scan.storage.core import Store
 from scan.web.joins import JOINS
 
 WIDGETS = (

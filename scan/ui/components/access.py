@@ -6,9 +6,9 @@ import secrets
 
 import streamlit as st
 
-from scan import access
-from scan.errors import ScanError
-from scan.throttle import THROTTLE
+from scan.base.errors import ScanError
+from scan.records import access
+from scan.rules.throttle import THROTTLE
 from scan.ui.services import get_reference, get_store
 
 KEY_MUNICIPALITIES = "toegang_gemeenten"

@@ -7,7 +7,7 @@ file lives only in this run: once read, well or not, the uploader gets a new key
 dropped at once from the session state and from Streamlit's store of uploads (which would keep them
 until the tab is closed). Only what the check found is stored, with the round.
 
-The file is read in a child process with a memory and a time limit (``scan.akkoord.runner``), so a
+The file is read in a child process with a memory and a time limit (``scan.rules.akkoord.runner``), so a
 hostile file gets a Dutch refusal and the server goes on serving everyone else; the child's progress
 reaches the bar through a pipe, drawn from this script's thread.
 """
@@ -21,11 +21,11 @@ import streamlit as st
 from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from scan import agreements
-from scan.akkoord import MAX_PAGES, Limits
-from scan.errors import ScanError
-from scan.formatting import nl_number
-from scan.storage import Store
+from scan.base.errors import ScanError
+from scan.base.formatting import nl_number
+from scan.records import agreements
+from scan.rules.akkoord import MAX_PAGES, Limits
+from scan.storage.core import Store
 
 _LOG = logging.getLogger(__name__)
 FAILED = (

@@ -13,18 +13,24 @@ from typing import NamedTuple
 
 import streamlit as st
 
-from scan import agreements, benchmark_store, charts, choices, rounds, views
-from scan.benchmark import Comparison, PeerData, election_context
-from scan.benchmark_tables import ComparisonTables, comparison_tables, election_table
-from scan.models import GROUP_LABELS
-from scan.reference import PeerGroup
-from scan.rounds import Round
-from scan.scoring import ScanScore
-from scan.summary import calculation, priority_rows, strongest_and_weakest
-from scan.tables import markdown_table
-from scan.trend import trend_rows
+from scan.base.tables import markdown_table
+from scan.content.models import GROUP_LABELS
+from scan.content.reference import PeerGroup
+from scan.records import agreements, benchmark_store
+from scan.records.round import choices, rounds
+from scan.records.round.rounds import Round
+from scan.rules import charts
+from scan.rules.benchmark import Comparison, PeerData, election_context
+from scan.rules.benchmark_tables import ComparisonTables, comparison_tables, election_table
+from scan.rules.scoring import ScanScore
+from scan.rules.summary import calculation, priority_rows, strongest_and_weakest
+from scan.rules.trend import trend_rows
+from scan.rules.voices import role_rows
 from scan.ui.services import get_bank, get_reference, get_store
-from scan.voices import role_rows
+from scan.views import agenda as agenda_views
+from scan.views import agreement as agreement_views
+from scan.views import peers as peer_views
+from scan.views import self_scan as scan_views
 
 
 def _db() -> str:
@@ -32,11 +38,11 @@ def _db() -> str:
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _self_scan(db: str, key: tuple[int, int]) -> views.SelfScan:
-    return views.self_scan(get_store(), rounds.by_id(get_store(), key[0]), get_bank())
+def _self_scan(db: str, key: tuple[int, int]) -> scan_views.SelfScan:
+    return scan_views.self_scan(get_store(), rounds.by_id(get_store(), key[0]), get_bank())
 
 
-def self_scan(rnd: Round) -> views.SelfScan:
+def self_scan(rnd: Round) -> scan_views.SelfScan:
     return _self_scan(_db(), rnd.key)
 
 
@@ -46,7 +52,7 @@ def self_score(rnd: Round) -> ScanScore:
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _peer_data(db: str, version: int, year: int) -> PeerData:
-    return views.peer_data(get_store(), year, get_bank())
+    return peer_views.peer_data(get_store(), year, get_bank())
 
 
 def peer_data(year: int) -> PeerData:
@@ -55,7 +61,7 @@ def peer_data(year: int) -> PeerData:
 
 
 def default_group(rnd: Round) -> PeerGroup:
-    return views.default_group(peer_data(rnd.year), rnd.gm_code)
+    return peer_views.default_group(peer_data(rnd.year), rnd.gm_code)
 
 
 class ComparisonView(NamedTuple):
@@ -69,8 +75,8 @@ class ComparisonView(NamedTuple):
 def _comparison_view(db: str, key: tuple, version: int, year: int, gm_code: str, group_id: str, name: str):
     scan, bank = _self_scan(db, key), get_bank()
     group = get_reference().peer_group(gm_code, group_id)
-    result = views.comparison(get_store(), scan, _peer_data(db, version, year), group, bank)
-    demo = views.fictief_label(scan.is_demo, result.enough and result.has_demo)
+    result = peer_views.comparison(get_store(), scan, _peer_data(db, version, year), group, bank)
+    demo = peer_views.fictief_label(scan.is_demo, result.enough and result.has_demo)
     return ComparisonView(
         result,
         charts.peer_bands(bank, scan.score, result, demo),
@@ -113,7 +119,7 @@ def results_text(rnd: Round) -> tuple[str, str, str]:
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _voices(db: str, key: tuple):
     bank, scan = get_bank(), _self_scan(db, key)
-    found = views.roles(get_store(), scan, bank)
+    found = scan_views.roles(get_store(), scan, bank)
     self_scores = {p.priority_id: p.score for p in scan.score.priorities}
     shown = [r for r in found.results.values() if r.enough]
     figure = None
@@ -141,20 +147,20 @@ def election_view(gm_code: str, group_id: str) -> str:
 @st.cache_resource(max_entries=256, show_spinner=False)
 def _suggestions(
     db: str, key: tuple, version: int, year: int, gm_code: str, group_id: str
-) -> views.Suggestions:
+) -> agenda_views.Suggestions:
     # proposal choices are part of the round's version: no need to key on them separately
     bank, store = get_bank(), get_store()
     peers = _peer_data(db, version, year)
     group = get_reference().peer_group(gm_code, group_id)
-    adopted = views.adoption(store, peers, group, gm_code, bank)
+    adopted = peer_views.adoption(store, peers, group, gm_code, bank)
     statuses = choices.statuses(store, key[0])
     scan = _self_scan(db, key)
     # the griffier's decisions on the agreement are part of the round's version too
-    promised = views.promised(store, scan.round)
-    return views.suggestions(scan, statuses, adopted, peers.has_demo(group, gm_code), bank, promised)
+    promised = agreement_views.promised(store, scan.round)
+    return agenda_views.suggestions(scan, statuses, adopted, peers.has_demo(group, gm_code), bank, promised)
 
 
-def suggestions(rnd: Round, group_id: str) -> views.Suggestions:
+def suggestions(rnd: Round, group_id: str) -> agenda_views.Suggestions:
     """All suggestions for the round, most urgent first, with the peer counts for this group."""
     version = benchmark_store.version(get_store())
     return _suggestions(_db(), rnd.key, version, rnd.year, rnd.gm_code, group_id)
@@ -163,7 +169,7 @@ def suggestions(rnd: Round, group_id: str) -> views.Suggestions:
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _trend(db: str, key: tuple, earlier: tuple):
     bank = get_bank()
-    found = views.trend(get_store(), _self_scan(db, key), bank)
+    found = scan_views.trend(get_store(), _self_scan(db, key), bank)
     if found.previous is None:
         return found, None, "", ""
     history = [(h.round.year, h.score) for h in found.history]
@@ -171,7 +177,7 @@ def _trend(db: str, key: tuple, earlier: tuple):
     before, after = found.previous.round.year, found.history[-1].round.year
     changes = [
         {"Vraag": q, str(before): was, str(after): now, "Verandering": direction}
-        for q, was, now, direction in views.change_rows(bank, found.changes)
+        for q, was, now, direction in scan_views.change_rows(bank, found.changes)
     ]
     return (
         found,
@@ -188,34 +194,36 @@ def trend(rnd: Round):
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _agreement(db: str, key: tuple) -> views.AgreementView:
+def _agreement(db: str, key: tuple) -> agreement_views.AgreementView:
     scan = _self_scan(db, key)
-    return views.agreement_view(get_store(), scan.round, scan, get_bank())
+    return agreement_views.agreement_view(get_store(), scan.round, scan, get_bank())
 
 
-def agreement(rnd: Round) -> views.AgreementView:
+def agreement(rnd: Round) -> agreement_views.AgreementView:
     """The round's agreement as the griffier judged it (analysis and decisions move the round's version)."""
     return _agreement(_db(), rnd.key)
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _agreement_peers(db: str, version: int, key: tuple, group_id: str) -> views.AgreementPeers:
+def _agreement_peers(db: str, version: int, key: tuple, group_id: str) -> agreement_views.AgreementPeers:
     rnd = _self_scan(db, key).round
-    return views.agreement_peers(get_store(), rnd, get_reference().peer_group(rnd.gm_code, group_id))
+    return agreement_views.agreement_peers(
+        get_store(), rnd, get_reference().peer_group(rnd.gm_code, group_id)
+    )
 
 
-def agreement_peers(rnd: Round, group_id: str) -> views.AgreementPeers:
+def agreement_peers(rnd: Round, group_id: str) -> agreement_views.AgreementPeers:
     """How many peers' shared agreements name each proposal (keyed on the shared coverage's version)."""
     return _agreement_peers(_db(), agreements.version(get_store()), rnd.key, group_id)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _agenda(db: str, key: tuple) -> views.Agenda:
+def _agenda(db: str, key: tuple) -> agenda_views.Agenda:
     scan = _self_scan(db, key)
-    return views.agenda(get_store(), scan.round, scan, get_bank())
+    return agenda_views.agenda(get_store(), scan.round, scan, get_bank())
 
 
-def agenda(rnd: Round) -> views.Agenda:
+def agenda(rnd: Round) -> agenda_views.Agenda:
     """The draft agenda; choices, edits, decisions on the agreement and published workshop outcomes
     all move the round's version."""
     return _agenda(_db(), rnd.key)

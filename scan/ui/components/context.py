@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from scan import rounds
-from scan.rounds import Round
-from scan.text import plain_int
+from scan.base.text import plain_int
+from scan.records.round import rounds
+from scan.records.round.rounds import Round
 from scan.ui.components.access import require_access
 from scan.ui.services import get_reference, get_store
 

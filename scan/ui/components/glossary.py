@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from scan.models import GlossaryTerm
-from scan.questionbank import QuestionBank
+from scan.content.models import GlossaryTerm
+from scan.content.questionbank import QuestionBank
 
 PAGE = "scan/ui/pages/glossary.py"
 

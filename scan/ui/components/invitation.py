@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import segno
 import streamlit as st
 
-from scan.models import ROLE_LABELS
-from scan.questionbank import QuestionBank
+from scan.content.models import ROLE_LABELS
+from scan.content.questionbank import QuestionBank
 
 GREETING = {
     "griffie": "Beste collega",

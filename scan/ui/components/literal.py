@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html as _html
 
-from scan.text import markdown_literal, printable
+from scan.base.text import markdown_literal, printable
 
 
 def html(text: object) -> str:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import html
 
-from scan.akkoord import Passage, ProposalCoverage
-from scan.akkoord.coverage import PeerMention, candidates
-from scan.models import Proposal
+from scan.content.models import Proposal
+from scan.rules.akkoord import Passage, ProposalCoverage
+from scan.rules.akkoord.coverage import PeerMention, candidates
 
 STYLE = """<style>
 .akk-voorstel h4 { font-size: 1.1rem; margin: 0 0 0.4rem; padding: 0; }

@@ -6,18 +6,18 @@ from __future__ import annotations
 
 import streamlit as st
 
-from scan import views
-from scan.formatting import nl_number
-from scan.reference import PeerGroup
-from scan.rounds import Round
+from scan.base.formatting import nl_number
+from scan.content.reference import PeerGroup
+from scan.records.round.rounds import Round
 from scan.ui.components import cached
+from scan.views import peers as peer_views
 
 KEY = "vergelijkingsgroep"
 
 
 def chosen_id(rnd: Round) -> str:
     """The group this session chose for this municipality, or the default (most specific with data)."""
-    groups = {g.id for g in views.peer_groups(rnd.gm_code)}
+    groups = {g.id for g in peer_views.peer_groups(rnd.gm_code)}
     current = st.session_state.get(KEY)
     return current if current in groups else cached.default_group(rnd).id
 
@@ -25,7 +25,7 @@ def chosen_id(rnd: Round) -> str:
 def choose(rnd: Round, label: str, widget_key: str) -> PeerGroup:
     """A picker over every group, each with how many municipalities have data; returns the choice."""
     peers = cached.peer_data(rnd.year)
-    groups = {g.id: g for g in views.peer_groups(rnd.gm_code)}
+    groups = {g.id: g for g in peer_views.peer_groups(rnd.gm_code)}
     st.session_state[widget_key] = chosen_id(rnd)
 
     def caption(group_id: str) -> str:

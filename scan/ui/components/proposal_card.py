@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from scan import choices
-from scan.agenda import WorkshopSays
-from scan.akkoord.coverage import PeerMention
-from scan.errors import ScanError
-from scan.models import Proposal, ProposalStatus
-from scan.recommend import Suggestion
-from scan.storage import Store
+from scan.base.errors import ScanError
+from scan.content.models import Proposal, ProposalStatus
+from scan.records.round import choices
+from scan.rules.agenda import WorkshopSays
+from scan.rules.akkoord.coverage import PeerMention
+from scan.rules.recommend import Suggestion
+from scan.storage.core import Store
 from scan.ui.components import literal
 
 NO_CHOICE = "geen"

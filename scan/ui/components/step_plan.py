@@ -10,12 +10,13 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from scan import choices, respondents, workshop
-from scan.models import ProposalStatus
-from scan.questionbank import QuestionBank
-from scan.rhythm import moment
-from scan.rounds import Round
-from scan.storage import Store
+from scan.base.rhythm import moment
+from scan.content.models import ProposalStatus
+from scan.content.questionbank import QuestionBank
+from scan.records import workshop
+from scan.records.round import choices, respondents
+from scan.records.round.rounds import Round
+from scan.storage.core import Store
 from scan.ui.components import cached
 
 SELF_SCAN_MINUTES = "30–45 minuten"  # ~3,200 words of questions and level descriptions, read with care

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from scan.models import Tip
-from scan.questionbank import QuestionBank
+from scan.content.models import Tip
+from scan.content.questionbank import QuestionBank
 
 
 def tip_markdown(tip: Tip) -> str:

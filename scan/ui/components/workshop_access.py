@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from scan import access, workshop
-from scan.errors import ScanError
-from scan.storage import Store
-from scan.throttle import THROTTLE
+from scan.base.errors import ScanError
+from scan.records import access, workshop
+from scan.rules.throttle import THROTTLE
+from scan.storage.core import Store
 from scan.ui.components import literal
 from scan.ui.components.access import client_address, has_access, login_form, session_name
 from scan.ui.services import get_reference

@@ -14,8 +14,8 @@ import io
 
 import segno
 
-from scan import workshop
-from scan.benchmark import MIN_N
+from scan.records import workshop
+from scan.rules.benchmark import MIN_N
 from scan.ui.components.literal import html
 
 CSS = """
@@ -83,7 +83,7 @@ def qr_data_uri(url: str) -> str:
 
 def distribution(store, ws: workshop.Workshop, question_id: str, counts: dict | None, n: int) -> str:
     """The bars of a scale question, or why they are not shown."""
-    from scan.questionbank import question_bank
+    from scan.content.questionbank import question_bank
 
     if counts is None:
         return too_few(n)
@@ -97,7 +97,7 @@ def open_answers(texts: list[str]) -> str:
 
 
 def vote_ranking(results: list[tuple[str, int]] | None, voters: int) -> str:
-    from scan.questionbank import question_bank
+    from scan.content.questionbank import question_bank
 
     if results is None:
         return too_few(voters, "stemmers")

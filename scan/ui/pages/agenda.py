@@ -4,9 +4,9 @@ from datetime import date
 
 import streamlit as st
 
-from scan import choices
-from scan.agenda import to_docx, to_markdown
-from scan.errors import ScanError
+from scan.base.errors import ScanError
+from scan.records.round import choices
+from scan.rules.agenda import to_docx, to_markdown
 from scan.ui.components import cached, context, literal
 from scan.ui.components.tip_card import tips_block
 from scan.ui.services import get_bank, get_reference, get_store

@@ -6,17 +6,18 @@ from datetime import datetime
 
 import streamlit as st
 
-from scan import agreements, views
-from scan import choices as choices_module
-from scan.akkoord import STATUS_LABELS
-from scan.akkoord.coverage import Judged, Judgement, candidates
-from scan.errors import ScanError
-from scan.formatting import nl_date, nl_number
-from scan.tables import markdown_table
+from scan.base.errors import ScanError
+from scan.base.formatting import nl_date, nl_number
+from scan.base.tables import markdown_table
+from scan.records import agreements
+from scan.records.round import choices as choices_module
+from scan.rules.akkoord import STATUS_LABELS
+from scan.rules.akkoord.coverage import Judged, Judgement, candidates
 from scan.ui.components import cached, context, literal, peer_group
 from scan.ui.components.agreement_upload import limits_text, upload_form
 from scan.ui.components.passages import STYLE, proposal_block
 from scan.ui.services import get_bank, get_reference, get_store
+from scan.views import peers as peer_views
 
 KEY = "akkoord"
 KEY_PRIORITY = "akkoord_prioriteit"
@@ -86,7 +87,7 @@ def _save_judgement(pid: str) -> None:
 
 
 def _read_pasted() -> None:
-    # read in a child process with a memory and a time limit (scan.akkoord.runner)
+    # read in a child process with a memory and a time limit (scan.rules.akkoord.runner)
     try:
         agreements.read_pasted(store, rnd.id, st.session_state.get(KEY_PASTE, ""))
     except ScanError as exc:  # an AgreementError too: the pasted text stays in its box
@@ -217,7 +218,7 @@ peers = cached.agreement_peers(rnd, group.id)
 if not any(m.enough or m.updating for m in peers.mentions.values()):
     st.caption(
         f"Hoeveel andere gemeenten een voorstel in hun akkoord hebben, staat er vanaf 5 gemeenten die hun "
-        f"akkoord delen. In {views.group_phrase(group)} zijn dat er nu {nl_number(peers.sharing)}."
+        f"akkoord delen. In {peer_views.group_phrase(group)} zijn dat er nu {nl_number(peers.sharing)}."
     )
 if peers.has_demo:
     st.caption("De tellingen van andere gemeenten steunen op fictieve voorbeelddata.")

@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from scan import views
-from scan.benchmark import MIN_N
-from scan.formatting import nl_number
-from scan.tables import markdown_table
+from scan.base.formatting import nl_number
+from scan.base.tables import markdown_table
+from scan.rules.benchmark import MIN_N
 from scan.ui.components import cached, context, peer_group
 from scan.ui.services import get_bank, get_reference, get_store
+from scan.views import agreement as agreement_views
+from scan.views import peers as peer_views
 
 store, bank, ref = get_store(), get_bank(), get_reference()
 rnd = context.require_round()
@@ -28,16 +29,16 @@ if group.incomplete:
 peers_are_demo = comparison.enough and comparison.has_demo
 if peers_are_demo:
     st.badge("Groepscijfers: fictieve voorbeelddata", icon=":material/science:", color="red")
-fictief = views.fictief_note(rnd.is_demo, peers_are_demo)
+fictief = peer_views.fictief_note(rnd.is_demo, peers_are_demo)
 st.caption(
     f"Bron: scans die gemeenten in deze installatie delen met de benchmark, en geïmporteerde benchmarkbestanden, "
-    f"jaar {rnd.year}. In {views.group_phrase(group)}: "
-    f"{views.municipalities_with_data(comparison.n, len(group.members))} (uw eigen gemeente telt niet mee). "
+    f"jaar {rnd.year}. In {peer_views.group_phrase(group)}: "
+    f"{peer_views.municipalities_with_data(comparison.n, len(group.members))} (uw eigen gemeente telt niet mee). "
     f"Cijfers verschijnen pas vanaf {MIN_N} gemeenten." + (f" {fictief}" if fictief else "")
 )
 
 if not comparison.enough:
-    st.info(f"{views.group_short(group)}: {comparison.message}. Kies een grotere groep.")
+    st.info(f"{peer_views.group_short(group)}: {comparison.message}. Kies een grotere groep.")
 else:
     overall = comparison.overall
     cols = st.columns(3)
@@ -78,15 +79,15 @@ peers = cached.agreement_peers(rnd, group_id)
 if not any(m.enough or m.updating for m in peers.mentions.values()):
     st.write(
         f"Hoeveel gemeenten een voorstel in hun akkoord hebben, staat hier vanaf {MIN_N} gemeenten die hun "
-        f"beoordeelde akkoord delen. In {views.group_phrase(group)} zijn dat er nu {nl_number(peers.sharing)}."
+        f"beoordeelde akkoord delen. In {peer_views.group_phrase(group)} zijn dat er nu {nl_number(peers.sharing)}."
     )
 else:
     st.write(
-        f"Per voorstel: hoeveel gemeenten in {views.group_phrase(group)} die hun beoordeelde akkoord delen, het "
+        f"Per voorstel: hoeveel gemeenten in {peer_views.group_phrase(group)} die hun beoordeelde akkoord delen, het "
         "voorstel in hun akkoord hebben, en wat uw eigen akkoord belooft (alleen wat u op de pagina Akkoord "
         f"bevestigde). Een aantal staat er pas vanaf {MIN_N} gemeenten."
     )
-    st.markdown(markdown_table(views.agreement_comparison_rows(peers, cached.agreement(rnd), bank)))
+    st.markdown(markdown_table(agreement_views.agreement_comparison_rows(peers, cached.agreement(rnd), bank)))
     if peers.has_demo:
         st.caption("Deze tellingen steunen op fictieve voorbeelddata.")
 

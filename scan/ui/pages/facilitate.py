@@ -8,16 +8,16 @@ be undone (close, show, end) ask for confirmation. Owns the session keys ``leide
 
 import streamlit as st
 
-from scan import workshop
-from scan.errors import ScanError
-from scan.formatting import nl_number
-from scan.questionbank import question_bank
+from scan.base.errors import ScanError
+from scan.base.formatting import nl_number
+from scan.content.questionbank import question_bank
+from scan.records import workshop
+from scan.records.workshop import export
 from scan.ui.components import literal, workshop_access, workshop_view
 from scan.ui.components.links import app_root
 from scan.ui.services import get_store
 from scan.web.joins import JOINS, MAX_COUNTED
 from scan.web.phone import join_path
-from scan.workshop import export
 
 KEY_ERROR = "leiden_fout"
 KEY_CONFIRM = "leiden_bevestig"

@@ -3,10 +3,10 @@ the round, and (last, with a typed confirmation) deleting it."""
 
 import streamlit as st
 
-from scan import respondents, rounds, sharing
-from scan.errors import ScanError
-from scan.models import ROLE_LABELS
-from scan.tables import markdown_table
+from scan.base.errors import ScanError
+from scan.base.tables import markdown_table
+from scan.content.models import ROLE_LABELS
+from scan.records.round import respondents, rounds, sharing
 from scan.ui.components import context, invitation
 from scan.ui.components.links import app_link, app_root
 from scan.ui.services import get_bank, get_reference, get_store

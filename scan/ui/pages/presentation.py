@@ -5,13 +5,13 @@ hides the menu and Streamlit's bar; the screen number is kept in the URL (``dia`
 
 import streamlit as st
 
-from scan.errors import ScanError
-from scan.presentation import build, to_html
-from scan.sharing import round_for_token
-from scan.text import plain_int
+from scan.base.errors import ScanError
+from scan.base.text import plain_int
+from scan.records.round.sharing import round_for_token
 from scan.ui.components import context, peer_group
 from scan.ui.components.access import attempt
 from scan.ui.services import get_store
+from scan.views.presentation import build, to_html
 
 FULL_SCREEN = "volscherm"
 _CHROME_HIDDEN = """<style>

@@ -7,8 +7,8 @@ workshop_view.py). Only for the griffier of the municipality, the beheerder or t
 
 import streamlit as st
 
-from scan import workshop
-from scan.questionbank import question_bank
+from scan.content.questionbank import question_bank
+from scan.records import workshop
 from scan.ui.components import literal, workshop_access, workshop_view
 from scan.ui.components.links import app_root
 from scan.ui.services import get_store

@@ -4,17 +4,18 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from scan import answers as answer_store
-from scan.answers import StaleEdit
-from scan.errors import ScanError
-from scan.models import SELF_ROLE
-from scan.scoring import Answer, score_scan
-from scan.text import markdown_literal
+from scan.base.errors import ScanError
+from scan.base.text import markdown_literal
+from scan.content.models import SELF_ROLE
+from scan.records.round import answers as answer_store
+from scan.records.round.answers import StaleEdit
+from scan.rules.answer_words import choice_of
+from scan.rules.scoring import Answer, score_scan
 from scan.ui.components import context, glossary
+from scan.ui.components.answer_choice import answer_radio, chosen
 from scan.ui.components.tip_card import tip_card
 from scan.ui.services import get_bank, get_store
 
-DONT_KNOW = "weet_niet"
 KEY_ERROR = "vragenlijst_fout"
 
 store, bank = get_store(), get_bank()
@@ -37,12 +38,6 @@ def _comment_key(qid: str) -> str:
     return f"toelichting_{rnd.id}_{qid}"
 
 
-def _choice(answer: Answer | None) -> int | str | None:
-    if answer is None or not answer.is_answered:
-        return None
-    return DONT_KNOW if answer.dont_know else answer.value
-
-
 def _shown(qid: str) -> Answer:
     return st.session_state[KEY_SHOWN].get(qid) or Answer(qid)
 
@@ -50,7 +45,7 @@ def _shown(qid: str) -> Answer:
 def _show(answer: Answer) -> None:
     """Put a stored answer on the screen (before its widgets are drawn, or from a callback)."""
     st.session_state[KEY_SHOWN][answer.question_id] = answer
-    st.session_state[_answer_key(answer.question_id)] = _choice(answer)
+    st.session_state[_answer_key(answer.question_id)] = choice_of(answer)
     st.session_state[_comment_key(answer.question_id)] = answer.comment
 
 
@@ -67,9 +62,7 @@ def _saving(qid: str, save: Callable[[], Answer]) -> None:
 
 
 def _save_answer(qid: str) -> None:
-    choice = st.session_state[_answer_key(qid)]
-    dont_know = choice == DONT_KNOW
-    value = None if dont_know else choice
+    value, dont_know = chosen(st.session_state[_answer_key(qid)])
     _saving(
         qid,
         lambda: answer_store.save(store, rnd.id, qid, value, dont_know=dont_know, expected=_shown(qid)),
@@ -155,7 +148,6 @@ for q in bank.questions_for(section, SELF_ROLE):
     current = answers.get(q.id) or Answer(q.id)
     if st.session_state[KEY_SHOWN].get(q.id) != current or _answer_key(q.id) not in st.session_state:
         _show(current)  # new on this screen, or changed since (here or by someone else): show what is stored
-    options = [*q.scale, DONT_KNOW]
     with st.container(border=True):
         if not current.is_answered:
             st.badge("Nog open", icon=":material/radio_button_unchecked:", color="orange")
@@ -171,16 +163,14 @@ for q in bank.questions_for(section, SELF_ROLE):
                 + " Kijk of uw antwoord nog klopt.",
                 icon=":material/update:",
             )
-        st.radio(
-            f"Antwoord op vraag {q.id}",
-            options,
-            format_func=lambda v, q=q: (
-                "Weet niet / niet van toepassing" if v == DONT_KNOW else f"{v} · {q.scale[v]}"
-            ),
+        answer_radio(
+            q,
+            label=f"Antwoord op vraag {q.id}",
             key=_answer_key(q.id),
             on_change=_save_answer,
             args=(q.id,),
             disabled=not rnd.is_open,
+            from_state=True,
         )
         if changed and rnd.is_open:
             st.button(

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from scan import choices
-from scan.models import ProposalStatus
-from scan.recommend import SPREAD_POINTS, by_priority, top, with_step
+from scan.content.models import ProposalStatus
+from scan.records.round import choices
+from scan.rules.recommend import SPREAD_POINTS, by_priority, top, with_step
 from scan.ui.components import cached, context, literal, peer_group
 from scan.ui.components.proposal_card import PROMISED_BADGE, card, status_choice, step_badge
 from scan.ui.services import get_bank, get_store

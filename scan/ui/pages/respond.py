@@ -8,18 +8,19 @@ import json
 
 import streamlit as st
 
-from scan import answers as answer_store
-from scan import respondents, workshop
-from scan.errors import ScanError
-from scan.models import ROLE_LABELS
+from scan.base.errors import ScanError
+from scan.content.models import ROLE_LABELS
+from scan.records import workshop
+from scan.records.round import answers as answer_store
+from scan.records.round import respondents
 from scan.ui.components import glossary
 from scan.ui.components.access import attempt
 from scan.ui.components.accessibility_statement import show_body
+from scan.ui.components.answer_choice import answer_radio, chosen
 from scan.ui.components.privacy_text import privacy_text
 from scan.ui.services import get_bank, get_reference, get_store
 from scan.web.phone import join_path
 
-DONT_KNOW = "weet_niet"
 KEY_ERROR = "deelnemer_fout"
 
 store, bank = get_store(), get_bank()
@@ -90,12 +91,9 @@ except ScanError as exc:
 
 
 def _save(qid: str) -> None:
-    choice = st.session_state[f"deelnemer_{qid}"]
+    value, dont_know = chosen(st.session_state[f"deelnemer_{qid}"])
     try:
-        if choice == DONT_KNOW:
-            respondents.answer(store, code, token, qid, None, dont_know=True)
-        else:
-            respondents.answer(store, code, token, qid, choice)
+        respondents.answer(store, code, token, qid, value, dont_know=dont_know)
     except ScanError as exc:
         st.session_state[KEY_ERROR] = str(exc)
 
@@ -115,23 +113,18 @@ for priority in bank.priorities:
     st.subheader(priority.name, anchor=False)
     for q in items:
         current = answers.get(q.id)
-        options = [*q.scale, DONT_KNOW]
-        index = None
-        if current is not None and current.is_answered:
-            index = options.index(DONT_KNOW if current.dont_know else current.value)
         # the statement and its explanation as text: a tooltip's "?" is too small to tap on a phone
         st.markdown(f"**{q.statement}**")
         st.caption(q.help)
-        st.radio(
-            q.statement,
-            options,
-            index=index,
-            format_func=lambda v, q=q: "Weet niet" if v == DONT_KNOW else f"{v} · {q.scale[v]}",
+        answer_radio(
+            q,
+            label=q.statement,
             key=f"deelnemer_{q.id}",
             on_change=_save,
             args=(q.id,),
             disabled=me.finished,
-            label_visibility="collapsed",
+            current=current,
+            collapsed=True,
         )
         glossary.terms_expander(bank.terms_for(q))
 

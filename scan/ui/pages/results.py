@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from scan import rounds
-from scan.exports import MIME, export, file_name
-from scan.formatting import nl_number
-from scan.scoring import METHOD_NL
+from scan.base.formatting import nl_number
+from scan.records.round import rounds
+from scan.rules.scoring import METHOD_NL
 from scan.ui.components import cached, context, peer_group
 from scan.ui.components.tip_card import tips_block
 from scan.ui.services import get_bank, get_reference, get_store
+from scan.views.exports import MIME, export, file_name
 
 store, bank = get_store(), get_bank()
 rnd = context.require_round()

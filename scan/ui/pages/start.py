@@ -5,10 +5,10 @@ from datetime import date
 
 import streamlit as st
 
-from scan import answers, rounds
-from scan.errors import ScanError
-from scan.formatting import nl_number
-from scan.rhythm import moment, suggested_year
+from scan.base.errors import ScanError
+from scan.base.formatting import nl_number
+from scan.base.rhythm import moment, suggested_year
+from scan.records.round import answers, rounds
 from scan.ui.components import cached, context, step_plan
 from scan.ui.components.access import has_access, login_form, open_installation_notice
 from scan.ui.components.tip_card import tip_card

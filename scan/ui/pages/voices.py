@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from scan.benchmark import MIN_N
+from scan.rules.benchmark import MIN_N
 from scan.ui.components import cached, context
 
 rnd = context.require_round()

@@ -6,9 +6,9 @@ this page is what remains for a browser that still arrives here.
 
 import streamlit as st
 
-from scan import workshop
-from scan.errors import ScanError
-from scan.throttle import THROTTLE
+from scan.base.errors import ScanError
+from scan.records import workshop
+from scan.rules.throttle import THROTTLE
 from scan.ui.components.access import client_address, session_name
 from scan.ui.services import get_store
 from scan.web.phone import PREFIX, join_path

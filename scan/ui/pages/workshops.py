@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from scan import workshop
-from scan.errors import ScanError
+from scan.base.errors import ScanError
+from scan.records import workshop
 from scan.ui.components import cached, context, literal, workshop_view
 from scan.ui.services import get_bank, get_store
 

@@ -1,0 +1,1 @@
+"""Layer 1, the content: questions, proposals, tips and reference data, validated into models."""

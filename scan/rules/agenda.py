@@ -1,0 +1,269 @@
+"""The Democratiseringsagenda (Voorstel 1a): chosen proposals as a draft agenda, in Markdown and Word."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from scan.base import word
+from scan.base.formatting import nl_date, nl_number
+from scan.base.rhythm import term_start
+from scan.content.models import OWNER_LABELS, PAMPHLET, Proposal, ProposalStatus
+from scan.content.questionbank import QuestionBank
+from scan.rules.akkoord.coverage import Promise
+from scan.rules.answer_words import NOT_YET, in_sentence
+from scan.rules.scoring import Answer
+
+# The default planning, from all the pamphlet says about effort: the basic step is the one no
+# municipality can skip, so within a year; a spicier step within the council term. Both editable.
+BASIC_TIMELINE = "binnen een jaar (vóór eind {y1})"
+SPICIER_TIMELINE = "in deze raadsperiode (tot {end})"
+TARGET_LEVEL = (
+    3  # "in uitvoering": the level at which a proposal counts as in place (scan/rules/recommend.py)
+)
+
+Vote = tuple[str, int, int]  # (workshop title, dots, voters), published figures only
+# (workshop title, question id, answers, ((label, count), ...)): a published distribution (n >= 5)
+Spread = tuple[str, str, int, tuple[tuple[str, int], ...]]
+
+
+def vote_phrase(vote: Vote) -> str:
+    """ "7 stippen in de workshop ‘Raadsavond’ (12 deelnemers stemden)"; the title as typed."""
+    title, dots, voters = vote
+    return (
+        f"{nl_number(dots)} {'stip' if dots == 1 else 'stippen'} in de workshop ‘{title}’ "
+        f"({nl_number(voters)} {'deelnemer stemde' if voters == 1 else 'deelnemers stemden'})"
+    )
+
+
+def spread_phrase(spread: Spread) -> str:
+    """ "Vraag 6.1 in de workshop ‘Raadsavond’ (8 antwoorden): 0 · Niet aan de orde: 2, 1 · Verkend: 6"."""
+    title, qid, n, counts = spread
+    parts = ", ".join(f"{label}: {nl_number(count)}" for label, count in counts if count)
+    return f"Vraag {qid} in de workshop ‘{title}’ ({nl_number(n)} {'antwoord' if n == 1 else 'antwoorden'}): {parts}"
+
+
+@dataclass(frozen=True)
+class WorkshopSays:
+    """What the round's workshops published about one proposal: its dots in a vote, and how the room
+    answered the questions that measure it. Only published figures (each over at least five people)."""
+
+    votes: tuple[Vote, ...] = ()
+    spreads: tuple[Spread, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.votes or self.spreads)
+
+    @property
+    def lines(self) -> list[str]:
+        return [vote_phrase(v) for v in self.votes] + [spread_phrase(s) for s in self.spreads]
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    proposal: Proposal
+    goal: str
+    owner: str
+    timeline: str
+    text: str
+    promise: Promise | None = None  # what the agreement says, confirmed by the griffier
+    workshops: WorkshopSays = WorkshopSays()  # the round's workshops on this proposal
+
+    @property
+    def promise_line(self) -> str:
+        """ "Pagina 12: “… een burgerberaad …”" or ""."""
+        if self.promise is None:
+            return ""
+        where = self.promise.where
+        return f"{where[0].upper()}{where[1:]}: “{self.promise.quote}”"
+
+    @property
+    def workshop_lines(self) -> list[str]:
+        return self.workshops.lines
+
+
+def goal_from_answers(bank: QuestionBank, proposal: Proposal, answers: Mapping[str, Answer]) -> str:
+    """What the answers say has to change: per question that measures the proposal, the next level to
+    reach and what that level means ("Vraag 6.1 naar niveau 3 (nu niveau 0): het fonds werkt …")."""
+    parts = []
+    for qid in proposal.questions:
+        question = bank.question(qid)
+        if question.kind != "maturity":
+            continue
+        answer = answers.get(qid)
+        value = answer.value if answer is not None else None
+        if value is not None and value >= 4:
+            continue
+        target = TARGET_LEVEL if value is None or value < TARGET_LEVEL else 4
+        if value is not None:
+            now = f"nu niveau {value}"
+        else:
+            now = (
+                f"nu: {in_sentence(question, answer)}" if answer is not None and answer.dont_know else NOT_YET
+            )
+        meaning = question.scale[target].partition(".")[2].strip()
+        parts.append(f"Vraag {qid} naar niveau {target} ({now}): {meaning[0].lower()}{meaning[1:]}")
+    return (
+        " ".join(parts)
+        if parts
+        else f"Houd vast wat er al staat (alle vragen van voorstel {proposal.id} op niveau 4)."
+    )
+
+
+def default_item(
+    proposal: Proposal,
+    municipality: str,
+    year: int,
+    bank: QuestionBank | None = None,
+    answers: Mapping[str, Answer] | None = None,
+    promise: Promise | None = None,
+) -> AgendaItem:
+    end = term_start(year) + 4
+    goal = goal_from_answers(bank, proposal, answers or {}) if bank is not None else ""
+    if promise is not None:
+        goal = f"Waarmaken wat het akkoord belooft ({promise.where}). {goal}".strip()
+    timeline = BASIC_TIMELINE if proposal.basic else SPICIER_TIMELINE
+    return AgendaItem(
+        proposal=proposal,
+        goal=goal or "Vul hier het doel in.",
+        owner=OWNER_LABELS[proposal.owner],
+        timeline=timeline.format(y1=year + 1, end=end),
+        text=proposal.agreement_for(municipality),
+        promise=promise,
+    )
+
+
+def build_agenda(
+    bank: QuestionBank,
+    statuses: Mapping[str, ProposalStatus],
+    saved: Mapping[str, dict],
+    municipality: str,
+    year: int,
+    *,
+    answers: Mapping[str, Answer] | None = None,
+    promised: Mapping[str, Promise] | None = None,
+    workshops: Mapping[str, WorkshopSays] | None = None,
+) -> list[AgendaItem]:
+    """The chosen proposals in catalogue order, each with its edits or else the suggested defaults
+    (the goal from the answers, the quote and page where the agreement promises it), and the dots it
+    got in the round's workshops and how the room answered its questions."""
+    promised = promised or {}
+    workshops = workshops or {}
+    items = []
+    for proposal in bank.proposals:
+        if statuses.get(proposal.id) != ProposalStatus.CHOSEN:
+            continue
+        base = default_item(proposal, municipality, year, bank, answers, promised.get(proposal.id))
+        edits = saved.get(proposal.id, {})
+        items.append(
+            AgendaItem(
+                proposal,
+                edits.get("goal") or base.goal,
+                edits.get("owner") or base.owner,
+                edits.get("timeline") or base.timeline,
+                edits.get("text") or base.text,
+                base.promise,
+                workshops.get(proposal.id, WorkshopSays()),
+            )
+        )
+    return items
+
+
+def _title(municipality: str, year: int) -> str:
+    return f"Democratiseringsagenda {municipality} (concept, scan {year})"
+
+
+def _intro(municipality: str, today) -> str:
+    return (
+        f"Dit concept volgt uit de democratiescan van {municipality}. De voorstellen komen uit {PAMPHLET}; "
+        f"voorstel 1a gaat over zo'n agenda. Opgesteld op {nl_date(today)}."
+    )
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&:])")
+
+
+def md_text(text: str) -> str:
+    """Typed text as literal Markdown: every special character escaped, so ``![t](http://x/a.png)``, a
+    link or HTML stays text (no image is fetched, no link is made); line breaks become spaces."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+Input = tuple[str, str, str]  # (workshop title, open question, approved answer), as typed
+INPUTS_HEADING = "Inbreng uit de workshops"
+INPUTS_INTRO = "Goedgekeurde antwoorden op open vragen die de begeleider naar de agenda stuurde, letterlijk."
+
+
+def to_markdown(
+    items: list[AgendaItem], municipality: str, year: int, today, inputs: Sequence[Input] = ()
+) -> str:
+    lines = [f"# {md_text(_title(municipality, year))}", "", md_text(_intro(municipality, today)), ""]
+    if not items:
+        lines.append("Er zijn nog geen voorstellen gekozen.")
+    for item in items:
+        p = item.proposal
+        lines += [
+            f"## Voorstel {p.id}: {md_text(p.title)}",
+            "",
+            f"- **Doel:** {md_text(item.goal)}",
+            f"- **Eigenaar:** {md_text(item.owner)}",
+            f"- **Planning:** {md_text(item.timeline)}",
+            *(f"- **Workshop:** {md_text(line)}" for line in item.workshop_lines),
+            "",
+        ]
+        if item.promise is not None:
+            lines += ["**Wat het akkoord al zegt:**", "", f"> {md_text(item.promise_line)}", ""]
+        lines += ["**Tekstsuggestie voor het akkoord:**", "", f"> {md_text(item.text)}", ""]
+    if inputs:
+        lines += [f"## {INPUTS_HEADING}", "", md_text(INPUTS_INTRO), ""]
+        lines += [
+            f"- {md_text(text)} ({md_text(title)}: {md_text(question)})" for title, question, text in inputs
+        ]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def to_docx(
+    items: list[AgendaItem], municipality: str, year: int, today, inputs: Sequence[Input] = ()
+) -> bytes:
+    """The agenda as Word: A4, Word's heading styles, per proposal a table of its fields (label and
+    value, no header bar), rows kept together."""
+    doc = word.new_document(_title(municipality, year))
+    doc.add_heading(_title(municipality, year), level=0)
+    doc.add_paragraph(_intro(municipality, today))
+    if not items:
+        doc.add_paragraph("Er zijn nog geen voorstellen gekozen.")
+    for item in items:
+        p = item.proposal
+        doc.add_heading(f"Voorstel {p.id}: {p.title}", level=1)
+        add_item_to_docx(doc, item)
+    add_inputs_to_docx(doc, inputs, level=1)
+    return word.to_bytes(doc)
+
+
+def add_item_to_docx(doc, item: AgendaItem) -> None:
+    """One agenda item's fields as a table, what the agreement already says and the text suggestion
+    (the agenda download and the council report's Word file alike)."""
+    rows = [["Doel", item.goal], ["Eigenaar", item.owner], ["Planning", item.timeline]]
+    rows += [["Workshop", line] for line in item.workshop_lines]
+    word.add_table(doc, rows, [3.5, 13.5], row_headers=True)
+    if item.promise is not None:
+        doc.add_paragraph("Wat het akkoord al zegt:").runs[0].bold = True
+        doc.add_paragraph(item.promise_line, style="Quote")
+    doc.add_paragraph("Tekstsuggestie voor het akkoord:").runs[0].bold = True
+    doc.add_paragraph(item.text, style="Quote")
+
+
+def add_inputs_to_docx(doc, inputs: Sequence[Input], level: int) -> None:
+    """The workshops' approved answers sent to the agenda, as typed."""
+    if not inputs:
+        return
+    doc.add_heading(INPUTS_HEADING, level=level)
+    doc.add_paragraph(INPUTS_INTRO)
+    word.add_table(
+        doc,
+        [[text, f"{title}: {question}"] for title, question, text in inputs],
+        [10.5, 6.5],
+        header=["Antwoord", "Workshop en vraag"],
+    )

@@ -1,0 +1,77 @@
+"""Trend over rounds of one municipality: change per priority and per question (self-scan). Pure
+rules: scan/views.py reads the rounds."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from scan.base.formatting import nl_number, nl_signed
+from scan.content.models import SELF_ROLE
+from scan.content.questionbank import QuestionBank
+from scan.rules.scoring import Answer, ScanScore
+
+
+@dataclass(frozen=True)
+class Change:
+    question_id: str
+    before: int | None
+    after: int | None
+    before_version: int | None = None  # the question's version each answer was given to
+    after_version: int | None = None
+    reworded: str = ""  # what changed in the question between the two rounds ("" if nothing)
+    meaning_changed: bool = False  # an answer may mean something else now: compare with care
+
+    @property
+    def answer_changed(self) -> bool:
+        return self.before != self.after
+
+
+def deltas(before: ScanScore, after: ScanScore) -> dict[int, float | None]:
+    """Change per priority (points, 0-100 scale); None where either round has no score."""
+    result = {}
+    for b in before.priorities:
+        a = after.by_id(b.priority_id)
+        result[b.priority_id] = a.score - b.score if a.score is not None and b.score is not None else None
+    return result
+
+
+def question_changes(
+    bank: QuestionBank, before: Mapping[str, Answer], after: Mapping[str, Answer]
+) -> list[Change]:
+    """Questions whose self-scan answer changed between two rounds, or whose wording or levels changed
+    in between (the versions the answers were given to differ): then the trend says so."""
+    changes = []
+    for q in bank.questions_for_role(SELF_ROLE):
+        b, a = before.get(q.id), after.get(q.id)
+        bv, av = (b.value if b else None), (a.value if a else None)
+        b_version = (b.version or q.version) if b else None
+        a_version = (a.version or q.version) if a else q.version
+        between = [h for h in q.history if b_version is not None and b_version <= h.version < a_version]
+        if bv != av or between:
+            changes.append(
+                Change(
+                    q.id,
+                    bv,
+                    av,
+                    b_version,
+                    a_version,
+                    " ".join(h.change for h in between),
+                    any(h.meaning_changed for h in between),
+                )
+            )
+    return changes
+
+
+def trend_rows(bank: QuestionBank, history: list[tuple[int, ScanScore]]) -> list[dict[str, str]]:
+    """Per priority: the score in each round (year, score; oldest first) and the change since the
+    previous round."""
+    change = deltas(history[-2][1], history[-1][1])
+    rows = []
+    for p in bank.core_priorities:
+        row = {"Prioriteit": f"{p.id}. {p.name}"}
+        for year, score in history:
+            row[str(year)] = nl_number(score.by_id(p.id).score)
+        row["Verschil"] = nl_signed(change[p.id])  # "+12", "−29": whole numbers, like the scores
+        rows.append(row)
+    return rows

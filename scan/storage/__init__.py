@@ -1,0 +1,1 @@
+"""Layer 2, the storage core: connections, transactions, migrations. No domain module."""

@@ -1,0 +1,78 @@
+"""What to do next: the suggested proposals and the draft agenda as every screen and document shows it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from scan.content.models import ProposalStatus
+from scan.content.questionbank import QuestionBank, question_bank
+from scan.records import workshop
+from scan.records.round import choices
+from scan.records.round.rounds import Round
+from scan.rules.agenda import AgendaItem, WorkshopSays, build_agenda
+from scan.rules.akkoord.coverage import (
+    Promise,
+)
+from scan.rules.recommend import (
+    PeerAdoption,
+    Suggestion,
+    suggest,
+)
+from scan.storage.core import Store
+from scan.views.agreement import promised
+from scan.views.self_scan import SelfScan, municipality_name, self_scan
+from scan.views.workshops import agenda_inputs, workshop_outcomes, workshop_says
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    items: list[Suggestion]  # most urgent first
+    adoption: dict[str, PeerAdoption]
+    peers_are_demo: bool  # the peer counts they cite rest on fictieve data
+
+
+def suggestions(
+    scan: SelfScan,
+    statuses: Mapping[str, ProposalStatus],
+    adopted: dict[str, PeerAdoption],
+    peers_are_demo: bool,
+    bank: QuestionBank | None = None,
+    promised: Mapping[str, Promise] | None = None,
+) -> Suggestions:
+    items = suggest(bank or question_bank(), scan.answers, scan.score, statuses, adopted, promised)
+    return Suggestions(items, adopted, peers_are_demo and any(a.n for a in adopted.values()))
+
+
+@dataclass(frozen=True)
+class Agenda:
+    items: list[AgendaItem]
+    inputs: list[tuple[str, str, str]]  # what workshops sent to the agenda
+    workshops: dict[str, WorkshopSays]  # per proposal, chosen or not: what the workshops published
+
+
+def agenda(
+    store: Store,
+    rnd: Round,
+    scan: SelfScan | None = None,
+    bank: QuestionBank | None = None,
+    outcomes: list[workshop.WorkshopOutcome] | None = None,
+) -> Agenda:
+    """The draft agenda as every screen and document shows it: the chosen proposals with their edits or
+    the defaults (goal from the answers, the agreement's quote and page), their workshop dots, and the
+    workshops' input."""
+    bank = bank or question_bank()
+    scan = scan or self_scan(store, rnd, bank)
+    outcomes = workshop_outcomes(store, rnd) if outcomes is None else outcomes
+    says = workshop_says(outcomes, bank)
+    items = build_agenda(
+        bank,
+        choices.statuses(store, rnd.id),
+        choices.agenda_edits(store, rnd.id),
+        municipality_name(rnd),
+        rnd.year,
+        answers=scan.answers,
+        promised=promised(store, rnd),
+        workshops=says,
+    )
+    return Agenda(items, agenda_inputs(store, rnd), says)

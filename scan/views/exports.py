@@ -1,0 +1,337 @@
+"""Data exports of one round: Excel (a sheet per kind), CSV (answers with scores) and JSON.
+
+The same promises as the screens: respondents' rows only for a role whose answers the disclosure
+rule publishes (scan/rules/disclosure.py: at least five who sent their answers, never a set that differs
+from an earlier one by one person), in an order that says nothing about who answered when;
+otherwise one line with the count. Cells that a spreadsheet would run as a formula stay text, and
+control characters in stored text never break a file.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+
+from scan.base.text import printable, spreadsheet_cell
+from scan.content.models import GROUP_LABELS
+from scan.content.questionbank import question_bank
+from scan.content.reference import reference
+from scan.records import benchmark_store
+from scan.records.round import answers as answer_store
+from scan.records.round import choices, releases, respondents
+from scan.records.round.rounds import Round
+from scan.rules.disclosure import contributor_of, fingerprint, message
+from scan.rules.scoring import Counts, PriorityScore, score_scan
+from scan.rules.voices import role_rows
+from scan.storage.core import Store
+from scan.views import agenda as agenda_views
+from scan.views import agreement as agreement_views
+from scan.views import round as round_views
+
+COLUMNS = ["respondent", "rol", "vraag", "vraagversie", "antwoord", "weet_niet", "toelichting"]
+
+
+def _respondent_rows(store: Store, rnd: Round) -> list[tuple]:
+    """Per role: each published respondent's answers (numbered in a random, stable order), or one
+    line saying how many there are when the role's answers are not published."""
+    people = respondents.counted(store, rnd.id)
+    roles = sorted({p.role for p in people}, key=lambda r: list(GROUP_LABELS).index(r))
+    candidates = {
+        f"export:{role}": frozenset(
+            fingerprint(str(p.id), sorted((a.question_id, a.value, a.dont_know) for a in p.answers.values()))
+            for p in people
+            if p.role == role
+        )
+        for role in roles
+    }
+    decisions = releases.resolve(store, f"round:{rnd.id}:export", candidates, rnd.id)
+    rows, number = [], 0
+    for role in roles:
+        decision = decisions[f"export:{role}"]
+        label = GROUP_LABELS.get(role, role)
+        if decision.members is None:
+            rows.append(("–", label, "", None, None, None, message(decision, noun="respondenten")))
+            continue
+        published = {contributor_of(k): k for k in decision.members}
+        # the order of the fingerprints: random, the same every time, unrelated to when people answered
+        for p in sorted((p for p in people if str(p.id) in published), key=lambda p: published[str(p.id)]):
+            number += 1
+            for qid, a in sorted(p.answers.items()):
+                rows.append((f"respondent {number}", label, qid, a.version, a.value, a.dont_know, ""))
+    return rows
+
+
+def answers_frame(store: Store, rnd: Round) -> pd.DataFrame:
+    """One row per answer: the self-scan (with the griffie's comments) and the published respondents
+    (by number, never by person)."""
+    bank = question_bank()
+    self_answers = answer_store.of(store, rnd.id)
+    rows = [
+        ("zelfscan", "griffie (zelfscan)", qid, a.version, a.value, a.dont_know, a.comment)
+        for qid, a in sorted(self_answers.items())
+    ]
+    rows += _respondent_rows(store, rnd)
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    # the statement as it was asked: an old answer keeps the wording it was given to
+    frame.insert(
+        3,
+        "stelling",
+        [
+            bank.question_at(q, v).statement if q else ""
+            for q, v in zip(frame["vraag"], frame["vraagversie"], strict=True)
+        ],
+    )
+    frame.insert(0, "jaar", rnd.year)
+    frame.insert(0, "gemeente", reference().municipality(rnd.gm_code).name)
+    frame.insert(0, "gemeente_code", rnd.gm_code)
+    return frame
+
+
+def roles_frame(view: round_views.RoundView) -> pd.DataFrame:
+    """The roles page's own table (voices.role_rows): figures only where they are shown."""
+    self_scores = {p.priority_id: p.score for p in view.scan.score.priorities}
+    return pd.DataFrame(role_rows(question_bank(), view.roles.results, view.roles.together, self_scores))
+
+
+def _text_cells(frame: pd.DataFrame, cell) -> pd.DataFrame:
+    """Apply ``cell`` to every text cell."""
+    return frame.apply(
+        lambda column: (
+            column.map(cell) if pd.api.types.is_string_dtype(column) or column.dtype == object else column
+        )
+    )
+
+
+def _score_row(key: object, name: str, score: float | None, counts: Counts) -> dict:
+    return {
+        "prioriteit": key,
+        "naam": name,
+        "score": None if score is None else round(score, 2),
+        "beantwoord": counts.answered,
+        "waarvan_weet_niet": counts.dont_know,
+        "open": counts.open,
+        "vragen": counts.total,
+    }
+
+
+def scores_frame(store: Store, rnd: Round) -> pd.DataFrame:
+    """The eight priorities, their total (the rows above it add up to it), then Bestuurscultuur apart."""
+    bank = question_bank()
+    score = score_scan(bank, answer_store.of(store, rnd.id))
+
+    def row(ps: PriorityScore) -> dict:
+        return _score_row(ps.priority_id, bank.priority(ps.priority_id).name, ps.score, ps.counts)
+
+    rows = [row(ps) for ps in score.priorities]
+    rows.append(_score_row("totaal", "Totaal van de acht prioriteiten", score.overall, score.core_counts))
+    if score.culture is not None:
+        rows.append(row(score.culture) | {"naam": f"{bank.priority(score.culture.priority_id).name} (apart)"})
+    return pd.DataFrame(rows)
+
+
+def proposals_frame(store: Store, rnd: Round, view: round_views.RoundView | None = None) -> pd.DataFrame:
+    """Per proposal: the choice, what the akkoordcheck found and the griffier's decision (a page and
+    quote only for a confirmed match), and what the workshops published: the screens' own views."""
+    statuses = choices.statuses(store, rnd.id)
+    agreement = view.agreement if view is not None else agreement_views.agreement_view(store, rnd)
+    says = view.agenda.workshops if view is not None else agenda_views.agenda(store, rnd).workshops
+    analysis = agreement.agreement.analysis if agreement.agreement is not None else None
+    rows = []
+    for p in question_bank().proposals:
+        found = analysis.proposals[p.id].label if analysis is not None else ""
+        judged = agreement.judged.get(p.id)
+        promise = agreement.promised.get(p.id)
+        rows.append(
+            {
+                "voorstel": p.id,
+                "titel": p.title,
+                "stap": p.step.lower(),  # basisstap or pittiger stap: all the pamphlet says
+                "keuze": statuses[p.id].label if p.id in statuses else "",
+                "akkoord_gevonden": found,
+                "akkoord_oordeel": judged.judgement.label if judged is not None else "",
+                "akkoord_waar": promise.where if promise is not None else "",
+                "akkoord_citaat": promise.quote if promise is not None else "",
+                "workshops": "; ".join(says[p.id].lines) if p.id in says else "",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def own_fictief_text(own_is_demo: bool) -> str:
+    return (
+        "Fictief: de antwoorden van de gemeente zijn verzonnen voorbeelddata."
+        if own_is_demo
+        else "Echt: de antwoorden van de gemeente zijn niet verzonnen."
+    )
+
+
+def peers_fictief_text(view: round_views.RoundView) -> str:
+    c = view.comparison
+    if not c.enough:
+        return f"Geen groepscijfers: {c.message}."
+    if view.peers_are_demo:
+        return "Fictief: de groepscijfers steunen op fictieve voorbeelddata."
+    return "Echt: de groepscijfers steunen niet op fictieve voorbeelddata."
+
+
+def about_frame(view: round_views.RoundView) -> pd.DataFrame:
+    """What the file is, and per source whether its figures are fictief."""
+    rnd = view.scan.round
+    rows = [
+        ("Gemeente", f"{view.municipality} ({rnd.gm_code})"),
+        ("Jaar", str(rnd.year)),
+        ("Antwoorden en scores van de gemeente", own_fictief_text(view.scan.is_demo)),
+        ("Vergelijkingsgroep", f"{view.comparison.group.label}: {view.comparison.n} gemeenten met gegevens"),
+        ("Cijfers van de vergelijkingsgroep", peers_fictief_text(view)),
+    ]
+    return pd.DataFrame(rows, columns=["onderwerp", "toelichting"])
+
+
+def comparison_frame(view: round_views.RoundView) -> pd.DataFrame:
+    """Per priority the municipality's score next to the chosen group (withheld below the minimum n)."""
+    bank, c = question_bank(), view.comparison
+    fictief = "ja" if view.peers_are_demo else "nee"
+    rows = []
+    for p in bank.core_priorities:
+        s, own = c.priorities[p.id], view.scan.score.by_id(p.id).score
+        rows.append(
+            {
+                "prioriteit": p.id,
+                "naam": p.name,
+                "score": None if own is None else round(own, 2),
+                "groep": c.group.label,
+                "mediaan_groep": s.median if s.enough else None,
+                "kwartiel_1": s.q1 if s.enough else None,
+                "kwartiel_3": s.q3 if s.enough else None,
+                "percentiel": s.percentile if s.enough else None,
+                "gemeenten_met_gegevens": s.n,
+                "groepscijfers_fictief": fictief if s.enough else "",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def to_xlsx(store: Store, rnd: Round, group_id: str | None = None) -> bytes:
+    view = round_views.round_view(store, rnd, group_id)
+    sheets = {
+        "Over dit bestand": about_frame(view),
+        "Antwoorden": answers_frame(store, rnd),
+        "Scores": scores_frame(store, rnd),
+        "Rollen": roles_frame(view),
+        "Voorstellen": proposals_frame(store, rnd, view),
+        "Vergelijking": comparison_frame(view),
+    }
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, frame in sheets.items():
+            _text_cells(frame, printable).to_excel(writer, sheet_name=name, index=False)
+            for row in writer.sheets[name].iter_rows():
+                for cell in row:
+                    if cell.data_type == "f":  # a typed "=..." is text, never a formula Excel would run
+                        cell.data_type = "s"
+    return buffer.getvalue()
+
+
+def to_csv(store: Store, rnd: Round) -> bytes:
+    """Answers, semicolon-separated with decimal commas, as Dutch Excel opens it; UTF-8 with BOM.
+    A cell that a spreadsheet would read as a formula starts with an apostrophe."""
+    frame = _text_cells(answers_frame(store, rnd), spreadsheet_cell)
+    return frame.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+
+
+# JSON is for analysts and scripts: English keys, like every JSON the command line prints.
+JSON_COLUMNS = {
+    "gemeente_code": "municipality_code",
+    "gemeente": "municipality",
+    "jaar": "year",
+    "respondent": "respondent",
+    "rol": "role",
+    "vraag": "question_id",
+    "vraagversie": "question_version",
+    "stelling": "statement",
+    "antwoord": "value",
+    "weet_niet": "dont_know",
+    "toelichting": "comment",
+    "prioriteit": "priority",
+    "naam": "name",
+    "score": "score",
+    "beantwoord": "answered",
+    "waarvan_weet_niet": "dont_know",
+    "open": "open",
+    "vragen": "questions",
+    "voorstel": "proposal_id",
+    "titel": "title",
+    "stap": "step",
+    "akkoord_gevonden": "agreement_found",
+    "akkoord_oordeel": "agreement_judgement",
+    "akkoord_waar": "agreement_where",
+    "akkoord_citaat": "agreement_quote",
+    "workshops": "workshops",
+    "keuze": "choice",
+}
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    frame = frame.rename(columns=JSON_COLUMNS).astype(object)
+    return frame.where(frame.notna(), None).to_dict(orient="records")  # null, never NaN
+
+
+def to_json(store: Store, rnd: Round) -> bytes:
+    payload = {
+        "municipality_code": rnd.gm_code,
+        "year": rnd.year,
+        "fictitious": rnd.is_demo,
+        "questionnaire_version": question_bank().version,
+        "scores": _records(scores_frame(store, rnd)),
+        "answers": _records(answers_frame(store, rnd)),
+        "proposals": _records(proposals_frame(store, rnd)),
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2, default=str).encode("utf-8")
+
+
+def benchmark_csv(store: Store) -> str:
+    """Every shared round's self-scan answers in the import format of ``import-benchmark``."""
+    compared = {q.id for q in question_bank().benchmark_questions}
+    lines = ["gemeente_code,jaar,onderdeel,waarde"]
+    lines += [
+        f"{code},{year},{qid},{value}"
+        for code, year, qid, value in benchmark_store.all_shared_answers(store)
+        if qid in compared
+    ]
+    return "\n".join(lines) + "\n"
+
+
+REPORT_FORMATS = ("pdf", "docx", "html")  # the council report; the rest are data exports
+FORMATS = ("pdf", "docx", "html", "xlsx", "csv", "json")
+MIME = {
+    "pdf": "application/pdf",
+    "html": "text/html",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv",
+    "json": "application/json",
+}
+
+
+def export(store: Store, rnd: Round, fmt: str, group_id: str | None = None) -> bytes:
+    """The council report (pdf, docx, html; compared with ``group_id`` or the default group) or a data
+    export (xlsx, csv, json) of one round."""
+    if fmt in REPORT_FORMATS:
+        from scan.views import report  # WeasyPrint and python-docx: only loaded for a report
+
+        data = report.build_report_data(store, rnd, group_id)
+        writer = {"pdf": report.to_pdf, "docx": report.to_docx, "html": lambda d: report.to_html(d).encode()}
+        return writer[fmt](data)
+    if fmt == "xlsx":
+        return to_xlsx(store, rnd, group_id)
+    writers = {"csv": to_csv, "json": to_json}
+    if fmt not in writers:
+        raise ValueError(fmt)
+    return writers[fmt](store, rnd)
+
+
+def file_name(rnd: Round, fmt: str) -> str:
+    kind = "rapport" if fmt in REPORT_FORMATS else "gegevens"
+    return f"democratiescan-{rnd.gm_code}-{rnd.year}-{kind}.{fmt}"

@@ -1,0 +1,133 @@
+"""The municipality beside its peers: the groups it can choose, the comparison and the peer counts
+per proposal, every figure under the disclosure rule (scan/rules/disclosure.py)."""
+
+from __future__ import annotations
+
+from scan.base.formatting import nl_number
+from scan.content.questionbank import QuestionBank, question_bank
+from scan.content.reference import PeerGroup, reference
+from scan.records import benchmark_store
+from scan.records.round import releases
+from scan.rules.benchmark import Comparison, PeerData, build_peer_data, compare, figure_candidates
+from scan.rules.recommend import (
+    PeerAdoption,
+    adoption_candidates,
+    peer_adoption,
+)
+from scan.storage.core import Store
+from scan.views.self_scan import SelfScan
+
+
+def peer_data(store: Store, year: int, bank: QuestionBank | None = None) -> PeerData:
+    """This year's shared scans and imported values, per municipality. An answer given to an earlier
+    wording of a question whose meaning changed since is left out: peers are compared like with like."""
+    bank = bank or question_bank()
+    shared = benchmark_store.shared_answers(store, year)
+    if not shared.empty:
+        comparable = [
+            q is not None and not q.meaning_changed_since(version)
+            for q, version in zip(
+                map(bank.question, shared["question_id"]), shared["question_version"], strict=True
+            )
+        ]
+        shared = shared[comparable]
+    demo = frozenset(shared.loc[shared["is_demo"] == 1, "gm_code"]) if not shared.empty else frozenset()
+    return build_peer_data(
+        bank or question_bank(), year, shared, benchmark_store.imported_values(store, year), demo
+    )
+
+
+def peer_groups(gm_code: str) -> list[PeerGroup]:
+    """Every group a municipality can choose: its own (most specific first), then the other named ones."""
+    return reference().selectable_groups(gm_code)
+
+
+def default_group(peers: PeerData, gm_code: str) -> PeerGroup:
+    """The most specific of the municipality's own groups with enough municipalities with data
+    (else all municipalities)."""
+    own = reference().peer_groups_for(gm_code)
+    return next((g for g in own if peers.enough_peers(g, gm_code)), own[-1])
+
+
+def group_or_default(peers: PeerData, gm_code: str, group_id: str | None) -> PeerGroup:
+    """The group the user chose, if it is one of the municipality's; otherwise the default."""
+    chosen = reference().peer_group(gm_code, group_id) if group_id else None
+    return chosen or default_group(peers, gm_code)
+
+
+def _peer_scope(peers: PeerData, gm_code: str) -> str:
+    """Published peer figures are remembered per year and viewing municipality (whose own data is never
+    among its peers), one register per figure for every group: the viewer can open any group, so a
+    set published for one group counts against every other (scan/rules/disclosure.py)."""
+    return f"benchmark:{peers.year}:{gm_code}"
+
+
+def group_phrase(group: PeerGroup) -> str:
+    """The group's name inside a sentence: "de M50 (middelgrote gemeenten)", never "M50: middelgrote
+    gemeenten" mid-sentence."""
+    label = group.label
+    if ":" in label:
+        short, _, rest = label.partition(":")
+        return f"de {short.strip()} ({rest.strip()})"
+    if label.startswith(("De ", "Gemeenten", "Alle ", "Provincie ")):
+        return label[0].lower() + label[1:]
+    return f"de groep {label}"
+
+
+def group_short(group: PeerGroup) -> str:
+    """The group's name on its own (a heading, a slide): the label without its explanation after a colon."""
+    return group.label.partition(":")[0].strip() if ":" in group.label else group.label
+
+
+def municipalities_with_data(n: int, total: int) -> str:
+    """ "1 van de 5 gemeenten heeft gegevens", "3 van de 5 gemeenten hebben gegevens": the verb agrees."""
+    return f"{nl_number(n)} van de {nl_number(total)} gemeenten {'heeft' if n == 1 else 'hebben'} gegevens"
+
+
+def fictief_note(own_is_demo: bool, peers_are_demo: bool) -> str | None:
+    """Exactly which figures are fictief, per source: the municipality's own answers (its round is demo
+    data) and the peer group's figures (they rest on demo scans). None when nothing shown is fictief."""
+    if own_is_demo and peers_are_demo:
+        return (
+            "Fictieve voorbeelddata: de antwoorden van de gemeente en de cijfers van de vergelijkingsgroep "
+            "zijn verzonnen om de app te laten zien."
+        )
+    if own_is_demo:
+        return "Fictieve voorbeelddata: de antwoorden van de gemeente zijn verzonnen om de app te laten zien."
+    if peers_are_demo:
+        return (
+            "De cijfers van de vergelijkingsgroep steunen op fictieve voorbeelddata. "
+            "De antwoorden van de gemeente zelf zijn echt."
+        )
+    return None
+
+
+def fictief_label(own_is_demo: bool, peers_are_demo: bool) -> str | None:
+    """The short label on a chart that shows both sources: which of them is fictief."""
+    if own_is_demo and peers_are_demo:
+        return "Fictief: uw antwoorden en de groepscijfers"
+    if own_is_demo:
+        return "Fictief: uw antwoorden"
+    if peers_are_demo:
+        return "Fictief: de groepscijfers"
+    return None
+
+
+def comparison(
+    store: Store, scan: SelfScan, peers: PeerData, group: PeerGroup, bank: QuestionBank | None = None
+) -> Comparison:
+    """The municipality against a group, every figure under the disclosure rule (scan/rules/disclosure.py)."""
+    bank = bank or question_bank()
+    code = scan.round.gm_code
+    decisions = releases.resolve(store, _peer_scope(peers, code), figure_candidates(bank, peers, group, code))
+    return compare(bank, peers, group, code, scan.score, dict(scan.answers), decisions)
+
+
+def adoption(
+    store: Store, peers: PeerData, group: PeerGroup, gm_code: str, bank: QuestionBank | None = None
+) -> dict[str, PeerAdoption]:
+    """Per proposal: how many published peers have it in place (the same disclosure rule)."""
+    bank = bank or question_bank()
+    candidates = adoption_candidates(bank, peers, group, gm_code)
+    decisions = releases.resolve(store, _peer_scope(peers, gm_code), candidates)
+    return peer_adoption(bank, peers, group, decisions)

@@ -1,0 +1,197 @@
+"""Content of the council presentation: a title screen, one screen per priority, the workshops and the
+agenda. Computed here from the one view of a round (scan/views.py), in plain words (no proposal codes,
+nothing only in a tooltip); drawn by scan/ui/pages/presentation.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scan.base.formatting import nl_number, nl_signed
+from scan.content.models import ProposalStatus
+from scan.content.questionbank import question_bank
+from scan.records.round.rounds import Round
+from scan.rules import svg_charts
+from scan.rules.scoring import Counts
+from scan.rules.summary import strongest_and_weakest
+from scan.rules.trend import deltas
+from scan.storage.core import Store
+from scan.views import agreement as agreement_views
+from scan.views import peers as peer_views
+from scan.views import round as round_views
+
+CHART_FONT_PX = 26  # chart labels on a projector: at least 24 px
+
+
+@dataclass(frozen=True)
+class PrioritySlide:
+    priority_id: int
+    name: str
+    description: str
+    score: str  # "62" or "–"
+    counts: Counts  # the questions the score rests on (same definitions as the report)
+    median: str | None  # the chosen group's median, None below the minimum n
+    peers_n: int
+    change: str | None  # "+12", "−29" since the previous round
+    proposals: list[tuple[str, bool]]  # (title in words, chosen by the municipality)
+
+
+@dataclass(frozen=True)
+class WorkshopSlide:
+    title: str
+    participants: int
+    votes: list[tuple[str, int]] | None  # (proposal title, dots), published only (n >= 5 voters)
+    voters: int
+    questions: list[tuple[str, str | None, int]]  # (statement, most chosen answer or None, answered)
+
+
+@dataclass(frozen=True)
+class AgreementRow:
+    name: str  # the priority
+    status: str  # "staat erin", "deels", "niet bevestigd"
+    promised: list[tuple[str, str]]  # (proposal in words, where: "pagina 12")
+
+
+@dataclass(frozen=True)
+class AgreementSlide:
+    """What the agreement says: only matches the griffier confirmed."""
+
+    read: bool  # an agreement was read for this round
+    source: str  # "akkoord.pdf, 42 pagina's"
+    confirmed: int
+    rows: list[AgreementRow]
+
+
+@dataclass(frozen=True)
+class AgendaSlide:
+    title: str
+    goal: str
+    owner: str
+    timeline: str
+
+
+@dataclass(frozen=True)
+class Presentation:
+    municipality: str
+    year: int
+    own_is_demo: bool  # the municipality's own figures are fictief
+    peers_are_demo: bool  # the peer medians rest on fictieve data
+    fictief: str | None  # which figures are fictief, in one sentence
+    total: str  # "62" or "–"
+    counts: Counts  # over the eight priorities, as in the report and on the results page
+    summary: str
+    group_short: str  # "M50"
+    group_phrase: str  # "de M50 (middelgrote gemeenten)"
+    with_data: str  # "38 van de 60 gemeenten hebben gegevens"
+    previous_year: int | None
+    radar: svg_charts.Chart
+    slides: list[PrioritySlide]
+    workshops: list[WorkshopSlide]
+    agreement: AgreementSlide
+    agenda: list[AgendaSlide]
+
+    @property
+    def screens(self) -> int:
+        """Title, one per priority, workshops, the agreement, agenda."""
+        return 1 + len(self.slides) + 3
+
+
+def build(store: Store, rnd: Round, group_id: str | None = None) -> Presentation:
+    """The presentation of one round, compared with the chosen peer group (or the default one)."""
+    bank = question_bank()
+    view = round_views.round_view(store, rnd, group_id)
+    score, comparison = view.scan.score, view.comparison
+    previous = view.trend.previous
+    change = deltas(previous.score, score) if previous else {}
+    slides = []
+    for p in bank.core_priorities:
+        ps = score.by_id(p.id)
+        chosen = [
+            x.title for x in bank.proposals_for(p.id) if view.statuses.get(x.id) == ProposalStatus.CHOSEN
+        ]
+        suggested = [s.proposal.title for s in view.suggestions.items if s.proposal.priority == p.id]
+        proposals = [(t, True) for t in chosen] + [(t, False) for t in suggested if t not in chosen]
+        peer = comparison.priorities[p.id]
+        slides.append(
+            PrioritySlide(
+                p.id,
+                p.name,
+                p.description,
+                nl_number(ps.score),
+                ps.counts,
+                nl_number(peer.median) if peer.enough else None,
+                peer.n,
+                nl_signed(change[p.id]) if change.get(p.id) is not None else None,
+                proposals[:3],
+            )
+        )
+    workshops = []
+    for w in view.workshops:
+        questions = []
+        for q in w.questions:
+            top = None
+            if q.distribution:  # every answer with the most votes: a tie is shown as a tie
+                most = max(n for _, n in q.distribution)
+                words = [label for label, n in q.distribution if n == most]
+                top = (
+                    words[0] if len(words) == 1 else ", ".join(words[:-1]) + " en " + words[-1]
+                ) + f" ({most}×)"
+            questions.append((q.text, top, q.n))
+        votes = [(bank.proposal(pid).title, n) for pid, n in w.votes] if w.votes is not None else None
+        workshops.append(WorkshopSlide(w.title, w.participants, votes, w.voters, questions))
+    agenda = [
+        AgendaSlide(item.proposal.title, item.goal, item.owner, item.timeline) for item in view.agenda.items
+    ]
+    labels = [p.short for p in bank.core_priorities]
+    radar = svg_charts.radar(
+        labels,
+        [ps.score for ps in score.priorities],
+        f"De acht prioriteiten van {view.municipality}",
+        font_size=CHART_FONT_PX,
+        size=560,
+    )
+    own_demo, peers_demo = view.scan.is_demo, view.peers_are_demo
+    return Presentation(
+        municipality=view.municipality,
+        year=rnd.year,
+        own_is_demo=own_demo,
+        peers_are_demo=peers_demo,
+        fictief=peer_views.fictief_note(own_demo, peers_demo),
+        total=nl_number(score.overall),
+        counts=score.core_counts,
+        summary=strongest_and_weakest(bank, score),
+        group_short=peer_views.group_short(comparison.group),
+        group_phrase=peer_views.group_phrase(comparison.group),
+        with_data=peer_views.municipalities_with_data(comparison.n, len(comparison.group.members)),
+        previous_year=previous.round.year if previous else None,
+        radar=radar,
+        slides=slides,
+        workshops=workshops,
+        agreement=agreement_slide(view.agreement, bank),
+        agenda=agenda,
+    )
+
+
+def agreement_slide(view: agreement_views.AgreementView, bank) -> AgreementSlide:
+    found = view.agreement
+    source = found.described if found is not None else ""
+    rows = [
+        AgreementRow(
+            p.name,
+            p.label,
+            [(bank.proposal(promise.proposal_id).title, promise.where) for promise, _ in p.promised],
+        )
+        for p in view.priorities
+    ]
+    return AgreementSlide(found is not None, source, view.confirmed, rows)
+
+
+def to_html(deck: Presentation, current: int = 0, keep: dict[str, str] | None = None) -> str:
+    """Every screen in one piece of HTML: the browser switches screens itself (no reload, no blank page).
+    ``current`` is shown first; ``keep``: query parameters the links keep. User text (workshop titles, agenda fields) is escaped by the template."""
+    from urllib.parse import urlencode
+
+    from scan.views.report import render
+
+    current = current if 0 <= current < deck.screens else 0
+    base = urlencode(keep) + "&" if keep else ""
+    return render("presentation.html.j2", deck=deck, current=current, base=base)

@@ -1,0 +1,79 @@
+"""The council report: one HTML template (Jinja2) for the web report and the PDF (WeasyPrint, tagged
+PDF/UA-1), and a Word file with the same content. Charts are SVG drawn from the numbers
+(scan/rules/svg_charts.py), each with its numbers as text alternative."""
+
+from __future__ import annotations
+
+import base64
+import functools
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from scan.base.errors import ScanError
+from scan.base.formatting import nl_number
+from scan.content.models import PAMPHLET
+from scan.rules.benchmark import MIN_N
+from scan.rules.voices import DIVERGENCE_POINTS
+from scan.views.report.content import ReportData, build_report_data
+
+TEMPLATES = Path(__file__).parent / "templates"
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+__all__ = ["ReportData", "ReportError", "build_report_data", "to_docx", "to_html", "to_pdf"]
+
+
+class ReportError(ScanError):
+    """The report cannot be made (e.g. a missing font or system library)."""
+
+
+def _data_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+@functools.cache
+def _environment() -> Environment:
+    # autoescape: whatever a user typed (toelichting, agenda fields, workshop titles) stays text
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html", "j2"], default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["pamphlet"] = PAMPHLET
+    env.filters["num"] = nl_number
+    env.filters["data_uri"] = _data_uri
+    env.filters["keep"] = lambda text: str(text).replace("Niveau ", "Niveau\u00a0")  # "Niveau 3" on one line
+    return env
+
+
+def render(template: str, **context) -> str:
+    """A template from scan/views/report/templates, autoescaped (the presentation uses this too)."""
+    return _environment().get_template(template).render(**context)
+
+
+def to_html(data: ReportData) -> str:
+    """The report as one self-contained web page (charts inline), the same page the PDF is made from."""
+    css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
+    template = _environment().get_template("report.html.j2")
+    return template.render(d=data, css=css, min_n=MIN_N, divergence=DIVERGENCE_POINTS)
+
+
+def to_pdf(data: ReportData) -> bytes:
+    """Tagged PDF (PDF/UA-1): Dutch, titled, headings, tables and figures with their alternative text."""
+    if not FONT.exists():
+        raise ReportError("Het lettertype DejaVu ontbreekt op de server (Debian-pakket 'fonts-dejavu-core').")
+    try:
+        import weasyprint
+    except OSError as exc:  # WeasyPrint loads Pango when imported
+        raise ReportError(
+            "De PDF kan niet worden gemaakt: Pango ontbreekt (Debian-pakket 'libpango-1.0-0')."
+        ) from exc
+    document = weasyprint.HTML(string=to_html(data))
+    return document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=False)
+
+
+def to_docx(data: ReportData) -> bytes:
+    from scan.views.report.word import write
+
+    return write(data)

@@ -1,0 +1,68 @@
+"""Everything one round's documents show, assembled once: the report, the presentation and the exports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scan.content.models import ProposalStatus
+from scan.content.questionbank import question_bank
+from scan.content.reference import PeerGroup
+from scan.records.round import choices
+from scan.records.round.rounds import Round
+from scan.rules.benchmark import Comparison
+from scan.storage.core import Store
+from scan.views.agenda import Agenda, Suggestions, agenda, suggestions
+from scan.views.agreement import AgreementView, agreement_view
+from scan.views.peers import adoption, comparison, group_or_default, peer_data
+from scan.views.self_scan import Roles, SelfScan, Trend, municipality_name, roles, self_scan, trend
+from scan.views.workshops import WorkshopOutcome, workshop_outcomes
+
+
+@dataclass(frozen=True)
+class RoundView:
+    """What a document about one round shows: the report, the presentation and the exports."""
+
+    scan: SelfScan
+    municipality: str
+    group: PeerGroup
+    comparison: Comparison
+    suggestions: Suggestions
+    statuses: dict[str, ProposalStatus]
+    agenda_edits: dict[str, dict]
+    roles: Roles
+    trend: Trend
+    workshops: list[WorkshopOutcome]
+    agreement: AgreementView
+    agenda: Agenda
+
+    @property
+    def peers_are_demo(self) -> bool:
+        """Peer figures are fictief where the group's data (with enough peers) includes demo scans."""
+        return self.comparison.enough and self.comparison.has_demo
+
+
+def round_view(store: Store, rnd: Round, group_id: str | None = None) -> RoundView:
+    """Assemble everything for one round, for the peer group the user chose (or the default)."""
+    bank = question_bank()
+    scan = self_scan(store, rnd, bank)
+    peers = peer_data(store, rnd.year, bank)
+    group = group_or_default(peers, rnd.gm_code, group_id)
+    result = comparison(store, scan, peers, group, bank)
+    statuses = choices.statuses(store, rnd.id)
+    adopted = adoption(store, peers, group, rnd.gm_code, bank)
+    agreement = agreement_view(store, rnd, scan, bank)
+    outcomes = workshop_outcomes(store, rnd)
+    return RoundView(
+        scan=scan,
+        municipality=municipality_name(rnd),
+        group=group,
+        comparison=result,
+        suggestions=suggestions(scan, statuses, adopted, result.has_demo, bank, agreement.promised),
+        statuses=statuses,
+        agenda_edits=choices.agenda_edits(store, rnd.id),
+        roles=roles(store, scan, bank),
+        trend=trend(store, scan, bank),
+        workshops=outcomes,
+        agreement=agreement,
+        agenda=agenda(store, rnd, scan, bank, outcomes),
+    )

@@ -12,8 +12,9 @@ import random
 import time
 from pathlib import Path
 
-from scan import rounds, workshop
-from scan.storage import Store
+from scan.records import workshop
+from scan.records.round import rounds
+from scan.storage.core import Store
 from scan.web.hub import Hub, Writer
 
 PROCESSES = 3

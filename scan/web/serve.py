@@ -40,8 +40,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scan.errors import ScanError
-from scan.settings import DB_ENV, PROJECT_DIR
+from scan.base.errors import ScanError
+from scan.base.settings import DB_ENV, PROJECT_DIR
 
 TEMPLATE = PROJECT_DIR / "deploy" / "nginx" / "democratiescan.conf.template"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -180,7 +180,7 @@ class Deployment:
         self.run_dir.mkdir(parents=True, exist_ok=True)
         # nginx's own processes run as another user when it is started as root: they must enter here
         self.run_dir.chmod(0o755)
-        from scan.storage import Store
+        from scan.storage.core import Store
 
         Store(self.db)  # create or migrate the database once, before N processes open it together
         env = self._environment(secrets.token_urlsafe(32))

@@ -17,10 +17,11 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from scan import access, rounds, workshop
-from scan import answers as answer_store
-from scan.questionbank import question_bank
-from scan.storage import Store
+from scan.content.questionbank import question_bank
+from scan.records import access, workshop
+from scan.records.round import answers as answer_store
+from scan.records.round import rounds
+from scan.storage.core import Store
 from scan.web.serve import Deployment
 
 from .conftest import _free_port

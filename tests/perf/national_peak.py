@@ -48,10 +48,11 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from workshop_load import Phone, cpu_seconds, memory_mib
 
-from scan import rounds, workshop
-from scan.questionbank import question_bank
-from scan.reference import reference
-from scan.storage import Store
+from scan.content.questionbank import question_bank
+from scan.content.reference import reference
+from scan.records import workshop
+from scan.records.round import rounds
+from scan.storage.core import Store
 from scan.web.serve import Deployment
 from tests.e2e.conftest import _free_port
 

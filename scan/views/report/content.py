@@ -435,8 +435,13 @@ def build_report_data(
     store: Store, rnd: Round, group_id: str | None = None, today: date | None = None
 ) -> ReportData:
     """The report's content, from the same view the screens use, compared with the chosen group."""
+    return report_data(round_views.round_view(store, rnd, group_id), today)
+
+
+def report_data(view: round_views.RoundView, today: date | None = None) -> ReportData:
+    """The report's content as a function of the round's assembled view."""
     bank = question_bank()
-    view = round_views.round_view(store, rnd, group_id)
+    rnd = view.scan.round
     score = view.scan.score
     trend = _trend(bank, view.trend)
     change = deltas(view.trend.previous.score, score) if view.trend.previous else {}

@@ -111,7 +111,6 @@ class Deployment:
     run_dir: Path | None = None
     quiet: bool = False  # the workers' output to /dev/null (benchmarks)
     access_log: bool = False  # log every request with the process that served it (tests)
-    extra_env: dict[str, str] = field(default_factory=dict)
     script: str = "server.py"
     pool: list[Worker] = field(default_factory=list)
     nginx: subprocess.Popen | None = None
@@ -121,17 +120,14 @@ class Deployment:
     def url(self) -> str:
         return f"http://{self.address}:{self.port}"
 
-    def _environment(self, secret: str) -> dict[str, str]:
-        return dict(
-            os.environ,
-            **{
-                DB_ENV: str(self.db),
-                # nginx talks to the processes from the loopback: only it may set X-Forwarded-For
-                "DEMOCRATIESCAN_TRUSTED_PROXIES": "127.0.0.1",
-                "STREAMLIT_SERVER_COOKIE_SECRET": secret,
-            },
-            **self.extra_env,
-        )
+    def _environment(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env[DB_ENV] = str(self.db)
+        # nginx talks to the processes from the loopback: only it may set X-Forwarded-For
+        env["DEMOCRATIESCAN_TRUSTED_PROXIES"] = "127.0.0.1"
+        # one secret for all processes: the installation's own if set, else a new one for this run
+        env.setdefault("STREAMLIT_SERVER_COOKIE_SECRET", secrets.token_urlsafe(32))
+        return env
 
     def _spawn(self, worker: Worker, env: dict[str, str]) -> None:
         output = subprocess.DEVNULL if self.quiet else None
@@ -183,7 +179,7 @@ class Deployment:
         from scan.storage.core import Store
 
         Store(self.db)  # create or migrate the database once, before N processes open it together
-        env = self._environment(secrets.token_urlsafe(32))
+        env = self._environment()
         self._env = env
         ports = self.worker_ports or [self.first_worker_port + i for i in range(self.workers)]
         self.pool = [Worker(port) for port in ports[: self.workers]]

@@ -18,6 +18,7 @@ from scan.base.text import printable, spreadsheet_cell
 from scan.content.questionbank import question_bank
 from scan.records import benchmark_store
 from scan.records.round.rounds import Round
+from scan.rules.akkoord.coverage import theme_key
 from scan.rules.scoring import Counts, PriorityScore
 from scan.rules.voices import role_rows
 from scan.storage.core import Store
@@ -118,6 +119,30 @@ def proposals_frame(view: RoundView) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def agreement_priorities_frame(view: RoundView) -> pd.DataFrame:
+    """Per priority: what the akkoordcheck found, what counts after the griffier's decisions (a
+    confirmed proposal, or else a confirmed "thema genoemd" passage: the priority served without one
+    of its proposals), and the confirmed theme passage with its place and quote."""
+    agreement = view.agreement
+    analysis = agreement.agreement.analysis if agreement.agreement is not None else None
+    rows = []
+    for p in agreement.priorities:
+        judged = agreement.judged.get(theme_key(p.priority_id))
+        theme = p.theme
+        rows.append(
+            {
+                "prioriteit": p.priority_id,
+                "naam": p.name,
+                "akkoord_gevonden": analysis.priorities[p.priority_id].label if analysis is not None else "",
+                "akkoord_na_oordeel": p.label if analysis is not None else "",
+                "thema_oordeel": judged.judgement.label if judged is not None else "",
+                "thema_waar": theme.where if theme is not None else "",
+                "thema_citaat": theme.quote if theme is not None else "",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
 def own_fictief_text(own_is_demo: bool) -> str:
     return (
         "Fictief: de antwoorden van de gemeente zijn verzonnen voorbeelddata."
@@ -179,6 +204,7 @@ def to_xlsx(view: RoundView) -> bytes:
         "Scores": scores_frame(view),
         "Rollen": roles_frame(view),
         "Voorstellen": proposals_frame(view),
+        "Akkoord per prioriteit": agreement_priorities_frame(view),
         "Vergelijking": comparison_frame(view),
     }
     buffer = io.BytesIO()
@@ -228,6 +254,10 @@ JSON_COLUMNS = {
     "akkoord_citaat": "agreement_quote",
     "workshops": "workshops",
     "keuze": "choice",
+    "akkoord_na_oordeel": "agreement_after_judgement",
+    "thema_oordeel": "theme_judgement",
+    "thema_waar": "theme_where",
+    "thema_citaat": "theme_quote",
 }
 
 
@@ -246,6 +276,7 @@ def to_json(view: RoundView) -> bytes:
         "scores": _records(scores_frame(view)),
         "answers": _records(answers_frame(view)),
         "proposals": _records(proposals_frame(view)),
+        "agreement_priorities": _records(agreement_priorities_frame(view)),
     }
     return json.dumps(payload, ensure_ascii=False, indent=2, default=str).encode("utf-8")
 

@@ -14,6 +14,7 @@ from scan.storage.core import Store
 from scan.views import peers as peer_views
 from scan.views import self_scan as scan_views
 from scan.views.peers import peer_data as load_peer_data
+from scan.views.round import round_view
 
 from .. import council
 from ..conftest import clone_db
@@ -78,7 +79,7 @@ def test_too_few_peers_shows_the_count_not_figures(new_session, db_path) -> None
 def test_one_chosen_group_for_comparison_recommendations_and_report(
     new_session, db_path, demo_template
 ) -> None:
-    from scan.views.report import build_report_data
+    from scan.views.report import report_data
 
     store = Store(clone_db(demo_template, db_path))
     at = new_session(gemeente="GM0355", jaar="2026")
@@ -93,8 +94,8 @@ def test_one_chosen_group_for_comparison_recommendations_and_report(
     at.switch_page("scan/ui/pages/results.py").run()
     assert at.session_state["vergelijkingsgroep"] == "alle"
     rnd = rounds.get(store, "GM0355", 2026)
-    assert build_report_data(store, rnd, "alle").comparison.group.id == "alle"
-    assert build_report_data(store, rnd).comparison.group.id == "M50"
+    assert report_data(round_view(store, rnd, "alle")).comparison.group.id == "alle"
+    assert report_data(round_view(store, rnd)).comparison.group.id == "M50"
 
 
 @pytest.mark.parametrize(("own", "peers"), COMBINATIONS)

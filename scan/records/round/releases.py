@@ -67,7 +67,9 @@ def resolve(
     published = _published(store.db, scope)
     decisions = decide_all(published, candidates)
     if publication is not None:
-        publication.entries.append((scope, dict(candidates), round_id, decisions))
+        publication.entries.append(
+            (scope, dict(candidates), round_id, dict(decisions))
+        )  # a copy: callers extend theirs
         return decisions
     if not _new(published, decisions):
         return decisions

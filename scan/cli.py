@@ -389,6 +389,30 @@ class _Deprecated(argparse.Action):
         setattr(namespace, self.dest, values)
 
 
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is geen positief geheel getal")
+    return int(value)
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from scan.web.serve import Deployment, serve, site_config
+
+    ports = [args.first_worker_port + i for i in range(args.workers)]
+    if args.nginx_site:
+        site = site_config(ports, f"{args.address}:{args.port}", secure=args.https)
+        Path(args.nginx_site).write_text(site, encoding="utf-8")
+        print(
+            f"nginx-configuratie geschreven naar {args.nginx_site} (app-processen op poorten "
+            f"{', '.join(map(str, ports))}; zie deploy/systemd/)."
+        )
+        return 0
+    deployment = Deployment(
+        Path(args.db), args.workers, args.port, args.address, first_worker_port=args.first_worker_port
+    )
+    return serve(deployment)
+
+
 # One convention for the command line: English names for commands, flags and JSON keys; Dutch for
 # every text a person reads. The old Dutch spellings keep working, with a note.
 DEPRECATED_FLAGS = {"--gemeente": "--municipality"}
@@ -521,6 +545,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-mb", type=float, default=None, help="grootste bestand in MB (standaard 50)")
     p.add_argument("--quiet", action="store_true", help="geen voortgangsbalk")
     p.set_defaults(func=_cmd_agreement)
+
+    # --- issue 28: production set-up (serve) -------------------------------------------------------
+    p = sub.add_parser("serve", help="start de app in meerdere processen achter nginx (productie)")
+    p.add_argument("--db", default=str(database_path()), help="pad van de database")
+    p.add_argument(
+        "--workers", type=_positive, default=2, help="aantal app-processen (standaard 2: één per kern)"
+    )
+    p.add_argument("--port", type=_positive, default=8080, help="poort van nginx (standaard 8080)")
+    p.add_argument("--address", default="127.0.0.1", help="adres waarop nginx luistert (standaard 127.0.0.1)")
+    p.add_argument(
+        "--first-worker-port", type=_positive, default=8501, help="poort van het eerste app-proces"
+    )
+    p.add_argument(
+        "--nginx-site",
+        metavar="BESTAND",
+        help="schrijf alleen de nginx-configuratie voor een vaste nginx naar dit bestand en stop",
+    )
+    p.add_argument(
+        "--https",
+        action="store_true",
+        help="met --nginx-site: de site draait achter https (cookie met Secure)",
+    )
+    p.set_defaults(func=_cmd_serve)
 
     p = sub.add_parser("export-benchmark", help="gedeelde scans in het importformaat van import-benchmark")
     p.add_argument("--db", default=str(database_path()), help="pad van de database")

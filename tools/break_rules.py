@@ -82,8 +82,8 @@ MUTATIONS = [
     ),
     (
         "scan/rules/benchmark.py",
-        "overall = scores.mean(axis=1, skipna=True)",
-        "overall = scores.max(axis=1, skipna=True)",
+        "return scores.mean(axis=1, skipna=True).dropna()",
+        "return scores.max(axis=1, skipna=True).dropna()",
         "a peer's overall score is its best priority, not the mean",
     ),
     (
@@ -119,8 +119,8 @@ MUTATIONS = [
     ),
     (
         "scan/rules/voices.py",
-        "            if f.shown:\n                keys |=",
-        "            if f.n:\n                keys |=",
+        "            if f.shown and (members :=",
+        "            if f.n and (members :=",
         "everyone together includes hidden groups",
     ),
     (

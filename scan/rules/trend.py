@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from scan.base.formatting import nl_number, nl_signed
+from scan.base.formatting import nl_number, nl_signed, shown_difference
 from scan.content.models import SELF_ROLE
 from scan.content.questionbank import QuestionBank
 from scan.rules.scoring import Answer, ScanScore
@@ -28,12 +28,11 @@ class Change:
 
 
 def deltas(before: ScanScore, after: ScanScore) -> dict[int, float | None]:
-    """Change per priority (points, 0-100 scale); None where either round has no score."""
-    result = {}
-    for b in before.priorities:
-        a = after.by_id(b.priority_id)
-        result[b.priority_id] = a.score - b.score if a.score is not None and b.score is not None else None
-    return result
+    """Change per priority (points, 0-100 scale) as the reader computes it from the two scores shown;
+    None where either round has no score."""
+    return {
+        b.priority_id: shown_difference(after.by_id(b.priority_id).score, b.score) for b in before.priorities
+    }
 
 
 def question_changes(
@@ -65,7 +64,7 @@ def question_changes(
 
 def trend_rows(bank: QuestionBank, history: list[tuple[int, ScanScore]]) -> list[dict[str, str]]:
     """Per priority: the score in each round (year, score; oldest first) and the change since the
-    previous round."""
+    previous round; then the total score."""
     change = deltas(history[-2][1], history[-1][1])
     rows = []
     for p in bank.core_priorities:
@@ -74,4 +73,9 @@ def trend_rows(bank: QuestionBank, history: list[tuple[int, ScanScore]]) -> list
             row[str(year)] = nl_number(score.by_id(p.id).score)
         row["Verschil"] = nl_signed(change[p.id])  # "+12", "−29": whole numbers, like the scores
         rows.append(row)
+    total = {"Prioriteit": "Totaalscore"}  # the row the report's trend table ends with
+    for year, score in history:
+        total[str(year)] = nl_number(score.overall)
+    total["Verschil"] = nl_signed(shown_difference(history[-1][1].overall, history[-2][1].overall))
+    rows.append(total)
     return rows

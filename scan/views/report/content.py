@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from scan.base.formatting import nl_date, nl_number, nl_percent, nl_signed
+from scan.base.formatting import nl_date, nl_number, nl_percent, nl_signed, shown_difference
 from scan.content.models import GROUP_LABELS, PAMPHLET, ProposalStatus
 from scan.content.questionbank import QuestionBank, question_bank
 from scan.records.round.rounds import Round
@@ -224,7 +224,7 @@ def _trend(bank: QuestionBank, trend: scan_views.Trend) -> TrendView | None:
         for p in bank.core_priorities
     ]
     overall = [h.score.overall for h in history]
-    total_change = overall[-1] - overall[-2] if None not in overall[-2:] else None
+    total_change = shown_difference(overall[-1], overall[-2])
     changes = scan_views.change_rows(bank, trend.changes)
     return TrendView(
         previous.round.year,
@@ -338,7 +338,7 @@ def _summary(bank, view: round_views.RoundView, trend: TrendView | None) -> tupl
     previous = view.trend.previous
     if previous is not None and trend is not None:
         change = deltas(previous.score, view.scan.score)
-        moved = [(pid, d) for pid, d in change.items() if d is not None and round(d) != 0]
+        moved = [(pid, d) for pid, d in change.items() if d is not None and d != 0]
         (*_, before, now), diff = trend.total
         if diff != "–":
             lines.append(f"De totaalscore was {before} in {previous.round.year} en is nu {now} ({diff}).")

@@ -202,6 +202,7 @@ def about_frame(view: round_views.RoundView) -> pd.DataFrame:
         ("Jaar", str(rnd.year)),
         ("Antwoorden en scores van de gemeente", own_fictief_text(view.scan.is_demo)),
         ("Vergelijkingsgroep", f"{view.comparison.group.label}: {view.comparison.n} gemeenten met gegevens"),
+        ("Welke groep", view.group_line),
         ("Cijfers van de vergelijkingsgroep", peers_fictief_text(view)),
     ]
     return pd.DataFrame(rows, columns=["onderwerp", "toelichting"])

@@ -81,6 +81,8 @@ class Presentation:
     summary: str
     group_short: str  # "M50"
     group_phrase: str  # "de M50 (middelgrote gemeenten)"
+    group_line: str  # the round's comparison group named, and "Losser is geen lid van de M50." where so
+    group_note: str | None  # "Losser is geen lid van de M50.": on every slide that uses the group
     with_data: str  # "38 van de 60 gemeenten hebben gegevens"
     previous_year: int | None
     radar: svg_charts.Chart
@@ -161,6 +163,8 @@ def build(store: Store, rnd: Round, group_id: str | None = None) -> Presentation
         summary=strongest_and_weakest(bank, score),
         group_short=peer_views.group_short(comparison.group),
         group_phrase=peer_views.group_phrase(comparison.group),
+        group_line=view.group_line,
+        group_note=peer_views.membership_note(rnd.gm_code, comparison.group),
         with_data=peer_views.municipalities_with_data(comparison.n, len(comparison.group.members)),
         previous_year=previous.round.year if previous else None,
         radar=radar,

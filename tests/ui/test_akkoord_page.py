@@ -230,5 +230,9 @@ def test_peers_agreements_are_counted_from_five_sharing_municipalities(new_sessi
     at = _page(new_session)
     assert not any("vanaf 5 gemeenten die hun akkoord delen" in c.value for c in at.caption)
     html = _html(at)
-    assert "Alle gemeenten: 5 van de 5 gemeenten met een gedeeld akkoord noemen dit voorstel." in html  # 2c
-    assert "Alle gemeenten: 0 van de 5 gemeenten met een gedeeld" in html  # 2a: shared, named by none
+    # the round's comparison group: Zeist's own network, where the five sharing peers are members
+    assert (
+        "De M50 (middelgrote gemeenten): 5 van de 5 gemeenten met een gedeeld akkoord noemen dit voorstel."
+        in html
+    )
+    assert "De M50 (middelgrote gemeenten): 0 van de 5 gemeenten met een gedeeld" in html  # 2a: named by none

@@ -15,7 +15,6 @@ import streamlit as st
 
 from scan.base.tables import markdown_table
 from scan.content.models import GROUP_LABELS
-from scan.content.reference import PeerGroup
 from scan.records import agreements, benchmark_store
 from scan.records.round import choices, rounds
 from scan.records.round.rounds import Round
@@ -58,10 +57,6 @@ def _peer_data(db: str, version: int, year: int) -> PeerData:
 def peer_data(year: int) -> PeerData:
     """This year's peer data; one version query a call."""
     return _peer_data(_db(), benchmark_store.version(get_store()), year)
-
-
-def default_group(rnd: Round) -> PeerGroup:
-    return peer_views.default_group(peer_data(rnd.year), rnd.gm_code)
 
 
 class ComparisonView(NamedTuple):

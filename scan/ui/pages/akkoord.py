@@ -213,8 +213,9 @@ for p in agreement_view.priorities:
     )
 st.markdown(markdown_table(rows))
 
-group = peer_group.choose(rnd, "Vergelijk met de akkoorden van", "akkoord_groep")
+group = peer_group.round_group(rnd)
 peers = cached.agreement_peers(rnd, group.id)
+st.caption("De akkoorden van andere gemeenten: " + peer_group.caption_line(rnd))
 if not any(m.enough or m.updating for m in peers.mentions.values()):
     st.caption(
         f"Hoeveel andere gemeenten een voorstel in hun akkoord hebben, staat er vanaf 5 gemeenten die hun "

@@ -87,6 +87,9 @@ class ComparisonView:
     message: str
     rows: list[list[str]]  # per priority: name, own, median, middle half, percentile, n
     behind: list[list[str]]  # question, own answer, group median level, share further, n
+    line: str = (
+        ""  # the round's comparison group named ("… de vergelijkingsgroep van deze ronde.", not a member)
+    )
 
 
 @dataclass(frozen=True)
@@ -273,6 +276,7 @@ def _peers(bank: QuestionBank, view: round_views.RoundView) -> ComparisonView:
         c.message,
         rows,
         behind,
+        view.group_line,
     )
 
 

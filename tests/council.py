@@ -97,6 +97,14 @@ We gaan geen referendum houden over het nieuwe gemeentehuis.
 Verder bouwen we woningen, onderhouden we de wegen en zorgen we voor een schone buitenruimte in alle wijken en dorpen van onze gemeente."""
 
 
+# The same agreement with a passage that serves priority 4 without naming one of its proposals
+# (issue 24: "thema genoemd", found by the word list's theme words).
+THEME_PASSAGE = (
+    "Er komt een participatieverordening, zodat inwoners vooraf weten wanneer en hoe zij kunnen meepraten."
+)
+THEMED_AGREEMENT = f"{AGREEMENT}\n\n{THEME_PASSAGE}"
+
+
 def add_agreement(store: Store, rnd: Round, confirm=("2a", "2c"), reject=("6a",)) -> None:
     """Read the agreement with the round; the griffier confirms ``confirm`` and rejects ``reject``."""
     from scan.records import agreements

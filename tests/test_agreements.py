@@ -3,11 +3,14 @@ matches count; bad input stores nothing; checks inside the write; peer counts un
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from docx import Document
 
 from scan.base.errors import NotFound, ScanError
+from scan.content.questionbank import question_bank
 from scan.content.reference import PeerGroup
 from scan.records import agreements
 from scan.records.round import rounds
@@ -15,7 +18,9 @@ from scan.rules.akkoord import AgreementError, analyse_text
 from scan.rules.akkoord.coverage import Judgement, candidates, priority_status, promises, quote
 from scan.storage.core import Store
 from scan.views import agreement as agreement_views
+from scan.views import exports, presentation
 from scan.views import round as round_views
+from scan.views.report import report_data, to_docx, to_html
 
 from . import council
 from .akkoord.test_bad_inputs import CASES
@@ -38,9 +43,9 @@ def test_pasted_text_is_stored_with_the_round_and_read_back_whole(store: Store) 
         "6a",
     }
     assert again.current_words and not again.shared
-    # the document itself is not kept: only what the check found
+    # the document itself is not kept: only the passages the check shows (its heading is never one)
     row = store.db.execute("SELECT * FROM agreements").fetchone()
-    assert "onderhouden we de wegen" not in str(row)
+    assert "Samen aan de slag: coalitieakkoord 2026-2030" not in str(row)
 
 
 @pytest.mark.parametrize(("filename", "make", "message"), CASES, ids=[c[0] for c in CASES])
@@ -320,3 +325,109 @@ def test_two_groups_one_sharing_municipality_apart_never_both_publish(store: Sto
     mention = agreement_views.agreement_peers(store, own, large).mentions["2c"]
     assert not (mention.enough and mention.named == 1)  # the sixth's agreement is not read off
     assert mention.n in (5, 6) and (not mention.enough or mention.n == 5)
+
+
+# --- "thema genoemd" (issue 24): confirmed like a proposal, counted for its priority ----------------
+
+
+def test_a_theme_is_confirmed_like_a_proposal_and_counts_for_its_priority(store: Store) -> None:
+    rnd = rounds.start(store, "GM0355", 2026)
+    agreements.read_pasted(store, rnd.id, council.THEMED_AGREEMENT)
+    view = agreement_views.agreement_view(store, rnd)
+    by_priority = {p.priority_id: p for p in view.priorities}
+    assert view.themes_found == 1 and view.themes == {} and by_priority[4].label == "niet bevestigd"
+
+    agreements.judge(store, rnd.id, "P4", Judgement.CONFIRMED, 0)
+    view = agreement_views.agreement_view(store, rnd)
+    four = {p.priority_id: p for p in view.priorities}[4]
+    assert four.status == "thema_genoemd" and four.label == "thema genoemd"
+    assert four.promised == [] and four.theme.passage.text == council.THEME_PASSAGE
+    assert four.theme.quote == council.THEME_PASSAGE and four.theme.where == "alinea 7"
+    # a theme is no proposal: the proposal counts, the agenda and the peers never see it
+    assert set(view.promised) == set() and (view.found, view.confirmed) == (3, 0)
+    # a confirmed proposal of the priority goes before its theme
+    agreements.judge(store, rnd.id, "2a", Judgement.CONFIRMED)
+    view = agreement_views.agreement_view(store, rnd)
+    assert priority_status(["2a", "2b", "2c"], view.promised, four.theme) == "staat_erin"
+    assert priority_status(["2a", "2b", "2c"], {}, four.theme) == "thema_genoemd"
+
+    agreements.judge(store, rnd.id, "P4", "afgewezen")
+    view = agreement_views.agreement_view(store, rnd)
+    assert {p.priority_id: p for p in view.priorities}[4].label == "niet bevestigd"
+    assert view.themes_rejected == 1 and view.themes == {}
+    agreements.judge(store, rnd.id, "P4", None)
+    assert "P4" not in agreements.judgements(store, rnd.id)
+
+
+@pytest.mark.parametrize(
+    ("key", "passage", "message"),
+    [
+        ("P9", 0, "bestaat niet"),
+        ("P0", 0, "bestaat niet"),
+        ("p4", 0, "bestaat niet"),
+        (
+            "P3",
+            0,
+            "vond niets voor het thema van prioriteit 3",
+        ),
+        ("P4", 1, "gevonden passages"),
+    ],
+)
+def test_bad_theme_judgements_are_refused_and_change_nothing(
+    store: Store, key: str, passage: int, message: str
+) -> None:
+    rnd = rounds.start(store, "GM0355", 2026)
+    agreements.read_pasted(store, rnd.id, council.THEMED_AGREEMENT)
+    before = _rows(store)
+    with pytest.raises(ScanError, match=message):
+        agreements.judge(store, rnd.id, key, "bevestigd", passage)
+    assert _rows(store) == before
+
+
+def test_a_confirmed_theme_is_not_shared_as_a_proposal(store: Store) -> None:
+    for code in PEERS[:5]:
+        rnd = rounds.start(store, code, 2026)
+        agreements.read_pasted(store, rnd.id, council.THEMED_AGREEMENT)
+        agreements.judge(store, rnd.id, "P4", "bevestigd")
+        agreements.judge(store, rnd.id, "2c", "bevestigd")
+        agreements.set_shared(store, rnd.id, True)
+        rounds.close(store, rnd.id)
+    shared = agreements.shared_coverage(store, 2026)
+    assert all(named == frozenset({"2c"}) for named in shared.named.values())
+
+
+def test_the_documents_name_a_confirmed_theme_apart_from_the_proposals(store: Store) -> None:
+    rnd = council.own_round(store, previous=False)
+    agreements.read_pasted(store, rnd.id, council.THEMED_AGREEMENT)
+    agreements.judge(store, rnd.id, "2a", "bevestigd")
+    agreements.judge(store, rnd.id, "P4", "bevestigd")
+    rnd = rounds.by_id(store, rnd.id)
+    report = report_data(round_views.round_view(store, rnd)).agreement
+    four = next(p for p in report.priorities if p.name == question_bank().priority(4).name)
+    assert four.status == "thema genoemd" and four.promises == []
+    assert four.theme.quote == council.THEME_PASSAGE
+    assert four.confirmed_words == ["thema genoemd (alinea 7), geen voorstel"]
+    assert "Bij 1 prioriteit noemt het akkoord het thema" in report.intro
+    slide = presentation.agreement_slide(agreement_views.agreement_view(store, rnd), question_bank())
+    row = next(r for r in slide.rows if r.name == question_bank().priority(4).name)
+    assert (row.status, row.promised, row.theme) == ("thema genoemd", [], "alinea 7")
+    frame = exports.agreement_priorities_frame(round_views.round_view(store, rnd))
+    four_row = frame[frame["prioriteit"] == 4].iloc[0]
+    assert (
+        four_row["akkoord_gevonden"] == "thema genoemd" and four_row["akkoord_na_oordeel"] == "thema genoemd"
+    )
+    assert (four_row["thema_oordeel"], four_row["thema_waar"]) == ("Klopt", "alinea 7")
+    assert four_row["thema_citaat"] == council.THEME_PASSAGE
+    two_row = frame[frame["prioriteit"] == 2].iloc[0]
+    assert two_row["akkoord_na_oordeel"] == "staat erin" and two_row["thema_oordeel"] == ""
+    # as the reader sees them: the report in HTML and Word, the presentation
+    data = report_data(round_views.round_view(store, rnd))
+    html = to_html(data)
+    assert "thema genoemd (alinea 7), geen voorstel" in html
+    assert "Thema genoemd, zonder een van de voorstellen, alinea 7:" in html
+    words = "\n".join(p.text for p in Document(io.BytesIO(to_docx(data))).paragraphs)
+    assert (
+        "Thema genoemd, zonder een van de voorstellen, alinea 7:" in words and council.THEME_PASSAGE in words
+    )
+    deck = presentation.to_html(presentation.build(store, rnd))
+    assert "Thema genoemd, geen voorstel (alinea 7)" in deck

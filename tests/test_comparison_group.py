@@ -14,7 +14,8 @@ from scan.storage.core import Store
 from scan.views import peers as peer_views
 from scan.views import presentation
 from scan.views.exports import export
-from scan.views.report import build_report_data, to_html
+from scan.views.report import report_data, to_html
+from scan.views.round import round_view
 
 from . import council
 
@@ -60,7 +61,7 @@ def test_report_presentation_and_excel_use_and_name_the_rounds_group(store: Stor
     council.share_peers(store, 2026, demo=False)  # six M50 municipalities share
     rnd = council.own_round(store, previous=False)
     rnd = rounds.set_comparison_group(store, rnd.id, "alle")
-    data = build_report_data(store, rnd)
+    data = report_data(round_view(store, rnd))
     assert data.comparison.group.id == "alle"
     html = " ".join(to_html(data).split())
     line = "Vergeleken met alle gemeenten, de vergelijkingsgroep van deze ronde."
@@ -74,7 +75,7 @@ def test_report_presentation_and_excel_use_and_name_the_rounds_group(store: Stor
     )
     assert about["Welke groep"] == line and about["Vergelijkingsgroep"].startswith("Alle gemeenten")
     # looking around (the command line's --group) says it is not the round's group
-    looked = build_report_data(store, rnd, "M50")
+    looked = report_data(round_view(store, rnd, "M50"))
     assert looked.comparison.group.id == "M50"
     assert "om rond te kijken; de ronde zelf vergelijkt met alle gemeenten" in looked.peers.line
 
@@ -83,7 +84,7 @@ def test_losser_is_told_it_is_no_member_of_the_m50(store: Store) -> None:
     council.share_peers(store, 2026, demo=False)
     rnd = rounds.set_comparison_group(store, rounds.start(store, LOSSER, 2026).id, "M50")
     note = "Losser is geen lid van de M50."
-    assert note in " ".join(to_html(build_report_data(store, rnd)).split())
+    assert note in " ".join(to_html(report_data(round_view(store, rnd))).split())
     page = presentation.to_html(presentation.build(store, rnd))
     assert page.count(note) >= 1 + 8  # the opening slide and every priority's median
     about = dict(

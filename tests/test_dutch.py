@@ -5,6 +5,7 @@ an exact text first, else the first pattern that matches the whole trimmed text.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -73,3 +74,92 @@ def test_the_file_uploader_speaks_dutch(english: str, dutch: str) -> None:
 @pytest.mark.parametrize("text", ["akkoord.pdf", "Het akkoord is gelezen.", "2026", "Voorstel 2c"])
 def test_our_own_text_is_left_alone(text: str) -> None:
     assert translate(text) is None
+
+
+# --- the workaround against the installed Streamlit (fails when an upgrade rewords its English) ---
+
+# Texts that the bundle assembles from pieces, and the pieces it holds (as written in the bundle).
+ASSEMBLED: dict[str, tuple[str, ...]] = {
+    "Press Enter to apply": ("`Press Enter to ${", "`apply`"),
+    "Press Enter to submit form": ("`Press Enter to ${", "`submit form`"),
+    "Press Ctrl+Enter to apply": ("+Enter to ${", "`Ctrl`", "`apply`"),
+    "Press ⌘+Enter to apply": ("+Enter to ${", "`⌘`", "`apply`"),
+    "Press Ctrl+Enter to submit form": ("+Enter to ${", "`Ctrl`", "`submit form`"),
+    "Press ⌘+Enter to submit form": ("+Enter to ${", "`⌘`", "`submit form`"),
+    "Drag and drop file here": ("`Drag and drop ${",),  # the chat input's file drop
+    "add icon": ("} icon`",),  # a material icon's label for screen readers
+}
+# Each pattern, and the pieces of the bundle it translates.
+SIZE = ("[`gb`,`mb`,`kb`,`b`]", ".toUpperCase()}`")  # a size: a number with one decimal and its unit
+PATTERN_SOURCES: dict[str, tuple[str, ...]] = {
+    r"^Help for (.+)$": ("`Help for ${",),
+    r"^Remove (.+)$": ("`Remove ${",),
+    r"^(?:Limit )?(\d+(?:\.\d+)?)\s*([KMG]?B) per file$": ("} per file`", *SIZE),
+    r"^File is too large\. Maximum size is \d+ bytes\.$": ("`File is too large. Maximum size is ${",),
+    r"^File must be .+ or smaller\.$": ("`File must be ${", "} or smaller.`"),
+    r"^.* files are not allowed\.$": ("} files are not allowed.`",),
+    r"^(?:Error: )?Number is outside the allowed range\. Please enter a value between (.+) and (.+)\.$": (
+        "Number is outside the allowed range. Please enter a value between ",
+    ),
+    r"^(?:Error: )?Number is below the allowed range\. Please enter a value greater than or equal to (.+)\.$": (
+        "Number is below the allowed range.",
+        "Please enter a value greater than or equal to ",
+    ),
+    r"^(?:Error: )?Number is above the allowed range\. Please enter a value less than or equal to (.+)\.$": (
+        "Number is above the allowed range.",
+        "Please enter a value less than or equal to ",
+    ),
+    r"^(?:Error: )?Number is below the allowed range\.$": ("Number is below the allowed range.",),
+    r"^(?:Error: )?Number is above the allowed range\.$": ("Number is above the allowed range.",),
+    r"^(\d+)\.(\d+)\s?([KMG]?B)$": SIZE,
+    r"^(.+), (\d+)\.(\d+)\s?([KMG]?B)$": SIZE,
+    (
+        r"^You have requested page /(.*), but no corresponding file was found in the app's pages/ directory\. "
+        r"Running the app's main page\.$"
+    ): (
+        "You have requested page /",
+        "but no corresponding file was found in the app's pages/ directory`",
+        "}. Running the app's main page.",
+    ),
+    r"^The page that you have requested does not seem to exist\. Running the app's main page\.$": (
+        "`The page that you have requested does not seem to exist`",
+        "}. Running the app's main page.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def bundle() -> str:
+    """Streamlit's frontend as installed: every script under streamlit/static."""
+    import streamlit
+
+    scripts = sorted((Path(streamlit.__file__).parent / "static").rglob("*.js"))
+    assert scripts, "no frontend bundle under streamlit/static"
+    return "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in scripts)
+
+
+def test_every_text_translated_is_still_streamlits_own(bundle: str) -> None:
+    gone = {
+        text: [piece for piece in ASSEMBLED.get(text, (text,)) if piece not in bundle]
+        for text in TEXTS
+        if any(piece not in bundle for piece in ASSEMBLED.get(text, (text,)))
+    }
+    assert not gone, (
+        "Workaround scan/ui/dutch.py: the installed Streamlit no longer writes these texts (an upgrade "
+        f"reworded them, so they show in English again): {gone}. Find the new wording in streamlit/static "
+        "and update TEXTS (and ASSEMBLED here)."
+    )
+
+
+def test_every_pattern_still_matches_streamlits_own_words(bundle: str) -> None:
+    unlisted = [pattern for pattern, _ in PATTERNS if pattern not in PATTERN_SOURCES]
+    assert not unlisted, f"list where the bundle writes these patterns' words in PATTERN_SOURCES: {unlisted}"
+    gone = {
+        pattern: [piece for piece in PATTERN_SOURCES[pattern] if piece not in bundle]
+        for pattern, _ in PATTERNS
+        if any(piece not in bundle for piece in PATTERN_SOURCES[pattern])
+    }
+    assert not gone, (
+        "Workaround scan/ui/dutch.py: the installed Streamlit no longer writes what these patterns translate "
+        f"(an upgrade reworded it, so it shows in English again): {gone}. Update PATTERNS (and PATTERN_SOURCES)."
+    )

@@ -18,6 +18,7 @@ from scan.views import report
 from scan.views import round as round_views
 from scan.views.exports import export
 from scan.views.presentation import build, to_html
+from scan.views.round import round_view
 
 from . import council
 
@@ -62,7 +63,7 @@ def test_the_rule(case) -> None:
 
 def test_pdf_and_word(case) -> None:
     store, rnd, own, peers = case
-    data = report.build_report_data(store, rnd)
+    data = report.report_data(round_view(store, rnd))
     pdf = _flat(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(report.to_pdf(data))).pages))
     doc = Document(io.BytesIO(report.to_docx(data)))
     word = _flat(" ".join(p.text for p in doc.paragraphs))

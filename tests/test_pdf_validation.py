@@ -18,7 +18,8 @@ from scan.content.questionbank import question_bank
 from scan.storage.core import Store
 from scan.ui.components import invitation
 from scan.views import report
-from scan.views.report.content import build_report_data
+from scan.views.report.content import report_data
+from scan.views.round import round_view
 
 from . import council
 
@@ -43,8 +44,8 @@ def reports(tmp_path_factory) -> dict[str, bytes]:
     council.add_agreement(store, rnd)
     bare = council.own_round(store, 2030, previous=False)  # no peers that year, no round before it
     return {
-        "full": report.to_pdf(build_report_data(store, rnd)),
-        "bare": report.to_pdf(build_report_data(store, bare)),
+        "full": report.to_pdf(report_data(round_view(store, rnd))),
+        "bare": report.to_pdf(report_data(round_view(store, bare))),
     }
 
 

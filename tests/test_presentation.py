@@ -5,6 +5,7 @@ from __future__ import annotations
 from scan.storage.core import Store
 from scan.views import report
 from scan.views.presentation import build, to_html
+from scan.views.round import round_view
 
 from . import council
 
@@ -16,7 +17,7 @@ def test_presentation_uses_the_chosen_group_and_the_reports_counts(store: Store)
     assert deck.group_short == "M50" and deck.group_phrase == "de M50 (middelgrote gemeenten)"
     everyone = build(store, rnd, "alle")
     assert everyone.group_short == "Alle gemeenten"
-    data = report.build_report_data(store, rnd)
+    data = report.report_data(round_view(store, rnd))
     assert deck.counts == data.overview_total.counts  # one definition of "beantwoord"
     assert [s.counts for s in deck.slides] == [r.counts for r in data.overview]
     assert sum((s.counts for s in deck.slides), deck.counts.__class__(0, 0, 0)) == deck.counts

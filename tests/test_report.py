@@ -17,7 +17,8 @@ from scan.records.round import answers as answer_store
 from scan.records.round import choices, rounds
 from scan.storage.core import Store
 from scan.views.exports import export
-from scan.views.report import build_report_data, to_html
+from scan.views.report import report_data, to_html
+from scan.views.round import round_view
 
 from . import council
 from .conftest import run_cli
@@ -85,7 +86,7 @@ def test_report_says_what_a_council_discusses(full) -> None:
     per-question changes; the comparison; roles and conversation starters; workshops; the agenda as
     separate fields; the method in words."""
     store, rnd = full
-    data = build_report_data(store, rnd)
+    data = report_data(round_view(store, rnd))
     bank = question_bank()
     for fmt, text in (
         ("pdf", _flat(_pdf_text(export(store, rnd, "pdf")))),
@@ -124,7 +125,7 @@ def test_report_says_what_a_council_discusses(full) -> None:
 
 def test_counts_add_up_in_the_report(full) -> None:
     store, rnd = full
-    data = build_report_data(store, rnd)
+    data = report_data(round_view(store, rnd))
     total = data.overview_total.counts
     assert total.total == sum(r.counts.total for r in data.overview)
     assert total.scored == sum(r.counts.scored for r in data.overview)
@@ -140,7 +141,7 @@ def test_counts_add_up_in_the_report(full) -> None:
 
 def test_user_text_is_escaped_in_the_html_report(full) -> None:
     store, rnd = full
-    html = to_html(build_report_data(store, rnd))
+    html = to_html(report_data(round_view(store, rnd)))
     assert "<b>Vet</b>" not in html
     assert "&lt;b&gt;Vet&lt;/b&gt; &amp; &#34;quote&#34;" in html
     assert '<html lang="nl">' in html and "<title>Democratiescan Zeist 2026</title>" in html
@@ -148,7 +149,7 @@ def test_user_text_is_escaped_in_the_html_report(full) -> None:
 
 def test_no_justified_text_and_differences_with_a_minus_sign(full) -> None:
     store, rnd = full
-    html = to_html(build_report_data(store, rnd))
+    html = to_html(report_data(round_view(store, rnd)))
     assert "justify" not in html
     assert "▼" not in html and "▲" not in html
     assert re.search(r">\+\d+<", html)  # whole-number differences with a sign
@@ -164,11 +165,13 @@ def test_xlsx_has_a_sheet_per_kind_with_the_right_rows(scanned) -> None:
         "Scores",
         "Rollen",
         "Voorstellen",
+        "Akkoord per prioriteit",
         "Vergelijking",
     ]
     assert book["Antwoorden"].max_row == 1 + len(question_bank().questions_for_role("griffie"))
     assert book["Scores"].max_row == 1 + len(question_bank().priorities) + 1  # + total
     assert book["Voorstellen"].max_row == 1 + 29
+    assert book["Akkoord per prioriteit"].max_row == 1 + 8
 
 
 def test_csv_and_json_exports(scanned) -> None:

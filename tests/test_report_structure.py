@@ -19,7 +19,8 @@ from PIL import Image
 from scan.base.word import TEXT_WIDTH_CM
 from scan.storage.core import Store
 from scan.views import report
-from scan.views.report.content import build_report_data
+from scan.views.report.content import report_data
+from scan.views.round import round_view
 
 from . import council
 
@@ -35,7 +36,7 @@ def documents(tmp_path_factory) -> dict[str, bytes]:
     council.add_roles(store, rnd)
     council.add_workshop(store, rnd)
     council.add_agreement(store, rnd)
-    data = build_report_data(store, rnd)
+    data = report_data(round_view(store, rnd))
     return {"pdf": report.to_pdf(data), "docx": report.to_docx(data), "data": data}
 
 

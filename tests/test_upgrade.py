@@ -61,8 +61,8 @@ def _readings(store: Store) -> dict[str, object]:
     for year in (2024, 2026):
         own = rounds.get(store, council.OWN, year)
         view = round_views.round_view(store, own)
-        found[f"{year}_json"] = json.loads(exports.to_json(store, own))
-        found[f"{year}_csv"] = exports.to_csv(store, own).decode("utf-8-sig")
+        found[f"{year}_json"] = json.loads(exports.to_json(view))
+        found[f"{year}_csv"] = exports.to_csv(view).decode("utf-8-sig")
         found[f"{year}_comparison"] = exports._records(exports.comparison_frame(view))
         found[f"{year}_roles"] = exports._records(exports.roles_frame(view))
     found["tables"] = {name: store.db[name].count for name in sorted(store.counts())}
@@ -145,7 +145,7 @@ def _readings_2026(store: Store) -> dict[str, object]:
     own = rounds.get(store, council.OWN, 2026)
     view = round_views.round_view(store, own)
     return {
-        "json": json.loads(exports.to_json(store, own)),
+        "json": json.loads(exports.to_json(view)),
         "comparison": exports._records(exports.comparison_frame(view)),
         "roles": exports._records(exports.roles_frame(view)),
         "workshops": [(w.title, len(w.questions)) for w in view.workshops],

@@ -1,5 +1,6 @@
 """The akkoordcheck of a round as stored: the analysis of its agreement, the griffier's decision per
-match, and whether the municipality shares its confirmed coverage with peers (opt-in, per round).
+match (a proposal, or a priority's "thema genoemd" under the key "P<priority>"), and whether the
+municipality shares its confirmed coverage with peers (opt-in, per round).
 
 Only the analysis is kept (statuses, passages with their page, the marked words), never the uploaded
 document. Every check that decides a write (round open, agreement present, a match to confirm, the
@@ -21,7 +22,7 @@ from scan.content.questionbank import PAMPHLET_PROPOSALS
 from scan.records.round.choices import UNCHECKED, StaleChoice
 from scan.records.round.rounds import require_open
 from scan.rules.akkoord import AgreementAnalysis, AgreementError, analyse_text
-from scan.rules.akkoord.coverage import Judged, Judgement, candidates
+from scan.rules.akkoord.coverage import Judged, Judgement, candidates, subject, theme_candidates, theme_of
 from scan.rules.akkoord.runner import analyse_isolated, analyse_text_isolated
 from scan.rules.akkoord.vocabulary import VOCABULARY_PATH
 from scan.storage.core import Store, now
@@ -180,9 +181,12 @@ def judge(
     expected: Judged | object | None = UNCHECKED,
 ) -> None:
     """Confirm (with the passage that shows it) or reject the match for one proposal; None: undecided.
-    ``expected``: the decision the screen showed (None: none yet); when someone else decided
-    meanwhile, nothing is saved (StaleChoice names the newer decision)."""
-    if proposal_id not in PAMPHLET_PROPOSALS:
+    ``proposal_id`` is a proposal ("2c") or a priority's theme ("P4": a passage that serves priority 4
+    without naming one of its proposals, "thema genoemd"). ``expected``: the decision the screen
+    showed (None: none yet); when someone else decided meanwhile, nothing is saved (StaleChoice names
+    the newer decision)."""
+    theme = theme_of(proposal_id)
+    if proposal_id not in PAMPHLET_PROPOSALS and theme is None:
         raise ScanError(f"Voorstel '{proposal_id}' bestaat niet.")
     try:
         judgement = None if judgement is None else Judgement(judgement)
@@ -203,7 +207,7 @@ def judge(
             current = None if found is None else Judged(proposal_id, Judgement(found[0]), found[1] or 0)
             if _decision(current) != _decision(expected):  # type: ignore[arg-type]
                 raise StaleChoice(
-                    f"Iemand anders heeft voorstel {proposal_id} intussen beoordeeld: "
+                    f"Iemand anders heeft {subject(proposal_id)} intussen beoordeeld: "
                     f"‘{_judged_words(current)}’. Uw oordeel is niet bewaard.",
                     current,
                 )
@@ -213,11 +217,14 @@ def judge(
                 [round_id, proposal_id],
             )
             return
-        coverage = AgreementAnalysis.from_dict(json.loads(row[0])).proposals[proposal_id]
-        options = candidates(coverage)
+        analysis = AgreementAnalysis.from_dict(json.loads(row[0]))
+        if theme is None:
+            options = candidates(analysis.proposals[proposal_id])
+        else:
+            options = theme_candidates(analysis.priorities[theme])
         if not options:
             raise ScanError(
-                f"De akkoordcheck vond niets voor voorstel {proposal_id}: er is niets te beoordelen."
+                f"De akkoordcheck vond niets voor {subject(proposal_id)}: er is niets te beoordelen."
             )
         if judgement is Judgement.CONFIRMED and passage >= len(options):
             raise ScanError("Kies een van de gevonden passages.")
@@ -288,7 +295,7 @@ def shared_coverage(store: Store, year: int) -> SharedCoverage:
     for code, year_, is_demo, pid in rows:
         if year_ != latest[code]:
             continue
-        if pid:
+        if pid in PAMPHLET_PROPOSALS:  # a confirmed theme ("P4") is no proposal peers count
             named[code].add(pid)
         if is_demo:
             demo.add(code)

@@ -141,8 +141,12 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[sqlite_utils.Database]:
-        """One read transaction: every query inside sees the same snapshot, whatever writers do."""
+        """One read transaction: every query inside sees the same snapshot, whatever writers do. Inside
+        another one it simply joins it (a view's parts read in their assembler's snapshot)."""
         db = self.db
+        if db.conn.in_transaction:
+            yield db
+            return
         db.execute("BEGIN")
         try:
             db.execute("SELECT 1 FROM sqlite_master LIMIT 1")  # the snapshot starts at the first read

@@ -2,12 +2,17 @@
 a small script in the app's HTML page (added by scan/ui/html_lang.py), so it holds on every page and
 in every mode (griffier, respondent, presentation, projector) before the first script run.
 
-Streamlit has no translations of its own. Its built-in English (the skip link, "Press Enter to
+Streamlit has no translations of its own (1.67 has no locale or language option: its English is
+written into the frontend bundle, streamlit/static). Its built-in English (the skip link, "Press Enter to
 apply" under text fields, "No results" in a list, "Running..." and "Stop", labels for screen readers
 such as "Help for …", "Collapse sidebar", "Copy to clipboard") is replaced where it appears: exact
 texts and a few patterns, in text and in the attributes aria-label, title and placeholder. Text that
 people type or that the app writes is never touched: Markdown, HTML, code blocks, charts and form
 fields are skipped.
+
+A workaround that an upgrade can break silently (Streamlit rewords a text, and it shows in English
+again): tests/test_dutch.py checks that every text and pattern here still comes from the installed
+bundle, and fails naming the ones that no longer do.
 """
 
 from __future__ import annotations
@@ -65,7 +70,6 @@ TEXTS: dict[str, str] = {
     "Drag and drop directories here": "Sleep mappen hierheen",
     "Upload": "Bestand kiezen",
     "Upload directories": "Map kiezen",
-    "Browse files": "Bestand kiezen",
     "Add files": "Bestanden toevoegen",
     "Delete": "Verwijderen",
     "Error uploading file": "Het versturen van het bestand lukte niet",

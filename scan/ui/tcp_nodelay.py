@@ -6,6 +6,12 @@ is 0 and asyncio skips ``TCP_NODELAY`` on every accepted connection (it only set
 websocket frames; with Nagle on, the second one waits for the browser's delayed ACK, which
 added about 40 ms to every click (measured: one-line page 44 ms -> 6 ms). Accepted sockets
 inherit ``TCP_NODELAY`` from the listener on Linux, so setting it there once at start is enough.
+
+A workaround, kept because 1.67 offers no supported way: Streamlit does not hand out the socket it
+binds, and the st.App lifespan (where this runs) gets the app, not uvicorn's Server and its
+``servers``. tests/test_server.py runs Streamlit's own start-up and fails loudly when this stops
+setting the option on the socket Streamlit bound, or when Streamlit binds with a protocol number and
+this is no longer needed; tests/e2e/test_server_sockets.py checks a real connection.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from scan.base.formatting import nl_number
 from scan.base.rhythm import term_start
@@ -16,10 +16,13 @@ from scan.rules.akkoord.coverage import (
     Judged,
     PeerMention,
     Promise,
+    ThemePromise,
     mention_candidates,
     peer_mentions,
     priority_status,
     promises,
+    theme_key,
+    theme_promises,
 )
 from scan.rules.recommend import (
     promise_in_practice,
@@ -86,8 +89,9 @@ def agreement_comparison_rows(
 class PriorityAgreement:
     priority_id: int
     name: str
-    status: str  # staat_erin | deels | niet_bevestigd (confirmed matches only)
+    status: str  # staat_erin | deels | thema_genoemd | niet_bevestigd (confirmed matches only)
     promised: list[tuple[Promise, str]]  # (promise, the promise beside the answers)
+    theme: ThemePromise | None = None  # a confirmed "thema genoemd" passage (counts without a proposal)
 
     @property
     def label(self) -> str:
@@ -100,12 +104,15 @@ class AgreementView:
     recommendations, the agenda, the presentation and the report."""
 
     agreement: agreements.Agreement | None
-    judged: dict[str, Judged]
+    judged: dict[str, Judged]  # per proposal, and per priority's theme ("P4")
     promised: dict[str, Promise]  # confirmed only
     priorities: list[PriorityAgreement]
     found: int  # proposals the check found (staat erin or deels)
     confirmed: int
     rejected: int
+    themes: dict[int, ThemePromise] = field(default_factory=dict)  # confirmed themes, per priority
+    themes_found: int = 0  # priorities with "thema genoemd" passages to judge
+    themes_rejected: int = 0
 
     @property
     def open(self) -> int:
@@ -121,6 +128,7 @@ def agreement_view(
     found = agreements.get(store, rnd.id)
     judged = agreements.judgements(store, rnd.id) if found else {}
     confirmed = promises(found.analysis, judged) if found else {}
+    themes = theme_promises(found.analysis, judged) if found else {}
     priorities = []
     for p in bank.core_priorities:
         ids = [x.id for x in bank.proposals_for(p.id)]
@@ -132,10 +140,14 @@ def agreement_view(
             for pid in ids
             if pid in confirmed
         ]
-        priorities.append(PriorityAgreement(p.id, p.name, priority_status(ids, confirmed), mine))
+        theme = themes.get(p.id)
+        priorities.append(
+            PriorityAgreement(p.id, p.name, priority_status(ids, confirmed, theme), mine, theme)
+        )
     seen = (
         [pid for pid, c in found.analysis.proposals.items() if c.status != "niet_gevonden"] if found else []
     )
+    with_theme = [p for p, c in found.analysis.priorities.items() if c.theme] if found else []
     return AgreementView(
         agreement=found,
         judged=judged,
@@ -144,4 +156,7 @@ def agreement_view(
         found=len(seen),
         confirmed=len(confirmed),
         rejected=sum(1 for pid in seen if pid in judged and pid not in confirmed),
+        themes=themes,
+        themes_found=len(with_theme),
+        themes_rejected=sum(1 for p in with_theme if theme_key(p) in judged and p not in themes),
     )

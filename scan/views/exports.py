@@ -16,64 +16,27 @@ import pandas as pd
 
 from scan.base.formatting import shown
 from scan.base.text import printable, spreadsheet_cell
-from scan.content.models import GROUP_LABELS
 from scan.content.questionbank import question_bank
-from scan.content.reference import reference
 from scan.records import benchmark_store
-from scan.records.round import answers as answer_store
-from scan.records.round import choices, releases, respondents
 from scan.records.round.rounds import Round
-from scan.rules.disclosure import contributor_of, fingerprint, message
-from scan.rules.scoring import Counts, PriorityScore, score_scan
+from scan.rules.akkoord.coverage import theme_key
+from scan.rules.scoring import Counts, PriorityScore
 from scan.rules.voices import role_rows
 from scan.storage.core import Store
-from scan.views import agenda as agenda_views
-from scan.views import agreement as agreement_views
-from scan.views import round as round_views
+from scan.views.round import RoundView, round_view
 
 COLUMNS = ["respondent", "rol", "vraag", "vraagversie", "antwoord", "weet_niet", "toelichting"]
 
 
-def _respondent_rows(store: Store, rnd: Round) -> list[tuple]:
-    """Per role: each published respondent's answers (numbered in a random, stable order), or one
-    line saying how many there are when the role's answers are not published."""
-    people = respondents.counted(store, rnd.id)
-    roles = sorted({p.role for p in people}, key=lambda r: list(GROUP_LABELS).index(r))
-    candidates = {
-        f"export:{role}": frozenset(
-            fingerprint(str(p.id), sorted((a.question_id, a.value, a.dont_know) for a in p.answers.values()))
-            for p in people
-            if p.role == role
-        )
-        for role in roles
-    }
-    decisions = releases.resolve(store, f"round:{rnd.id}:export", candidates, rnd.id)
-    rows, number = [], 0
-    for role in roles:
-        decision = decisions[f"export:{role}"]
-        label = GROUP_LABELS.get(role, role)
-        if decision.members is None:
-            rows.append(("–", label, "", None, None, None, message(decision, noun="respondenten")))
-            continue
-        published = {contributor_of(k): k for k in decision.members}
-        # the order of the fingerprints: random, the same every time, unrelated to when people answered
-        for p in sorted((p for p in people if str(p.id) in published), key=lambda p: published[str(p.id)]):
-            number += 1
-            for qid, a in sorted(p.answers.items()):
-                rows.append((f"respondent {number}", label, qid, a.version, a.value, a.dont_know, ""))
-    return rows
-
-
-def answers_frame(store: Store, rnd: Round) -> pd.DataFrame:
+def answers_frame(view: RoundView) -> pd.DataFrame:
     """One row per answer: the self-scan (with the griffie's comments) and the published respondents
     (by number, never by person)."""
-    bank = question_bank()
-    self_answers = answer_store.of(store, rnd.id)
+    bank, rnd = question_bank(), view.scan.round
     rows = [
         ("zelfscan", "griffie (zelfscan)", qid, a.version, a.value, a.dont_know, a.comment)
-        for qid, a in sorted(self_answers.items())
+        for qid, a in sorted(view.scan.answers.items())
     ]
-    rows += _respondent_rows(store, rnd)
+    rows += view.respondent_answers
     frame = pd.DataFrame(rows, columns=COLUMNS)
     # the statement as it was asked: an old answer keeps the wording it was given to
     frame.insert(
@@ -85,12 +48,12 @@ def answers_frame(store: Store, rnd: Round) -> pd.DataFrame:
         ],
     )
     frame.insert(0, "jaar", rnd.year)
-    frame.insert(0, "gemeente", reference().municipality(rnd.gm_code).name)
+    frame.insert(0, "gemeente", view.municipality)
     frame.insert(0, "gemeente_code", rnd.gm_code)
     return frame
 
 
-def roles_frame(view: round_views.RoundView) -> pd.DataFrame:
+def roles_frame(view: RoundView) -> pd.DataFrame:
     """The roles page's own table (voices.role_rows): figures only where they are shown."""
     self_scores = {p.priority_id: p.score for p in view.scan.score.priorities}
     frame = pd.DataFrame(role_rows(question_bank(), view.roles.results, view.roles.together, self_scores))
@@ -134,10 +97,9 @@ def _score_row(key: object, name: str, score: float | None, counts: Counts) -> d
     }
 
 
-def scores_frame(store: Store, rnd: Round) -> pd.DataFrame:
+def scores_frame(view: RoundView) -> pd.DataFrame:
     """The eight priorities, their total (the rows above it add up to it), then Bestuurscultuur apart."""
-    bank = question_bank()
-    score = score_scan(bank, answer_store.of(store, rnd.id))
+    bank, score = question_bank(), view.scan.score
 
     def row(ps: PriorityScore) -> dict:
         return _score_row(ps.priority_id, bank.priority(ps.priority_id).name, ps.score, ps.counts)
@@ -149,12 +111,10 @@ def scores_frame(store: Store, rnd: Round) -> pd.DataFrame:
     return _whole_columns(pd.DataFrame(rows), ["score"])
 
 
-def proposals_frame(store: Store, rnd: Round, view: round_views.RoundView | None = None) -> pd.DataFrame:
+def proposals_frame(view: RoundView) -> pd.DataFrame:
     """Per proposal: the choice, what the akkoordcheck found and the griffier's decision (a page and
     quote only for a confirmed match), and what the workshops published: the screens' own views."""
-    statuses = choices.statuses(store, rnd.id)
-    agreement = view.agreement if view is not None else agreement_views.agreement_view(store, rnd)
-    says = view.agenda.workshops if view is not None else agenda_views.agenda(store, rnd).workshops
+    statuses, agreement, says = view.statuses, view.agreement, view.agenda.workshops
     analysis = agreement.agreement.analysis if agreement.agreement is not None else None
     rows = []
     for p in question_bank().proposals:
@@ -177,6 +137,30 @@ def proposals_frame(store: Store, rnd: Round, view: round_views.RoundView | None
     return pd.DataFrame(rows)
 
 
+def agreement_priorities_frame(view: RoundView) -> pd.DataFrame:
+    """Per priority: what the akkoordcheck found, what counts after the griffier's decisions (a
+    confirmed proposal, or else a confirmed "thema genoemd" passage: the priority served without one
+    of its proposals), and the confirmed theme passage with its place and quote."""
+    agreement = view.agreement
+    analysis = agreement.agreement.analysis if agreement.agreement is not None else None
+    rows = []
+    for p in agreement.priorities:
+        judged = agreement.judged.get(theme_key(p.priority_id))
+        theme = p.theme
+        rows.append(
+            {
+                "prioriteit": p.priority_id,
+                "naam": p.name,
+                "akkoord_gevonden": analysis.priorities[p.priority_id].label if analysis is not None else "",
+                "akkoord_na_oordeel": p.label if analysis is not None else "",
+                "thema_oordeel": judged.judgement.label if judged is not None else "",
+                "thema_waar": theme.where if theme is not None else "",
+                "thema_citaat": theme.quote if theme is not None else "",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
 def own_fictief_text(own_is_demo: bool) -> str:
     return (
         "Fictief: de antwoorden van de gemeente zijn verzonnen voorbeelddata."
@@ -185,7 +169,7 @@ def own_fictief_text(own_is_demo: bool) -> str:
     )
 
 
-def peers_fictief_text(view: round_views.RoundView) -> str:
+def peers_fictief_text(view: RoundView) -> str:
     c = view.comparison
     if not c.enough:
         return f"Geen groepscijfers: {c.message}."
@@ -194,7 +178,7 @@ def peers_fictief_text(view: round_views.RoundView) -> str:
     return "Echt: de groepscijfers steunen niet op fictieve voorbeelddata."
 
 
-def about_frame(view: round_views.RoundView) -> pd.DataFrame:
+def about_frame(view: RoundView) -> pd.DataFrame:
     """What the file is, and per source whether its figures are fictief."""
     rnd = view.scan.round
     rows = [
@@ -208,7 +192,7 @@ def about_frame(view: round_views.RoundView) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["onderwerp", "toelichting"])
 
 
-def comparison_frame(view: round_views.RoundView) -> pd.DataFrame:
+def comparison_frame(view: RoundView) -> pd.DataFrame:
     """Per priority the municipality's score next to the chosen group (withheld below the minimum n)."""
     bank, c = question_bank(), view.comparison
     fictief = "ja" if view.peers_are_demo else "nee"
@@ -234,14 +218,14 @@ def comparison_frame(view: round_views.RoundView) -> pd.DataFrame:
     )
 
 
-def to_xlsx(store: Store, rnd: Round, group_id: str | None = None) -> bytes:
-    view = round_views.round_view(store, rnd, group_id)
+def to_xlsx(view: RoundView) -> bytes:
     sheets = {
         "Over dit bestand": about_frame(view),
-        "Antwoorden": answers_frame(store, rnd),
-        "Scores": scores_frame(store, rnd),
+        "Antwoorden": answers_frame(view),
+        "Scores": scores_frame(view),
         "Rollen": roles_frame(view),
-        "Voorstellen": proposals_frame(store, rnd, view),
+        "Voorstellen": proposals_frame(view),
+        "Akkoord per prioriteit": agreement_priorities_frame(view),
         "Vergelijking": comparison_frame(view),
     }
     buffer = io.BytesIO()
@@ -255,10 +239,10 @@ def to_xlsx(store: Store, rnd: Round, group_id: str | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def to_csv(store: Store, rnd: Round) -> bytes:
+def to_csv(view: RoundView) -> bytes:
     """Answers, semicolon-separated with decimal commas, as Dutch Excel opens it; UTF-8 with BOM.
     A cell that a spreadsheet would read as a formula starts with an apostrophe."""
-    frame = _text_cells(answers_frame(store, rnd), spreadsheet_cell)
+    frame = _text_cells(answers_frame(view), spreadsheet_cell)
     return frame.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
 
 
@@ -291,6 +275,10 @@ JSON_COLUMNS = {
     "akkoord_citaat": "agreement_quote",
     "workshops": "workshops",
     "keuze": "choice",
+    "akkoord_na_oordeel": "agreement_after_judgement",
+    "thema_oordeel": "theme_judgement",
+    "thema_waar": "theme_where",
+    "thema_citaat": "theme_quote",
 }
 
 
@@ -299,15 +287,17 @@ def _records(frame: pd.DataFrame) -> list[dict]:
     return frame.where(frame.notna(), None).to_dict(orient="records")  # null, never NaN
 
 
-def to_json(store: Store, rnd: Round) -> bytes:
+def to_json(view: RoundView) -> bytes:
+    rnd = view.scan.round
     payload = {
         "municipality_code": rnd.gm_code,
         "year": rnd.year,
         "fictitious": rnd.is_demo,
         "questionnaire_version": question_bank().version,
-        "scores": _records(scores_frame(store, rnd)),
-        "answers": _records(answers_frame(store, rnd)),
-        "proposals": _records(proposals_frame(store, rnd)),
+        "scores": _records(scores_frame(view)),
+        "answers": _records(answers_frame(view)),
+        "proposals": _records(proposals_frame(view)),
+        "agreement_priorities": _records(agreement_priorities_frame(view)),
     }
     return json.dumps(payload, ensure_ascii=False, indent=2, default=str).encode("utf-8")
 
@@ -338,19 +328,18 @@ MIME = {
 
 def export(store: Store, rnd: Round, fmt: str, group_id: str | None = None) -> bytes:
     """The council report (pdf, docx, html; compared with ``group_id`` or the default group) or a data
-    export (xlsx, csv, json) of one round."""
+    export (xlsx, csv, json) of one round: the round's view is assembled once, every file is a function
+    of it."""
+    if fmt not in FORMATS:
+        raise ValueError(fmt)
+    view = round_view(store, rnd, group_id)
     if fmt in REPORT_FORMATS:
         from scan.views import report  # WeasyPrint and python-docx: only loaded for a report
 
-        data = report.build_report_data(store, rnd, group_id)
+        data = report.report_data(view)
         writer = {"pdf": report.to_pdf, "docx": report.to_docx, "html": lambda d: report.to_html(d).encode()}
         return writer[fmt](data)
-    if fmt == "xlsx":
-        return to_xlsx(store, rnd, group_id)
-    writers = {"csv": to_csv, "json": to_json}
-    if fmt not in writers:
-        raise ValueError(fmt)
-    return writers[fmt](store, rnd)
+    return {"xlsx": to_xlsx, "csv": to_csv, "json": to_json}[fmt](view)
 
 
 def file_name(rnd: Round, fmt: str) -> str:

@@ -144,20 +144,31 @@ def fictief_label(own_is_demo: bool, peers_are_demo: bool) -> str | None:
 
 
 def comparison(
-    store: Store, scan: SelfScan, peers: PeerData, group: PeerGroup, bank: QuestionBank | None = None
+    store: Store,
+    scan: SelfScan,
+    peers: PeerData,
+    group: PeerGroup,
+    bank: QuestionBank | None = None,
+    publication: releases.Publication | None = None,
 ) -> Comparison:
     """The municipality against a group, every figure under the disclosure rule (scan/rules/disclosure.py)."""
     bank = bank or question_bank()
     code = scan.round.gm_code
-    decisions = releases.resolve(store, _peer_scope(peers, code), figure_candidates(bank, peers, group, code))
+    candidates = figure_candidates(bank, peers, group, code)
+    decisions = releases.resolve(store, _peer_scope(peers, code), candidates, publication=publication)
     return compare(bank, peers, group, code, scan.score, dict(scan.answers), decisions)
 
 
 def adoption(
-    store: Store, peers: PeerData, group: PeerGroup, gm_code: str, bank: QuestionBank | None = None
+    store: Store,
+    peers: PeerData,
+    group: PeerGroup,
+    gm_code: str,
+    bank: QuestionBank | None = None,
+    publication: releases.Publication | None = None,
 ) -> dict[str, PeerAdoption]:
     """Per proposal: how many published peers have it in place (the same disclosure rule)."""
     bank = bank or question_bank()
     candidates = adoption_candidates(bank, peers, group, gm_code)
-    decisions = releases.resolve(store, _peer_scope(peers, gm_code), candidates)
+    decisions = releases.resolve(store, _peer_scope(peers, gm_code), candidates, publication=publication)
     return peer_adoption(bank, peers, group, decisions)

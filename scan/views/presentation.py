@@ -47,8 +47,9 @@ class WorkshopSlide:
 @dataclass(frozen=True)
 class AgreementRow:
     name: str  # the priority
-    status: str  # "staat erin", "deels", "niet bevestigd"
+    status: str  # "staat erin", "deels", "thema genoemd", "niet bevestigd"
     promised: list[tuple[str, str]]  # (proposal in words, where: "pagina 12")
+    theme: str = ""  # where a confirmed "thema genoemd" passage stands, when no proposal is confirmed
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,7 @@ def agreement_slide(view: agreement_views.AgreementView, bank) -> AgreementSlide
             p.name,
             p.label,
             [(bank.proposal(promise.proposal_id).title, promise.where) for promise, _ in p.promised],
+            p.theme.where if p.theme is not None and not p.promised else "",
         )
         for p in view.priorities
     ]

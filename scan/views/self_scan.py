@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from scan.content.models import GROUP_LABELS
 from scan.content.questionbank import QuestionBank, question_bank
 from scan.content.reference import reference
 from scan.records.round import answers as answer_store
@@ -12,6 +13,7 @@ from scan.records.round import releases, respondents, rounds
 from scan.records.round.rounds import Round
 from scan.rules import voices
 from scan.rules.answer_words import level_words
+from scan.rules.disclosure import contributor_of, fingerprint, message
 from scan.rules.scoring import Answer, ScanScore, score_scan
 from scan.rules.trend import Change, question_changes
 from scan.rules.voices import Divergence, Figure, RoleResult
@@ -49,16 +51,21 @@ class Roles:
     divergences: list[Divergence]
 
 
-def roles(store: Store, scan: SelfScan, bank: QuestionBank | None = None) -> Roles:
+def roles(
+    store: Store,
+    scan: SelfScan,
+    bank: QuestionBank | None = None,
+    publication: releases.Publication | None = None,
+) -> Roles:
     """Role results under the disclosure rule, remembered with the round."""
     bank = bank or question_bank()
     round_id = scan.round.id
     people = respondents.counted(store, round_id)
     scope = f"round:{round_id}:roles"
-    decisions = releases.resolve(store, scope, voices.role_candidates(bank, people), round_id)
+    decisions = releases.resolve(store, scope, voices.role_candidates(bank, people), round_id, publication)
     results = voices.role_results(bank, people, decisions)
     decisions |= releases.resolve(
-        store, scope, voices.together_candidates(bank, results, decisions), round_id
+        store, scope, voices.together_candidates(bank, results, decisions), round_id, publication
     )
     return Roles(
         results,
@@ -109,4 +116,37 @@ def change_rows(bank: QuestionBank, changes: list[Change]) -> list[tuple[str, st
             if c.meaning_changed:
                 direction += " Vergelijk met zorg."
         rows.append((q.statement, before, after, direction))
+    return rows
+
+
+def respondent_answers(
+    store: Store, rnd: Round, publication: releases.Publication | None = None
+) -> list[tuple]:
+    """The exports' rows of respondents' answers: per role each published respondent's answers (numbered
+    in a random, stable order, never by person), or one line saying how many there are when the role's
+    answers are not published. (respondent, role, question, version, value, dont_know, note)"""
+    people = respondents.counted(store, rnd.id)
+    roles = sorted({p.role for p in people}, key=lambda r: list(GROUP_LABELS).index(r))
+    candidates = {
+        f"export:{role}": frozenset(
+            fingerprint(str(p.id), sorted((a.question_id, a.value, a.dont_know) for a in p.answers.values()))
+            for p in people
+            if p.role == role
+        )
+        for role in roles
+    }
+    decisions = releases.resolve(store, f"round:{rnd.id}:export", candidates, rnd.id, publication)
+    rows, number = [], 0
+    for role in roles:
+        decision = decisions[f"export:{role}"]
+        label = GROUP_LABELS.get(role, role)
+        if decision.members is None:
+            rows.append(("–", label, "", None, None, None, message(decision, noun="respondenten")))
+            continue
+        published = {contributor_of(k): k for k in decision.members}
+        # the order of the fingerprints: random, the same every time, unrelated to when people answered
+        for p in sorted((p for p in people if str(p.id) in published), key=lambda p: published[str(p.id)]):
+            number += 1
+            for qid, a in sorted(p.answers.items()):
+                rows.append((f"respondent {number}", label, qid, a.version, a.value, a.dont_know, ""))
     return rows

@@ -8,6 +8,9 @@
   ten times a second, whoever changed it: the facilitator's Streamlit page, another process, a
   test). On a change it builds the room's state once and wakes every phone's event stream, which
   sends the same bytes to each.
+
+Neither stops on a failure: a batch that fails is refused to its phones and logged, a poll that
+fails is logged and tried again (a failure that repeats is logged once, not ten times a second).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import queue
 import signal
 import threading
@@ -28,6 +32,8 @@ from scan.storage.core import Store
 POLL_SECONDS = 0.1
 KEEPALIVE_SECONDS = 15.0
 MAX_BATCH = 1000
+
+_LOG = logging.getLogger(__name__)
 
 
 class Writer:
@@ -58,6 +64,9 @@ class Writer:
             try:
                 results = workshop.run_batch(self.store, [op for op, _, _ in batch])
             except Exception as exc:  # the whole batch failed (disk full, database locked too long)
+                _LOG.exception(
+                    "workshop writer: a batch of %d operations failed; refused to its phones", len(batch)
+                )
                 results = [exc] * len(batch)
             for (_, future, loop), result in zip(batch, results, strict=True):
                 with contextlib.suppress(RuntimeError):  # the server is shutting down
@@ -90,6 +99,7 @@ class Hub:
         self.rooms: dict[int, Room] = {}
         self._task: asyncio.Task | None = None
         self.closing = False
+        self._last_failure = ""  # the poll's last logged failure, so a repeated one is logged once
 
     def close(self) -> None:
         """End every phone's stream (the server is stopping: it waits for open responses to end;
@@ -138,19 +148,23 @@ class Hub:
                 del self.rooms[wid]  # nobody watching: forget it (memory stays flat)
             if not self.rooms:
                 continue
-            ids = list(self.rooms)
             try:
-                rows = self.store.db.execute(
-                    f"SELECT id, version FROM workshops WHERE id IN ({','.join('?' * len(ids))})", ids
-                ).fetchall()
-                for wid, version in rows:
+                for wid, version in workshop.versions(self.store, list(self.rooms)).items():
                     room = self.rooms.get(wid)
                     if room is not None and version != room.version:
                         self._refresh(room, version)
-            except ScanError:
-                continue
-            except Exception:  # never let one bad poll stop the phones from following
-                await asyncio.sleep(1)
+            except Exception as exc:  # never let one bad poll stop the phones from following
+                self._log_failure(exc)
+                if not isinstance(exc, ScanError):  # a refusal (a room gone) is not worth waiting on
+                    await asyncio.sleep(1)
+            else:
+                self._last_failure = ""
+
+    def _log_failure(self, exc: Exception) -> None:
+        failure = f"{type(exc).__name__}: {exc}"
+        if failure != self._last_failure:
+            self._last_failure = failure
+            _LOG.error("workshop hub: polling the rooms failed; phones keep their last state", exc_info=exc)
 
     async def stream(self, workshop_id: int, first: bytes):
         """Server-sent events for one phone: ``first`` (its own answers), the room's state, then the

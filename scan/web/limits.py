@@ -8,7 +8,7 @@ costs no memory and no more reading. A body within the limit reaches the route a
 Limits by path prefix (server.py sets them): the phone page's routes take 4 KB. Streamlit's own file
 upload (``/_stcore/upload_file/``) and agent routes enforce ``server.maxUploadSize`` and
 ``server.maxWidgetStateSize`` themselves, while streaming, and are left to them; websocket messages
-are bounded by uvicorn's ``ws_max_size`` (``server.maxMessageSize``). Every other route (health,
+are bounded by uvicorn's ``ws_max_size`` (``server.maxMessageSize``, 25 MB in .streamlit/config.toml). Every other route (health,
 static files, downloads under ``/media/``, the app's page) reads no body and gets a small default.
 """
 

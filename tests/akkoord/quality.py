@@ -86,3 +86,83 @@ def evaluate_documents(count: int = 30, size: int = 25, seed: int = 7, strict: b
         quality.proposals.add(f"document {n}", gold_props, got_props)
         quality.priorities.add(f"document {n}", {int(x[0]) for x in gold_props}, got_prios)
     return quality
+
+
+# --- the real-text corpus (tests/akkoord/corpus/) ---------------------------------------------------
+
+
+@dataclass
+class CorpusQuality:
+    proposals: Score
+    priorities: Score
+    passages: int
+
+
+def f1(score: Score) -> float:
+    p, r = score.precision, score.recall
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def found_priorities(result: AgreementAnalysis) -> set[int]:
+    """Priorities the check reports in any way: staat erin, deels or thema genoemd."""
+    return {p for p, c in result.priorities.items() if c.status != "niet_gevonden"}
+
+
+def evaluate_corpus(passages) -> CorpusQuality:
+    """Each passage read on its own; proposals found (staat erin or deels) against ``labels``,
+    priorities found (also "thema genoemd") against the proposals' priorities plus ``themes``."""
+    quality = CorpusQuality(Score(), Score(), len(passages))
+    for passage in passages:
+        result = analyse_text(passage.text)
+        got_props, _ = found(result)
+        quality.proposals.add(passage.id, set(passage.labels), got_props)
+        quality.priorities.add(passage.id, set(passage.priorities), found_priorities(result))
+    return quality
+
+
+def _same_passage(shown: str, passage: str) -> bool:
+    """The shown passage is the corpus passage, a window of it, or it with a neighbour run on."""
+    shown = " ".join(shown.split())
+    return shown in passage or passage in shown
+
+
+def recall_at_5_documents(passages, analyse=analyse_text, k: int = 5) -> tuple[int, int]:
+    """Recall@5 as the griffier meets it (issue 24): the passages of one source (a web page, an
+    agreement) are read as one document; per priority the check shows its passages in order
+    (found proposals, "thema genoemd", then "misschien relevant"). A positive pair (passage,
+    priority) is a hit when the passage is among the first ``k`` shown for that priority in its
+    own document. Returns (hits, pairs)."""
+    documents: dict[str, list] = {}
+    for passage in passages:
+        documents.setdefault(passage.source, []).append(passage)
+    hits = pairs = 0
+    for members in documents.values():
+        if not any(p.positive for p in members):
+            continue
+        result = analyse("\n\n".join(p.text for p in members))
+        for passage in members:
+            for priority in sorted(passage.priorities):
+                shown = result.priorities[priority].shown(result.proposals)[:k]
+                pairs += 1
+                hits += any(_same_passage(s.text, passage.text) for s in shown)
+    return hits, pairs
+
+
+def recall_at_5(passages, k: int = 5) -> tuple[int, int]:
+    """A harder variant (the first measure of issue 24): for every positive passage and each priority
+    it serves, read it in one document with every
+    passage of the same set that does not serve that priority (the distractors, in corpus order,
+    the positive one in the middle), and check that it is among the first ``k`` passages the check
+    shows for the priority (found proposals, "thema genoemd", "misschien relevant").
+    Returns (hits, pairs)."""
+    hits = pairs = 0
+    for passage in passages:
+        for priority in sorted(passage.priorities):
+            distractors = [q.text for q in passages if priority not in q.priorities]
+            middle = len(distractors) // 2
+            document = [*distractors[:middle], passage.text, *distractors[middle:]]
+            result = analyse_text("\n\n".join(document))
+            shown = result.priorities[priority].shown(result.proposals)[:k]
+            pairs += 1
+            hits += any(_same_passage(p.text, passage.text) for p in shown)
+    return hits, pairs

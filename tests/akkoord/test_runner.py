@@ -88,7 +88,8 @@ def test_stopped_at_its_time_limit(no_child_left) -> None:
 
 def test_stopped_at_its_memory_limit(no_child_left) -> None:
     data = hostile.big_txt(size=2_000_000)  # needs about 160 MB
-    outcome = runner.run(data, "vol.txt", limits=Limits(max_bytes=50 * MB, memory_mb=120))
+    # a generous time limit: on a loaded machine the memory limit must still be the one that stops it
+    outcome = runner.run(data, "vol.txt", limits=Limits(max_bytes=50 * MB, memory_mb=120, seconds=120))
     assert outcome.ended == "too_much_memory" and outcome.analysis is None
     assert outcome.error.startswith(
         "Dit bestand (vol.txt) is te zwaar om te lezen: het lezen vroeg meer dan 120 MB geheugen."

@@ -16,13 +16,18 @@ from scan.content.questionbank import (
     QUESTIONS_DIR,
     priority_files,
 )
-from scan.rules.akkoord.vocabulary import VOCABULARY_PATH, load_vocabulary
+from scan.rules.akkoord.vocabulary import VOCABULARY_PATH, is_theme, load_vocabulary, theme_id
 
 
 def test_shipped_vocabulary_covers_every_proposal() -> None:
     vocab = load_vocabulary()
-    assert {t.proposal_id for t in vocab.terms} == set(PAMPHLET_PROPOSALS)
+    proposals = {t.proposal_id for t in vocab.terms if not is_theme(t.proposal_id)}
+    assert proposals == set(PAMPHLET_PROPOSALS)
     assert all(any(t.tier == "strong" for t in vocab.terms_for(pid)) for pid in PAMPHLET_PROPOSALS)
+    # theme words (issue 24): a priority served without one of its proposals
+    assert {t.proposal_id for t in vocab.terms if is_theme(t.proposal_id)} == {
+        theme_id(p) for p in (1, 4, 6, 7, 8)
+    }
 
 
 def test_vocabulary_file_is_not_a_priority_file() -> None:
@@ -76,6 +81,14 @@ def _no_negation(data):
     data["negation"]["before"] = []
 
 
+def _theme_priority_out_of_range(data):
+    data["themes"][0]["priority"] = 9
+
+
+def _theme_twice(data):
+    data["themes"][1]["priority"] = 1
+
+
 # 2c's last strong block (a term with a sense constraint) is where the block errors are made.
 _LAST_2C = len(yaml.safe_load(VOCABULARY_PATH.read_text(encoding="utf-8"))["proposals"][5]["strong"]) - 1
 
@@ -90,6 +103,8 @@ BROKEN = [
     (_no_strong, "proposals[4] (id 2b).strong", "te weinig items"),
     (_bad_block_key, f"proposals[5] (id 2c).strong[{_LAST_2C}].met", "onbekend veld"),
     (_no_negation, "negation.before", "te weinig items"),
+    (_theme_priority_out_of_range, "themes[0].priority", "waarde is te hoog"),
+    (_theme_twice, "themes[1] (prioriteit 1).priority", "thema's van prioriteit 1 komen dubbel voor"),
 ]
 
 

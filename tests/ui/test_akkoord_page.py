@@ -236,3 +236,36 @@ def test_peers_agreements_are_counted_from_five_sharing_municipalities(new_sessi
         in html
     )
     assert "De M50 (middelgrote gemeenten): 0 van de 5 gemeenten met een gedeeld" in html  # 2a: named by none
+
+
+def test_a_theme_is_judged_like_a_proposal_and_counts_for_its_priority(new_session, db_path) -> None:
+    # issue 24: "thema genoemd" (a priority served without one of its proposals) is confirmed or
+    # rejected on the page; confirmed, the priority counts as "thema genoemd"
+    store = Store(db_path)
+    rnd = rounds.start(store, "GM0355", 2026)
+    four = question_bank().priority(4).name
+    at = _page(new_session)
+    at.text_area(key="akkoord_tekst").input(council.THEMED_AGREEMENT)
+    at.button(key="akkoord_plakken").click().run()
+    assert not at.exception and not at.error
+    assert any("Bij 1 prioriteit noemt het akkoord het thema zonder voorstel" in m.value for m in at.markdown)
+    overview = next(m.value for m in at.markdown if m.value.startswith("| Prioriteit"))
+    assert f"| 4. {four} | thema genoemd | niet bevestigd |" in overview
+
+    at.selectbox(key="akkoord_prioriteit").set_value(4).run()
+    assert any(m.value.startswith("**Thema genoemd.**") for m in at.markdown)
+    # the passage as text (escaped for Markdown), with its place
+    assert any(m.value.startswith("*Alinea 7:* Er komt een participatieverordening") for m in at.markdown)
+    radio = at.radio(key=f"akkoord_oordeel_{rnd.id}_P4")
+    assert radio.label == "Uw oordeel over het thema van prioriteit 4"
+    assert radio.options == ["Nog niet beoordeeld", "Klopt", "Klopt niet"]
+    radio.set_value("0").run()
+    assert not at.exception
+    assert agreements.judgements(store, rnd.id)["P4"].judgement is Judgement.CONFIRMED
+    assert any("Opgeslagen: uw oordeel over het thema van prioriteit 4." in c.value for c in at.caption)
+    overview = next(m.value for m in at.markdown if m.value.startswith("| Prioriteit"))
+    assert f"| 4. {four} | thema genoemd | thema genoemd |" in overview
+    at.radio(key=f"akkoord_oordeel_{rnd.id}_P4").set_value("nee").run()
+    assert agreements.judgements(store, rnd.id)["P4"].judgement is Judgement.REJECTED
+    overview = next(m.value for m in at.markdown if m.value.startswith("| Prioriteit"))
+    assert f"| 4. {four} | thema genoemd | niet bevestigd |" in overview

@@ -14,6 +14,7 @@ from scan.storage.core import Store
 from scan.views import peers as peer_views
 from scan.views import self_scan as scan_views
 from scan.views.peers import peer_data as load_peer_data
+from scan.views.round import round_view
 
 from .. import council
 from ..conftest import clone_db
@@ -78,7 +79,7 @@ def test_too_few_peers_shows_the_count_not_figures(new_session, db_path) -> None
 def test_one_comparison_group_per_round_and_a_look_around(new_session, db_path, demo_template) -> None:
     """Issue 26.1: the round's group is stored with the round; looking around on Vergelijken changes
     nothing else; choosing it for the round reaches every output, also in a fresh tab (F5)."""
-    from scan.views.report import build_report_data
+    from scan.views.report import report_data
 
     store = Store(clone_db(demo_template, db_path))
     at = new_session(gemeente="GM0355", jaar="2026")
@@ -94,7 +95,7 @@ def test_one_comparison_group_per_round_and_a_look_around(new_session, db_path, 
     assert not [s for s in at.selectbox if s.key == "aanbevelingen_groep"]  # no second choice of a group
     assert any("Vergeleken met de M50" in c.value for c in at.caption)  # looking around changed nothing
     rnd = rounds.get(store, "GM0355", 2026)
-    assert build_report_data(store, rnd).comparison.group.id == "M50"
+    assert report_data(round_view(store, rnd)).comparison.group.id == "M50"
 
     at.switch_page("scan/ui/pages/benchmark.py").run()
     assert at.selectbox(key="vergelijken_groep").value == "M50"  # a look-around is not remembered
@@ -102,7 +103,9 @@ def test_one_comparison_group_per_round_and_a_look_around(new_session, db_path, 
     at.button(key="vergelijken_groep_vastleggen").click().run()
     assert any("deze ronde vergelijkt nu met alle gemeenten" in s.value for s in at.success)
     rnd = rounds.get(store, "GM0355", 2026)
-    assert rnd.comparison_group == "alle" and build_report_data(store, rnd).comparison.group.id == "alle"
+    assert (
+        rnd.comparison_group == "alle" and report_data(round_view(store, rnd)).comparison.group.id == "alle"
+    )
 
     fresh = new_session(gemeente="GM0355", jaar="2026")  # another tab, or after F5
     fresh.switch_page("scan/ui/pages/benchmark.py").run()

@@ -23,7 +23,8 @@ from scan.records.round import rounds
 from scan.storage.core import Store
 from scan.views import presentation
 from scan.views.exports import export
-from scan.views.report import build_report_data, to_html
+from scan.views.report import report_data, to_html
+from scan.views.round import round_view
 
 from .. import council
 from ..conftest import PROJECT
@@ -174,7 +175,7 @@ def _ledger(tables: list[list[list[str]]]) -> dict[str, tuple[int, int]]:
 @pytest.fixture(scope="module")
 def report_html(halves) -> str:
     store, rnd = halves
-    return to_html(build_report_data(store, rnd))
+    return to_html(report_data(round_view(store, rnd)))
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ Streamlit-free (the facilitator's and projector's pages are in scan/ui, the phon
 
 - core.py: a workshop, its PIN, audience, questions, open questions and the facilitator's steps.
 - participation.py: join, answer, vote, open answers; as operations a server can batch.
-- room.py: the room's state as phones see it.
+- room.py: the room's state as phones see it, and the versions a server polls to see a change.
 - results.py: live counts, published figures (n >= 5 per figure), moderation, and the outcomes API
   for the agenda, proposals, presentation and report: ``outcomes(store, round_id)``,
   ``proposal_votes(outcomes)``, ``agenda_inputs(store, round_id)``.
@@ -89,7 +89,7 @@ from scan.records.workshop.results import (
     vote_results,
     voters,
 )
-from scan.records.workshop.room import room_state
+from scan.records.workshop.room import room_state, versions
 
 __all__ = [
     "DONT_KNOW",
@@ -161,6 +161,7 @@ __all__ = [
     "short_set",
     "statuses",
     "tally",
+    "versions",
     "vote",
     "vote_op",
     "vote_results",

@@ -16,6 +16,16 @@ from scan.storage.core import Store
 OPEN_HELP = "Schrijf kort op wat u vindt. De begeleider kiest welke antwoorden op het scherm komen."
 
 
+def versions(store: Store, workshop_ids: list[int]) -> dict[int, int]:
+    """The version of each of these workshops (one small query; a server polls it to see changes).
+    A workshop that does not exist is left out."""
+    if not workshop_ids:
+        return {}
+    marks = ",".join("?" * len(workshop_ids))
+    rows = store.db.execute(f"SELECT id, version FROM workshops WHERE id IN ({marks})", list(workshop_ids))
+    return {int(wid): int(version) for wid, version in rows.fetchall()}
+
+
 def room_state(store: Store, workshop_id: int) -> dict:
     ws = get(store, workshop_id)
     bank = question_bank()

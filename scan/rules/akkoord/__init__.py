@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from scan.rules.akkoord.analysis import analyse_document, read_document
+from scan.rules.akkoord.classifier import Model
 from scan.rules.akkoord.errors import AgreementError
 from scan.rules.akkoord.limits import MAX_PAGES, Limits
 from scan.rules.akkoord.result import (
@@ -65,10 +66,10 @@ def analyse(
 
 
 def analyse_text(
-    text: str, *, limits: Limits | None = None, vocab: Vocabulary | None = None
+    text: str, *, limits: Limits | None = None, vocab: Vocabulary | None = None, model: Model | None = None
 ) -> AgreementAnalysis:
     """Analyse pasted text (paragraphs separated by blank lines; no page numbers)."""
     limits = limits or Limits.default()
     if len(text.encode("utf-8")) > limits.max_bytes:
         raise AgreementError(f"De tekst is te lang. De akkoordcheck leest tot {limits.size_text} tekst.")
-    return analyse_document(read_text(text, "De geplakte tekst", limits), vocab)
+    return analyse_document(read_text(text, "De geplakte tekst", limits), vocab, model=model)

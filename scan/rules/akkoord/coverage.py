@@ -5,7 +5,9 @@ Rules:
 - The akkoordcheck only proposes. A proposal counts as "in the agreement" only when the griffier
   confirmed it, with the passage that shows it. A rejected or not yet judged match counts nowhere.
 - A priority is "staat erin" when one of its proposals is confirmed from a passage the check found
-  "staat erin", "deels" when its confirmed proposals were all found "deels", otherwise "niet
+  "staat erin", "deels" when its confirmed proposals were all found "deels", "thema genoemd" when
+  none of its proposals is confirmed but the griffier confirmed a passage that serves the priority
+  without naming a proposal (issue 24; judged under the key "P<priority>"), otherwise "niet
   bevestigd" (nothing confirmed: not found, rejected or not yet judged).
 - Peers: a municipality that shares its confirmed coverage counts for every proposal, as naming it
   or not. Each proposal is one figure (scan/rules/disclosure.py): shown over at least five sharing peers,
@@ -14,12 +16,13 @@ Rules:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
 from scan.base.formatting import nl_number
-from scan.rules.akkoord.result import AgreementAnalysis, Passage, ProposalCoverage
+from scan.rules.akkoord.result import AgreementAnalysis, Passage, PriorityCoverage, ProposalCoverage
 from scan.rules.benchmark import MinimumN
 from scan.rules.disclosure import Decision, Shown, contributor_of, fingerprint
 
@@ -49,6 +52,33 @@ def candidates(coverage: ProposalCoverage) -> list[Passage]:
     if coverage.status == "niet_gevonden":
         return []
     return [p for p in coverage.passages if not p.negated]
+
+
+# --- "thema genoemd": a priority served without one of its proposals (issue 24) -------------------
+
+_THEME_KEY = re.compile(r"^P([1-8])$")
+
+
+def theme_key(priority_id: int) -> str:
+    """The key under which the griffier's decision on a priority's theme is kept: "P4"."""
+    return f"P{priority_id}"
+
+
+def theme_of(key: str) -> int | None:
+    """The priority of a theme key ("P4" -> 4); None for anything else (a proposal id)."""
+    match = _THEME_KEY.match(key) if isinstance(key, str) else None
+    return int(match.group(1)) if match else None
+
+
+def subject(key: str) -> str:
+    """What a decision is about, inside a sentence: "voorstel 2c" or "het thema van prioriteit 4"."""
+    priority = theme_of(key)
+    return f"het thema van prioriteit {priority}" if priority is not None else f"voorstel {key}"
+
+
+def theme_candidates(coverage: PriorityCoverage) -> list[Passage]:
+    """The passages a griffier can confirm as "thema genoemd" for a priority."""
+    return list(coverage.theme)
 
 
 def quote(passage: Passage, limit: int = QUOTE_CHARS) -> str:
@@ -104,15 +134,56 @@ def promises(analysis: AgreementAnalysis, judged: Mapping[str, Judged]) -> dict[
     return found
 
 
-PRIORITY_LABELS = {"staat_erin": "staat erin", "deels": "deels", "niet_bevestigd": "niet bevestigd"}
+@dataclass(frozen=True)
+class ThemePromise:
+    """A confirmed theme: the agreement serves this priority, as this passage shows, without naming
+    one of its proposals."""
+
+    priority_id: int
+    passage: Passage
+
+    @property
+    def where(self) -> str:
+        return self.passage.where
+
+    @property
+    def quote(self) -> str:
+        return quote(self.passage)
 
 
-def priority_status(proposal_ids: list[str], confirmed: Mapping[str, Promise]) -> str:
-    """ "staat_erin", "deels" or "niet_bevestigd" for a priority, from its confirmed proposals only."""
+def theme_promises(analysis: AgreementAnalysis, judged: Mapping[str, Judged]) -> dict[int, ThemePromise]:
+    """Only confirmed themes, each with the passage the griffier confirmed."""
+    found = {}
+    for key, j in judged.items():
+        priority = theme_of(key)
+        coverage = analysis.priorities.get(priority) if priority is not None else None
+        if j.judgement is not Judgement.CONFIRMED or coverage is None:
+            continue
+        options = theme_candidates(coverage)
+        if options:
+            found[priority] = ThemePromise(priority, options[min(j.passage, len(options) - 1)])
+    return found
+
+
+PRIORITY_LABELS = {
+    "staat_erin": "staat erin",
+    "deels": "deels",
+    "thema_genoemd": "thema genoemd",
+    "niet_bevestigd": "niet bevestigd",
+}
+
+
+def priority_status(
+    proposal_ids: list[str], confirmed: Mapping[str, Promise], theme: ThemePromise | None = None
+) -> str:
+    """ "staat_erin", "deels", "thema_genoemd" or "niet_bevestigd" for a priority, from what the
+    griffier confirmed only: its proposals first, then its theme."""
     mine = [confirmed[pid] for pid in proposal_ids if pid in confirmed]
     if any(not p.partly for p in mine):
         return "staat_erin"
-    return "deels" if mine else "niet_bevestigd"
+    if mine:
+        return "deels"
+    return "thema_genoemd" if theme is not None else "niet_bevestigd"
 
 
 # --- peers ----------------------------------------------------------------------------------------

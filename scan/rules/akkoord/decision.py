@@ -24,6 +24,12 @@ STRONG_MIN = 1
 SUPPORT_MIN = 2
 MAX_PASSAGES = 3  # counted passages shown per proposal
 MAX_DENIED = 2  # negated passages shown per proposal
+MAX_THEME = 3  # "thema genoemd" passages kept per priority
+MAX_MAYBE = 5  # "misschien relevant" passages shown per priority
+# A "deels" from support words alone counts only when the passage model gives the priority at least
+# this probability: two generic words ("vertrouwen", "fracties") in a passage about something else
+# made "deels" before (docs/akkoordcheck.md).
+SUPPORT_GATE = 0.7
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,13 @@ def judge(occurrences: Sequence[Occurrence]) -> Verdict:
     ):
         return Verdict("niet_gevonden", True, False, tuple(denied))
     return Verdict("niet_gevonden", False, False, ())
+
+
+def gate(verdict: Verdict, relevance: float) -> Verdict:
+    """Drop a support-words-only "deels" when the passage is not about the priority at all."""
+    if verdict.status == "deels" and not verdict.hedged and relevance < SUPPORT_GATE:
+        return Verdict("niet_gevonden", False, False, ())
+    return verdict
 
 
 def proposal_status(verdicts: Iterable[Verdict]) -> Status:

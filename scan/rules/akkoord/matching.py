@@ -25,7 +25,8 @@ from scan.rules.akkoord.vocabulary import Pattern, Term, Tier, Vocabulary
 BEFORE_WINDOW = 8  # tokens between a negation cue and the term it negates
 AFTER_WINDOW = 6
 PAIR_WINDOW = 12
-_CLAUSE_GAP = re.compile(r"[.,;:!?()\[\]\"“”•]|\n|\s[-–—]\s")
+# A parenthesis does not end a clause: "geen (raadgevende) referenda" denies the referenda.
+_CLAUSE_GAP = re.compile(r"[.,;:!?\[\]\"“”•]|\n|\s[-–—]\s")
 _CONNECTORS = frozenset({"en", "of", "tot"})
 _COORDINATORS = frozenset({"en", "of", "noch"})
 _ARTICLES = frozenset({"een", "de", "het"})

@@ -6,12 +6,15 @@ from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 Status = Literal["staat_erin", "deels", "niet_gevonden"]
+# A priority can also be "thema_genoemd": a passage clearly serves it, but names none of its proposals.
+PriorityStatus = Literal["staat_erin", "deels", "thema_genoemd", "niet_gevonden"]
 STATUS_LABELS: dict[str, str] = {
     "staat_erin": "staat erin",
     "deels": "deels",
+    "thema_genoemd": "thema genoemd",
     "niet_gevonden": "niet gevonden",
 }
-STATUS_ORDER: dict[str, int] = {"niet_gevonden": 0, "deels": 1, "staat_erin": 2}
+STATUS_ORDER: dict[str, int] = {"niet_gevonden": 0, "thema_genoemd": 1, "deels": 2, "staat_erin": 3}
 
 
 @dataclass(frozen=True)
@@ -59,12 +62,40 @@ class ProposalCoverage:
 @dataclass(frozen=True)
 class PriorityCoverage:
     priority_id: int
-    status: Status
+    status: PriorityStatus
     found: tuple[str, ...]  # proposal ids with status "staat_erin" or "deels"
+    # "thema genoemd": the passages that serve the priority without naming one of its proposals
+    # (best first; also kept when a proposal is found, as further evidence)
+    theme: tuple[Passage, ...] = ()
+    # "misschien relevant": the best further candidates below the thresholds, for the griffier to read
+    maybe: tuple[Passage, ...] = ()
 
     @property
     def label(self) -> str:
         return STATUS_LABELS[self.status]
+
+    def shown(self, proposals: dict[str, ProposalCoverage]) -> list[Passage]:
+        """Every passage shown for this priority, in the order a reader meets them: the found
+        proposals' passages (staat erin before deels), then "thema genoemd", then "misschien relevant"."""
+        ordered = sorted(
+            (
+                c
+                for pid, c in proposals.items()
+                if int(pid[0]) == self.priority_id and c.status != "niet_gevonden"
+            ),
+            key=lambda c: (
+                -STATUS_ORDER[c.status],
+                -max((p.score for p in c.passages), default=0.0),
+                c.proposal_id,
+            ),
+        )
+        seen: set[str] = set()
+        result = []
+        for passage in [p for c in ordered for p in c.passages if not p.negated] + [*self.theme, *self.maybe]:
+            if passage.text not in seen:
+                seen.add(passage.text)
+                result.append(passage)
+        return result
 
 
 @dataclass(frozen=True)
@@ -87,6 +118,11 @@ class AgreementAnalysis:
         for item in data["priorities"].values():
             item["label"] = STATUS_LABELS[item["status"]]
             item["found"] = list(item["found"])
+            for passage in (*item["theme"], *item["maybe"]):
+                passage["spans"] = [list(s) for s in passage["spans"]]
+                passage["terms"] = list(passage["terms"])
+            item["theme"] = list(item["theme"])
+            item["maybe"] = list(item["maybe"])
         data["warnings"] = list(self.warnings)
         return data
 
@@ -97,25 +133,19 @@ class AgreementAnalysis:
             pid: ProposalCoverage(
                 item["proposal_id"],
                 item["status"],
-                [
-                    Passage(
-                        page=p["page"],
-                        paragraph=p["paragraph"],
-                        text=p["text"],
-                        score=p["score"],
-                        terms=tuple(p["terms"]),
-                        spans=tuple((int(a), int(b)) for a, b in p["spans"]),
-                        negated=p["negated"],
-                        hedged=p.get("hedged", False),
-                    )
-                    for p in item["passages"]
-                ],
+                [_passage_from_dict(p) for p in item["passages"]],
                 item.get("reason", ""),
             )
             for pid, item in data["proposals"].items()
         }
         priorities = {
-            int(key): PriorityCoverage(int(item["priority_id"]), item["status"], tuple(item["found"]))
+            int(key): PriorityCoverage(
+                int(item["priority_id"]),
+                item["status"],
+                tuple(item["found"]),
+                tuple(_passage_from_dict(p) for p in item.get("theme", ())),
+                tuple(_passage_from_dict(p) for p in item.get("maybe", ())),
+            )
             for key, item in data["priorities"].items()
         }
         return cls(
@@ -126,3 +156,16 @@ class AgreementAnalysis:
             source=data.get("source", "text"),
             warnings=tuple(data.get("warnings", ())),
         )
+
+
+def _passage_from_dict(p: dict[str, Any]) -> Passage:
+    return Passage(
+        page=p["page"],
+        paragraph=p["paragraph"],
+        text=p["text"],
+        score=p["score"],
+        terms=tuple(p["terms"]),
+        spans=tuple((int(a), int(b)) for a, b in p["spans"]),
+        negated=p["negated"],
+        hedged=p.get("hedged", False),
+    )

@@ -8,6 +8,12 @@ addition: the -s plural after a vowel (visies, keuzes), which Snowball leaves al
 newer Snowball "dutch" stemmer also strips the ``ge-`` in the middle of compounds
 (burgerberaad -> "burrberaad", gelote -> "lot" but geloot -> "loot"); the original keeps stems
 readable and conflates the forms an agreement uses (burgerberaad/burgerberaden -> "burgerberad").
+
+Two further repairs, both measured on real agreement text (docs/akkoordcheck.md):
+* a doubled final consonant is undoubled: Snowball keeps "plann" and "stapp", so the plural of every
+  -plan term (actieplannen) never met its singular (actieplan);
+* a verb form ending in -d or -t (ondersteund, ondersteunt, uitgevoerd) takes the stem of its
+  infinitive, from simplemma's Dutch lemma data, so participles meet the infinitive in the word list.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+import simplemma
 import snowballstemmer
 
 STEMMER_NAME = "dutch_porter"
@@ -60,7 +67,34 @@ def stem(norm: str) -> str:
     """
     if len(norm) >= 5 and norm[-1] == "s" and norm[-2] in "aeo" and norm[-3] != norm[-2]:
         norm = norm[:-1]
-    return _STEMMER.stemWord(norm)
+    if len(norm) >= 6 and norm[-1] in "dt":
+        infinitive = _infinitive(norm)
+        if infinitive:
+            norm = infinitive
+    return _undouble(_STEMMER.stemWord(norm))
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _undouble(stemmed: str) -> str:
+    """ "plann" -> "plan", "stapp" -> "stap": Snowball leaves a doubled consonant after -en."""
+    if (
+        len(stemmed) >= 4
+        and stemmed[-1] == stemmed[-2]
+        and stemmed[-1] not in _VOWELS
+        and stemmed[-1].isalpha()
+    ):
+        return stemmed[:-1]
+    return stemmed
+
+
+def _infinitive(norm: str) -> str | None:
+    """The infinitive of a verb form in -d/-t ("ondersteund" -> "ondersteunen"), else None."""
+    lemma = simplemma.lemmatize(norm, lang="nl").replace("_", "")
+    if lemma != norm and lemma.endswith("en") and lemma.isalpha() and len(lemma) >= 5:
+        return lemma
+    return None
 
 
 def tokenize(text: str) -> list[Token]:

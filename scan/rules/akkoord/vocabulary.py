@@ -91,6 +91,23 @@ class ProposalVocabulary(_Strict):
         return value
 
 
+class ThemeVocabulary(_Strict):
+    """Words that show a priority is served without naming one of its proposals ("thema genoemd"):
+    a participation regulation (4), an audit office (6), general democratic renewal (1)."""
+
+    priority: int = Field(ge=1, le=8)
+    strong: list[TermBlock] = Field(min_length=1)
+    exclude: list[TermText] = Field(default_factory=list)
+    # only in a passage where the word list finds nothing of another priority: general words
+    # ("burgerparticipatie") also stand in passages about one instrument, which is then the point
+    alone: bool = False
+
+    @field_validator("strong", mode="before")
+    @classmethod
+    def _as_blocks(cls, value: Any) -> Any:
+        return _blocks(value)
+
+
 class NegationRules(_Strict):
     before: list[TermText] = Field(min_length=1)
     after: list[TermText] = Field(default_factory=list)
@@ -105,6 +122,7 @@ class VocabularyFile(_Strict):
     negation: NegationRules
     hedges: list[TermText] = Field(default_factory=list)
     proposals: list[ProposalVocabulary]
+    themes: list[ThemeVocabulary] = Field(default_factory=list)
 
 
 # --- compiled form -------------------------------------------------------------------------------
@@ -146,9 +164,22 @@ class Pattern:
         return (norm.endswith(self.affix) or token_stem.endswith(self.affix_stem)) and norm != self.affix
 
 
+THEME_SUFFIX = "thema"
+
+
+def theme_id(priority: int) -> str:
+    """The key under which a priority's theme words are matched: "4thema" (its first character is
+    the priority, like a proposal id's)."""
+    return f"{priority}{THEME_SUFFIX}"
+
+
+def is_theme(key: str) -> bool:
+    return key.endswith(THEME_SUFFIX)
+
+
 @dataclass(frozen=True)
 class Term:
-    proposal_id: str
+    proposal_id: str  # a proposal ("4a") or a priority's theme ("4thema")
     tier: Tier
     key: str  # unique per proposal and term: the BM25 token for this term
     pattern: Pattern
@@ -174,6 +205,7 @@ class Vocabulary:
     hedges: tuple[Pattern, ...]
     known_words: frozenset[str]  # normalised single words of the vocabulary (to expand "wijk- en dorps...")
     source: Path
+    alone_themes: frozenset[int] = frozenset()  # priorities whose theme words count only on their own
 
     def terms_for(self, proposal_id: str) -> tuple[Term, ...]:
         return tuple(t for t in self.terms if t.proposal_id == proposal_id)
@@ -187,15 +219,23 @@ def compile_vocabulary(parsed: VocabularyFile, source: Path) -> Vocabulary:
     terms: list[Term] = []
     exclude: dict[str, tuple[Pattern, ...]] = {}
     known: set[str] = set()
-    for item in sorted(parsed.proposals, key=lambda p: PAMPHLET_PROPOSALS.index(p.id)):
-        exclude[item.id] = tuple(Pattern.compile(t) for t in item.exclude)
-        for tier, blocks in (("strong", item.strong), ("support", item.support)):
+    sections: list[tuple[str, list[tuple[Tier, list[TermBlock]]], list[str]]] = [
+        (item.id, [("strong", item.strong), ("support", item.support)], item.exclude)
+        for item in sorted(parsed.proposals, key=lambda p: PAMPHLET_PROPOSALS.index(p.id))
+    ]
+    sections += [
+        (theme_id(item.priority), [("strong", item.strong)], item.exclude)
+        for item in sorted(parsed.themes, key=lambda t: t.priority)
+    ]
+    for key, tiers, excluded in sections:
+        exclude[key] = tuple(Pattern.compile(t) for t in excluded)
+        for tier, blocks in tiers:
             for block in blocks:
                 groups = tuple(tuple(Pattern.compile(w) for w in g) for g in block.with_)
                 without = tuple(Pattern.compile(w) for w in block.without)
                 for word in block.words:
                     pattern = Pattern.compile(word)
-                    terms.append(Term(item.id, tier, f"{item.id}|{tier}|{word}", pattern, groups, without))
+                    terms.append(Term(key, tier, f"{key}|{tier}|{word}", pattern, groups, without))
                     if pattern.kind == "word":
                         known.add(normalise_word(word))
     rules = parsed.negation
@@ -214,6 +254,7 @@ def compile_vocabulary(parsed: VocabularyFile, source: Path) -> Vocabulary:
         hedges=tuple(Pattern.compile(t) for t in parsed.hedges),
         known_words=frozenset(known),
         source=source,
+        alone_themes=frozenset(t.priority for t in parsed.themes if t.alone),
     )
 
 
@@ -230,6 +271,15 @@ def load_vocabulary(path: Path = VOCABULARY_PATH) -> Vocabulary:
         present.add(item.id)
     if missing := [pid for pid in PAMPHLET_PROPOSALS if pid not in present]:
         raise ContentError(path, "proposals", f"woorden voor voorstel {missing[0]} ontbreken")
+    themes: set[int] = set()
+    for i, theme in enumerate(parsed.themes):
+        if theme.priority in themes:
+            raise ContentError(
+                path,
+                f"themes[{i}] (prioriteit {theme.priority}).priority",
+                f"thema's van prioriteit {theme.priority} komen dubbel voor",
+            )
+        themes.add(theme.priority)
     return compile_vocabulary(parsed, path)
 
 

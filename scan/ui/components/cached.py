@@ -1,8 +1,8 @@
-"""Thin caches around scan/views.py: results that change only when data changes, computed once
+"""Thin caches around scan/views/: results that change only when data changes, computed once
 and shared by all sessions.
 
-Keys carry the round's version (``Round.key``; it moves whenever anything a view of the round shows
-changes) or the benchmark version, so a new answer or a newly shared scan gives a new entry and
+Keys carry the frozen ``Round`` itself (its version moves whenever anything a view of the round shows
+changes; the view works on that Round, never reads it again) or the benchmark version, so a new answer or a newly shared scan gives a new entry and
 nothing is recomputed on a rerun that changed nothing. ``cache_resource`` hands out the same object
 without copying it: callers only read it.
 """
@@ -37,12 +37,12 @@ def _db() -> str:
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _self_scan(db: str, key: tuple[int, int]) -> scan_views.SelfScan:
-    return scan_views.self_scan(get_store(), rounds.by_id(get_store(), key[0]), get_bank())
+def _self_scan(db: str, rnd: Round) -> scan_views.SelfScan:
+    return scan_views.self_scan(get_store(), rnd, get_bank())
 
 
 def self_scan(rnd: Round) -> scan_views.SelfScan:
-    return _self_scan(_db(), rnd.key)
+    return _self_scan(_db(), rnd)
 
 
 def self_score(rnd: Round) -> ScanScore:
@@ -67,10 +67,10 @@ class ComparisonView(NamedTuple):
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _comparison_view(db: str, key: tuple, version: int, year: int, gm_code: str, group_id: str, name: str):
-    scan, bank = _self_scan(db, key), get_bank()
-    group = get_reference().peer_group(gm_code, group_id)
-    result = peer_views.comparison(get_store(), scan, _peer_data(db, version, year), group, bank)
+def _comparison_view(db: str, rnd: Round, version: int, group_id: str, name: str):
+    scan, bank = _self_scan(db, rnd), get_bank()
+    group = get_reference().peer_group(rnd.gm_code, group_id)
+    result = peer_views.comparison(get_store(), scan, _peer_data(db, version, rnd.year), group, bank)
     demo = peer_views.fictief_label(scan.is_demo, result.enough and result.has_demo)
     return ComparisonView(
         result,
@@ -83,22 +83,24 @@ def _comparison_view(db: str, key: tuple, version: int, year: int, gm_code: str,
 def comparison_view(rnd: Round, group_id: str, name: str) -> ComparisonView:
     """Everything the comparison page draws for one peer group: one lookup (and one version query) a rerun."""
     version = benchmark_store.version(get_store())
-    return _comparison_view(_db(), rnd.key, version, rnd.year, rnd.gm_code, group_id, name)
+    return _comparison_view(_db(), rnd, version, group_id, name)
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _result_figures(db: str, key: tuple, name: str, is_demo: bool):
-    score = _self_scan(db, key).score
-    return charts.radar(get_bank(), score, name, is_demo), charts.priority_bars(get_bank(), score, is_demo)
+def _result_figures(db: str, rnd: Round, name: str):
+    score = _self_scan(db, rnd).score
+    return charts.radar(get_bank(), score, name, rnd.is_demo), charts.priority_bars(
+        get_bank(), score, rnd.is_demo
+    )
 
 
 def result_figures(rnd: Round, name: str):
-    return _result_figures(_db(), rnd.key, name, rnd.is_demo)
+    return _result_figures(_db(), rnd, name)
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _results_text(db: str, key: tuple) -> tuple[str, str, str]:
-    score, bank = _self_scan(db, key).score, get_bank()
+def _results_text(db: str, rnd: Round) -> tuple[str, str, str]:
+    score, bank = _self_scan(db, rnd).score, get_bank()
     return (
         strongest_and_weakest(bank, score),
         markdown_table(priority_rows(bank, score)),
@@ -108,12 +110,12 @@ def _results_text(db: str, key: tuple) -> tuple[str, str, str]:
 
 def results_text(rnd: Round) -> tuple[str, str, str]:
     """The results page's sentences and tables: (in short, score table, arithmetic)."""
-    return _results_text(_db(), rnd.key)
+    return _results_text(_db(), rnd)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _voices(db: str, key: tuple):
-    bank, scan = get_bank(), _self_scan(db, key)
+def _voices(db: str, rnd: Round):
+    bank, scan = get_bank(), _self_scan(db, rnd)
     found = scan_views.roles(get_store(), scan, bank)
     self_scores = {p.priority_id: p.score for p in scan.score.priorities}
     shown = [r for r in found.results.values() if r.enough]
@@ -128,7 +130,7 @@ def _voices(db: str, key: tuple):
 
 def voices(rnd: Round):
     """Roles page: (table, chart or None, divergence sentences, any role with enough respondents)."""
-    return _voices(_db(), rnd.key)
+    return _voices(_db(), rnd)
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
@@ -140,31 +142,29 @@ def election_view(gm_code: str, group_id: str) -> str:
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _suggestions(
-    db: str, key: tuple, version: int, year: int, gm_code: str, group_id: str
-) -> agenda_views.Suggestions:
+def _suggestions(db: str, rnd: Round, version: int, group_id: str) -> agenda_views.Suggestions:
     # proposal choices are part of the round's version: no need to key on them separately
     bank, store = get_bank(), get_store()
-    peers = _peer_data(db, version, year)
-    group = get_reference().peer_group(gm_code, group_id)
-    adopted = peer_views.adoption(store, peers, group, gm_code, bank)
-    statuses = choices.statuses(store, key[0])
-    scan = _self_scan(db, key)
+    peers = _peer_data(db, version, rnd.year)
+    group = get_reference().peer_group(rnd.gm_code, group_id)
+    adopted = peer_views.adoption(store, peers, group, rnd.gm_code, bank)
+    statuses = choices.statuses(store, rnd.id)
     # the griffier's decisions on the agreement are part of the round's version too
-    promised = agreement_views.promised(store, scan.round)
-    return agenda_views.suggestions(scan, statuses, adopted, peers.has_demo(group, gm_code), bank, promised)
+    promised = agreement_views.promised(store, rnd)
+    has_demo = peers.has_demo(group, rnd.gm_code)
+    return agenda_views.suggestions(_self_scan(db, rnd), statuses, adopted, has_demo, bank, promised)
 
 
 def suggestions(rnd: Round, group_id: str) -> agenda_views.Suggestions:
     """All suggestions for the round, most urgent first, with the peer counts for this group."""
     version = benchmark_store.version(get_store())
-    return _suggestions(_db(), rnd.key, version, rnd.year, rnd.gm_code, group_id)
+    return _suggestions(_db(), rnd, version, group_id)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _trend(db: str, key: tuple, earlier: tuple):
+def _trend(db: str, rnd: Round, earlier: tuple):
     bank = get_bank()
-    found = scan_views.trend(get_store(), _self_scan(db, key), bank)
+    found = scan_views.trend(get_store(), _self_scan(db, rnd), bank)
     if found.previous is None:
         return found, None, "", ""
     history = [(h.round.year, h.score) for h in found.history]
@@ -184,24 +184,22 @@ def _trend(db: str, key: tuple, earlier: tuple):
 
 def trend(rnd: Round):
     """Trend page: (trend, chart, table, changed answers); keyed on the version of every round it shows."""
-    earlier = tuple(r.key for r in rounds.for_municipality(get_store(), rnd.gm_code) if r.year < rnd.year)
-    return _trend(_db(), rnd.key, earlier)
+    earlier = tuple(r for r in rounds.for_municipality(get_store(), rnd.gm_code) if r.year < rnd.year)
+    return _trend(_db(), rnd, earlier)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _agreement(db: str, key: tuple) -> agreement_views.AgreementView:
-    scan = _self_scan(db, key)
-    return agreement_views.agreement_view(get_store(), scan.round, scan, get_bank())
+def _agreement(db: str, rnd: Round) -> agreement_views.AgreementView:
+    return agreement_views.agreement_view(get_store(), rnd, _self_scan(db, rnd), get_bank())
 
 
 def agreement(rnd: Round) -> agreement_views.AgreementView:
     """The round's agreement as the griffier judged it (analysis and decisions move the round's version)."""
-    return _agreement(_db(), rnd.key)
+    return _agreement(_db(), rnd)
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _agreement_peers(db: str, version: int, key: tuple, group_id: str) -> agreement_views.AgreementPeers:
-    rnd = _self_scan(db, key).round
+def _agreement_peers(db: str, version: int, rnd: Round, group_id: str) -> agreement_views.AgreementPeers:
     return agreement_views.agreement_peers(
         get_store(), rnd, get_reference().peer_group(rnd.gm_code, group_id)
     )
@@ -209,16 +207,15 @@ def _agreement_peers(db: str, version: int, key: tuple, group_id: str) -> agreem
 
 def agreement_peers(rnd: Round, group_id: str) -> agreement_views.AgreementPeers:
     """How many peers' shared agreements name each proposal (keyed on the shared coverage's version)."""
-    return _agreement_peers(_db(), agreements.version(get_store()), rnd.key, group_id)
+    return _agreement_peers(_db(), agreements.version(get_store()), rnd, group_id)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _agenda(db: str, key: tuple) -> agenda_views.Agenda:
-    scan = _self_scan(db, key)
-    return agenda_views.agenda(get_store(), scan.round, scan, get_bank())
+def _agenda(db: str, rnd: Round) -> agenda_views.Agenda:
+    return agenda_views.agenda(get_store(), rnd, _self_scan(db, rnd), get_bank())
 
 
 def agenda(rnd: Round) -> agenda_views.Agenda:
     """The draft agenda; choices, edits, decisions on the agreement and published workshop outcomes
     all move the round's version."""
-    return _agenda(_db(), rnd.key)
+    return _agenda(_db(), rnd)

@@ -44,7 +44,8 @@ def marked(passage: Passage) -> str:
     return "".join(out)
 
 
-def _where(passage: Passage) -> str:
+def where_label(passage: Passage) -> str:
+    """'Alinea 8', 'Pagina 12': where a passage stands, as the start of a line."""
     where = passage.where
     return where[0].upper() + where[1:]
 
@@ -65,7 +66,7 @@ def proposal_block(
         for passage in found:
             hedge = " (alleen onderzoeken of verkennen)" if passage.hedged else ""
             parts.append(
-                f'<li><p class="akk-waar">{_esc(_where(passage))}{_esc(hedge)}</p>'
+                f'<li><p class="akk-waar">{_esc(where_label(passage))}{_esc(hedge)}</p>'
                 f"<blockquote>{marked(passage)}</blockquote></li>"
             )
         parts.append("</ol>")

@@ -12,10 +12,10 @@ from scan.base.tables import markdown_table
 from scan.records import agreements
 from scan.records.round import choices as choices_module
 from scan.rules.akkoord import STATUS_LABELS
-from scan.rules.akkoord.coverage import Judged, Judgement, candidates
+from scan.rules.akkoord.coverage import Judged, Judgement, candidates, subject, theme_candidates, theme_key
 from scan.ui.components import cached, context, literal, peer_group
 from scan.ui.components.agreement_upload import limits_text, upload_form
-from scan.ui.components.passages import STYLE, proposal_block
+from scan.ui.components.passages import STYLE, proposal_block, where_label
 from scan.ui.services import get_bank, get_reference, get_store
 from scan.views import peers as peer_views
 
@@ -83,7 +83,7 @@ def _save_judgement(pid: str) -> None:
         st.session_state[KEY_ERROR] = str(exc)
         return
     st.session_state[KEY_SHOWN].pop(pid, None)  # the next run shows what is stored now
-    st.session_state[_saved_key(pid)] = f"Opgeslagen: uw oordeel over voorstel {pid}."
+    st.session_state[_saved_key(pid)] = f"Opgeslagen: uw oordeel over {subject(pid)}."
 
 
 def _read_pasted() -> None:
@@ -126,8 +126,12 @@ with st.expander("Hoe de check beslist, en wat hij niet kan"):
     st.markdown(
         "- **Staat erin**: een passage noemt het voorstel met een duidelijk woord, bijvoorbeeld *burgerberaad*.\n"
         "- **Deels**: alleen verwante woorden, of een duidelijk woord met *onderzoeken* of *verkennen* erbij.\n"
+        "- **Thema genoemd**: een passage gaat duidelijk over de prioriteit, maar noemt geen van haar voorstellen "
+        "(bijvoorbeeld een *participatieverordening*, een *rekenkamer*, of *oog voor de stille inwoners*). "
+        "Dat vindt de app met een eigen woordenlijst per prioriteit en met een getraind model. U bevestigt het "
+        "thema zoals een voorstel; dan telt de prioriteit als *thema genoemd*.\n"
         "- **Niet gevonden**: geen passage, of alleen een ontkenning (*geen referendum*). Dan ziet u wat een "
-        "akkoord zou kunnen zeggen.\n"
+        "akkoord zou kunnen zeggen. Onder *Misschien relevant* staan de passages die er het meest op lijken.\n"
         "- De app zoekt woorden uit een vaste lijst. Een belofte in andere woorden mist hij; een woord in een "
         "andere betekenis telt hij soms ten onrechte. Daarom beslist u.\n"
         "- De app bewaart alleen wat hij vond (de passages met hun pagina), niet het bestand zelf."
@@ -151,6 +155,14 @@ if found is not None:
         f"Bij {nl_number(agreement_view.found)} van de {len(bank.proposals)} voorstellen vond de app een passage: "
         f"{nl_number(agreement_view.confirmed)} bevestigd, {nl_number(agreement_view.rejected)} afgewezen, "
         f"{nl_number(agreement_view.open)} nog te beoordelen."
+        + (
+            f"  \nBij {nl_number(agreement_view.themes_found)} "
+            f"{'prioriteit' if agreement_view.themes_found == 1 else 'prioriteiten'} noemt het akkoord het thema "
+            f"zonder voorstel: {nl_number(len(agreement_view.themes))} bevestigd, "
+            f"{nl_number(agreement_view.themes_rejected)} afgewezen."
+            if agreement_view.themes_found
+            else ""
+        )
     )
     for warning in found.analysis.warnings:
         st.caption(literal.markdown(warning))
@@ -230,8 +242,9 @@ options = [p.id for p in bank.core_priorities]
 
 
 def _to_judge(pid: int) -> int:
-    """How many matches of this priority wait for a decision."""
-    return sum(
+    """How many matches of this priority (its proposals, its theme) wait for a decision."""
+    theme = bool(theme_candidates(analysis.priorities[pid])) and theme_key(pid) not in agreement_view.judged
+    return int(theme) + sum(
         1
         for x in bank.proposals_for(pid)
         if candidates(analysis.proposals[x.id]) and x.id not in agreement_view.judged
@@ -259,6 +272,40 @@ def _mention(pid: str):
     return mention if mention is not None and (mention.enough or mention.updating) else None
 
 
+def _judging(pid: str, passages: list) -> None:
+    """The griffier's decision on one match (a proposal, or the priority's theme "P<n>"), saved on change."""
+    judged = agreement_view.judged.get(pid)
+    choices = [UNJUDGED, *(str(i) for i in range(len(passages))), REJECT]
+    key = _judge_key(pid)
+    if st.session_state[KEY_SHOWN].get(pid, _NOT_SHOWN) != judged or key not in st.session_state:
+        st.session_state[KEY_SHOWN][pid] = judged  # new here, or changed since (by anyone)
+        st.session_state[key] = _choice_of(judged, len(passages))
+
+    def label(choice: str) -> str:
+        if choice == UNJUDGED:
+            return "Nog niet beoordeeld"
+        if choice == REJECT:
+            return "Klopt niet"
+        if len(passages) == 1:
+            return "Klopt"
+        return f"Klopt: passage {int(choice) + 1} ({passages[int(choice)].where})"
+
+    st.radio(
+        f"Uw oordeel over {subject(pid)}",
+        choices,
+        format_func=label,
+        key=key,
+        horizontal=True,
+        on_change=_save_judgement,
+        args=(pid,),
+        disabled=not rnd.is_open,
+    )
+    if stale := st.session_state.pop(_stale_key(pid), None):
+        st.warning(stale, icon=":material/group:")
+    if saved := st.session_state.pop(_saved_key(pid), None):
+        st.caption(f":material/check: {saved}")
+
+
 for proposal in bank.proposals_for(priority_id):
     coverage = analysis.proposals[proposal.id]
     with st.container(border=True):
@@ -266,36 +313,31 @@ for proposal in bank.proposals_for(priority_id):
         options_for = candidates(coverage)
         if not options_for:
             continue
-        judged = agreement_view.judged.get(proposal.id)
-        choices = [UNJUDGED, *(str(i) for i in range(len(options_for))), REJECT]
-        key = _judge_key(proposal.id)
-        if st.session_state[KEY_SHOWN].get(proposal.id, _NOT_SHOWN) != judged or key not in st.session_state:
-            st.session_state[KEY_SHOWN][proposal.id] = judged  # new here, or changed since (by anyone)
-            st.session_state[key] = _choice_of(judged, len(options_for))
+        _judging(proposal.id, options_for)
 
-        def label(choice: str, passages=options_for) -> str:
-            if choice == UNJUDGED:
-                return "Nog niet beoordeeld"
-            if choice == REJECT:
-                return "Klopt niet"
-            if len(passages) == 1:
-                return "Klopt"
-            return f"Klopt: passage {int(choice) + 1} ({passages[int(choice)].where})"
-
-        st.radio(
-            f"Uw oordeel over voorstel {proposal.id}",
-            choices,
-            format_func=label,
-            key=key,
-            horizontal=True,
-            on_change=_save_judgement,
-            args=(proposal.id,),
-            disabled=not rnd.is_open,
+# --- the priority beyond its proposals: "thema genoemd" and "misschien relevant" -------------------
+priority_coverage = analysis.priorities[priority_id]
+if priority_coverage.theme:
+    with st.container(border=True):
+        st.markdown(
+            "**Thema genoemd.** Deze passages gaan over deze prioriteit, maar noemen geen van haar voorstellen. "
+            "Klopt het? Bevestig dan de passage die het laat zien: als u geen voorstel van deze prioriteit "
+            "bevestigt, telt de prioriteit in het rapport en de presentatie als *thema genoemd*."
         )
-        if stale := st.session_state.pop(_stale_key(proposal.id), None):
-            st.warning(stale, icon=":material/group:")
-        if saved := st.session_state.pop(_saved_key(proposal.id), None):
-            st.caption(f":material/check: {saved}")
+        for n, passage in enumerate(priority_coverage.theme, start=1):
+            number = f"{n}. " if len(priority_coverage.theme) > 1 else ""
+            st.markdown(
+                f"{number}*{where_label(passage)}:* {literal.markdown(' '.join(passage.text.split()))}"
+            )
+        _judging(theme_key(priority_id), theme_candidates(priority_coverage))
+if priority_coverage.maybe:
+    with st.expander(f"Misschien relevant ({nl_number(len(priority_coverage.maybe))} passages)"):
+        st.caption(
+            "De app vond hier geen duidelijke belofte, maar deze passages lijken het meest op deze prioriteit. "
+            "Zo mist u minder: lees ze, en kijk zelf in het akkoord als er iets tussen zit."
+        )
+        for passage in priority_coverage.maybe:
+            st.markdown(f"*{where_label(passage)}:* {literal.markdown(' '.join(passage.text.split()))}")
 
 # --- sharing ----------------------------------------------------------------------------------------
 st.subheader("Delen met andere gemeenten")

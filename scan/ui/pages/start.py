@@ -13,6 +13,7 @@ from scan.ui.components import cached, context, step_plan
 from scan.ui.components.access import has_access, login_form, open_installation_notice
 from scan.ui.components.tip_card import tip_card
 from scan.ui.services import get_bank, get_reference, get_store
+from scan.views import plan as plan_views
 
 KEY_PICK = "start_gemeente"
 KEY_YEAR = "start_jaar"
@@ -60,7 +61,7 @@ code = st.selectbox(
 this_year = date.today().year
 if code is None:
     # The path before any choice: what a griffier does, who else takes part, how long it takes.
-    step_plan.show(step_plan.steps(store, bank, None, suggested_year(this_year, [])), None)
+    step_plan.show(plan_views.steps(store, bank, None, suggested_year(this_year, [])), None)
     st.stop()
 
 m = ref.municipality(code)
@@ -87,7 +88,9 @@ found = rounds.for_municipality(store, code)
 suggested = suggested_year(this_year, [r.year for r in found])
 # The round the plan describes: the one this session works on, else the newest of this municipality.
 plan_round = current if current is not None and current.gm_code == code else (found[0] if found else None)
-plan = step_plan.steps(store, bank, plan_round, suggested)
+plan = plan_views.steps(
+    store, bank, plan_round, suggested, cached.self_score(plan_round) if plan_round else None
+)
 now = step_plan.show(plan, plan_round)
 next_step = plan[now] if plan_round is not None and now is not None and plan[now].page else None
 if next_step and st.button(

@@ -15,12 +15,12 @@ from scan.base.formatting import nl_number
 from scan.content.models import PAMPHLET
 from scan.rules.benchmark import MIN_N
 from scan.rules.voices import DIVERGENCE_POINTS
-from scan.views.report.content import ReportData, build_report_data
+from scan.views.report.content import ReportData, report_data
 
 TEMPLATES = Path(__file__).parent / "templates"
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
-__all__ = ["ReportData", "ReportError", "build_report_data", "to_docx", "to_html", "to_pdf"]
+__all__ = ["ReportData", "ReportError", "report_data", "to_docx", "to_html", "to_pdf"]
 
 
 class ReportError(ScanError):

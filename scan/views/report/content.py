@@ -12,7 +12,6 @@ from datetime import date
 from scan.base.formatting import nl_date, nl_number, nl_percent, nl_signed, shown_difference
 from scan.content.models import GROUP_LABELS, PAMPHLET, ProposalStatus
 from scan.content.questionbank import QuestionBank, question_bank
-from scan.records.round.rounds import Round
 from scan.rules import svg_charts
 from scan.rules.agenda import AgendaItem
 from scan.rules.answer_words import level_words
@@ -21,7 +20,6 @@ from scan.rules.scoring import Counts, PriorityScore
 from scan.rules.summary import strongest_and_weakest
 from scan.rules.trend import deltas
 from scan.rules.voices import DIVERGENCE_POINTS, role_rows
-from scan.storage.core import Store
 from scan.views import agreement as agreement_views
 from scan.views import peers as peer_views
 from scan.views import round as round_views
@@ -126,10 +124,26 @@ class AgreementPromise:
 
 
 @dataclass(frozen=True)
+class AgreementTheme:
+    """A confirmed "thema genoemd": the agreement serves the priority without naming a proposal."""
+
+    where: str  # "pagina 4"
+    quote: str  # document text: render literally
+
+
+@dataclass(frozen=True)
 class AgreementPriority:
     name: str
-    status: str  # "staat erin", "deels", "niet bevestigd"
+    status: str  # "staat erin", "deels", "thema genoemd", "niet bevestigd"
     promises: list[AgreementPromise]
+    theme: AgreementTheme | None = None
+
+    @property
+    def confirmed_words(self) -> list[str]:
+        """What the griffier confirmed for this priority, in a table cell: its proposals, or the theme."""
+        if self.promises:
+            return [x.proposal for x in self.promises]
+        return [f"thema genoemd ({self.theme.where}), geen voorstel"] if self.theme else []
 
 
 @dataclass(frozen=True)
@@ -314,11 +328,20 @@ def _agreement(bank: QuestionBank, view: agreement_views.AgreementView) -> Agree
         return AgreementReport(
             False, "Voor deze ronde is (nog) geen akkoord gelezen met de akkoordcheck.", []
         )
+    themes = (
+        f" Bij {view.themes_found} {'prioriteit' if view.themes_found == 1 else 'prioriteiten'} noemt het "
+        f"akkoord het thema zonder een van haar voorstellen (thema genoemd); de griffie bevestigde er "
+        f"{len(view.themes)}."
+        if view.themes_found
+        else ""
+    )
     intro = (
         f"De akkoordcheck las {found.described} en vond bij {view.found} van de {len(bank.proposals)} voorstellen een passage. "
         f"De griffie bevestigde er {view.confirmed} en wees er {view.rejected} af"
         + (f"; {view.open} {'is' if view.open == 1 else 'zijn'} nog niet beoordeeld" if view.open else "")
-        + ". Alleen bevestigde passages tellen mee. Bij elk voorstel staat wat de antwoorden in de scan "
+        + "."
+        + themes
+        + " Alleen bevestigde passages tellen mee. Bij elk voorstel staat wat de antwoorden in de scan "
         "over de praktijk zeggen."
     )
     priorities = [
@@ -331,6 +354,7 @@ def _agreement(bank: QuestionBank, view: agreement_views.AgreementView) -> Agree
                 )
                 for promise, practice in p.promised
             ],
+            AgreementTheme(p.theme.where, p.theme.quote) if p.theme is not None else None,
         )
         for p in view.priorities
     ]
@@ -435,12 +459,10 @@ def _charts(
     return charts
 
 
-def build_report_data(
-    store: Store, rnd: Round, group_id: str | None = None, today: date | None = None
-) -> ReportData:
-    """The report's content, from the same view the screens use, compared with the chosen group."""
+def report_data(view: round_views.RoundView, today: date | None = None) -> ReportData:
+    """The report's content as a function of the round's assembled view."""
     bank = question_bank()
-    view = round_views.round_view(store, rnd, group_id)
+    rnd = view.scan.round
     score = view.scan.score
     trend = _trend(bank, view.trend)
     change = deltas(view.trend.previous.score, score) if view.trend.previous else {}

@@ -221,20 +221,25 @@ def write(d: ReportData) -> bytes:
         word.add_table(
             doc,
             [
-                [f"{n}. {p.name}", p.status, "\n".join(x.proposal for x in p.promises) or "–"]
+                [f"{n}. {p.name}", p.status, "\n".join(p.confirmed_words) or "–"]
                 for n, p in enumerate(d.agreement.priorities, start=1)
             ],
             [5.5, 3.0, 8.5],
             header=["Prioriteit", "In het akkoord", "Bevestigde voorstellen"],
         )
         for p in d.agreement.priorities:
-            if not p.promises:
+            if not p.promises and p.theme is None:
                 continue
             doc.add_heading(p.name, level=2)
             for x in p.promises:
                 doc.add_paragraph(f"{x.proposal}, {x.where}:").runs[0].bold = True
                 doc.add_paragraph(x.quote, style="Quote")
                 doc.add_paragraph(x.practice)
+            if p.theme is not None and not p.promises:
+                doc.add_paragraph(f"Thema genoemd, zonder een van de voorstellen, {p.theme.where}:").runs[
+                    0
+                ].bold = True
+                doc.add_paragraph(p.theme.quote, style="Quote")
 
     doc.add_heading("Gekozen voorstellen: de concept-democratiseringsagenda", level=1)
     if not d.agenda:

@@ -1,0 +1,172 @@
+"""One test per cause of a miss or a false find on real agreement text (issue 24), each seen failing
+before its fix: word forms (plural of -plan, participles), four words in another sense, and a
+priority served without any of its proposals ("thema genoemd")."""
+
+from __future__ import annotations
+
+from scan.rules.akkoord import analyse_text
+from scan.rules.akkoord.classifier import features, model_from_dict
+from scan.rules.akkoord.textnorm import normalise_word, stem, tokenize
+
+
+def key(word: str) -> str:
+    return stem(normalise_word(word))
+
+
+def found(text: str) -> dict[str, str]:
+    result = analyse_text(text)
+    return {pid: c.status for pid, c in result.proposals.items() if c.status != "niet_gevonden"}
+
+
+# --- word forms -------------------------------------------------------------------------------------
+
+
+def test_the_plural_of_a_plan_term_meets_its_singular() -> None:
+    # Snowball kept "plann" and "stapp": "actieplannen" never met "actieplan" in the word list.
+    assert key("actieplannen") == key("actieplan")
+    assert key("stappen") == key("stap")
+    text = "Samen met inwoners maken we actieplannen voor de lokale democratie in elke kern."
+    assert found(text).get("1a") == "staat_erin"
+
+
+def test_a_participle_meets_its_infinitive() -> None:
+    assert key("ondersteund") == key("ondersteunen") == key("ondersteunt")
+    assert key("uitgevoerd") == key("uitvoeren")
+    # "ondersteunen" is in the word list (3a, with initiatives of residents); the participle was not.
+    text = "Plannen van bewoners voor hun eigen buurt worden door de gemeente ondersteund."
+    assert found(text).get("3a") == "staat_erin"
+
+
+# --- words in another sense --------------------------------------------------------------------------
+
+
+def test_initiatives_as_partners_in_a_clean_up_promise_nothing() -> None:
+    text = "Samen met bewonersinitiatieven ruimen we zwerfafval op in de wijken en langs de wegen."
+    assert "3a" not in found(text)
+    assert found("We ondersteunen bewonersinitiatieven met raad en daad.").get("3a") == "staat_erin"
+
+
+def test_grip_in_the_region_about_independence_is_not_regional_democracy() -> None:
+    text = "Wij willen als zelfstandige gemeente grip houden op wat er in de regio gebeurt."
+    assert "5e" not in found(text)
+    assert found("Raadsleden houden grip op de regionale samenwerking.").get("5e") == "staat_erin"
+
+
+def test_democracy_in_the_name_of_an_event_is_no_agenda() -> None:
+    text = "Het programma van de Week van de Democratie bestaat dit jaar uit een braderie en een markt."
+    assert "1a" not in found(text)
+    assert found("We stellen een programma voor de lokale democratie op.").get("1a") == "staat_erin"
+
+
+def test_two_generic_support_words_elsewhere_do_not_make_deels() -> None:
+    # "vertrouwen" and "fracties" are support words of 1b; here they are about a football club.
+    text = "Het vertrouwen in de fracties van de voetbalclub groeit, zegt de penningmeester."
+    assert "1b" not in found(text)
+
+
+# --- a priority served without one of its proposals ---------------------------------------------------
+
+
+def _stub_model(word: str, priority: int) -> dict:
+    """A model that gives ``priority`` a high probability for passages with ``word``, else near 0."""
+    weights = {f"w:{key(word)}": [8.0 if p == priority else 0.0 for p in range(1, 9)]}
+    return {
+        "version": "stub",
+        "priorities": {str(p): {"bias": -4.0, "threshold": 0.9, "maybe": 0.05} for p in range(1, 9)},
+        "weights": weights,
+    }
+
+
+def test_a_passage_that_serves_a_priority_without_a_proposal_is_thema_genoemd() -> None:
+    model = model_from_dict(_stub_model("stille", 2))
+    text = (
+        "Oog voor de stille inwoners. Iedereen heeft een belang en we zoeken die belangen op.\n\n"
+        "We bouwen vijfhonderd woningen voor starters."
+    )
+    result = analyse_text(text, model=model)
+    coverage = result.priorities[2]
+    assert coverage.status == "thema_genoemd"
+    assert coverage.found == ()
+    assert [p.text for p in coverage.theme] == [
+        "Oog voor de stille inwoners. Iedereen heeft een belang en we zoeken die belangen op."
+    ]
+    assert coverage.theme[0].terms == ("stille",)
+    assert all(result.priorities[p].status == "niet_gevonden" for p in (1, 3, 4, 5, 6, 7, 8))
+    # it survives the round trip through storage
+    again = type(result).from_dict(result.to_dict())
+    assert again.priorities[2] == coverage
+
+
+def test_a_denied_theme_is_not_a_theme() -> None:
+    model = model_from_dict(_stub_model("referendum", 8))
+    result = analyse_text("Een referendum houden we niet.", model=model)
+    assert result.priorities[8].status == "niet_gevonden"
+    assert result.priorities[8].theme == ()
+
+
+def test_model_features_are_the_same_for_training_and_scoring() -> None:
+    tokens = tokenize("Wijkraden krijgen een eigen budget.")
+    assert "w:" + key("wijkraden") in features(tokens)
+    assert "c:<wij" in features(tokens)
+
+
+# --- words mined from the development split (issue 24, second round) ----------------------------------
+
+
+def _silent_model():
+    """A passage model that never speaks: what remains is the word list alone."""
+    return model_from_dict(
+        {
+            "version": "silent",
+            "priorities": {str(p): {"bias": -20.0, "threshold": 0.9, "maybe": 0.5} for p in range(1, 9)},
+            "weights": {},
+        }
+    )
+
+
+def themes(text: str) -> dict[int, list[str]]:
+    result = analyse_text(text, model=_silent_model())
+    return {p: [x.text for x in c.theme] for p, c in result.priorities.items() if c.theme}
+
+
+def test_a_participation_regulation_is_priority_4_as_a_theme_by_its_words() -> None:
+    # Participation rules serve priority 4 without one of its three proposals (labelling guide).
+    text = "Er komt een participatieverordening.\n\nWe bouwen vijfhonderd woningen voor starters."
+    result = analyse_text(text, model=_silent_model())
+    assert result.priorities[4].status == "thema_genoemd"
+    assert [p.text for p in result.priorities[4].theme] == ["Er komt een participatieverordening."]
+    assert result.priorities[4].theme[0].terms == ("participatieverordening",)
+    assert themes("Een participatieverordening komt er niet.") == {}
+
+
+def test_an_audit_office_is_priority_6_as_a_theme() -> None:
+    assert themes("We versterken de rekenkamer, zodat de raad beter kan controleren.") == {
+        6: ["We versterken de rekenkamer, zodat de raad beter kan controleren."]
+    }
+
+
+def test_general_participation_words_count_only_on_their_own() -> None:
+    text = "Inwoners moeten meer betrokken worden bij het beleid van de gemeente."
+    assert themes(text) == {1: [text]}
+    # in a passage about one instrument, the instrument is the point: no extra theme 1
+    instrument = "Met burgerparticipatie bedoelen we ook een participatieverordening."
+    assert 1 not in themes(instrument) and 4 in themes(instrument)
+
+
+def test_a_parenthesis_does_not_end_the_denial() -> None:
+    assert "8c" not in found("Geen (raadgevende) referenda, maar wel vroegtijdig burgers betrekken.")
+    assert found("Wij willen (raadgevende) referenda mogelijk maken.").get("8c") == "staat_erin"
+
+
+def test_preventing_a_referendum_is_no_referendum() -> None:
+    assert "8c" not in found("Een participatie-app kan referenda voorkomen.")
+
+
+def test_village_councils_are_an_instrument_of_their_own() -> None:
+    # issue 24: "wijkraden" counted only as a support word; the guide makes them 5c.
+    assert found("Wijkraden krijgen een vaste plek in de besluitvorming.").get("5c") == "staat_erin"
+
+
+def test_a_party_called_dorpsvisie_is_no_village_plan() -> None:
+    assert "5a" not in found("De coalitie wordt gevormd door Dorpsvisie, CDA en D66.")
+    assert found("Samen met de bewoners maken we een dorpsvisie voor Son.").get("5a") == "staat_erin"

@@ -1,0 +1,453 @@
+"""What each change to the akkoordcheck's method does, measured on the DEVELOPMENT split only.
+
+    python tools/akkoord_experiments.py              # every variant, one line each
+    python tools/akkoord_experiments.py --only base  # variants whose name starts with "base"
+
+Each variant is cross-validated by municipality (GroupKFold, 5 folds: a municipality is never in
+training and validation at once) on the development split of the real-text corpus
+(tests/akkoord/corpus/). The project's own labelled sets can be added to every training fold; they
+are never scored. The test split, the hold-out sets and the pamphlet's text suggestions are never
+read here. Figures per variant: priority level (word list OR passage model, as the check reports
+it), proposal level (word list, support-only "deels" gated by the model), and the register of
+agreement prose alone. docs/akkoordcheck.md records the results.
+
+A passage is read as the check reads pasted text (tests/akkoord/corpus.py): the reader's blocks,
+headings left out, long paragraphs cut into windows; the model scores each window and the
+passage gets the highest score.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from scan.rules.akkoord.analysis import _matcher  # noqa: E402
+from scan.rules.akkoord.classifier import PRIORITIES, features  # noqa: E402
+from scan.rules.akkoord.decision import judge  # noqa: E402
+from scan.rules.akkoord.limits import Limits  # noqa: E402
+from scan.rules.akkoord.passages import split_passages  # noqa: E402
+from scan.rules.akkoord.text_reader import read_text  # noqa: E402
+from scan.rules.akkoord.textnorm import Token, tokenize  # noqa: E402
+from scan.rules.akkoord.vocabulary import is_theme, vocabulary  # noqa: E402
+from tests.akkoord.corpus import split  # noqa: E402
+from tests.akkoord.fixtures import development_passages, labelled_passages  # noqa: E402
+
+FOLDS = 5
+GATE = 0.7  # decision.SUPPORT_GATE
+TARGET_PRECISION = 0.9
+
+
+@dataclass
+class Window:
+    tokens: list[Token]
+    strong: set[str]  # proposals the word list finds firmly (staat erin, or hedged deels)
+    support: set[str]  # proposals found by support words only (counted when the model agrees)
+    denied: set[int]  # priorities whose terms in this window are all negated
+    themes: set[int] = field(default_factory=set)  # priorities whose theme words the word list finds
+
+
+@dataclass
+class Item:
+    text: str
+    gold_priorities: frozenset[int]
+    gold_proposals: frozenset[str]
+    group: str
+    register: str
+    scored: bool  # a real development passage (scored); False: own sets, training only
+    windows: list[Window] = field(default_factory=list)
+
+
+def read_windows(text: str) -> list[Window]:
+    matcher = _matcher(vocabulary())
+    document = read_text(text, "passage", Limits.default())
+    windows = []
+    for piece in split_passages(document.blocks):
+        if piece.heading:
+            continue
+        tokens = tokenize(piece.text)
+        match = matcher.match(piece.text, tokens)
+        strong, support = set(), set()
+        by_priority: dict[int, list[bool]] = {}
+        themes = set()
+        for pid, occurrences in match.by_proposal.items():
+            verdict = judge(occurrences)
+            by_priority.setdefault(int(pid[0]), []).extend(o.negated for o in occurrences)
+            if is_theme(pid):
+                if verdict.status != "niet_gevonden":
+                    themes.add(int(pid[0]))
+                continue
+            if verdict.status == "staat_erin" or (verdict.status == "deels" and verdict.hedged):
+                strong.add(pid)
+            elif verdict.status == "deels":
+                support.add(pid)
+        denied = {p for p, flags in by_priority.items() if flags and all(flags)}
+        found = {int(pid[0]) for pid in strong | support} | themes
+        themes = {p for p in themes if p not in vocabulary().alone_themes or not found - {p}}
+        windows.append(Window(tokens, strong, support, denied, themes))
+    return windows
+
+
+def load_items(with_own: bool) -> list[Item]:
+    items = [
+        Item(p.text, p.priorities, frozenset(p.labels), p.code, p.register, True)
+        for p in split("development")
+    ]
+    if with_own:
+        for name, passages in (("labelled", labelled_passages()), ("development", development_passages())):
+            for q in passages:
+                items.append(
+                    Item(
+                        q.text,
+                        frozenset(int(pid[0]) for pid in q.labels),
+                        frozenset(q.labels),
+                        f"own-{name}-{q.id.split('-')[0]}",
+                        "own",
+                        False,
+                    )
+                )
+    for item in items:
+        item.windows = read_windows(item.text)
+    return items
+
+
+# --- features ------------------------------------------------------------------------------------
+
+Featurizer = Callable[[list[Token]], set[str]]
+
+
+def char_ngrams(tokens: list[Token], sizes: Iterable[int]) -> set[str]:
+    found = set()
+    for token in tokens:
+        if not token.norm.isalpha():
+            continue
+        marked = f"<{token.norm}>"
+        for size in sizes:
+            for i in range(len(marked) - size + 1):
+                found.add("c:" + marked[i : i + size])
+    return found
+
+
+def words_only(tokens: list[Token]) -> set[str]:
+    return {"w:" + t.stem for t in tokens if t.norm.isalpha()}
+
+
+def with_lemmas(tokens: list[Token]) -> set[str]:
+    import simplemma
+
+    found = features(tokens)
+    for t in tokens:
+        if t.norm.isalpha():
+            found.add("l:" + simplemma.lemmatize(t.norm, lang="nl"))
+    return found
+
+
+def chars_3_5(tokens: list[Token]) -> set[str]:
+    found = {f for f in features(tokens) if not f.startswith("c:")}
+    return found | char_ngrams(tokens, (3, 4, 5))
+
+
+FEATURIZERS: dict[str, Featurizer] = {
+    "current": features,  # stems, stem pairs, character 4- and 5-grams per word
+    "words": words_only,
+    "lemmas": with_lemmas,
+    "chars35": chars_3_5,
+}
+
+
+# --- model ----------------------------------------------------------------------------------------
+
+
+def matrix(rows: list[set[str]], vocab: dict[str, int], normalise: bool):
+    from scipy.sparse import csr_matrix
+
+    r, c = [], []
+    for i, found in enumerate(rows):
+        for f in found:
+            j = vocab.get(f)
+            if j is not None:
+                r.append(i)
+                c.append(j)
+    data = np.ones(len(r))
+    x = csr_matrix((data, (r, c)), shape=(len(rows), len(vocab)))
+    if normalise:
+        from sklearn.preprocessing import normalize
+
+        x = normalize(x)
+    return x
+
+
+def build_vocab(rows: list[set[str]], min_df: int = 2) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for found in rows:
+        for f in found:
+            counts[f] = counts.get(f, 0) + 1
+    return {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_df))}
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    featurizer: str = "current"
+    c: float = 0.3
+    balanced: bool = True
+    normalise: bool = False
+    with_own: bool = True
+    thresholds: str = "global"  # global | per_priority | fixed:<p>
+    use_model: bool = True
+    use_rules: bool = True
+    min_precision: float = 0.0  # thresholds: best F1 among those keeping at least this precision
+    rule_features: bool = False  # the word list's findings as features of the model
+
+
+def out_of_fold(items: list[Item], variant: Variant) -> np.ndarray:
+    """Probability per scored item and priority, from models that never saw its municipality."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    featurize = FEATURIZERS[variant.featurizer]
+
+    def rows_of(tokens: list[Token], windows: list[Window]) -> set[str]:
+        found = featurize(tokens)
+        if variant.rule_features:
+            for w in windows:
+                found |= {"r:" + pid for pid in w.strong | w.support}
+                found |= {f"t:{p}" for p in w.themes}
+                found |= {f"n:{p}" for p in w.denied}
+        return found
+
+    passage_rows = [rows_of(tokenize(it.text), it.windows) for it in items]
+    window_rows = [[rows_of(w.tokens, [w]) for w in it.windows] for it in items]
+    probs = np.zeros((len(items), len(PRIORITIES)))
+    scored = [i for i, it in enumerate(items) if it.scored]
+    own = [i for i, it in enumerate(items) if not it.scored]
+    groups = [items[i].group for i in scored]
+    for train_pos, valid_pos in GroupKFold(n_splits=FOLDS).split(scored, groups=groups):
+        train = [scored[k] for k in train_pos] + own
+        valid = [scored[k] for k in valid_pos]
+        vocab = build_vocab([passage_rows[i] for i in train])
+        x_train = matrix([passage_rows[i] for i in train], vocab, variant.normalise)
+        flat = [(i, row) for i in valid for row in window_rows[i]]
+        if not flat:
+            continue
+        x_valid = matrix([row for _, row in flat], vocab, variant.normalise)
+        owners = np.array([i for i, _ in flat])
+        for k, p in enumerate(PRIORITIES):
+            y = np.array([p in items[i].gold_priorities for i in train], dtype=int)
+            if y.sum() == 0:
+                continue
+            model = LogisticRegression(
+                C=variant.c,
+                class_weight="balanced" if variant.balanced else None,
+                solver="liblinear",
+                max_iter=2000,
+            )
+            model.fit(x_train, y)
+            window_probs = model.predict_proba(x_valid)[:, 1]
+            for i in valid:
+                mask = owners == i
+                if mask.any():
+                    probs[i, k] = window_probs[mask].max()
+    return probs
+
+
+# --- decisions and figures -----------------------------------------------------------------------
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, gold: set, got: set) -> None:
+        self.tp += len(gold & got)
+        self.fp += len(got - gold)
+        self.fn += len(gold - got)
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def decide(item: Item, prob: np.ndarray, thresholds: np.ndarray, variant: Variant):
+    """Priorities and proposals the check would report for one passage."""
+    proposals: set[str] = set()
+    priorities: set[int] = set()
+    denied: set[int] = set()
+    for w in item.windows:
+        denied |= w.denied
+        if variant.use_rules:
+            priorities |= w.themes
+            proposals |= w.strong
+            proposals |= {pid for pid in w.support if not variant.use_model or prob[int(pid[0]) - 1] >= GATE}
+    priorities |= {int(pid[0]) for pid in proposals}
+    if variant.use_model:
+        priorities |= {p for k, p in enumerate(PRIORITIES) if prob[k] >= thresholds[k] and p not in denied}
+    return priorities, proposals
+
+
+def evaluate(items: list[Item], probs: np.ndarray, thresholds: np.ndarray, variant: Variant):
+    prio, prop, agreement = Counts(), Counts(), Counts()
+    for i, item in enumerate(items):
+        if not item.scored:
+            continue
+        got_prios, got_props = decide(item, probs[i], thresholds, variant)
+        prio.add(set(item.gold_priorities), got_prios)
+        prop.add(set(item.gold_proposals), got_props)
+        if item.register == "agreement":
+            agreement.add(set(item.gold_priorities), got_prios)
+    return prio, prop, agreement
+
+
+GRID = np.round(np.arange(0.20, 0.96, 0.025), 3)
+
+
+def choose_thresholds(items: list[Item], probs: np.ndarray, variant: Variant) -> np.ndarray:
+    if variant.thresholds.startswith("fixed:"):
+        return np.full(len(PRIORITIES), float(variant.thresholds.split(":")[1]))
+    best_global = None
+    for t in GRID:
+        thresholds = np.full(len(PRIORITIES), t)
+        p, _r, f = evaluate(items, probs, thresholds, variant)[0].prf()
+        if p >= variant.min_precision and (best_global is None or f > best_global[0]):
+            best_global = (f, t)
+    base = best_global[1] if best_global else 0.95
+    thresholds = np.full(len(PRIORITIES), base)
+    if variant.thresholds == "global":
+        return thresholds
+    # per priority: starting from the global one, move each priority's threshold to the value that
+    # gives the best priority-level F1 while the overall precision stays at or above the target
+    for _ in range(2):
+        for k in range(len(PRIORITIES)):
+            best = None
+            for t in GRID:
+                trial = thresholds.copy()
+                trial[k] = t
+                p, _r, f = evaluate(items, probs, trial, variant)[0].prf()
+                if p >= variant.min_precision and (best is None or f > best[0] + 1e-9):
+                    best = (f, t)
+            if best:
+                thresholds[k] = best[1]
+    return thresholds
+
+
+VARIANTS = [
+    Variant("rules-only", use_model=False),
+    Variant("base (issue-24 first model: C 0.3, global threshold)"),
+    Variant("base-no-own-sets", with_own=False),
+    Variant("base-C1", c=1.0),
+    Variant("base-C3", c=3.0),
+    Variant("base-unbalanced", balanced=False, c=1.0),
+    Variant("base-l2norm", normalise=True, c=3.0),
+    Variant("feat-words-only", featurizer="words", c=1.0),
+    Variant("feat-lemmas", featurizer="lemmas"),
+    Variant("feat-chars35", featurizer="chars35"),
+    Variant("feat-rules", rule_features=True),
+    Variant("feat-rules-C1", rule_features=True, c=1.0),
+    Variant("feat-rules-lemmas-C1", featurizer="lemmas", rule_features=True, c=1.0),
+    Variant("thr-per-priority", thresholds="per_priority"),
+    Variant("thr-per-priority-rules-C1", thresholds="per_priority", rule_features=True, c=1.0),
+    Variant("thr-P85", min_precision=0.85),
+    Variant("thr-P85-rules-C1", min_precision=0.85, rule_features=True, c=1.0),
+    Variant("model-only", use_rules=False),
+    Variant("model-only-rules-feat", use_rules=False, rule_features=True, c=1.0),
+]
+
+
+# --- recall@5 in the check's own ranking, per source document ---------------------------------------
+
+
+def recall_at_5_cv(variant: Variant, thresholds: np.ndarray, maybe: float = 0.05) -> tuple[int, int]:
+    """Recall@5 on the development split, each source document analysed whole by the full check
+    with a passage model trained without its municipality (featurizer "current" only: the app
+    scores with ``classifier.features``)."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    from scan.rules.akkoord import analyse_text
+    from scan.rules.akkoord.classifier import Model, PriorityModel
+    from tests.akkoord.quality import recall_at_5_documents
+
+    assert variant.featurizer == "current" and not variant.rule_features
+    dev = split("development")
+    own = [(q.text, frozenset(int(pid[0]) for pid in q.labels)) for q in labelled_passages()]
+    own += [(q.text, frozenset(int(pid[0]) for pid in q.labels)) for q in development_passages()]
+    codes = sorted({p.code for p in dev})
+    hits = pairs = 0
+    for train_pos, _ in GroupKFold(n_splits=FOLDS).split(codes, groups=codes):
+        train_codes = {codes[k] for k in train_pos}
+        train = [(p.text, p.priorities) for p in dev if p.code in train_codes]
+        if variant.with_own:
+            train += own
+        rows = [features(tokenize(t)) for t, _ in train]
+        vocab = build_vocab(rows)
+        x = matrix(rows, vocab, False)
+        names = sorted(vocab, key=vocab.__getitem__)
+        weights = np.zeros((len(names), len(PRIORITIES)))
+        priorities = {}
+        for k, p in enumerate(PRIORITIES):
+            y = np.array([p in g for _, g in train], dtype=int)
+            lr = LogisticRegression(
+                C=variant.c, class_weight="balanced" if variant.balanced else None, solver="liblinear"
+            )
+            lr.fit(x, y)
+            weights[:, k] = lr.coef_[0]
+            priorities[p] = PriorityModel(float(lr.intercept_[0]), float(thresholds[k]), maybe)
+        model = Model(priorities, {n: tuple(row) for n, row in zip(names, weights, strict=True)}, "cv")
+        valid = [p for p in dev if p.code not in train_codes]
+        h, n = recall_at_5_documents(valid, lambda text, m=model: analyse_text(text, model=m))
+        hits += h
+        pairs += n
+    return hits, pairs
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--only", default="", help="run the variants whose name starts with this")
+    parser.add_argument("--recall5", action="store_true", help="also recall@5 per document (slower)")
+    args = parser.parse_args()
+    cache: dict[bool, list[Item]] = {}
+    print("development split, cross-validated by municipality (5 folds); own sets only in training")
+    for variant in VARIANTS:
+        if not variant.name.startswith(args.only):
+            continue
+        if variant.with_own not in cache:
+            cache[variant.with_own] = load_items(variant.with_own)
+        items = cache[variant.with_own]
+        probs = out_of_fold(items, variant) if variant.use_model else np.zeros((len(items), len(PRIORITIES)))
+        thresholds = choose_thresholds(items, probs, variant) if variant.use_model else np.ones(8)
+        prio, prop, agreement = evaluate(items, probs, thresholds, variant)
+        at5 = ""
+        if (
+            args.recall5
+            and variant.use_model
+            and variant.featurizer == "current"
+            and not variant.rule_features
+        ):
+            h, n = recall_at_5_cv(variant, thresholds)
+            at5 = f" | recall@5 {h}/{n} = {h / n:.3f}"
+        shown = (
+            ",".join(f"{t:.2f}" for t in thresholds)
+            if variant.thresholds != "global"
+            else f"{thresholds[0]:.3f}"
+        )
+        print(
+            "{:<52} prio P {:.3f} R {:.3f} F1 {:.3f} | prop P {:.3f} R {:.3f} F1 {:.3f} | "
+            "agreement prio P {:.3f} R {:.3f} | thr {}{}".format(
+                variant.name, *prio.prf(), *prop.prf(), *agreement.prf()[:2], shown, at5
+            )
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,128 @@
+"""Train the akkoordcheck's passage model (scan/rules/akkoord/model.json): one logistic regression per priority.
+
+    python tools/train_akkoord.py            # trains, prints the cross-validated figures, writes the model
+    python tools/train_akkoord.py --check    # trains and fails if the result differs from model.json
+
+Data: the development split of the real-text corpus (tests/akkoord/corpus/, split by municipality)
+and the project's own labelled sets (tests/akkoord/labelled.yaml, development.yaml). Never the test
+split, the hold-out sets or the pamphlet's text suggestions. A passage's priorities are those of the
+proposals it promises plus its "themes".
+
+Choices, each by measurement on the development split (tools/akkoord_experiments.py compares the
+alternatives; docs/akkoordcheck.md has the figures): features as ``classifier.features`` (stems,
+stem pairs, character 4- and 5-grams per word), balanced class weights, the regularisation C from
+``C_VALUES`` and one threshold for all priorities, both picked by the best priority-level F1 of the
+whole check (word list OR model) in grouped 5-fold cross-validation (folds by municipality, so a
+municipality is never in training and validation at once; only real passages are scored).
+"Misschien relevant" has no lower bar (``MAYBE`` 0): the best five candidates per priority are
+always listed, which is what recall@5 needs. Deterministic (liblinear, no random state): the same
+data gives the same file. Takes about a minute on 2 cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from akkoord_experiments import (  # noqa: E402
+    Variant,
+    build_vocab,
+    choose_thresholds,
+    evaluate,
+    load_items,
+    matrix,
+    out_of_fold,
+)
+
+from scan.rules.akkoord.classifier import MODEL_PATH, PRIORITIES, features  # noqa: E402
+from scan.rules.akkoord.textnorm import tokenize  # noqa: E402
+
+C_VALUES = (0.3, 1.0, 3.0)
+MAYBE = 0.0  # "misschien relevant": no lower bar, the best five per priority are listed
+
+
+def train() -> dict:
+    from sklearn.linear_model import LogisticRegression
+
+    items = load_items(with_own=True)
+    scored = [it for it in items if it.scored]
+    print(
+        f"training passages: {len(items)} ({len(scored)} real, development split; "
+        f"{sum(bool(it.gold_priorities) for it in scored)} of those serve a priority)"
+    )
+    rules = Variant("word list alone", use_model=False)
+    prio, _, _ = evaluate(items, np.zeros((len(items), len(PRIORITIES))), np.ones(8), rules)
+    print("word list alone: priorities P {:.3f} R {:.3f} F1 {:.3f}".format(*prio.prf()))
+    best = None
+    for c in C_VALUES:
+        variant = Variant(f"C {c}", c=c)
+        probs = out_of_fold(items, variant)
+        thresholds = choose_thresholds(items, probs, variant)
+        prio, _, _ = evaluate(items, probs, thresholds, variant)
+        p, r, f = prio.prf()
+        print(
+            f"C {c}: threshold {thresholds[0]:.3f}, cross-validated priorities P {p:.3f} R {r:.3f} F1 {f:.3f}"
+        )
+        if best is None or f > best[0] + 1e-9:
+            best = (f, c, float(thresholds[0]))
+    assert best is not None
+    f1, c, threshold = best
+    print(f"chosen: C {c}, threshold {threshold:.3f} (cross-validated F1 {f1:.3f})")
+
+    rows = [features(tokenize(it.text)) for it in items]
+    vocab = build_vocab(rows)
+    x = matrix(rows, vocab, False)
+    names = sorted(vocab, key=vocab.__getitem__)
+    weights = np.zeros((len(names), len(PRIORITIES)))
+    priorities = {}
+    for k, p in enumerate(PRIORITIES):
+        y = np.array([p in it.gold_priorities for it in items], dtype=int)
+        model = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=2000)
+        model.fit(x, y)
+        weights[:, k] = model.coef_[0]
+        priorities[str(p)] = {
+            "bias": round(float(model.intercept_[0]), 4),
+            "threshold": round(threshold, 3),
+            "maybe": MAYBE,
+        }
+    kept = {
+        name: [round(float(w), 4) for w in row]
+        for name, row in zip(names, weights, strict=True)
+        if np.abs(row).max() >= 0.001
+    }
+    print(f"features kept: {len(kept)} of {len(names)}")
+    return {
+        "version": f"C{c}-t{threshold:.3f}-n{len(items)}",
+        "trained_on": "tests/akkoord/corpus (development split), tests/akkoord/labelled.yaml, development.yaml",
+        "priorities": priorities,
+        "weights": kept,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument(
+        "--check", action="store_true", help="fail if the trained model differs from model.json"
+    )
+    args = parser.parse_args()
+    model = train()
+    text = json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    if args.check:
+        same = MODEL_PATH.exists() and MODEL_PATH.read_text(encoding="utf-8") == text
+        print("model.json is up to date" if same else "model.json differs from a fresh training")
+        return 0 if same else 1
+    MODEL_PATH.write_text(text, encoding="utf-8")
+    print(f"written: {MODEL_PATH.relative_to(ROOT)} ({len(text) / 1024:.0f} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -12,7 +12,15 @@ from scan.base.tables import markdown_table
 from scan.records import agreements
 from scan.records.round import choices as choices_module
 from scan.rules.akkoord import STATUS_LABELS
-from scan.rules.akkoord.coverage import Judged, Judgement, candidates, subject, theme_candidates, theme_key
+from scan.rules.akkoord.coverage import (
+    Judged,
+    Judgement,
+    by_state,
+    candidates,
+    subject,
+    theme_candidates,
+    theme_key,
+)
 from scan.ui.components import cached, context, literal, peer_group
 from scan.ui.components.agreement_upload import limits_text, upload_form
 from scan.ui.components.passages import STYLE, proposal_block, where_label
@@ -213,14 +221,21 @@ st.subheader("Per prioriteit")
 analysis = found.analysis
 rows = []
 for p in agreement_view.priorities:
-    found_ids = [x.id for x in bank.proposals_for(p.priority_id) if candidates(analysis.proposals[x.id])]
-    confirmed_ids = [promise.proposal_id for promise, _ in p.promised]
+    # each proposal in its own state, in the words of its card: "staat erin: 2c; deels: 2a"
+    found_states = [
+        (x.id, analysis.proposals[x.id].label)
+        for x in bank.proposals_for(p.priority_id)
+        if candidates(analysis.proposals[x.id])
+    ]
+    confirmed_states = [
+        (promise.proposal_id, agreement_view.proposal_label(promise.proposal_id)) for promise, _ in p.promised
+    ]
     status = STATUS_LABELS[analysis.priorities[p.priority_id].status]
     rows.append(
         {
             "Prioriteit": f"{p.priority_id}. {p.name}",
-            "Wat de app vond": f"{status}: {', '.join(found_ids)}" if found_ids else status,
-            "Na uw oordeel": f"{p.label}: {', '.join(confirmed_ids)}" if confirmed_ids else p.label,
+            "Wat de app vond": by_state(found_states) if found_states else status,
+            "Na uw oordeel": by_state(confirmed_states) if confirmed_states else p.label,
         }
     )
 st.markdown(markdown_table(rows))

@@ -17,7 +17,7 @@ FULL_SCREEN = "volscherm"
 _CHROME_HIDDEN = """<style>
   header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
   [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
-  .stMainBlockContainer { padding-top: 1.5rem; max-width: none; }
+  .stMainBlockContainer { padding-top: 1rem; padding-bottom: 0.5rem; max-width: none; }
 </style>"""
 
 store = get_store()

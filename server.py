@@ -12,6 +12,7 @@ limit on every request body, enforced before the body is read (scan/web/limits.p
 import logging
 import os
 import sys
+from types import FrameType
 
 import streamlit as st
 import uvicorn
@@ -43,7 +44,7 @@ def _trust_only_configured_proxies() -> None:
     trusted = trusted_proxies()
     os.environ["FORWARDED_ALLOW_IPS"] = trusted  # for any configuration made later
     serving = False
-    frame = sys._getframe()
+    frame: FrameType | None = sys._getframe()
     while frame is not None:
         loading = frame.f_locals.get("self")
         if isinstance(loading, uvicorn.Config):

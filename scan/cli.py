@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from scan.base.errors import ScanError
-from scan.base.settings import database_path
+from scan.base.settings import PROJECT_DIR, database_path
 from scan.content.questionbank import AKKOORD_FILE, QUESTIONS_DIR, load_bank, question_bank
 from scan.content.reference import BENCHMARKS_DIR, load_reference, reference
 
 
 class DutchArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse prints English by default
+    def error(self, message: str) -> NoReturn:  # argparse prints English by default
         self.print_usage(sys.stderr)
         self.exit(2, f"Fout: ongeldige opdracht ({message}). Zie 'python -m scan --help'.\n")
 
@@ -220,11 +222,54 @@ def _cmd_national(args: argparse.Namespace) -> int:
 
 
 def _cmd_grant_oidc(args: argparse.Namespace) -> int:
-    from scan.records.access import grant_oidc
+    from scan.records.access import ADMIN, grant_oidc
     from scan.storage.core import Store
 
     grant_oidc(Store(args.db), args.email, args.municipality)
-    print(f"{args.email} mag nu met het organisatie-account inloggen voor {args.municipality}.")
+    scope = args.municipality
+    what = "als beheerder" if scope == ADMIN else f"voor de scans van {reference().municipality(scope).name}"
+    print(
+        f"{args.email} mag nu {what} inloggen met een organisatie-account, via de aanbieder die daarbij hoort "
+        "(zie python -m scan check-login)."
+    )
+    return 0
+
+
+def _cmd_check_login(args: argparse.Namespace) -> int:
+    import tomllib
+
+    from scan.base.formatting import nl_number
+    from scan.records.access import ADMIN, DEFAULT_PROVIDER, sign_on
+
+    path = Path(args.secrets)
+    try:
+        secrets = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError:
+        raise ScanError(f"{path} bestaat niet of is niet te lezen.") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        line = re.search(r"at line (\d+)", str(exc))
+        where = f" (fout in regel {line.group(1)})" if line else ""
+        raise ScanError(f"{path} is geen geldig TOML-bestand{where}.") from None
+    own = secrets.get("democratiescan", {})
+    setup = sign_on(secrets.get("auth"), own.get("login") if isinstance(own, dict) else None)
+    if not setup.providers:
+        print("Er is geen aanbieder ingesteld: iedereen logt in met een wachtwoord.")
+        return 0
+    ref = reference()
+    for provider in sorted(setup.providers):
+        shown = "st.login() zonder naam" if provider == DEFAULT_PROVIDER else f"[auth.{provider}]"
+        served = [
+            ref.municipality(code).name
+            for code in sorted(ref.municipalities)
+            if setup.provider_for(code) == provider
+        ]
+        if setup.provider_for(ADMIN) == provider:
+            served.append("de beheerder")
+        listed = ", ".join(served[:5]) + (f" en {len(served) - 5} meer" if len(served) > 5 else "")
+        print(f"Aanbieder {shown}: {listed or 'geen enkele gemeente'}.")
+    without = [code for code in ref.municipalities if setup.provider_for(code) is None]
+    if without:
+        print(f"{nl_number(len(without))} gemeenten hebben geen aanbieder: zij loggen in met een wachtwoord.")
     return 0
 
 
@@ -271,9 +316,9 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
         raise ScanError(f"Het bestand of de map '{args.path}' bestaat niet.")
     if path.is_file():
         if args.csv:
-            rows = list(csv_rows(path.name, analyse_path(path, limits)))
-            Path(args.csv).write_text(csv_text(rows), encoding="utf-8-sig")
-            print(f"{len(rows)} regels geschreven naar {args.csv}.")
+            lines = list(csv_rows(path.name, analyse_path(path, limits)))
+            Path(args.csv).write_text(csv_text(lines), encoding="utf-8-sig")
+            print(f"{len(lines)} regels geschreven naar {args.csv}.")
             return 0
         analysis = analyse_path(path, limits)
         if args.json:
@@ -342,6 +387,30 @@ class _Deprecated(argparse.Action):
                 file=sys.stderr,
             )
         setattr(namespace, self.dest, values)
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is geen positief geheel getal")
+    return int(value)
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from scan.web.serve import Deployment, serve, site_config
+
+    ports = [args.first_worker_port + i for i in range(args.workers)]
+    if args.nginx_site:
+        site = site_config(ports, f"{args.address}:{args.port}", secure=args.https)
+        Path(args.nginx_site).write_text(site, encoding="utf-8")
+        print(
+            f"nginx-configuratie geschreven naar {args.nginx_site} (app-processen op poorten "
+            f"{', '.join(map(str, ports))}; zie deploy/systemd/)."
+        )
+        return 0
+    deployment = Deployment(
+        Path(args.db), args.workers, args.port, args.address, first_worker_port=args.first_worker_port
+    )
+    return serve(deployment)
 
 
 # One convention for the command line: English names for commands, flags and JSON keys; Dutch for
@@ -446,6 +515,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_grant_oidc)
 
     p = sub.add_parser(
+        "check-login", help="controleer welke aanbieder (organisatie-account) bij welke gemeente hoort"
+    )
+    p.add_argument(
+        "--secrets",
+        default=str(PROJECT_DIR / ".streamlit" / "secrets.toml"),
+        help="pad van secrets.toml (standaard .streamlit/secrets.toml van het project)",
+    )
+    p.set_defaults(func=_cmd_check_login)
+
+    p = sub.add_parser(
         "agreement",
         aliases=["akkoord"],
         help="akkoordcheck: welke voorstellen uit het pamflet staan in een akkoord (bestand of map)",
@@ -466,6 +545,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-mb", type=float, default=None, help="grootste bestand in MB (standaard 50)")
     p.add_argument("--quiet", action="store_true", help="geen voortgangsbalk")
     p.set_defaults(func=_cmd_agreement)
+
+    # --- issue 28: production set-up (serve) -------------------------------------------------------
+    p = sub.add_parser("serve", help="start de app in meerdere processen achter nginx (productie)")
+    p.add_argument("--db", default=str(database_path()), help="pad van de database")
+    p.add_argument(
+        "--workers", type=_positive, default=2, help="aantal app-processen (standaard 2: één per kern)"
+    )
+    p.add_argument("--port", type=_positive, default=8080, help="poort van nginx (standaard 8080)")
+    p.add_argument("--address", default="127.0.0.1", help="adres waarop nginx luistert (standaard 127.0.0.1)")
+    p.add_argument(
+        "--first-worker-port", type=_positive, default=8501, help="poort van het eerste app-proces"
+    )
+    p.add_argument(
+        "--nginx-site",
+        metavar="BESTAND",
+        help="schrijf alleen de nginx-configuratie voor een vaste nginx naar dit bestand en stop",
+    )
+    p.add_argument(
+        "--https",
+        action="store_true",
+        help="met --nginx-site: de site draait achter https (cookie met Secure)",
+    )
+    p.set_defaults(func=_cmd_serve)
 
     p = sub.add_parser("export-benchmark", help="gedeelde scans in het importformaat van import-benchmark")
     p.add_argument("--db", default=str(database_path()), help="pad van de database")

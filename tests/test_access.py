@@ -54,6 +54,65 @@ def test_single_sign_on_grants(store: Store) -> None:
         access.grant_oidc(store, "geen-adres", "GM0355")
 
 
+# --- several sign-on providers: one per municipality's tenant ------------------------------------
+
+PROVIDER = {"client_id": "democratiescan", "client_secret": "s", "server_metadata_url": "https://idp/x"}
+TWO_TENANTS = {
+    "redirect_uri": "https://scan/oauth2callback",
+    "cookie_secret": "c",
+    "zeist": PROVIDER,
+    "utrecht": PROVIDER,
+}
+
+
+def test_each_municipality_signs_on_through_the_provider_the_table_names() -> None:
+    setup = access.sign_on(TWO_TENANTS, {"GM0355": "zeist", "GM0344": "utrecht", "beheerder": "utrecht"})
+    assert setup.providers == {"zeist", "utrecht"}
+    assert setup.provider_for("GM0355") == "zeist"
+    assert setup.provider_for("beheerder") == "utrecht"
+    assert setup.provider_for("GM0080") is None  # not in the table: password only
+    # several providers and no table: nobody signs on (no guessing which tenant speaks for whom)
+    assert access.sign_on(TWO_TENANTS).provider_for("GM0355") is None
+
+
+def test_one_provider_serves_every_municipality() -> None:
+    default = access.sign_on({"redirect_uri": "r", "cookie_secret": "c", **PROVIDER})  # [auth] itself
+    assert default.providers == {access.DEFAULT_PROVIDER}
+    assert default.provider_for("GM0080") == default.provider_for("beheerder") == access.DEFAULT_PROVIDER
+    named = access.sign_on({"redirect_uri": "r", "cookie_secret": "c", "regio": PROVIDER})
+    assert named.provider_for("GM0355") == "regio"
+    assert access.sign_on(None).providers == frozenset() and access.sign_on({}).provider_for("GM0355") is None
+
+
+@pytest.mark.parametrize(
+    ("login", "message"),
+    [
+        ({"GM9999": "zeist"}, "geen gemeentecode"),
+        ({"Zeist": "zeist"}, "geen gemeentecode"),
+        ({"GM0355": "amersfoort"}, r"geen blok \[auth.amersfoort\]"),
+        ({"GM0355": ["zeist"]}, "geen blok"),
+    ],
+)
+def test_a_wrong_login_table_is_refused_in_dutch(login: dict, message: str) -> None:
+    with pytest.raises(ScanError, match=message):
+        access.sign_on(TWO_TENANTS, login)
+
+
+def test_a_grant_counts_only_through_its_municipalitys_provider(store: Store) -> None:
+    setup = access.sign_on(TWO_TENANTS, {"GM0355": "zeist", "GM0344": "utrecht", "beheerder": "zeist"})
+    access.grant_oidc(store, "griffie@zeist.nl", "GM0355")
+    access.grant_oidc(store, "griffie@zeist.nl", "GM0344")
+    access.grant_oidc(store, "beheer@zeist.nl", "beheerder")
+    assert access.signed_on_scopes(store, "griffie@zeist.nl", "zeist", setup) == {"GM0355"}
+    assert access.signed_on_scopes(store, "griffie@zeist.nl", "utrecht", setup) == {"GM0344"}
+    # Utrecht's tenant issuing Zeist's beheerder address opens nothing
+    assert access.signed_on_scopes(store, "beheer@zeist.nl", "utrecht", setup) == set()
+    assert access.signed_on_scopes(store, "beheer@zeist.nl", "zeist", setup) == {"beheerder"}
+    assert access.signed_on_scopes(store, "griffie@zeist.nl", None, setup) == set()
+    access.grant_oidc(store, "iemand@leeuwarden.nl", "GM0080")  # Leeuwarden has no provider here
+    assert access.signed_on_scopes(store, "iemand@leeuwarden.nl", "zeist", setup) == set()
+
+
 # --- the login limit: per account, whichever form or session the attempt comes from -------------
 
 RIGHT = {"beheerder": "wachtwoord-beheer", "GM0355": "wachtwoord-zeist", "GM0080": "wachtwoord-leeuwarden"}

@@ -21,6 +21,7 @@ from scan.views import agreement as agreement_views
 from scan.views import exports, presentation
 from scan.views import round as round_views
 from scan.views.report import report_data, to_docx, to_html
+from scan.views.round import round_view
 
 from . import council
 from .akkoord.test_bad_inputs import CASES
@@ -403,7 +404,7 @@ def test_the_documents_name_a_confirmed_theme_apart_from_the_proposals(store: St
     agreements.judge(store, rnd.id, "2a", "bevestigd")
     agreements.judge(store, rnd.id, "P4", "bevestigd")
     rnd = rounds.by_id(store, rnd.id)
-    report = report_data(round_views.round_view(store, rnd)).agreement
+    report = report_data(round_view(store, rnd)).agreement
     four = next(p for p in report.priorities if p.name == question_bank().priority(4).name)
     assert four.status == "thema genoemd" and four.promises == []
     assert four.theme.quote == council.THEME_PASSAGE
@@ -422,7 +423,7 @@ def test_the_documents_name_a_confirmed_theme_apart_from_the_proposals(store: St
     two_row = frame[frame["prioriteit"] == 2].iloc[0]
     assert two_row["akkoord_na_oordeel"] == "staat erin" and two_row["thema_oordeel"] == ""
     # as the reader sees them: the report in HTML and Word, the presentation
-    data = report_data(round_views.round_view(store, rnd))
+    data = report_data(round_view(store, rnd))
     html = to_html(data)
     assert "thema genoemd (alinea 7), geen voorstel" in html
     assert "Thema genoemd, zonder een van de voorstellen, alinea 7:" in html

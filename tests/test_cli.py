@@ -37,3 +37,29 @@ def test_old_dutch_names_still_work_with_a_note() -> None:
     assert "heet nu 'municipalities'" in old.stderr
     flag = run_cli("set-password", "--db", ":memory:", "--gemeente", "GM9999")
     assert flag.returncode == 2 and "onbekende gemeentecode" in flag.stderr
+
+
+def test_check_login_says_which_provider_serves_which_municipality(tmp_path) -> None:
+    secrets = tmp_path / "secrets.toml"
+    provider = 'client_id = "a"\nclient_secret = "b"\nserver_metadata_url = "https://idp/x"\n'
+    secrets.write_text(
+        '[auth]\nredirect_uri = "https://scan/oauth2callback"\ncookie_secret = "c"\n'
+        f"[auth.zeist]\n{provider}[auth.regio]\n{provider}"
+        '[democratiescan.login]\nGM0355 = "zeist"\nGM0344 = "regio"\nGM0310 = "regio"\nbeheerder = "regio"\n',
+        encoding="utf-8",
+    )
+    done = run_cli("check-login", "--secrets", str(secrets))
+    assert done.returncode == 0, done.stderr
+    assert "Aanbieder [auth.zeist]: Zeist." in done.stdout
+    assert "Aanbieder [auth.regio]: De Bilt, Utrecht, de beheerder." in done.stdout
+    assert "339 gemeenten hebben geen aanbieder" in done.stdout
+    secrets.write_text(secrets.read_text(encoding="utf-8").replace('"regio"', '"regi"', 1), encoding="utf-8")
+    done = run_cli("check-login", "--secrets", str(secrets))
+    assert (
+        done.returncode == 2
+        and "Fout: In [democratiescan.login] hoort bij GM0344 de aanbieder 'regi'" in done.stderr
+    )
+    secrets.write_text("[auth\n", encoding="utf-8")
+    done = run_cli("check-login", "--secrets", str(secrets))
+    assert done.returncode == 2 and "geen geldig TOML-bestand (fout in regel 1)" in done.stderr
+    assert "Traceback" not in done.stderr

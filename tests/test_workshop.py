@@ -269,6 +269,26 @@ def test_open_answers_need_approval_and_can_go_to_the_agenda(live) -> None:
     assert workshop.mine(store, ws.id, a)["open"] == {"o1": ["Meer inspraak in de wijk"]}
 
 
+def test_pinned_answers_are_approved_ones_and_a_rejection_lets_go(live) -> None:
+    # the projector shows the pinned answers only while any is pinned (issue 27.1)
+    store, _, ws, pin = live
+    qid = workshop.add_open_question(store, ws.id, pin, "Wat moet beter?")
+    workshop.set_status(store, ws.id, pin, qid, "open")
+    for text in ("eerste", "tweede", "derde"):
+        _, token = workshop.join(store, ws.join_code)
+        workshop.open_answer(store, ws.id, token, qid, text)
+    first, second, third = workshop.open_answers(store, ws.id, qid)
+    with pytest.raises(WorkshopError, match="Alleen een goedgekeurd antwoord"):
+        workshop.set_pinned(store, ws.id, pin, first.id, True)
+    workshop.moderate(store, ws.id, pin, [first.id, second.id, third.id], "goedgekeurd")
+    workshop.set_pinned(store, ws.id, pin, third.id, True)
+    workshop.set_pinned(store, ws.id, pin, first.id, True)
+    assert workshop.pinned_open_answers(store, ws.id, qid) == ["eerste", "derde"]
+    workshop.set_pinned(store, ws.id, pin, first.id, False)
+    workshop.moderate(store, ws.id, pin, [third.id], "afgewezen")
+    assert workshop.pinned_open_answers(store, ws.id, qid) == []
+
+
 def test_moderation_refuses_answers_of_another_workshop(live) -> None:
     store, rnd, ws, pin = live
     other, other_pin = workshop.create(store, rnd.id, ["1.1"], "Ander")
@@ -383,10 +403,10 @@ def test_export_is_aggregated_with_n_and_spreadsheet_safe(live) -> None:
         "Raadsavond",
         "stemming",
         "",
-        "stippen (totaal 7)",
+        "stemmers die dit kozen (samen 7 stippen)",
         "3a " + question_bank().proposal("3a").title,
         "4",
-        "57",
+        "67",  # 4 of the 6 voters chose it (not 4 of the 7 dots)
         "6",
     ] in table
     sheet = load_workbook(io.BytesIO(export.to_xlsx(store, ws.id))).active
@@ -398,11 +418,6 @@ def test_export_is_aggregated_with_n_and_spreadsheet_safe(live) -> None:
 def test_formula_starts_are_neutralised(value) -> None:
     assert export.safe_cell(value) == "'" + value
     assert export.safe_cell(3) == 3 and export.safe_cell("gewoon") == "gewoon"
-
-
-def test_percentages_add_up_to_a_hundred() -> None:
-    assert workshop.percentages([1, 1, 1]) == [34, 33, 33]
-    assert workshop.percentages([0, 0]) == [0, 0]
 
 
 def test_a_participant_token_names_its_own_room_only(live) -> None:
@@ -491,6 +506,7 @@ def _facilitator_actions(store, ws, pin):
         "set_vote_options": lambda p: workshop.set_vote_options(store, ws.id, p, ["1a", "2a"], 1),
         "moderate": lambda p: workshop.moderate(store, ws.id, p, [answer_id], "afgewezen"),
         "set_for_agenda": lambda p: workshop.set_for_agenda(store, ws.id, p, answer_id, True),
+        "set_pinned": lambda p: workshop.set_pinned(store, ws.id, p, answer_id, True),
         "add_to_round": lambda p: workshop.add_to_round(store, ws.id, p),
     }
 
@@ -505,6 +521,7 @@ def _facilitator_actions(store, ws, pin):
         "set_vote_options",
         "moderate",
         "set_for_agenda",
+        "set_pinned",
         "add_to_round",
         "review",
     ],

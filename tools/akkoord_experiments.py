@@ -440,11 +440,9 @@ def main() -> int:
             if variant.thresholds != "global"
             else f"{thresholds[0]:.3f}"
         )
+        figures = " ".join(f"{x:.3f}" for x in (*prio.prf(), *prop.prf(), *agreement.prf()[:2]))
         print(
-            "{:<52} prio P {:.3f} R {:.3f} F1 {:.3f} | prop P {:.3f} R {:.3f} F1 {:.3f} | "
-            "agreement prio P {:.3f} R {:.3f} | thr {}{}".format(
-                variant.name, *prio.prf(), *prop.prf(), *agreement.prf()[:2], shown, at5
-            )
+            f"{variant.name:<52} prio P R F1 | prop P R F1 | agreement prio P R: {figures} | thr {shown}{at5}"
         )
     return 0
 

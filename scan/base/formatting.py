@@ -24,7 +24,12 @@ _NOISE = Decimal("1e-9")
 
 def _shown_decimal(value: float | int | Decimal, decimals: int) -> Decimal:
     exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-    settled = exact.quantize(_NOISE, rounding=ROUND_HALF_EVEN) if exact.as_tuple().exponent < -9 else exact
+    exponent = exact.as_tuple().exponent
+    settled = (
+        exact.quantize(_NOISE, rounding=ROUND_HALF_EVEN)
+        if isinstance(exponent, int) and exponent < -9
+        else exact
+    )
     result = settled.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     return result.copy_abs() if result.is_zero() else result  # never "-0"
 

@@ -3,10 +3,25 @@
 from __future__ import annotations
 
 import os
+import sysconfig
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
-DEFAULT_DB = PROJECT_DIR / "data" / "democratiescan.sqlite"
+# `pip install .` puts the content folders (questions, benchmarks, docs) here, from the same files
+# (pyproject.toml, [tool.setuptools.data-files]); a checkout reads them in place.
+INSTALLED_DIR = Path(sysconfig.get_path("data")) / "share" / "democratiescan"
+IN_CHECKOUT = (PROJECT_DIR / "questions").is_dir()
+# A checkout keeps its database in its own data/ folder; an installed package in data/ of the
+# folder it is started from (or DEMOCRATIESCAN_DB).
+DEFAULT_DB = (PROJECT_DIR if IN_CHECKOUT else Path.cwd()) / "data" / "democratiescan.sqlite"
+
+
+def content_dir(name: str) -> Path:
+    """A folder of the project's content (``questions``, ``benchmarks``, ``docs``): in place in a
+    checkout, else where `pip install .` put it."""
+    return (PROJECT_DIR if IN_CHECKOUT else INSTALLED_DIR) / name
+
+
 DB_ENV = "DEMOCRATIESCAN_DB"
 
 

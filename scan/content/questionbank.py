@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from scan.base.errors import ContentError, describe_validation_error
+from scan.base.settings import content_dir
 from scan.content.models import (
     Example,
     GlossaryFile,
@@ -28,7 +29,7 @@ from scan.content.models import (
 )
 from scan.content.reference import BENCHMARKS_DIR, reference
 
-QUESTIONS_DIR = Path(__file__).resolve().parents[2] / "questions"
+QUESTIONS_DIR = content_dir("questions")
 PROPOSALS_FILE = "voorstellen.yaml"
 TIPS_FILE = "tips.yaml"
 GLOSSARY_FILE = "begrippen.yaml"
@@ -63,6 +64,18 @@ class QuestionBank:
     tips: tuple[Tip, ...]
     version: str
     glossary: tuple[GlossaryTerm, ...] = ()
+    # Indexes built once in __post_init__ (not arguments, not compared).
+    _core: tuple[Priority, ...] = field(init=False, repr=False, compare=False)
+    _benchmark_questions: tuple[Question, ...] = field(init=False, repr=False, compare=False)
+    _priorities_by_id: dict[int, Priority] = field(init=False, repr=False, compare=False)
+    _questions_by_id: dict[str, Question] = field(init=False, repr=False, compare=False)
+    _questions_by_key: dict[tuple[int, str | None], tuple[Question, ...]] = field(
+        init=False, repr=False, compare=False
+    )
+    _proposals_by_id: dict[str, Proposal] = field(init=False, repr=False, compare=False)
+    _term_patterns: tuple[tuple[GlossaryTerm, re.Pattern[str]], ...] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         # Lookups run thousands of times a page (scoring every respondent): index once, at load.
@@ -101,14 +114,19 @@ class QuestionBank:
     def priority(self, priority_id: int) -> Priority:
         return self._priorities_by_id[priority_id]
 
-    def question(self, question_id: str) -> Question | None:
-        """A question by id, also a retired one (to read old answers)."""
+    def question(self, question_id: str) -> Question:
+        """A question by id, also a retired one (to read old answers). An id that is not in the
+        question bank is a KeyError: ids come from the bank or from stored answers it validated;
+        check input from outside with find_question."""
+        return self._questions_by_id[question_id]
+
+    def find_question(self, question_id: str) -> Question | None:
+        """A question by id, None when the question bank has no such question (input to check)."""
         return self._questions_by_id.get(question_id)
 
-    def question_at(self, question_id: str, version: int | None) -> Question | None:
+    def question_at(self, question_id: str, version: int | None) -> Question:
         """A question as it was asked in ``version``: old rounds keep the meaning of their answers."""
-        question = self.question(question_id)
-        return question.at(version) if question is not None else None
+        return self.question(question_id).at(version)
 
     def questions_for(self, priority_id: int, role: str | None = None) -> tuple[Question, ...]:
         return self._questions_by_key.get((priority_id, role), ())
@@ -268,8 +286,8 @@ def load_bank(directory: Path = QUESTIONS_DIR, benchmarks: Path = BENCHMARKS_DIR
                     f"vraag {qid} hoort niet bij prioriteit {prop.priority}",
                 )
         _check_examples(proposals_path, at, prop.examples, codes)
-    if missing := [pid for pid in PAMPHLET_PROPOSALS if pid not in seen_proposal]:
-        raise ContentError(proposals_path, "proposals", f"voorstel {missing[0]} ontbreekt")
+    if absent := [pid for pid in PAMPHLET_PROPOSALS if pid not in seen_proposal]:
+        raise ContentError(proposals_path, "proposals", f"voorstel {absent[0]} ontbreekt")
     covered = {qid for prop in proposals for qid in prop.questions}
 
     tips_path = directory / TIPS_FILE

@@ -13,9 +13,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from scan.base.errors import ContentError
+from scan.base.settings import content_dir
 from scan.content.models import GM_CODE
 
-BENCHMARKS_DIR = Path(__file__).resolve().parents[2] / "benchmarks"
+BENCHMARKS_DIR = content_dir("benchmarks")
 
 MUNICIPALITIES_FILE = "gemeenten_2025.csv"
 POPULATION_FILE = "gemeenten_inwoners_secundair.csv"

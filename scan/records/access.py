@@ -1,8 +1,13 @@
-"""Who may see what: the beheerder and per-municipality griffier passwords.
+"""Who may see what: the beheerder and per-municipality griffier passwords, and organisation accounts.
 
 Passwords are stored as salted scrypt hashes and compared in constant time; they are never
 logged. An installation without any password is "open" (a demo or a first start): the UI says
 so on every page until the beheerder sets passwords with ``python -m scan set-password``.
+
+Organisation accounts sign in through an OpenID Connect provider (``st.login``). A shared
+installation has one provider per municipality's tenant; ``SignOn`` says which provider speaks
+for which municipality, and a grant (``grant_oidc``) counts only when the account signed in
+through that provider: another tenant cannot open a municipality by issuing the same address.
 """
 
 from __future__ import annotations
@@ -10,6 +15,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from scan.base.errors import ScanError
@@ -47,7 +54,7 @@ def set_password(store: Store, scope: str, password: str) -> None:
     if len(password) < MIN_LENGTH:
         raise ScanError(f"Een wachtwoord heeft minstens {MIN_LENGTH} tekens.")
     with store.write() as db:
-        db["credentials"].upsert(
+        db.table("credentials").upsert(
             {
                 "scope": scope,
                 "password_hash": hash_password(password),
@@ -98,7 +105,7 @@ def grant_oidc(store: Store, email: str, scope: str) -> None:
     """Let the organisation account with this e-mail address open a municipality (or everything)."""
     _scope_ok(scope)
     with store.write() as db:
-        db["oidc_grants"].upsert(
+        db.table("oidc_grants").upsert(
             {"email": _email(email), "scope": scope, "created_at": datetime.now(UTC).isoformat()},
             pk=("email", "scope"),
         )
@@ -112,6 +119,69 @@ def oidc_scopes(store: Store, email: str | None) -> set[str]:
         "SELECT scope FROM oidc_grants WHERE email = ?", [email.strip().lower()]
     ).fetchall()
     return {row[0] for row in rows}
+
+
+DEFAULT_PROVIDER = "default"  # st.login() without a name: the provider set in [auth] itself
+# The keys Streamlit reads as a provider's settings (its own test for "a provider block").
+_PROVIDER_KEYS = ("client_id", "client_secret", "server_metadata_url")
+
+
+@dataclass(frozen=True)
+class SignOn:
+    """Which sign-on provider speaks for which municipality (and for the beheerder).
+
+    ``providers``: the provider names in the secrets' [auth] section. ``by_scope``: municipality
+    code or "beheerder" -> provider name, from [democratiescan.login]. Without that table a
+    single provider serves every municipality; with several providers, only the table counts.
+    """
+
+    providers: frozenset[str] = frozenset()
+    by_scope: Mapping[str, str] = field(default_factory=dict)
+
+    def provider_for(self, scope: str) -> str | None:
+        if self.by_scope:
+            return self.by_scope.get(scope)
+        return next(iter(self.providers)) if len(self.providers) == 1 else None
+
+
+def _provider_names(auth: Mapping[str, object]) -> set[str]:
+    names = {
+        name
+        for name, block in auth.items()
+        if isinstance(block, Mapping) and any(key in block for key in _PROVIDER_KEYS)
+    }
+    if any(key in auth for key in _PROVIDER_KEYS):
+        names.add(DEFAULT_PROVIDER)
+    return names
+
+
+def sign_on(auth: Mapping[str, object] | None, login: Mapping[str, object] | None = None) -> SignOn:
+    """The installation's sign-on set-up from its secrets: ``auth`` is the [auth] section
+    (Streamlit's), ``login`` the [democratiescan.login] table (``GM0355 = "zeist"``, and
+    optionally ``beheerder = "..."``). Raises ScanError, in Dutch, on a table that names an
+    unknown municipality or a provider that has no [auth.<name>] block."""
+    providers = _provider_names(auth or {})
+    by_scope: dict[str, str] = {}
+    for scope, provider in (login or {}).items():
+        if scope != ADMIN and scope not in reference().municipalities:
+            raise ScanError(
+                f"In [democratiescan.login] staat '{scope}': dat is geen gemeentecode of 'beheerder'."
+            )
+        if not isinstance(provider, str) or provider not in providers:
+            raise ScanError(
+                f"In [democratiescan.login] hoort bij {scope} de aanbieder '{provider}', maar er is geen "
+                f"blok [auth.{provider}] met client_id, client_secret en server_metadata_url."
+            )
+        by_scope[scope] = provider
+    return SignOn(frozenset(providers), by_scope)
+
+
+def signed_on_scopes(store: Store, email: str | None, provider: str | None, setup: SignOn) -> set[str]:
+    """What an account signed in through ``provider`` may open: its grants for the municipalities
+    (and the beheerder role) that this provider speaks for; nothing through any other provider."""
+    if not provider:
+        return set()
+    return {scope for scope in oidc_scopes(store, email) if setup.provider_for(scope) == provider}
 
 
 def is_locked(store: Store) -> bool:

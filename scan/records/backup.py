@@ -43,8 +43,9 @@ def dump(store: Store) -> dict:
     with store.read() as db:
         tables = {}
         for name in data_tables(db):
-            order = ", ".join(f'"{pk}"' for pk in db[name].pks)
-            tables[name] = [dict(row) for row in db[name].rows_where(order_by=order)]
+            table = db.table(name)
+            order = ", ".join(f'"{pk}"' for pk in table.pks)
+            tables[name] = [dict(row) for row in table.rows_where(order_by=order)]
         schema_names = store.schema_version()
     return {
         "format": FORMAT,
@@ -168,7 +169,7 @@ def _restore_rows(store: Store, payload: dict) -> dict[str, int]:
             for name in order:
                 rows = payload["tables"].get(name, [])
                 if rows:
-                    db[name].insert_all(rows)
+                    db.table(name).insert_all(rows)
                 restored[name] = len(rows)
             for _, sql in kept:
                 db.execute(sql)

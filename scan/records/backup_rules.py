@@ -72,7 +72,9 @@ def _proposal(pid: object) -> None:
 
 def _answer(row: Row) -> None:
     qid, version = row.get("question_id"), row.get("question_version")
-    question = question_bank().question_at(str(qid), version if isinstance(version, int) else None)
+    question = question_bank().find_question(str(qid))
+    if question is not None:
+        question = question.at(version if isinstance(version, int) else None)
     check_answer(question, str(qid), row.get("value"), bool(row.get("dont_know")))
     _flag(row, "dont_know")
 
@@ -129,7 +131,7 @@ def _benchmark_values(row: Row) -> None:
         if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value <= 100:
             raise InvalidRow(f"Score '{str(value)[:20]}' voor {item} ligt niet tussen 0 en 100.")
         return
-    question = {q.id: q for q in question_bank().benchmark_questions}.get(item)
+    question = {q.id: q for q in question_bank().benchmark_questions}.get(str(item))
     as_int = int(value) if isinstance(value, int | float) and float(value).is_integer() else value
     check_answer(question, str(item), as_int, False)
 
@@ -162,7 +164,7 @@ def _workshop_answers(row: Row) -> None:
 def _workshop_open_answers(row: Row) -> None:
     _text(row.get("text"), "Een open antwoord", MAX_OPEN_ANSWER)
     _one_of(row.get("status"), MODERATION, "Beoordeling")
-    _flag(row, "for_agenda")
+    _flag(row, "for_agenda", "pinned")
 
 
 def _workshop_votes(row: Row) -> None:

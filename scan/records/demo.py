@@ -127,6 +127,7 @@ def fill_demo(store: Store, seed: int = DEFAULT_SEED) -> DemoSummary:
     bank = question_bank()
     priorities = [p.id for p in bank.priorities]
     made = given = 0
+    featured: rounds.Round | None = None  # _demo_municipalities always includes FEATURED
     for code in codes:
         ability = rng.gauss(0, 0.6)
         offsets = {pid: rng.gauss(0, 0.45) for pid in priorities}
@@ -138,13 +139,15 @@ def fill_demo(store: Store, seed: int = DEFAULT_SEED) -> DemoSummary:
             rounds.set_share_benchmark(store, rnd.id, True)
             if year == DEMO_YEARS[-1] and (code == FEATURED or told.random() < AGREEMENT_SHARE):
                 _demo_agreement(store, rnd, ref.municipality(code).name, told, leave_open=code == FEATURED)
-            if (code, year) != (FEATURED, DEMO_YEARS[-1]):
+            if (code, year) == (FEATURED, DEMO_YEARS[-1]):
+                featured = rnd  # stays open
+            else:
                 rounds.close(store, rnd.id)  # final, so it counts in the benchmark
             made += 1
             given += len(batch)
     # The featured scan gets three chosen proposals, so the agenda shows something.
-    featured = rounds.get(store, FEATURED, DEMO_YEARS[-1])
-    own = answer_store.of(store, featured.id)
-    for suggestion in suggest(bank, own, score_scan(bank, own))[:3]:
-        choices.set_status(store, featured.id, suggestion.proposal.id, ProposalStatus.CHOSEN)
+    if featured is not None:
+        own = answer_store.of(store, featured.id)
+        for suggestion in suggest(bank, own, score_scan(bank, own))[:3]:
+            choices.set_status(store, featured.id, suggestion.proposal.id, ProposalStatus.CHOSEN)
     return DemoSummary(len(codes), made, given)

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from scan.content.models import SELF_ROLE
 from scan.content.questionbank import question_bank
 from scan.content.reference import reference
-from scan.storage.core import Store
+from scan.storage.core import Store, inserted_id
 
 YEARS = (2022, 2024, 2026)
 ROLE_MIX = ("ambtelijk", "ambtelijk", "college", "ambtelijk", "raad")  # mostly factual: the heavy case
@@ -50,20 +50,30 @@ def generate(
         ability = rng.gauss(0, 0.7)
         with store.write() as db:
             for year in years:
-                round_id = db.execute(
-                    "INSERT INTO rounds (gm_code, year, status, share_benchmark, is_demo, created_at, updated_at) "
-                    "VALUES (?, ?, ?, 1, 1, ?, ?)",
-                    [code, year, "open" if (code, year) == (open_round, years[-1]) else "closed", now, now],
-                ).lastrowid
+                round_id = inserted_id(
+                    db.execute(
+                        "INSERT INTO rounds (gm_code, year, status, share_benchmark, is_demo, created_at, updated_at) "
+                        "VALUES (?, ?, ?, 1, 1, ?, ?)",
+                        [
+                            code,
+                            year,
+                            "open" if (code, year) == (open_round, years[-1]) else "closed",
+                            now,
+                            now,
+                        ],
+                    )
+                )
                 people = [(SELF_ROLE, "self")] + [
                     (ROLE_MIX[i % len(ROLE_MIX)], "invited") for i in range(respondents)
                 ]
                 rows = []
                 for role, kind in people:
-                    pid = db.execute(
-                        "INSERT INTO respondents (round_id, role, kind, created_at, token_hash) VALUES (?, ?, ?, ?, ?)",
-                        [round_id, role, kind, now, None if kind == "self" else secrets.token_hex(16)],
-                    ).lastrowid
+                    pid = inserted_id(
+                        db.execute(
+                            "INSERT INTO respondents (round_id, role, kind, created_at, token_hash) VALUES (?, ?, ?, ?, ?)",
+                            [round_id, role, kind, now, None if kind == "self" else secrets.token_hex(16)],
+                        )
+                    )
                     for q in by_role[role]:
                         low, high = min(q.scale), max(q.scale)
                         value = min(high, max(low, round(rng.gauss((low + high) / 2 + ability, 1.0))))

@@ -44,7 +44,7 @@ class PeerData:
 
     def peers(self, group: PeerGroup, own_code: str) -> set[str]:
         """The group's municipalities with data, the municipality itself left out."""
-        return (group.members & self.municipalities()) - {own_code}
+        return (self.municipalities() & group.members) - {own_code}
 
     def enough_peers(self, group: PeerGroup, own_code: str) -> bool:
         return len(self.peers(group, own_code)) >= MIN_N
@@ -80,6 +80,13 @@ class Stat(MinimumN):
     q3: float | None = None
     percentile: float | None = None  # of the municipality's own value among the peers
     updating: bool = False
+
+    @property
+    def middle(self) -> tuple[float, float, float] | None:
+        """(median, q1, q3) when the figure is shown, else None."""
+        if not self.enough or self.median is None or self.q1 is None or self.q3 is None:
+            return None
+        return self.median, self.q1, self.q3
 
 
 def withheld(decision: Decision) -> Stat:
@@ -204,9 +211,9 @@ def figure_candidates(
     result: dict[str, frozenset[str]] = {}
     for p in bank.core_priorities:
         column = scores[p.id].dropna()
-        result[f"P{p.id}"] = frozenset(fingerprint(code, round(v, 9)) for code, v in column.items())
+        result[f"P{p.id}"] = frozenset(fingerprint(str(code), round(v, 9)) for code, v in column.items())
     overall = overall_scores(scores)
-    result["overall"] = frozenset(fingerprint(code, round(v, 9)) for code, v in overall.items())
+    result["overall"] = frozenset(fingerprint(str(code), round(v, 9)) for code, v in overall.items())
     values = data.question_values[data.question_values["gm_code"].isin(peers)]
     by_question: dict[str, set[str]] = {q.id: set() for q in bank.benchmark_questions}
     for code, qid, value in values.itertuples(index=False):

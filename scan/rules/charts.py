@@ -8,6 +8,7 @@ from plotly.subplots import make_subplots
 from scan.base.formatting import nl_number, nl_signed
 from scan.content.questionbank import QuestionBank
 from scan.rules.scoring import ScanScore
+from scan.rules.trend import last_change
 
 PRIMARY = "#0B5394"
 MUTED = "#5F6B7A"
@@ -52,7 +53,7 @@ def _fictief(fig: go.Figure, is_demo: bool | str | None) -> go.Figure:
     return fig
 
 
-def radar(bank: QuestionBank, score: ScanScore, name: str, is_demo: bool = False) -> go.Figure:
+def radar(bank: QuestionBank, score: ScanScore, name: str, is_demo: bool | str | None = False) -> go.Figure:
     """Spider chart of the eight priorities; unanswered priorities are drawn at 0 and marked."""
     labels = [p.short for p in bank.core_priorities]
     values = [p.score if p.score is not None else 0 for p in score.priorities]
@@ -86,7 +87,7 @@ def radar(bank: QuestionBank, score: ScanScore, name: str, is_demo: bool = False
     return _fictief(fig, is_demo)
 
 
-def priority_bars(bank: QuestionBank, score: ScanScore, is_demo: bool = False) -> go.Figure:
+def priority_bars(bank: QuestionBank, score: ScanScore, is_demo: bool | str | None = False) -> go.Figure:
     """One bar per priority with its score and, in the label, how many questions it rests on."""
     names = [f"{p.id}. {p.short}" for p in bank.core_priorities]
     values = [s.score or 0 for s in score.priorities]
@@ -118,7 +119,9 @@ def priority_bars(bank: QuestionBank, score: ScanScore, is_demo: bool = False) -
     return _fictief(fig, is_demo)
 
 
-def peer_bands(bank: QuestionBank, score: ScanScore, comparison, is_demo: bool = False) -> go.Figure:
+def peer_bands(
+    bank: QuestionBank, score: ScanScore, comparison, is_demo: bool | str | None = False
+) -> go.Figure:
     """Per priority: the peers' middle half (q1-q3) as a band, their median, and our score."""
     names = [f"{p.id}. {p.short}" for p in bank.core_priorities]
     stats = [comparison.priorities[p.id] for p in bank.core_priorities]
@@ -171,7 +174,7 @@ def peer_bands(bank: QuestionBank, score: ScanScore, comparison, is_demo: bool =
 
 
 def radar_with_peers(
-    bank: QuestionBank, score: ScanScore, comparison, name: str, is_demo: bool = False
+    bank: QuestionBank, score: ScanScore, comparison, name: str, is_demo: bool | str | None = False
 ) -> go.Figure:
     fig = radar(bank, score, name, is_demo)
     stats = [comparison.priorities[p.id] for p in bank.core_priorities]
@@ -217,7 +220,7 @@ def trend_lines(bank: QuestionBank, history: list[tuple[int, ScanScore]]) -> go.
     titles = []
     for p in bank.core_priorities:
         values = [s.by_id(p.id).score for _, s in history]
-        change = values[-1] - values[-2] if len(values) > 1 and None not in values[-2:] else None
+        change = last_change(values)
         titles.append(p.short if change is None else f"{p.short} ({nl_signed(change)})")
     fig = make_subplots(rows=2, cols=4, subplot_titles=titles, vertical_spacing=0.22, horizontal_spacing=0.06)
     for n, p in enumerate(bank.core_priorities):

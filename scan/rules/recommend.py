@@ -73,7 +73,7 @@ def adoption_candidates(
     peers = data.peers(group, own_code)
     values = data.question_values[data.question_values["gm_code"].isin(peers)]
     wide = values.pivot_table(index="gm_code", columns="question_id", values="value", aggfunc="first")
-    result = {}
+    result: dict[str, frozenset[str]] = {}
     for proposal in bank.proposals:
         columns = _measured_by(bank, proposal)
         if wide.empty or not set(columns) <= set(wide.columns):
@@ -81,7 +81,7 @@ def adoption_candidates(
             continue
         complete = wide[columns].dropna()
         result[f"A{proposal.id}"] = frozenset(
-            fingerprint(code, [int(v) for v in row]) for code, row in complete.iterrows()
+            fingerprint(str(code), [int(v) for v in row]) for code, row in complete.iterrows()
         )
     return result
 
@@ -128,9 +128,9 @@ def _gap(proposal: Proposal, bank: QuestionBank, answers: Mapping[str, Answer]) 
     """0 (all questions at the top level) to 1 (all at the bottom): 1 - points / 100 (scoring rule 1),
     averaged; unanswered counts as UNANSWERED_GAP."""
     gaps = [
-        1 - points(bank.question(q), answers[q].value) / 100
+        1 - points(bank.question(q), value) / 100
         for q in proposal.questions
-        if q in answers and answers[q].value is not None and bank.question(q).kind == "maturity"
+        if q in answers and (value := answers[q].value) is not None and bank.question(q).kind == "maturity"
     ]
     if not gaps:
         return UNANSWERED_GAP
@@ -140,7 +140,7 @@ def _gap(proposal: Proposal, bank: QuestionBank, answers: Mapping[str, Answer]) 
 def _basics_in_place(bank: QuestionBank, priority_id: int, answers: Mapping[str, Answer]) -> bool:
     basic = bank.proposal(f"{priority_id}a")
     return all(
-        q in answers and answers[q].value is not None and answers[q].value >= IN_PLACE_LEVEL
+        q in answers and (value := answers[q].value) is not None and value >= IN_PLACE_LEVEL
         for q in basic.questions
     )
 
@@ -170,7 +170,7 @@ def _lagging(bank: QuestionBank, proposal: Proposal, answers: Mapping[str, Answe
     return [
         q
         for q in _measured_by(bank, proposal)
-        if q not in answers or answers[q].value is None or answers[q].value < IN_PLACE_LEVEL
+        if q not in answers or (value := answers[q].value) is None or value < IN_PLACE_LEVEL
     ]
 
 

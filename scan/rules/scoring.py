@@ -152,8 +152,8 @@ class ScanScore:
 
     def ranked(self) -> list[PriorityScore]:
         """Scored core priorities, strongest first."""
-        scored = [p for p in self.priorities if p.score is not None]
-        return sorted(scored, key=lambda p: (-p.score, p.priority_id))
+        scored = [(p.score, p) for p in self.priorities if p.score is not None]
+        return [p for _, p in sorted(scored, key=lambda sp: (-sp[0], sp[1].priority_id))]
 
 
 def average(scores: Iterable[float | None]) -> float | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from html import escape
 
 from scan.base.formatting import nl_number, nl_signed
+from scan.rules.trend import last_change
 
 INK = "#1A1A1A"
 PRIMARY = "#0B5394"
@@ -208,7 +209,7 @@ def small_multiples(
         px, py = (n % columns) * panel_w, (n // columns) * panel_h
         left, right = px + font_size * 2, px + panel_w - font_size * 2
         top, bottom = py + font_size * 3.4, py + panel_h - font_size * 2.2
-        change = values[-1] - values[-2] if len(values) > 1 and None not in values[-2:] else None
+        change = last_change(values)
         heading = label if change is None else f"{label} ({nl_signed(change)})"
         body.append(
             _text(px + panel_w / 2, py + font_size * 1.4, heading, font_size, "middle", font_weight="bold")

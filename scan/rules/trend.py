@@ -3,7 +3,7 @@ rules: scan/views.py reads the rounds."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from scan.base.formatting import nl_number, nl_signed, shown_difference
@@ -27,12 +27,20 @@ class Change:
         return self.before != self.after
 
 
+def difference(before: float | None, after: float | None) -> float | None:
+    """after − before as the reader computes it from the two numbers shown (scan/base/formatting.py:
+    one rounding rule); None where either has no value."""
+    return shown_difference(after, before)
+
+
+def last_change(values: Sequence[float | None]) -> float | None:
+    """The change between the last two values of a series; None with fewer than two or a gap."""
+    return difference(values[-2], values[-1]) if len(values) > 1 else None
+
+
 def deltas(before: ScanScore, after: ScanScore) -> dict[int, float | None]:
-    """Change per priority (points, 0-100 scale) as the reader computes it from the two scores shown;
-    None where either round has no score."""
-    return {
-        b.priority_id: shown_difference(after.by_id(b.priority_id).score, b.score) for b in before.priorities
-    }
+    """Change per priority (points, 0-100 scale); None where either round has no score."""
+    return {b.priority_id: difference(b.score, after.by_id(b.priority_id).score) for b in before.priorities}
 
 
 def question_changes(

@@ -42,9 +42,9 @@ class Respondent:
 def score_on(bank: QuestionBank, answers: Mapping[str, Answer], questions: Sequence[str]) -> float | None:
     """One person's score over these questions (scoring rules 1-3): None when none is answered."""
     return average(
-        points(bank.question(q), answers[q].value)
+        points(bank.question(q), value)
         for q in questions
-        if q in answers and answers[q].value is not None
+        if q in answers and (value := answers[q].value) is not None
     )
 
 
@@ -238,8 +238,8 @@ def together_candidates(
         keys: set[str] = set()
         for r in results.values():
             f = r.figures[p.id]
-            if f.shown:
-                keys |= decisions[figure_name(r.role, p.id, f.questions)].members
+            if f.shown and (members := decisions[figure_name(r.role, p.id, f.questions)].members) is not None:
+                keys |= members
         out[f"{TOGETHER}:P{p.id}"] = frozenset(keys)
     return out
 
@@ -293,7 +293,7 @@ def divergences(
     groups = sorted({r.role for r in respondents})
     found = []
     for c in comparables(bank, groups, respondents):
-        values = {}
+        values: dict[str, float | None] = {}
         for g in (c.a, c.b):
             if g == SELF:
                 questions = c.questions or questions_of(bank, SELF_ROLE, c.priority_id, respondents)
@@ -304,12 +304,13 @@ def divergences(
             values[g] = figure(
                 decisions.get(figure_name(g, c.priority_id, questions)), mine, bank, questions
             ).mean
-        if None in values.values():
+        scored = {g: v for g, v in values.items() if v is not None}
+        if len(scored) < len(values):
             continue
-        high, low = sorted(values, key=values.get, reverse=True)
-        if (shown_difference(values[high], values[low]) or 0.0) >= DIVERGENCE_POINTS:
+        (high, high_value), (low, low_value) = sorted(scored.items(), key=lambda gv: gv[1], reverse=True)
+        if (shown_difference(high_value, low_value) or 0.0) >= DIVERGENCE_POINTS:
             found.append(
-                Divergence(c.priority_id, high, values[high], low, values[low], c.questions, c.whole_priority)
+                Divergence(c.priority_id, high, high_value, low, low_value, c.questions, c.whole_priority)
             )
     return sorted(found, key=lambda d: (-d.gap, d.priority_id, d.high_role, d.low_role))
 

@@ -36,6 +36,14 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The rowid of the row an INSERT just made (sqlite3 types lastrowid as optional: None before any
+    INSERT on the cursor, never after one)."""
+    if cursor.lastrowid is None:
+        raise RuntimeError("inserted_id() on a cursor that ran no INSERT")
+    return cursor.lastrowid
+
+
 def private_file(path: Path) -> None:
     """Create ``path`` readable by its owner only (or tighten an existing one).
 

@@ -26,7 +26,7 @@ LEGACY_TABLE = "_migrations"  # the hand-rolled list this project used before sq
 
 @MIGRATIONS(name="001_initial")
 def _m001_initial(db: sqlite_utils.Database) -> None:
-    db["rounds"].create(
+    db.table("rounds").create(
         {
             "id": int,
             "gm_code": str,
@@ -42,15 +42,15 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
         not_null={"gm_code", "year", "status"},
         defaults={"status": "open", "share_benchmark": 0, "is_demo": 0, "position": 1},
     )
-    db["rounds"].create_index(["gm_code", "year"], unique=True)
-    db["respondents"].create(
+    db.table("rounds").create_index(["gm_code", "year"], unique=True)
+    db.table("respondents").create(
         {"id": int, "round_id": int, "role": str, "kind": str, "created_at": str},
         pk="id",
         foreign_keys=[("round_id", "rounds", "id")],
         not_null={"round_id", "role", "kind"},
     )
-    db["respondents"].create_index(["round_id"])
-    db["answers"].create(
+    db.table("respondents").create_index(["round_id"])
+    db.table("answers").create(
         {
             "respondent_id": int,
             "question_id": str,
@@ -64,31 +64,31 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
         not_null={"respondent_id", "question_id"},
         defaults={"dont_know": 0, "comment": ""},
     )
-    db["answers"].create_index(["question_id"])
+    db.table("answers").create_index(["question_id"])
 
 
 @MIGRATIONS(name="002_benchmark")
 def _m002_benchmark(db: sqlite_utils.Database) -> None:
-    db["benchmark_imports"].create(
+    db.table("benchmark_imports").create(
         {"sha256": str, "filename": str, "rows": int, "imported_at": str}, pk="sha256"
     )
-    db["benchmark_values"].create(
+    db.table("benchmark_values").create(
         {"gm_code": str, "year": int, "item": str, "value": float, "import_sha256": str},
         pk=("gm_code", "year", "item"),
         foreign_keys=[("import_sha256", "benchmark_imports", "sha256")],
     )
-    db["benchmark_values"].create_index(["year"])
-    db["rounds"].create_index(["year", "share_benchmark"])
+    db.table("benchmark_values").create_index(["year"])
+    db.table("rounds").create_index(["year", "share_benchmark"])
 
 
 @MIGRATIONS(name="003_agenda")
 def _m003_agenda(db: sqlite_utils.Database) -> None:
-    db["proposal_status"].create(
+    db.table("proposal_status").create(
         {"round_id": int, "proposal_id": str, "status": str, "updated_at": str},
         pk=("round_id", "proposal_id"),
         foreign_keys=[("round_id", "rounds", "id")],
     )
-    db["agenda_items"].create(
+    db.table("agenda_items").create(
         {
             "round_id": int,
             "proposal_id": str,
@@ -105,22 +105,22 @@ def _m003_agenda(db: sqlite_utils.Database) -> None:
 
 @MIGRATIONS(name="004_invites")
 def _m004_invites(db: sqlite_utils.Database) -> None:
-    db["invites"].create(
+    db.table("invites").create(
         {"id": int, "round_id": int, "role": str, "code_hash": str, "created_at": str, "revoked_at": str},
         pk="id",
         foreign_keys=[("round_id", "rounds", "id")],
         not_null={"round_id", "role", "code_hash"},
     )
-    db["invites"].create_index(["code_hash"], unique=True)
-    db["respondents"].add_column("invite_id", int)
-    db["respondents"].add_column("token_hash", str)
-    db["respondents"].add_column("finished_at", str)
-    db["respondents"].create_index(["token_hash"], unique=True)
+    db.table("invites").create_index(["code_hash"], unique=True)
+    db.table("respondents").add_column("invite_id", int)
+    db.table("respondents").add_column("token_hash", str)
+    db.table("respondents").add_column("finished_at", str)
+    db.table("respondents").create_index(["token_hash"], unique=True)
 
 
 @MIGRATIONS(name="005_workshops")
 def _m005_workshops(db: sqlite_utils.Database) -> None:
-    db["workshops"].create(
+    db.table("workshops").create(
         {
             "id": int,
             "round_id": int,
@@ -138,29 +138,29 @@ def _m005_workshops(db: sqlite_utils.Database) -> None:
         not_null={"round_id", "join_code", "facilitator_hash"},
         defaults={"current": 0, "phase": "questions", "added_to_round": 0},
     )
-    db["workshops"].create_index(["join_code"], unique=True)
-    db["workshop_questions"].create(
+    db.table("workshops").create_index(["join_code"], unique=True)
+    db.table("workshop_questions").create(
         {"workshop_id": int, "question_id": str, "status": str},  # hidden | open | closed | revealed
         pk=("workshop_id", "question_id"),
         foreign_keys=[("workshop_id", "workshops", "id")],
     )
-    db["workshop_participants"].create(
+    db.table("workshop_participants").create(
         {"id": int, "workshop_id": int, "token_hash": str, "created_at": str},
         pk="id",
         foreign_keys=[("workshop_id", "workshops", "id")],
     )
-    db["workshop_participants"].create_index(["token_hash"], unique=True)
-    db["workshop_answers"].create(
+    db.table("workshop_participants").create_index(["token_hash"], unique=True)
+    db.table("workshop_answers").create(
         {"participant_id": int, "question_id": str, "value": int, "dont_know": int, "updated_at": str},
         pk=("participant_id", "question_id"),
         foreign_keys=[("participant_id", "workshop_participants", "id")],
     )
-    db["workshop_votes"].create(
+    db.table("workshop_votes").create(
         {"participant_id": int, "proposal_id": str, "created_at": str},
         pk=("participant_id", "proposal_id"),
         foreign_keys=[("participant_id", "workshop_participants", "id")],
     )
-    db["share_links"].create(
+    db.table("share_links").create(
         {"token_hash": str, "round_id": int, "created_at": str, "revoked_at": str},
         pk="token_hash",
         foreign_keys=[("round_id", "rounds", "id")],
@@ -169,23 +169,23 @@ def _m005_workshops(db: sqlite_utils.Database) -> None:
 
 @MIGRATIONS(name="006_credentials")
 def _m006_credentials(db: sqlite_utils.Database) -> None:
-    db["credentials"].create({"scope": str, "password_hash": str, "updated_at": str}, pk="scope")
+    db.table("credentials").create({"scope": str, "password_hash": str, "updated_at": str}, pk="scope")
 
 
 @MIGRATIONS(name="007_indexes")
 def _m007_indexes(db: sqlite_utils.Database) -> None:
-    db["rounds"].create_index(["updated_at"])
-    db["respondents"].create_index(["round_id", "kind"])
+    db.table("rounds").create_index(["updated_at"])
+    db.table("respondents").create_index(["round_id", "kind"])
 
 
 @MIGRATIONS(name="008_oidc")
 def _m008_oidc(db: sqlite_utils.Database) -> None:
-    db["oidc_grants"].create({"email": str, "scope": str, "created_at": str}, pk=("email", "scope"))
+    db.table("oidc_grants").create({"email": str, "scope": str, "created_at": str}, pk=("email", "scope"))
 
 
 @MIGRATIONS(name="009_benchmark_version_index")
 def _m009_benchmark_version_index(db: sqlite_utils.Database) -> None:
-    db["rounds"].create_index(["share_benchmark", "updated_at"])
+    db.table("rounds").create_index(["share_benchmark", "updated_at"])
 
 
 # --- 010: versions kept by the schema -----------------------------------------------------------
@@ -259,7 +259,7 @@ def _m010_versions(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE rounds DROP COLUMN position")
     db.execute("DROP INDEX IF EXISTS idx_rounds_share_benchmark_updated_at")
     db.execute("ALTER TABLE rounds ADD COLUMN version INTEGER NOT NULL DEFAULT 0")
-    db["data_versions"].create({"name": str, "version": int}, pk="name", not_null={"version"})
+    db.table("data_versions").create({"name": str, "version": int}, pk="name", not_null={"version"})
     for statement in [*_round_triggers(), *_benchmark_triggers()]:
         db.execute(statement)
     rounds = [row[0] for row in db.execute("SELECT id FROM rounds ORDER BY id").fetchall()]
@@ -276,7 +276,7 @@ def adopt_legacy_records(db: sqlite_utils.Database) -> None:
     done = {m.name for m in MIGRATIONS.applied(db)}
     for row in db.execute(f"SELECT name, applied_at FROM {LEGACY_TABLE} ORDER BY name").fetchall():
         if row[0] not in done:
-            db[MIGRATIONS.migrations_table].insert(
+            db.table(MIGRATIONS.migrations_table).insert(
                 {"migration_set": MIGRATIONS.name, "name": row[0], "applied_at": row[1]}
             )
     db[LEGACY_TABLE].drop()
@@ -294,13 +294,13 @@ BOOKKEEPING = frozenset({MIGRATIONS.migrations_table, LEGACY_TABLE})
 def _m015_releases(db: sqlite_utils.Database) -> None:
     # Every set each group figure was published over (scan/rules/disclosure.py): the memory that keeps two
     # views of a figure from differing by one contributor. Figures about one round go with the round.
-    db["releases"].create(
+    db.table("releases").create(
         {"scope": str, "figure": str, "history": str, "round_id": int, "released_at": str},
         pk=("scope", "figure"),
         foreign_keys=[("round_id", "rounds", "id")],
         not_null={"history"},
     )
-    db["releases"].create_index(["round_id"])
+    db.table("releases").create_index(["round_id"])
     # only closed (final) rounds count in the benchmark: closing a shared round changes peer figures
     db.execute(
         "CREATE TRIGGER rounds_close_benchmark AFTER UPDATE OF status ON rounds "
@@ -344,12 +344,12 @@ def _m016_workshop_live(db: sqlite_utils.Database) -> None:
     for (workshop_id,) in db.execute("SELECT id FROM workshops").fetchall():
         db.execute("UPDATE workshops SET ref = ? WHERE id = ?", [secrets.token_urlsafe(12), workshop_id])
     db.execute("CREATE UNIQUE INDEX idx_workshops_ref ON workshops (ref)")
-    db["workshop_open_questions"].create(
+    db.table("workshop_open_questions").create(
         {"workshop_id": int, "question_id": str, "text": str},  # question_id: "o1", "o2", ...
         pk=("workshop_id", "question_id"),
         foreign_keys=[("workshop_id", "workshops", "id")],
     )
-    db["workshop_open_answers"].create(
+    db.table("workshop_open_answers").create(
         {
             "id": int,
             "participant_id": int,
@@ -364,9 +364,9 @@ def _m016_workshop_live(db: sqlite_utils.Database) -> None:
         not_null={"participant_id", "question_id", "text", "status"},
         defaults={"status": "nieuw", "for_agenda": 0},
     )
-    db["workshop_open_answers"].create_index(["participant_id"])
-    db["workshop_open_answers"].create_index(["question_id", "status"])
-    db["workshop_participants"].create_index(["workshop_id"])
+    db.table("workshop_open_answers").create_index(["participant_id"])
+    db.table("workshop_open_answers").create_index(["question_id", "status"])
+    db.table("workshop_participants").create_index(["workshop_id"])
     for statement in (
         _workshop_stamps_round("workshop_questions", "status", "NEW.workshop_id"),
         _workshop_stamps_round("workshops", "phase", "NEW.id"),
@@ -406,7 +406,7 @@ _AGREEMENT_CONTENT = "filename, source, pages, sha256, analysis, words_version, 
 def _m019_agreements(db: sqlite_utils.Database) -> None:
     # One agreement per round: what the akkoordcheck found (the analysis as JSON, never the document
     # itself), and whether the municipality shares its confirmed coverage with peers (opt-in).
-    db["agreements"].create(
+    db.table("agreements").create(
         {
             "round_id": int,
             "filename": str,
@@ -425,7 +425,7 @@ def _m019_agreements(db: sqlite_utils.Database) -> None:
         defaults={"shared": 0, "language_ok": 1},
     )
     # The griffier's decision per proposal: confirmed (with the passage that shows it) or rejected.
-    db["agreement_decisions"].create(
+    db.table("agreement_decisions").create(
         {"round_id": int, "proposal_id": str, "decision": str, "passage": int, "updated_at": str},
         pk=("round_id", "proposal_id"),
         foreign_keys=[("round_id", "rounds", "id")],
@@ -503,3 +503,10 @@ def _m022_round_comparison_group(db: sqlite_utils.Database) -> None:
         "CREATE TRIGGER rounds_comparison_group_stamps_round AFTER UPDATE OF comparison_group ON rounds "
         f"WHEN OLD.comparison_group IS NOT NEW.comparison_group BEGIN {_stamp_round('NEW.id')} END;"
     )
+
+
+@MIGRATIONS(name="023_workshop_pins")
+def _m023_workshop_pins(db: sqlite_utils.Database) -> None:
+    # the facilitator pins approved open answers to discuss: the projector then shows those only,
+    # instead of moving on by itself through all approved answers a screenful at a time (issue 27.1)
+    db.execute("ALTER TABLE workshop_open_answers ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0")

@@ -15,7 +15,8 @@ def data_tables(db: sqlite_utils.Database) -> list[str]:
     """Every table that holds data, parents before children (so foreign keys hold on insert)."""
     names = [t for t in db.table_names() if t not in BOOKKEEPING and not t.startswith("sqlite_")]
     graph = {
-        name: {fk.other_table for fk in db[name].foreign_keys if fk.other_table != name} for name in names
+        name: {fk.other_table for fk in db.table(name).foreign_keys if fk.other_table != name}
+        for name in names
     }
     return list(TopologicalSorter({name: graph[name] for name in sorted(names)}).static_order())
 
@@ -24,8 +25,9 @@ def _children(db: sqlite_utils.Database) -> dict[str, list[tuple[str, str, str]]
     """parent table -> [(child table, child column, parent column)]"""
     result: dict[str, list[tuple[str, str, str]]] = {}
     for name in data_tables(db):
-        for fk in db[name].foreign_keys:
-            result.setdefault(fk.other_table, []).append((name, fk.column, fk.other_column))
+        for fk in db.table(name).foreign_keys:
+            for column, other_column in zip(fk.columns, fk.other_columns, strict=True):
+                result.setdefault(fk.other_table, []).append((name, column, other_column))
     return result
 
 

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import json
 
+from scan.ui import dutch_outage as outage
+
 # Exact texts (text nodes and attribute values) -> Dutch.
 TEXTS: dict[str, str] = {
     "Skip to main content": "Direct naar de inhoud",
@@ -77,6 +79,7 @@ TEXTS: dict[str, str] = {
     "add icon": "Toevoegen",
     "Error:": "Fout:",
 }
+TEXTS |= outage.TEXTS  # the outage dialog's body (scan/ui/dutch_outage.py)
 # Patterns (JavaScript regular expressions, matched on the whole trimmed text) -> Dutch.
 PATTERNS: list[tuple[str, str]] = [
     (r"^Help for (.+)$", "Uitleg bij $1"),

@@ -57,14 +57,14 @@ class HtmlLangMiddleware:
                 body = b"".join(chunks)
                 # the page differs from Streamlit's file: its length and validators (etag) no longer hold
                 dropped = (b"content-length", b"etag", b"last-modified")
-                headers = [(k, v) for k, v in start.get("headers", []) if k.lower() not in dropped]
-                encoding = dict(headers).get(b"content-encoding", b"")
+                kept = [(k, v) for k, v in start.get("headers", []) if k.lower() not in dropped]
+                encoding = dict(kept).get(b"content-encoding", b"")
                 if encoding == b"gzip":
                     body = gzip.compress(_dutch(gzip.decompress(body)))
                 elif not encoding:
                     body = _dutch(body)
-                headers.append((b"content-length", str(len(body)).encode()))
-                await send({**start, "headers": headers})
+                kept.append((b"content-length", str(len(body)).encode()))
+                await send({**start, "headers": kept})
                 await send({"type": "http.response.body", "body": body})
                 return
             await send(message)

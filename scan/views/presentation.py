@@ -168,8 +168,10 @@ class Presentation:
         for w in self.workshops:  # a workshop with many questions goes on over its own screens
             chunks = _pages(w.questions, lambda q: _lines(q[0], "wide") + 1, LINES_PER_SCREEN - 6)
             for n, chunk in enumerate(chunks):
-                more = {} if n == 0 else {"title": f"{w.title} (vervolg)", "votes": None, "voters": 0}
-                parts.append(replace(w, questions=chunk, **more))
+                first = replace(w, questions=chunk)
+                parts.append(
+                    first if n == 0 else replace(first, title=f"{w.title} (vervolg)", votes=None, voters=0)
+                )
 
         def weight(w: WorkshopSlide) -> int:
             votes = sum(_lines(t, "half") for t, _ in (w.votes or [])[:3])

@@ -136,7 +136,8 @@ def respondent_answers(
         for role in roles
     }
     decisions = releases.resolve(store, f"round:{rnd.id}:export", candidates, rnd.id, publication)
-    rows, number = [], 0
+    rows: list[tuple] = []
+    number = 0
     for role in roles:
         decision = decisions[f"export:{role}"]
         label = GROUP_LABELS.get(role, role)

@@ -18,6 +18,7 @@ body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans
 main{max-width:40rem;margin:0 auto;padding:0.75rem 1rem 3rem}
 h1{font-size:1.15rem;margin:0.25rem 0 0.5rem;color:#4a4f55;font-weight:600}
 h2{font-size:1.45rem;margin:0.5rem 0;line-height:1.3}
+h2:focus{outline:none}
 .stap{margin:0;color:#4a4f55;font-weight:600}
 .uitleg{color:#33383d;margin:0.25rem 0 0.75rem}
 .stand{font-weight:700;padding:0.6rem 0.8rem;border-radius:8px;background:#f1f4f8;border-left:6px solid #0b5394;
@@ -123,6 +124,7 @@ JS = r"""
   var STAND = {
     hidden: ["Deze vraag is nog niet open. Wacht even: de begeleider opent hem zo.", "wacht"],
     open: ["De vraag is open: kies uw antwoord. U kunt het veranderen tot de vraag sluit.", "open"],
+    openTekst: ["De vraag is open: schrijf uw antwoord. Een verstuurd antwoord kunt u niet meer veranderen of intrekken.", "open"],
     closed: ["Deze vraag is gesloten. Kijk naar het scherm voorin de zaal.", "dicht"],
     revealed: ["Deze vraag is gesloten; de uitkomst staat op het scherm voorin de zaal.", "dicht"]
   };
@@ -170,7 +172,7 @@ JS = r"""
         (mijn.open[v.id] = mijn.open[v.id] || []).push(tekst);
         veld.value = "";
         lijstOpen(v);
-        melding("Verstuurd ✓ De begeleider kiest welke antwoorden op het scherm komen.", "goed");
+        melding("Verstuurd ✓ Dit antwoord kunt u niet meer veranderen. De begeleider kiest welke antwoorden op het scherm komen.", "goed");
       });
     });
     blok.appendChild(form);
@@ -250,7 +252,16 @@ JS = r"""
         blok.appendChild(maak("p", null, "De begeleider begint zo."));
       }
       if (vorige) {
-        aankondiging.textContent = stand.stemmen ? "Het stemmen is begonnen." : (v ? "Vraag " + v.nummer + ": " + v.tekst : "");
+        // a new question (or the vote, or the end) starts at its top, its heading focused: a screen
+        // reader reads it out, and nobody is left halfway down the previous question's options
+        var kop = blok.querySelector("h2");
+        window.scrollTo(0, 0);
+        if (kop) {
+          kop.setAttribute("tabindex", "-1");
+          kop.focus({preventScroll: true});
+        } else {
+          aankondiging.textContent = stand.stemmen ? "Het stemmen is begonnen." : (v ? "Vraag " + v.nummer + ": " + v.tekst : "");
+        }
       }
     }
     werkBij();
@@ -259,7 +270,7 @@ JS = r"""
   function werkBij() {
     var v = stand.vraag;
     if (v) {
-      var s = STAND[v.stand] || STAND.hidden;
+      var s = (v.soort === "open" && v.stand === "open") ? STAND.openTekst : (STAND[v.stand] || STAND.hidden);
       var p = document.getElementById("stand");
       if (p) { p.textContent = s[0]; p.className = "stand " + s[1]; }
       var open = v.stand === "open";
@@ -366,14 +377,14 @@ def code_page(typed: str, error: str | None, nonce: str) -> str:
     return _document("Doe mee met de workshop", body, nonce)
 
 
-def closed_page(title: str, message: str, nonce: str) -> str:
+def closed_page(title: str, message: str, nonce: str, heading: str = "Aanmelden is gesloten") -> str:
     """A room that takes no new participants: what is going on and what to do, nothing to answer."""
     body = (
         '<main id="inhoud">'
         f"<h1>{html.escape(title or 'Workshop')}</h1>"
-        '<div role="alert"><h2>Aanmelden is gesloten</h2>'
+        f'<div role="alert"><h2>{html.escape(heading)}</h2>'
         f'<p class="uitleg">{html.escape(message)}</p></div>'
         f"<details><summary>Privacy: wat bewaren we?</summary><p>{PRIVACY}</p></details>"
         "</main>"
     )
-    return _document(f"{title or 'Workshop'} – aanmelden gesloten", body, nonce)
+    return _document(f"{title or 'Workshop'} – {heading.lower()}", body, nonce)

@@ -136,7 +136,14 @@ async def phone(request: Request) -> Response:
         return RedirectResponse(f"{PREFIX}/{ws.join_code}", status_code=303)
     store, hub, _ = services()
     mine = _mine(store, ws.id, request)
-    if mine is None and ws.phase != "ended" and not workshop.joining_open(store, ws.id):
+    if mine is None and ws.phase == "ended":  # a newcomer took no part: no thanks, say what happened
+        return _html(
+            closed_page(ws.title, workshop.ENDED_FOR_NEWCOMERS, nonce, "De workshop is afgelopen"),
+            nonce,
+            status=410,
+            session=new,
+        )
+    if mine is None and not workshop.joining_open(store, ws.id):
         return _html(
             closed_page(ws.title, workshop.JOINING_CLOSED_WHY, nonce), nonce, status=403, session=new
         )

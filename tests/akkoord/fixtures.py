@@ -94,9 +94,10 @@ def write_two_column_pdf(left: list[str], right: list[str], path: Path, *, title
     def lines(paragraphs: list[str]) -> list[str]:
         out: list[str] = []
         for text in paragraphs:
-            out.extend(
-                pdf.multi_cell(col_w, line_h, pdf_safe(text), dry_run=True, output=MethodReturnValue.LINES)
+            wrapped = pdf.multi_cell(
+                col_w, line_h, pdf_safe(text), dry_run=True, output=MethodReturnValue.LINES
             )
+            out.extend(wrapped)  # type: ignore[arg-type]  # fpdf2 types all its output modes as one union
             out.append("")  # blank line between paragraphs
         return out
 

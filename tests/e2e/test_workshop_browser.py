@@ -128,7 +128,7 @@ def test_a_whole_workshop_with_eight_phones(server, browser, page, tmp_path: Pat
     page.get_by_role("button", name="Uitkomst tonen").click()
     page.get_by_role("button", name="Ja, uitkomst tonen").click()
     expect(projector.get_by_text("3 (38%)")).to_be_visible(timeout=5_000)  # three times "3 · In uitvoering"
-    expect(projector.get_by_text("n = 8 antwoorden")).to_be_visible()
+    expect(projector.get_by_text("Percentage van de 8 antwoorden (n = 8)")).to_be_visible()
     assert _font_px(projector.locator(".ws-bars th").first) >= 24
     for _, phone in phones:
         expect(phone.get_by_text("de uitkomst staat op het scherm")).to_be_visible(timeout=5_000)
@@ -180,7 +180,7 @@ def test_a_whole_workshop_with_eight_phones(server, browser, page, tmp_path: Pat
     page.get_by_role("button", name="Stemming afsluiten en uitslag tonen").click()
     page.get_by_role("button", name="Ja, stemming afsluiten en uitslag tonen").click()
     expect(projector.get_by_role("heading", name="Uitslag van de stemming")).to_be_visible(timeout=5_000)
-    expect(projector.locator(".ws-bars tr").first).to_contain_text("6 (46%)")
+    expect(projector.locator(".ws-bars tr").first).to_contain_text("6 (75%)")  # 6 of the 8 voters
     for _, phone in phones:
         expect(phone.get_by_text("De workshop is afgelopen")).to_be_visible(timeout=5_000)
     assert workshop.proposal_votes(workshop.outcomes(store, rnd.id))["6a"] == [("Raadsavond Zeist", 6, 8)]

@@ -111,10 +111,14 @@ def test_start_page_hides_other_municipalities_rounds(new_session, locked) -> No
     assert not [b for b in at.button if b.key and b.key.startswith("start_open_")]
 
 
-def test_the_beheerder_password_cannot_be_guessed_through_many_forms(new_session, locked) -> None:
+def test_the_beheerder_password_cannot_be_guessed_through_many_forms(
+    new_session, locked, monkeypatch
+) -> None:
     # every guess from a new session on another municipality's form (each form also checks the
     # beheerder password): 30 wrong guesses in all, then even the right password waits
     store = locked
+    # the throttle's clock stands still: on a loaded machine 31 sessions take longer than the 2 s wait
+    monkeypatch.setattr(THROTTLE, "_clock", lambda: 1_000.0)
     forms = [code for code in sorted(reference().municipalities) if code not in ("GM0355", "GM0080")][:31]
     for code in forms:
         rounds.start(store, code, 2026)
@@ -129,3 +133,64 @@ def test_the_beheerder_password_cannot_be_guessed_through_many_forms(new_session
             assert at.error, "the 31st guess was checked (and, being right, let in)"
             assert "Te veel verkeerde pogingen. Probeer het over 2 seconden opnieuw." in at.error[0].value
             assert not at.title or "Vragenlijst" not in at.title[0].value
+
+
+# --- organisation accounts on a shared installation: each municipality its own provider ----------
+
+PROVIDER = {"client_id": "democratiescan", "client_secret": "s", "server_metadata_url": "https://idp/x"}
+SECRETS = {
+    "auth": {"redirect_uri": "http://localhost/oauth2callback", "cookie_secret": "c", "zeist": PROVIDER},
+    "democratiescan": {"login": {"GM0355": "zeist"}},
+}
+SECRETS["auth"]["leeuwarden"] = PROVIDER
+SECRETS["democratiescan"]["login"]["GM0080"] = "leeuwarden"
+
+
+def _signed_on(provider: str | None, secrets: dict = SECRETS, code: str = "GM0355"):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=60)
+    at.secrets.update(secrets)
+    at.user = {"is_logged_in": provider is not None, "email": "griffie@zeist.nl", "provider": provider or ""}
+    at.query_params["gemeente"] = code
+    at.query_params["jaar"] = "2026"
+    at.run().switch_page("scan/ui/pages/questionnaire.py").run()
+    assert not at.exception
+    return at
+
+
+def _sign_on_buttons(at) -> list[str]:
+    return [b.label for b in at.button if b.key and b.key.startswith("toegang_sso_")]
+
+
+def test_a_municipalitys_form_offers_its_own_provider(locked) -> None:
+    at = _signed_on(None)
+    assert _sign_on_buttons(at) == ["Inloggen met uw organisatie-account"]
+    assert "Log in met uw organisatie-account of met het wachtwoord" in at.info[0].value
+    no_table = {"auth": SECRETS["auth"]}  # two providers, no table: nobody is offered one
+    assert _sign_on_buttons(_signed_on(None, no_table)) == []
+    rounds.start(locked, "GM0344", 2026)
+    other = _signed_on(None, code="GM0344")  # Utrecht is not in the table: password only
+    assert _sign_on_buttons(other) == [] and "Log in met het wachtwoord" in other.info[0].value
+
+
+def test_a_grant_opens_only_through_the_municipalitys_own_provider(locked) -> None:
+    at = _signed_on("zeist")
+    assert "nog geen toegang" in at.warning[0].value  # first login: no rights
+    access.grant_oidc(locked, "griffie@zeist.nl", "GM0355")
+    assert _signed_on("zeist").title[0].value == "Vragenlijst: Zeist 2026"
+    # Leeuwarden's tenant vouching for the same address does not open Zeist
+    at = _signed_on("leeuwarden")
+    assert not at.title and "beveiligd" in at.info[0].value and "nog geen toegang" in at.warning[0].value
+    assert "geheim antwoord van GM0355" not in _text(at)
+
+
+def test_a_wrong_login_table_says_so_in_dutch_and_leaves_the_password(locked) -> None:
+    wrong = {"auth": SECRETS["auth"], "democratiescan": {"login": {"GM0355": "zeist_oud"}}}
+    at = _signed_on("zeist", wrong)
+    assert at.error[0].value == (
+        "Inloggen met een organisatie-account is niet goed ingesteld. Meld dit aan de beheerder."
+    )
+    assert _sign_on_buttons(at) == []
+    _login(at, "wachtwoord-zeist")
+    assert at.title[0].value == "Vragenlijst: Zeist 2026"

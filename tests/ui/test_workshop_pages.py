@@ -155,8 +155,23 @@ def test_projector_shows_exact_counts_and_percentages_after_reveal(new_session, 
     workshop.set_status(store, ws.id, pin, "1.1", "revealed")
     at.run()
     text = _everything(at)
-    assert "1 · Verkend" in text and "2 (40%)" in text and "n = 5 antwoorden" in text
+    assert "1 · Verkend" in text and "2 (40%)" in text and "Percentage van de 5 antwoorden (n = 5)" in text
     assert "data:image/png;base64," in text and f"/doe/{ws.join_code}" in text
+
+
+def test_projector_gives_a_vote_as_a_share_of_the_voters(new_session, live) -> None:
+    # 7 voters, 13 dots: "5 (71%)" is 5 of the 7 voters, and the caption says so (issue 27.2)
+    store, _, ws, pin = live
+    workshop.set_vote_options(store, ws.id, pin, ["3a", "6a", "8a"], 3)
+    workshop.set_phase(store, ws.id, pin, "voting")
+    picks = [["3a", "6a", "8a"], ["3a", "6a"], ["3a", "6a"], ["3a", "6a"], ["3a", "6a"], ["8a"], ["8a"]]
+    for chosen in picks:
+        _, token = workshop.join(store, ws.join_code)
+        workshop.vote(store, ws.id, token, chosen)
+    workshop.set_phase(store, ws.id, pin, "ended")
+    text = _everything(_projector(new_session, ws))
+    assert text.count("5 (71%)") == 2 and "3 (43%)" in text  # a tie shows a tie
+    assert "percentage van alle 7 stemmers (n = 7; samen 13 stippen)" in text
 
 
 def test_projector_withholds_a_distribution_of_fewer_than_five(new_session, live) -> None:

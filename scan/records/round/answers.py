@@ -5,6 +5,10 @@ for the role). The round's version moves by itself (schema triggers)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from enum import Enum
+from typing import Final, Literal
+
+from sqlite_utils import Database
 
 from scan.base.errors import InvalidAnswer, ScanError
 from scan.base.text import clean_input, printable
@@ -17,7 +21,15 @@ from scan.storage.core import Store, now
 
 MAX_COMMENT = 2000
 CLOSED = "Deze scanronde is gesloten; antwoorden kunnen niet meer worden gewijzigd."
-UNCHECKED = object()  # no expectation: a script, the CLI or demo data writes without a screen
+
+
+class _Unchecked(Enum):
+    UNCHECKED = "unchecked"
+
+
+UNCHECKED: Final = (
+    _Unchecked.UNCHECKED
+)  # no expectation: a script, the CLI or demo data writes without a screen
 
 
 class StaleEdit(ScanError):
@@ -29,7 +41,7 @@ class StaleEdit(ScanError):
         self.current = current
 
 
-def _current(db, respondent: int, question_id: str) -> Answer:
+def _current(db: Database, respondent: int, question_id: str) -> Answer:
     row = db.execute(
         "SELECT value, dont_know, comment, question_version FROM answers WHERE respondent_id = ? AND question_id = ?",
         [respondent, question_id],
@@ -54,7 +66,7 @@ _UPSERT_COMMENT = (  # a comment alone leaves the answer's version as it was
 )
 
 
-def _respondent_for(db, round_id: int, respondent_id: int | None, question_id: str) -> int:
+def _respondent_for(db: Database, round_id: int, respondent_id: int | None, question_id: str) -> int:
     """The respondent who answers (the self-scan by default), checked against round and role."""
     respondent = respondent_id if respondent_id is not None else self_respondent(db, round_id)
     owner = db.execute(
@@ -84,12 +96,12 @@ def save(
     *,
     dont_know: bool = False,
     respondent_id: int | None = None,
-    expected: Answer | object = UNCHECKED,
+    expected: Answer | Literal[_Unchecked.UNCHECKED] = UNCHECKED,
 ) -> Answer:
     """Validate and store one answer at once (its comment stays); refuse without storing anything.
     ``expected``: the answer the screen showed; when someone else changed it meanwhile (two griffiers
     on one round), nothing is saved and StaleEdit says what it is now."""
-    check_answer(question_bank().question(question_id), question_id, value, dont_know)
+    check_answer(question_bank().find_question(question_id), question_id, value, dont_know)
     with store.write() as db:
         require_open(db, round_id, CLOSED)
         respondent = _respondent_for(db, round_id, respondent_id, question_id)
@@ -120,11 +132,11 @@ def save_comment(
     comment: str,
     *,
     respondent_id: int | None = None,
-    expected: str | object = UNCHECKED,
+    expected: str | Literal[_Unchecked.UNCHECKED] | None = UNCHECKED,
 ) -> Answer:
     """Change only the comment, keeping the answer as it is (one statement: nothing to lose in between).
     ``expected``: the comment the screen showed; a newer one from someone else is never overwritten."""
-    if question_bank().question(question_id) is None:
+    if question_bank().find_question(question_id) is None:
         raise InvalidAnswer(f"Vraag '{question_id}' bestaat niet in de vragenlijst.")
     comment = clean_input(comment, "De toelichting")
     if len(comment) > MAX_COMMENT:
@@ -150,7 +162,7 @@ def save_bulk(store: Store, round_id: int, answers: Iterable[Answer]) -> None:
     bank = question_bank()
     answers = list(answers)
     for a in answers:
-        check_answer(bank.question(a.question_id), a.question_id, a.value, a.dont_know)
+        check_answer(bank.find_question(a.question_id), a.question_id, a.value, a.dont_know)
     stamp = now()
     with store.write() as db:
         require_open(db, round_id)

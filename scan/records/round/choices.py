@@ -80,7 +80,7 @@ def statuses(store: Store, round_id: int) -> dict[str, ProposalStatus]:
 
 def agenda_edits(store: Store, round_id: int) -> dict[str, dict]:
     """The fields the griffier edited, per proposal (only what was edited)."""
-    rows = store.db["agenda_items"].rows_where("round_id = ?", [round_id])
+    rows = store.db.table("agenda_items").rows_where("round_id = ?", [round_id])
     # stored text never breaks a page or a file (control characters from before the input check)
     return {
         row["proposal_id"]: {

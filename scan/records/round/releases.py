@@ -14,13 +14,15 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from sqlite_utils import Database
+
 from scan.rules.disclosure import Decision, decide_all
 from scan.storage.core import Store, now
 
 History = tuple[frozenset[str], ...]
 
 
-def _published(db, scope: str) -> dict[str, History]:
+def _published(db: Database, scope: str) -> dict[str, History]:
     rows = db.execute("SELECT figure, history FROM releases WHERE scope = ?", [scope]).fetchall()
     return {figure: tuple(frozenset(s) for s in json.loads(history)) for figure, history in rows}
 

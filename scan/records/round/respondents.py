@@ -11,6 +11,8 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
+from sqlite_utils import Database
+
 from scan.base.errors import ScanError
 from scan.content.models import ROLE_LABELS, RespondentKind
 from scan.records.round import answers as answer_store
@@ -18,7 +20,7 @@ from scan.records.round import rounds
 from scan.records.round.rounds import Round, require_open
 from scan.rules.scoring import Answer
 from scan.rules.voices import Respondent as VoiceRespondent
-from scan.storage.core import Store, now
+from scan.storage.core import Store, inserted_id, now
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: easy to type from a slide
 CODE_LENGTH = 12
@@ -62,10 +64,12 @@ def create_invite(store: Store, round_id: int, role: str) -> tuple[Invite, str]:
     stamp = now()
     with store.write() as db:
         require_open(db, round_id, "Deze scanronde is gesloten; er kunnen geen deelnemers meer bij.")
-        invite_id = db.execute(
-            "INSERT INTO invites (round_id, role, code_hash, created_at) VALUES (?, ?, ?, ?)",
-            [round_id, role, _hash(code), stamp],
-        ).lastrowid
+        invite_id = inserted_id(
+            db.execute(
+                "INSERT INTO invites (round_id, role, code_hash, created_at) VALUES (?, ?, ?, ?)",
+                [round_id, role, _hash(code), stamp],
+            )
+        )
     return Invite(invite_id, round_id, role, stamp, None), code
 
 
@@ -90,7 +94,7 @@ def open_code(store: Store, code: str) -> tuple[Invite, Round]:
     return _open_code(store.db, code)
 
 
-def _open_code(db, code: str) -> tuple[Invite, Round]:
+def _open_code(db: Database, code: str) -> tuple[Invite, Round]:
     """``open_code`` on a connection: inside a write, it decides on what that write sees."""
     cleaned = normalise_code(code or "")
     row = db.execute(
@@ -112,11 +116,13 @@ def join(store: Store, code: str) -> tuple[Respondent, str]:
     token = secrets.token_urlsafe(TOKEN_BYTES)
     with store.write() as db:
         inv, rnd = _open_code(db, code)  # in the write: a code revoked or a round closed just now counts
-        rid = db.execute(
-            "INSERT INTO respondents (round_id, role, kind, invite_id, token_hash, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [rnd.id, inv.role, RespondentKind.INVITED.value, inv.id, _hash(token), now()],
-        ).lastrowid
+        rid = inserted_id(
+            db.execute(
+                "INSERT INTO respondents (round_id, role, kind, invite_id, token_hash, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [rnd.id, inv.role, RespondentKind.INVITED.value, inv.id, _hash(token), now()],
+            )
+        )
     return Respondent(rid, rnd.id, inv.role, False), token
 
 
@@ -125,7 +131,7 @@ def resume(store: Store, code: str, token: str) -> Respondent:
     return _resume(store.db, code, token)
 
 
-def _resume(db, code: str, token: str) -> Respondent:
+def _resume(db: Database, code: str, token: str) -> Respondent:
     inv, _ = _open_code(db, code)
     row = db.execute(
         "SELECT id, round_id, role, finished_at FROM respondents WHERE token_hash = ? AND invite_id = ?",

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlite_utils import Database
+
 from scan.base.errors import NotFound, ScanError
 from scan.content.models import SELF_ROLE, RespondentKind
 from scan.content.reference import reference
-from scan.storage.core import Store, now
+from scan.storage.core import Store, inserted_id, now
 from scan.storage.schema_graph import delete_with_dependents
 
 MIN_YEAR, MAX_YEAR = 2018, 2100
@@ -63,11 +65,13 @@ def start(store: Store, gm_code: str, year: int, *, is_demo: bool = False) -> Ro
         if db.execute("SELECT 1 FROM rounds WHERE gm_code = ? AND year = ?", [gm_code, year]).fetchone():
             raise ScanError(f"Er is al een scan van {name} voor {year}. Open die ronde.")
         stamp = now()
-        round_id = db.execute(
-            "INSERT INTO rounds (gm_code, year, status, share_benchmark, is_demo, created_at, updated_at) "
-            "VALUES (?, ?, 'open', 0, ?, ?, ?)",
-            [gm_code, year, int(is_demo), stamp, stamp],
-        ).lastrowid
+        round_id = inserted_id(
+            db.execute(
+                "INSERT INTO rounds (gm_code, year, status, share_benchmark, is_demo, created_at, updated_at) "
+                "VALUES (?, ?, 'open', 0, ?, ?, ?)",
+                [gm_code, year, int(is_demo), stamp, stamp],
+            )
+        )
         db.execute(
             "INSERT INTO respondents (round_id, role, kind, created_at) VALUES (?, ?, ?, ?)",
             [round_id, SELF_ROLE, RespondentKind.SELF.value, stamp],
@@ -79,7 +83,7 @@ def by_id(store: Store, round_id: int) -> Round:
     return read(store.db, round_id)
 
 
-def read(db, round_id: int) -> Round:
+def read(db: Database, round_id: int) -> Round:
     """``by_id`` on a connection: inside a write, the round as that write sees it."""
     row = db.execute(f"SELECT {_COLUMNS} FROM rounds WHERE id = ?", [round_id]).fetchone()
     if row is None:
@@ -116,7 +120,7 @@ def previous(store: Store, gm_code: str, year: int) -> Round | None:
     return next(iter(earlier(store, gm_code, year)), None)
 
 
-def self_respondent(db, round_id: int) -> int:
+def self_respondent(db: Database, round_id: int) -> int:
     row = db.execute(
         "SELECT id FROM respondents WHERE round_id = ? AND kind = ?", [round_id, RespondentKind.SELF.value]
     ).fetchone()
@@ -125,7 +129,7 @@ def self_respondent(db, round_id: int) -> int:
     return row[0]
 
 
-def require_open(db, round_id: int, message: str = "Deze scanronde is gesloten.") -> None:
+def require_open(db: Database, round_id: int, message: str = "Deze scanronde is gesloten.") -> None:
     """Refuse a write to a closed (or missing) round; call inside the write's transaction."""
     row = db.execute("SELECT status FROM rounds WHERE id = ?", [round_id]).fetchone()
     if row is None:

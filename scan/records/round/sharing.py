@@ -25,7 +25,7 @@ def create_share_link(store: Store, round_id: int) -> str:
     token = secrets.token_urlsafe(16)
     with store.write() as db:
         rounds.read(db, round_id)  # a round deleted a moment ago gets no link
-        db["share_links"].insert(
+        db.table("share_links").insert(
             {"token_hash": _hash(token), "round_id": round_id, "created_at": datetime.now(UTC).isoformat()}
         )
     return token

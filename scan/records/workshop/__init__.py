@@ -48,6 +48,7 @@ from scan.records.workshop.core import (
 )
 from scan.records.workshop.participation import (
     DONT_KNOW,
+    ENDED_FOR_NEWCOMERS,
     JOINING_CLOSED,
     JOINING_CLOSED_WHY,
     answer,
@@ -79,20 +80,23 @@ from scan.records.workshop.results import (
     outcome,
     outcomes,
     participants,
-    percentages,
+    pinned_open_answers,
     preview,
     proposal_votes,
     published_open_answers,
     published_vote_results,
     set_for_agenda,
+    set_pinned,
     tally,
     vote_results,
     voters,
 )
 from scan.records.workshop.room import room_state, versions
+from scan.rules.shares import percentages, share  # the room's percentages (ties never split)
 
 __all__ = [
     "DONT_KNOW",
+    "ENDED_FOR_NEWCOMERS",
     "JOINING_CLOSED",
     "JOINING_CLOSED_WHY",
     "JOIN_ALPHABET",
@@ -145,6 +149,7 @@ __all__ = [
     "participant",
     "participants",
     "percentages",
+    "pinned_open_answers",
     "preview",
     "proposal_votes",
     "published_open_answers",
@@ -156,8 +161,10 @@ __all__ = [
     "set_for_agenda",
     "set_joining",
     "set_phase",
+    "set_pinned",
     "set_status",
     "set_vote_options",
+    "share",
     "short_set",
     "statuses",
     "tally",

@@ -16,12 +16,14 @@ import secrets
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sqlite_utils import Database
+
 from scan.base.errors import ScanError
 from scan.base.text import clean_input, printable
 from scan.content.models import PROPOSAL_ID
 from scan.content.questionbank import QuestionBank, question_bank
 from scan.records.round.rounds import require_open
-from scan.storage.core import Store, now
+from scan.storage.core import Store, inserted_id, now
 
 JOIN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: typed from a screen
 JOIN_LENGTH = 10
@@ -149,7 +151,7 @@ _SELECT = (
 )
 
 
-def _from_rows(db, rows: list[tuple]) -> list[Workshop]:
+def _from_rows(db: Database, rows: list[tuple]) -> list[Workshop]:
     if not rows:
         return []
     ids = [r[0] for r in rows]
@@ -182,7 +184,7 @@ def _from_rows(db, rows: list[tuple]) -> list[Workshop]:
     ]
 
 
-def _one(db, where: str, params: list, missing: str) -> Workshop:
+def _one(db: Database, where: str, params: list, missing: str) -> Workshop:
     found = _from_rows(db, db.execute(f"{_SELECT} WHERE {where}", params).fetchall())
     if not found:
         raise WorkshopError(missing)
@@ -233,7 +235,7 @@ def _check_questions(question_ids: list[str], audience: Audience) -> None:
     if not question_ids:
         raise WorkshopError("Kies minstens één vraag voor de workshop.")
     bank = question_bank()
-    if unknown := [q for q in question_ids if not isinstance(q, str) or bank.question(q) is None]:
+    if unknown := [q for q in question_ids if not isinstance(q, str) or bank.find_question(q) is None]:
         raise WorkshopError(f"Vraag '{unknown[0]}' bestaat niet.")
     if len(set(question_ids)) != len(question_ids):
         raise WorkshopError("Elke vraag mag maar één keer in de workshop staan.")
@@ -269,21 +271,23 @@ def create(
             code = _code(JOIN_LENGTH)
             if not db.execute("SELECT 1 FROM workshops WHERE join_code = ?", [code]).fetchone():
                 break
-        workshop_id = db.execute(
-            "INSERT INTO workshops (round_id, ref, join_code, facilitator_hash, pin, title, question_ids, current, "
-            "phase, added_to_round, audience, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 'questions', 0, ?, ?)",
-            [
-                round_id,
-                secrets.token_urlsafe(12),
-                code,
-                _hash(pin),
-                pin,
-                title[:MAX_TITLE],
-                json.dumps(list(question_ids)),
-                audience.value,
-                now(),
-            ],
-        ).lastrowid
+        workshop_id = inserted_id(
+            db.execute(
+                "INSERT INTO workshops (round_id, ref, join_code, facilitator_hash, pin, title, question_ids, current, "
+                "phase, added_to_round, audience, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 'questions', 0, ?, ?)",
+                [
+                    round_id,
+                    secrets.token_urlsafe(12),
+                    code,
+                    _hash(pin),
+                    pin,
+                    title[:MAX_TITLE],
+                    json.dumps(list(question_ids)),
+                    audience.value,
+                    now(),
+                ],
+            )
+        )
         db.conn.executemany(
             "INSERT INTO workshop_questions (workshop_id, question_id, status) VALUES (?, ?, 'hidden')",
             [(workshop_id, q) for q in question_ids],
@@ -297,7 +301,7 @@ def check_facilitator(store: Store, workshop_id: int, pin: object) -> None:
     facilitator_in(store.db, workshop_id, pin)
 
 
-def facilitator_in(db, workshop_id: int, pin: object) -> None:
+def facilitator_in(db: Database, workshop_id: int, pin: object) -> None:
     """The PIN check on a connection: inside a write transaction, it decides on what that write sees."""
     row = db.execute("SELECT pin, facilitator_hash FROM workshops WHERE id = ?", [workshop_id]).fetchone()
     given = clean_code(pin) if row and row[0] else str(pin or "")
@@ -338,7 +342,7 @@ def format_code(code: str) -> str:
 # --- facilitator actions (each checks the PIN; every change moves the version phones follow) -----
 
 
-def _touch(db, workshop_id: int) -> None:
+def _touch(db: Database, workshop_id: int) -> None:
     db.execute("UPDATE workshops SET version = version + 1 WHERE id = ?", [workshop_id])
 
 
@@ -402,7 +406,7 @@ def go_to(store: Store, workshop_id: int, pin: str, index: int) -> None:
         _go_to(db, workshop_id, pin, index)
 
 
-def _go_to(db, workshop_id: int, pin: str, index: int) -> None:
+def _go_to(db: Database, workshop_id: int, pin: str, index: int) -> None:
     # the phase is read in the write: a workshop another facilitator just ended is never reopened
     facilitator_in(db, workshop_id, pin)
     ws = _one(db, "id = ?", [workshop_id], "Deze workshop bestaat niet.")
@@ -543,10 +547,12 @@ def add_to_round(store: Store, workshop_id: int, pin: str) -> int:
         for pid, qid, value, dk in rows:
             by_participant.setdefault(pid, []).append((qid, value, dk))
         for answers in by_participant.values():
-            rid = db.execute(
-                "INSERT INTO respondents (round_id, role, kind, created_at) VALUES (?, ?, ?, ?)",
-                [ws.round_id, WORKSHOP_ROLE, RespondentKind.WORKSHOP.value, stamp],
-            ).lastrowid
+            rid = inserted_id(
+                db.execute(
+                    "INSERT INTO respondents (round_id, role, kind, created_at) VALUES (?, ?, ?, ?)",
+                    [ws.round_id, WORKSHOP_ROLE, RespondentKind.WORKSHOP.value, stamp],
+                )
+            )
             db.conn.executemany(
                 "INSERT INTO answers (respondent_id, question_id, value, dont_know, comment, updated_at, "
                 "question_version) VALUES (?, ?, ?, ?, '', ?, ?)",

@@ -11,11 +11,12 @@ import csv
 import io
 
 from scan.content.questionbank import question_bank
-from scan.records.workshop.results import WorkshopOutcome, outcome, percentages
+from scan.records.workshop.results import WorkshopOutcome, outcome
 from scan.rules.benchmark import MIN_N
+from scan.rules.shares import percentages, share
 from scan.storage.core import Store
 
-HEADER = ["workshop", "onderdeel", "vraag", "tekst", "antwoord of voorstel", "aantal", "procent", "n"]
+HEADER = ["workshop", "onderdeel", "vraag", "tekst", "antwoord of voorstel", "aantal", "procent van n", "n"]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -60,11 +61,13 @@ def rows(result: WorkshopOutcome) -> list[list[object]]:
         note = f"geen uitslag (stemming niet afgesloten of te weinig stemmers: n = {result.voters}; minimaal {MIN_N})"
         out.append([title, "stemming", None, None, note, None, None, result.voters])
     else:
+        # each voter puts at most one dot on a proposal: its percentage is of the voters (n), not of the dots
         total = sum(dots for _, dots in result.votes)
-        for (pid, dots), pct in zip(result.votes, percentages([d for _, d in result.votes]), strict=True):
+        what = f"stemmers die dit kozen (samen {total} stippen)"
+        for pid, dots in result.votes:
             label = f"{pid} {bank.proposal(pid).title}"
             out.append(
-                [title, "stemming", None, f"stippen (totaal {total})", label, dots, pct, result.voters]
+                [title, "stemming", None, what, label, dots, share(dots, result.voters), result.voters]
             )
     return [[safe_cell(cell) for cell in row] for row in out]
 
@@ -83,7 +86,7 @@ def to_xlsx(store: Store, workshop_id: int) -> bytes:
 
     result = outcome(store, workshop_id)
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]  # the one sheet a new workbook has
     sheet.title = "Uitkomsten"
     sheet.append(HEADER)
     for row in rows(result):

@@ -13,6 +13,8 @@ import secrets
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from sqlite_utils import Database
+
 from scan.base.errors import InvalidAnswer, ScanError
 from scan.base.text import clean_input
 from scan.content.questionbank import question_bank
@@ -59,7 +61,7 @@ def _single(store: Store, operation: Operation) -> Any:
     return result
 
 
-def _participant_in(db, workshop_id: int, token: object) -> int:
+def _participant_in(db: Database, workshop_id: int, token: object) -> int:
     row = db.execute(
         "SELECT id FROM workshop_participants WHERE token_hash = ? AND workshop_id = ?",
         [_hash(str(token or "")), workshop_id],
@@ -79,6 +81,9 @@ JOINING_CLOSED_WHY = (
     "Hoort u erbij? Vraag de begeleider om het aanmelden even open te zetten."
 )
 JOINING_CLOSED = f"Aanmelden is gesloten. {JOINING_CLOSED_WHY}"
+ENDED_FOR_NEWCOMERS = (
+    "Deze workshop is afgelopen: meedoen kan niet meer. De gemeente deelt de uitkomsten later."
+)
 
 
 def join_op(workshop_id: int) -> Operation:
@@ -86,12 +91,12 @@ def join_op(workshop_id: int) -> Operation:
     Refused once the workshop ended or the facilitator closed it to new joins (checked here, inside
     the write, so a join that waited for the lock sees a lock set meanwhile)."""
 
-    def run(db) -> str:
+    def run(db: Database) -> str:
         row = db.execute("SELECT phase, joins_locked FROM workshops WHERE id = ?", [workshop_id]).fetchone()
         if row is None:
             raise WorkshopError("Deze workshop bestaat niet.")
         if row[0] == "ended":
-            raise WorkshopError("Deze workshop is afgelopen. Bedankt voor uw deelname!")
+            raise WorkshopError(ENDED_FOR_NEWCOMERS)
         if row[1]:
             raise WorkshopError(JOINING_CLOSED)
         token = secrets.token_urlsafe(18)
@@ -143,7 +148,7 @@ def participant(store: Store, workshop_id: int, token: str) -> int:
 
 
 def _check_value(question_id: str, value: object, dont_know: bool) -> None:
-    question = question_bank().question(question_id)
+    question = question_bank().find_question(question_id)
     if question is None:
         raise WorkshopError(f"Vraag {str(question_id)[:10]} hoort niet bij deze workshop.")
     if value is None and not dont_know:
@@ -156,7 +161,7 @@ def _check_value(question_id: str, value: object, dont_know: bool) -> None:
 def answer_op(workshop_id: int, token: object, question_id: str, value: int | None, dont_know: bool = False):
     """Store or change an answer while the question is open; refused once it is closed."""
 
-    def run(db) -> None:
+    def run(db: Database) -> None:
         pid = _participant_in(db, workshop_id, token)
         row = db.execute(
             "SELECT status FROM workshop_questions WHERE workshop_id = ? AND question_id = ?",
@@ -211,7 +216,7 @@ def mine(store: Store, workshop_id: int, token: str) -> dict:
 def vote_op(workshop_id: int, token: object, proposal_ids: object) -> Operation:
     """Replace this participant's dots with proposals from the facilitator's list (at most max_votes)."""
 
-    def run(db) -> None:
+    def run(db: Database) -> None:
         from scan.records.workshop.core import _SELECT, _from_rows
 
         pid = _participant_in(db, workshop_id, token)
@@ -248,7 +253,7 @@ def open_answer_op(workshop_id: int, token: object, question_id: str, text: obje
     """Send a short answer to an open question. It waits for the facilitator's approval before
     anyone else sees it."""
 
-    def run(db) -> None:
+    def run(db: Database) -> None:
         pid = _participant_in(db, workshop_id, token)
         cleaned = " ".join(clean_input(str(text or ""), "Uw antwoord").split())
         if not cleaned:

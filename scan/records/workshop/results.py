@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sqlite_utils import Database
+
 from scan.base.text import printable
 from scan.content.questionbank import question_bank
 from scan.records.workshop.core import (
@@ -98,19 +100,6 @@ def distribution_rows(question, counts: dict) -> tuple[list[str], list[int]]:
     return labels, values
 
 
-def percentages(values: list[int]) -> list[int]:
-    """Whole percentages of the total (largest remainder, so they add up to 100)."""
-    total = sum(values)
-    if not total:
-        return [0 for _ in values]
-    exact = [v * 100 / total for v in values]
-    floors = [int(e) for e in exact]
-    order = sorted(range(len(values)), key=lambda i: (-(exact[i] - floors[i]), -values[i]))
-    for i in order[: 100 - sum(floors)]:
-        floors[i] += 1
-    return floors
-
-
 # --- the vote --------------------------------------------------------------------------------------
 
 
@@ -155,12 +144,13 @@ class OpenAnswer:
     text: str  # as typed: show it literally (escaped), never as Markdown or HTML
     status: str  # nieuw | goedgekeurd | afgewezen
     for_agenda: bool
+    pinned: bool = False  # on the projector while pinned (approved answers only)
 
 
 def open_answers(store: Store, workshop_id: int, question_id: str | None = None) -> list[OpenAnswer]:
     """Every answer to the workshop's open questions (for the facilitator's moderation), oldest first."""
     sql = (
-        "SELECT o.id, o.question_id, o.text, o.status, o.for_agenda FROM workshop_open_answers o "
+        "SELECT o.id, o.question_id, o.text, o.status, o.for_agenda, o.pinned FROM workshop_open_answers o "
         "JOIN workshop_participants p ON p.id = o.participant_id WHERE p.workshop_id = ?"
     )
     params: list = [workshop_id]
@@ -168,10 +158,10 @@ def open_answers(store: Store, workshop_id: int, question_id: str | None = None)
         sql += " AND o.question_id = ?"
         params.append(question_id)
     rows = store.db.execute(sql + " ORDER BY o.id", params).fetchall()
-    return [OpenAnswer(r[0], r[1], printable(r[2]), r[3], bool(r[4])) for r in rows]
+    return [OpenAnswer(r[0], r[1], printable(r[2]), r[3], bool(r[4]), bool(r[5])) for r in rows]
 
 
-def _own_answer(db, workshop_id: int, answer_id: int) -> None:
+def _own_answer(db: Database, workshop_id: int, answer_id: int) -> None:
     row = db.execute(
         "SELECT 1 FROM workshop_open_answers o JOIN workshop_participants p ON p.id = o.participant_id "
         "WHERE o.id = ? AND p.workshop_id = ?",
@@ -190,9 +180,9 @@ def moderate(store: Store, workshop_id: int, pin: str, answer_ids: list[int], st
         for answer_id in answer_ids:
             _own_answer(db, workshop_id, answer_id)
             db.execute(
-                "UPDATE workshop_open_answers SET status = ?, for_agenda = for_agenda * (? = 'goedgekeurd') "
-                "WHERE id = ?",
-                [status, status, answer_id],
+                "UPDATE workshop_open_answers SET status = ?, for_agenda = for_agenda * (? = 'goedgekeurd'), "
+                "pinned = pinned * (? = 'goedgekeurd') WHERE id = ?",
+                [status, status, status, answer_id],
             )
         _touch(db, workshop_id)
 
@@ -212,11 +202,35 @@ def set_for_agenda(store: Store, workshop_id: int, pin: str, answer_id: int, for
         )
 
 
+def set_pinned(store: Store, workshop_id: int, pin: str, answer_id: int, pinned: bool) -> None:
+    """Pin an approved open answer to the projector (to discuss it), or let it go again. While any
+    answer of a question is pinned, the projector shows the pinned ones only."""
+    with store.write() as db:
+        facilitator_in(db, workshop_id, pin)
+        _own_answer(db, workshop_id, answer_id)
+        status = db.execute("SELECT status FROM workshop_open_answers WHERE id = ?", [answer_id]).fetchone()[
+            0
+        ]
+        if status != "goedgekeurd":
+            raise WorkshopError("Alleen een goedgekeurd antwoord kan op het scherm vast.")
+        db.execute("UPDATE workshop_open_answers SET pinned = ? WHERE id = ?", [int(bool(pinned)), answer_id])
+        _touch(db, workshop_id)
+
+
 def published_open_answers(store: Store, workshop_id: int, question_id: str) -> list[str] | None:
     """Approved answers once the facilitator showed the question (None before)."""
     if statuses(store, workshop_id).get(question_id) != "revealed":
         return None
     return [a.text for a in open_answers(store, workshop_id, question_id) if a.status == "goedgekeurd"]
+
+
+def pinned_open_answers(store: Store, workshop_id: int, question_id: str) -> list[str]:
+    """The approved answers the facilitator pinned to the projector, oldest first."""
+    return [
+        a.text
+        for a in open_answers(store, workshop_id, question_id)
+        if a.status == "goedgekeurd" and a.pinned
+    ]
 
 
 # --- outcomes: what the agenda, the proposals, the presentation and the report show ---------------

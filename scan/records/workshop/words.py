@@ -1,31 +1,52 @@
-"""Word counts for a word cloud of open answers, Dutch stop words left out."""
+"""Word counts for a word cloud of open answers: what people meant, not the words every answer has.
+
+- Stop words: the Dutch list of stopwords-iso (package ``stopwordsiso``, 413 words), plus the subject's
+  own words (``SUBJECT_WORDS``: every answer about local democracy names the gemeente).
+- Folded: case, accents and simple plurals and verb forms count as one word (the Dutch Snowball
+  stem the akkoordcheck uses: wijk/wijken, Inspraak/inspraak, ideeën/ideeen). The cloud shows the
+  form people typed most.
+- Of equally used forms the shortest shows, with its accents if it has them (ideeën over ideeen).
+- A word counts once per answer (one long answer cannot dominate), and with more than
+  ``FEW_ANSWERS`` answers a word only shows when at least two people used it.
+"""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 
-# The common Dutch function words (articles, pronouns, prepositions, conjunctions, auxiliaries and
-# fillers), plus a few that every answer about this subject contains.
-STOP_WORDS = frozenset(
-    """
-    aan al alle alleen als altijd andere ben bij bijvoorbeeld daar daarom dan dat de deze die dit doen doet
-    door dus een eens en er erg ga gaan gaat geen geweest had heb hebben heeft hem het hier hij hoe hun ik
-    in is ja je jij jullie kan kon kunnen maar me meer men met mij mijn moet moeten na naar nee niet niets
-    nog nu of om omdat onder ons onze ook op over te tegen toch toen tot u uit uw van veel voor vooral
-    waar wanneer want was wat we wel welke werd wie wij wil willen word worden wordt zal ze zelf zich zij
-    zijn zo zoals zonder zou zouden graag echt heel iets iemand iedereen elke elk beter meer minder
-    gemeente moet mogen mag kunnen
-    """.split()  # noqa: SIM905 - a list of 130 words reads better as text
-)
-_WORD = re.compile(r"[a-zà-ÿ]+(?:[-'][a-zà-ÿ]+)*")
+from stopwordsiso import stopwords
+
+from scan.rules.akkoord.textnorm import fold, tokenize
+
+SUBJECT_WORDS = frozenset({"gemeente", "gemeentes", "mee"})  # "mee" (meedoen, meepraten split) says nothing
+STOP_WORDS = frozenset(fold(w) for w in stopwords("nl")) | SUBJECT_WORDS
+FEW_ANSWERS = 10  # above this, a word needs two people
 
 
 def word_counts(texts: Iterable[str], limit: int = 40) -> list[tuple[str, int]]:
-    """The most used words (lower case, at least three letters, no stop words), most used first."""
-    counter: Counter[str] = Counter()
-    for text in texts:
-        words = {w for w in _WORD.findall(text.lower()) if len(w) >= 3 and w not in STOP_WORDS}
-        counter.update(words)  # a word counts once per answer: one long answer cannot dominate
-    return sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    """The most used words (at least three letters, no stop words, no numbers) with the number of
+    answers that used them, most used first (ties alphabetically)."""
+    answers = list(texts)
+    people: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
+    for text in answers:
+        stems = set()
+        for token in tokenize(text):
+            if len(token.norm) < 3 or token.norm in STOP_WORDS or not token.norm.isalpha():
+                continue
+            forms.setdefault(token.stem, Counter())[text[token.start : token.end].lower()] += 1
+            stems.add(token.stem)
+        people.update(stems)
+    least = 2 if len(answers) > FEW_ANSWERS else 1
+    shown = [
+        (min(forms[stem].items(), key=lambda f: (-f[1], len(f[0]), f[0] == fold(f[0]), f[0]))[0], n)
+        for stem, n in people.items()
+        if n >= least
+    ]
+    return sorted(shown, key=lambda item: (-item[1], item[0]))[:limit]
+
+
+def as_text(pairs: list[tuple[str, int]], limit: int = 10) -> str:
+    """The cloud in words, for a screen reader and the facilitator: "wijk (12), inspraak (9), …"."""
+    return ", ".join(f"{word} ({count})" for word, count in pairs[:limit])

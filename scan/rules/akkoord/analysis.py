@@ -165,7 +165,7 @@ def _themes(
             for i, probs in enumerate(relevance)
             if probs is not None and texts[i].text not in taken
         )
-        maybe = []
+        maybe: list[Passage] = []
         for negative, i in ranked:
             probability = -negative
             if probability < settings.maybe or len(maybe) >= MAX_MAYBE:

@@ -99,12 +99,9 @@ def quote(passage: Passage, limit: int = QUOTE_CHARS) -> str:
     return ("… " if start else "") + text[start:end].strip() + (" …" if end < len(text) else "")
 
 
-@dataclass(frozen=True)
-class Promise:
-    """A confirmed match: the agreement promises this proposal, as this passage shows."""
+class _Quoted:
+    """What the agreement says, as a passage shows it: where, and the quote."""
 
-    proposal_id: str
-    found: str  # the check's status: "staat_erin" or "deels"
     passage: Passage
 
     @property
@@ -114,6 +111,15 @@ class Promise:
     @property
     def quote(self) -> str:
         return quote(self.passage)
+
+
+@dataclass(frozen=True)
+class Promise(_Quoted):
+    """A confirmed match: the agreement promises this proposal, as this passage shows."""
+
+    proposal_id: str
+    found: str  # the check's status: "staat_erin" or "deels"
+    passage: Passage
 
     @property
     def partly(self) -> bool:
@@ -135,20 +141,12 @@ def promises(analysis: AgreementAnalysis, judged: Mapping[str, Judged]) -> dict[
 
 
 @dataclass(frozen=True)
-class ThemePromise:
+class ThemePromise(_Quoted):
     """A confirmed theme: the agreement serves this priority, as this passage shows, without naming
     one of its proposals."""
 
     priority_id: int
     passage: Passage
-
-    @property
-    def where(self) -> str:
-        return self.passage.where
-
-    @property
-    def quote(self) -> str:
-        return quote(self.passage)
 
 
 def theme_promises(analysis: AgreementAnalysis, judged: Mapping[str, Judged]) -> dict[int, ThemePromise]:
@@ -156,8 +154,10 @@ def theme_promises(analysis: AgreementAnalysis, judged: Mapping[str, Judged]) ->
     found = {}
     for key, j in judged.items():
         priority = theme_of(key)
-        coverage = analysis.priorities.get(priority) if priority is not None else None
-        if j.judgement is not Judgement.CONFIRMED or coverage is None:
+        if priority is None or j.judgement is not Judgement.CONFIRMED:
+            continue
+        coverage = analysis.priorities.get(priority)
+        if coverage is None:
             continue
         options = theme_candidates(coverage)
         if options:

@@ -92,7 +92,9 @@ class _DoctypeFound(Exception):
 
 
 def _parse(chunks: Iterator[bytes], target: _NoDoctype, name: str) -> None:
-    parser = etree.XMLParser(
+    # types-lxml's ParserTarget protocol requires every callback (comment, pi, start_ns, ...); lxml
+    # calls only those a target defines, and these targets define only the ones they need.
+    parser = etree.XMLParser(  # type: ignore[call-overload]
         target=target, resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
     )
     try:

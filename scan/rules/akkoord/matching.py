@@ -170,7 +170,7 @@ class Matcher:
                 continue
             if any(find(p, tokens, positions) for p in term.without):
                 continue
-            context: list[tuple[int, int]] = []
+            spans: list[tuple[int, int]] = []
             for group in term.with_groups:
                 hits = [
                     (x, y)
@@ -180,9 +180,9 @@ class Matcher:
                 ]
                 if not hits:
                     break
-                context.extend((tokens[x].start, tokens[y - 1].end) for x, y in hits)
+                spans.extend((tokens[x].start, tokens[y - 1].end) for x, y in hits)
             else:
-                accepted.append((term, (a, b), tuple(context)))
+                accepted.append((term, (a, b), tuple(spans)))
         if not accepted:
             return result
 

@@ -122,10 +122,10 @@ def read_pdf(data: bytes, name: str, limits: Limits, on_progress: Progress | Non
                 if chars == 0:
                     empty_pages.append(index + 1)
                     image_pages += _has_images(page)
-                texts = [p for group in order_runs(runs) for p in paragraphs(group)]
+                page_texts = [p for group in order_runs(runs) for p in paragraphs(group)]
             finally:
                 page.close()
-            per_page.append(texts)
+            per_page.append(page_texts)
             if on_progress:
                 on_progress(0.6 * (index + 1) / total, f"Pagina {index + 1} van {total} gelezen")
     finally:

@@ -29,7 +29,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path, PurePath
-from typing import Literal
+from typing import IO, Literal
 
 from scan.base.formatting import nl_number
 from scan.rules.akkoord.errors import AgreementError
@@ -185,7 +185,7 @@ def _run_child(
             message, timed_out = watch.messages(start + limits.seconds, on_progress)
         finally:  # also after an exception (Streamlit stopped the script): no child is left behind
             code = watch.end(wait=not timed_out)
-            process.stdout.close()
+            watch.stdout.close()
             writer.join(timeout=5)
         stderr.seek(0)
         tail = stderr.read()[-4000:].decode("utf-8", "replace")
@@ -224,7 +224,10 @@ class _Watch:
     """
 
     def __init__(self, process: subprocess.Popen) -> None:
+        if process.stdout is None:
+            raise ValueError("the child must be started with stdout=subprocess.PIPE")
         self.process = process
+        self.stdout: IO[bytes] = process.stdout
         self.peak_kib = 0
         self._status = Path(f"/proc/{process.pid}/status")
 
@@ -238,7 +241,7 @@ class _Watch:
 
     def messages(self, deadline: float, on_progress: Progress | None) -> tuple[dict | None, bool]:
         """The child's last message (result or refusal) and whether time ran out; progress is passed on."""
-        fd = self.process.stdout.fileno()
+        fd = self.stdout.fileno()
         buffer = bytearray()
         message = None
         while True:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 
 import streamlit as st
@@ -9,7 +10,10 @@ import streamlit as st
 from scan.base.errors import ScanError
 from scan.records import access
 from scan.rules.throttle import THROTTLE
+from scan.ui.components import literal
 from scan.ui.services import get_reference, get_store
+
+_LOG = logging.getLogger(__name__)
 
 KEY_MUNICIPALITIES = "toegang_gemeenten"
 KEY_ADMIN = "toegang_beheerder"
@@ -28,18 +32,51 @@ def client_address() -> str:
     return ip if isinstance(ip, str) else ""
 
 
-def sso_configured() -> bool:
-    """Single sign-on is on when the installation's secrets have an [auth] section (st.login)."""
+def _plain(section: object) -> dict:
+    """A secrets section as a plain dict (st.secrets gives AttrDicts; a missing one is empty)."""
+    if hasattr(section, "to_dict"):
+        return section.to_dict()
+    return dict(section) if isinstance(section, dict) else {}
+
+
+def sign_on() -> access.SignOn:
+    """The installation's sign-on set-up from its secrets ([auth] and [democratiescan.login]).
+
+    No secrets file, or no [auth]: no providers. A set-up that names an unknown provider or
+    municipality raises ScanError (its Dutch message says what is wrong)."""
     try:
-        return "auth" in st.secrets
+        auth = st.secrets.get("auth")
+        own = st.secrets.get("democratiescan")
     except Exception:  # no secrets file at all
-        return False
+        return access.SignOn()
+    return access.sign_on(_plain(auth), _plain(_plain(own).get("login")))
+
+
+def _sign_on_or_none() -> access.SignOn:
+    try:
+        return sign_on()
+    except ScanError:
+        return access.SignOn()  # shown on the login form; until fixed, nobody signs on
 
 
 def _sso_scopes() -> set[str]:
-    if not sso_configured() or not st.user.is_logged_in:
+    setup = _sign_on_or_none()
+    if not setup.providers or not st.user.is_logged_in:
         return set()
-    return access.oidc_scopes(get_store(), st.user.get("email"))
+    provider, email = st.user.get("provider"), st.user.get("email")
+    return access.signed_on_scopes(
+        get_store(),
+        email if isinstance(email, str) else None,
+        provider if isinstance(provider, str) else None,
+        setup,
+    )
+
+
+def signed_on_municipality() -> str | None:
+    """The first municipality this session's organisation account may open (st.login returns to the
+    start page without the municipality that was chosen before: this chooses it again)."""
+    codes = sorted(scope for scope in _sso_scopes() if scope != access.ADMIN)
+    return codes[0] if codes else None
 
 
 def has_access(gm_code: str, locked: bool | None = None) -> bool:
@@ -63,13 +100,49 @@ def open_installation_notice() -> bool:
     return locked
 
 
+def _login_button(label: str, provider: str, key: str) -> None:
+    # st.login() is Streamlit's default provider (set in [auth] itself); a named one is [auth.<name>]
+    args = () if provider == access.DEFAULT_PROVIDER else (provider,)
+    st.button(label, key=key, on_click=st.login, args=args, type="primary")
+
+
+def _sign_on_buttons(gm_code: str, name: str) -> None:
+    """The municipality's own "Inloggen met uw organisatie-account" (and the beheerder's, when the
+    beheerder signs on through another provider), above the password form."""
+    try:
+        setup = sign_on()
+    except ScanError as exc:
+        _LOG.warning(
+            "sign-on set-up in the secrets is wrong: %s", exc
+        )  # python -m scan check-login says more
+        st.info(f"De scans van {name} zijn beveiligd. Log in met het wachtwoord van de griffie van {name}.")
+        st.error("Inloggen met een organisatie-account is niet goed ingesteld. Meld dit aan de beheerder.")
+        return
+    own = setup.provider_for(gm_code)
+    admin = setup.provider_for(access.ADMIN)
+    how = "met uw organisatie-account of met het wachtwoord" if own else "met het wachtwoord"
+    st.info(f"De scans van {name} zijn beveiligd. Log in {how} van de griffie van {name}.")
+    if own:
+        _login_button("Inloggen met uw organisatie-account", own, f"toegang_sso_{gm_code}")
+    if admin and admin != own:
+        _login_button(
+            "Inloggen als beheerder met uw organisatie-account", admin, f"toegang_sso_beheer_{gm_code}"
+        )
+    if (own or admin) and st.user.is_logged_in:
+        email = st.user.get("email")
+        who = (
+            f"U bent ingelogd als {literal.markdown(email)}, maar dit account"
+            if isinstance(email, str)
+            else "Uw organisatie-account"
+        )
+        st.warning(
+            f"{who} heeft nog geen toegang tot de scans van {name}. Vraag de beheerder om u toegang te geven."
+        )
+
+
 def login_form(gm_code: str) -> None:
     name = get_reference().municipality(gm_code).name
-    st.info(f"De scans van {name} zijn beveiligd. Log in met het wachtwoord van de griffie van {name}.")
-    if sso_configured():
-        st.button("Inloggen met uw organisatie-account", key=f"toegang_sso_{gm_code}", on_click=st.login)
-        if st.user.is_logged_in:
-            st.warning("Uw organisatie-account heeft geen toegang tot deze gemeente. Vraag het de beheerder.")
+    _sign_on_buttons(gm_code, name)
     with st.form(f"toegang_login_{gm_code}"):
         password = st.text_input("Wachtwoord", type="password", key=f"toegang_wachtwoord_{gm_code}")
         if st.form_submit_button("Inloggen"):

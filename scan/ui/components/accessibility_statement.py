@@ -4,11 +4,12 @@ shown as the page Toegankelijkheid (linked from Privacy) and on the respondent's
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 import streamlit as st
 
-STATEMENT = Path(__file__).resolve().parents[3] / "docs" / "toegankelijkheid.md"
+from scan.base.settings import content_dir
+
+STATEMENT = content_dir("docs") / "toegankelijkheid.md"
 PAGE = "scan/ui/pages/accessibility.py"
 
 

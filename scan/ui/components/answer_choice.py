@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 import streamlit as st
 
@@ -28,11 +29,10 @@ def answer_radio(
     """A radio over the question's scale and "weet niet". ``from_state``: the page put the stored answer in
     the session state under ``key`` itself; otherwise ``current`` is shown."""
     choices = options(question)
-    start = (
-        {}
-        if from_state
-        else {"index": None if choice_of(current) is None else choices.index(choice_of(current))}
-    )
+    start: dict[str, Any] = {}  # from_state: the session state holds the value; else the stored answer
+    if not from_state:
+        now = choice_of(current)
+        start["index"] = None if now is None else choices.index(now)
     st.radio(
         label,
         choices,

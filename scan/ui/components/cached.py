@@ -13,8 +13,10 @@ from typing import NamedTuple
 
 import streamlit as st
 
+from scan.base.errors import ScanError
 from scan.base.tables import markdown_table
 from scan.content.models import GROUP_LABELS
+from scan.content.reference import PeerGroup
 from scan.records import agreements, benchmark_store
 from scan.records.round import choices, rounds
 from scan.records.round.rounds import Round
@@ -34,6 +36,14 @@ from scan.views import self_scan as scan_views
 
 def _db() -> str:
     return str(get_store().path)
+
+
+def _group(gm_code: str, group_id: str) -> PeerGroup:
+    """A group the peer-group choice offered (it offers only the municipality's own groups)."""
+    group = get_reference().peer_group(gm_code, group_id)
+    if group is None:
+        raise ScanError("Deze vergelijkingsgroep hoort niet bij deze gemeente. Kies een andere groep.")
+    return group
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
@@ -69,7 +79,7 @@ class ComparisonView(NamedTuple):
 @st.cache_resource(max_entries=256, show_spinner=False)
 def _comparison_view(db: str, rnd: Round, version: int, group_id: str, name: str):
     scan, bank = _self_scan(db, rnd), get_bank()
-    group = get_reference().peer_group(rnd.gm_code, group_id)
+    group = _group(rnd.gm_code, group_id)
     result = peer_views.comparison(get_store(), scan, _peer_data(db, version, rnd.year), group, bank)
     demo = peer_views.fictief_label(scan.is_demo, result.enough and result.has_demo)
     return ComparisonView(
@@ -137,7 +147,7 @@ def voices(rnd: Round):
 def election_view(gm_code: str, group_id: str) -> str:
     """The election-context table; reference data, so it changes only with a new release of the app."""
     ref = get_reference()
-    contexts = election_context(ref.elections, gm_code, ref.peer_group(gm_code, group_id))
+    contexts = election_context(ref.elections, gm_code, _group(gm_code, group_id))
     return election_table(contexts, ref.municipality(gm_code).name)
 
 
@@ -146,7 +156,7 @@ def _suggestions(db: str, rnd: Round, version: int, group_id: str) -> agenda_vie
     # proposal choices are part of the round's version: no need to key on them separately
     bank, store = get_bank(), get_store()
     peers = _peer_data(db, version, rnd.year)
-    group = get_reference().peer_group(rnd.gm_code, group_id)
+    group = _group(rnd.gm_code, group_id)
     adopted = peer_views.adoption(store, peers, group, rnd.gm_code, bank)
     statuses = choices.statuses(store, rnd.id)
     # the griffier's decisions on the agreement are part of the round's version too
@@ -200,9 +210,7 @@ def agreement(rnd: Round) -> agreement_views.AgreementView:
 
 @st.cache_resource(max_entries=256, show_spinner=False)
 def _agreement_peers(db: str, version: int, rnd: Round, group_id: str) -> agreement_views.AgreementPeers:
-    return agreement_views.agreement_peers(
-        get_store(), rnd, get_reference().peer_group(rnd.gm_code, group_id)
-    )
+    return agreement_views.agreement_peers(get_store(), rnd, _group(rnd.gm_code, group_id))
 
 
 def agreement_peers(rnd: Round, group_id: str) -> agreement_views.AgreementPeers:

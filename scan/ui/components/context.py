@@ -89,8 +89,9 @@ def current_round() -> Round | None:
     return rnd
 
 
-def require_round() -> Round | None:
-    """The current round if this session may see it; else a pointer to the start page or a login form."""
+def require_round() -> Round:
+    """The current round if this session may see it; else a pointer to the start page or a login form,
+    and the page stops there."""
     rnd = current_round()
     if rnd is None:
         code = municipality()
@@ -100,9 +101,9 @@ def require_round() -> Round | None:
             name = get_reference().municipality(code).name
             st.info(f"Kies eerst een scanronde van {name} op de startpagina, of start er een.")
         st.page_link("scan/ui/pages/start.py", label="Naar de startpagina", icon=":material/home:")
-        return None
+        st.stop()
     if not require_access(rnd.gm_code):
-        return None
+        st.stop()
     return rnd
 
 

@@ -22,18 +22,19 @@ def _pin_key(ws: workshop.Workshop) -> str:
     return f"werkplaats_pin_{ws.ref}"
 
 
-def from_url(store: Store, param: str = "workshop") -> workshop.Workshop | None:
-    """The workshop named in the URL, or a Dutch message (a wrong, old or forged value) and None."""
+def from_url(store: Store, param: str = "workshop") -> workshop.Workshop:
+    """The workshop named in the URL, or a Dutch message (a wrong, old or forged value) and the page
+    stops there."""
     raw = st.query_params.get(param, "")
     if not raw:
         st.info("Open deze pagina vanuit Workshops: daar staat per workshop een link.")
         st.page_link("scan/ui/pages/workshops.py", label="Naar Workshops", icon=":material/groups:")
-        return None
+        st.stop()
     try:
         return workshop.by_ref(store, raw)
     except ScanError as exc:
         st.warning(str(exc))
-        return None
+        st.stop()
 
 
 def is_griffier(store: Store, ws: workshop.Workshop) -> bool:

@@ -1,6 +1,7 @@
 """Democratiseringsagenda (Voorstel 1a): the chosen proposals as an editable, downloadable draft."""
 
 from datetime import date
+from typing import Any
 
 import streamlit as st
 
@@ -13,8 +14,6 @@ from scan.ui.services import get_bank, get_reference, get_store
 
 store, bank = get_store(), get_bank()
 rnd = context.require_round()
-if rnd is None:
-    st.stop()
 
 name = get_reference().municipality(rnd.gm_code).name
 FIELDS = {
@@ -123,7 +122,7 @@ for item in items:
             ):
                 _show(p.id, field, stored, values[field])  # new here, or changed since (by anyone)
             widget = st.text_area if field in ("text", "goal") else st.text_input
-            extra = {"height": 90} if field == "goal" else {}
+            extra: dict[str, Any] = {"height": 90} if field == "goal" else {}
             widget(
                 f"{label} ({p.id})",
                 **extra,

@@ -41,8 +41,6 @@ PASTE_FAILED = (
 
 store, bank = get_store(), get_bank()
 rnd = context.require_round()
-if rnd is None:
-    st.stop()
 name = get_reference().municipality(rnd.gm_code).name
 
 

@@ -13,8 +13,6 @@ from scan.views import peers as peer_views
 
 store, bank, ref = get_store(), get_bank(), get_reference()
 rnd = context.require_round()
-if rnd is None:
-    st.stop()
 
 
 context.heading("Vergelijken", rnd)

@@ -6,6 +6,8 @@ follow the room without a tap. The next step is always the one primary button; s
 be undone (close, show, end) ask for confirmation. Owns the session keys ``leiden_*``.
 """
 
+import functools
+
 import streamlit as st
 
 from scan.base.errors import ScanError
@@ -13,6 +15,7 @@ from scan.base.formatting import nl_number
 from scan.content.questionbank import question_bank
 from scan.records import workshop
 from scan.records.workshop import export
+from scan.records.workshop import words as workshop_words
 from scan.ui.components import literal, workshop_access, workshop_view
 from scan.ui.components.links import app_root
 from scan.ui.services import get_store
@@ -28,12 +31,11 @@ store, bank = get_store(), question_bank()
 st.html(workshop_view.CSS)
 st.title("Workshop leiden")
 chosen = workshop_access.from_url(store)
-if chosen is None:
-    st.stop()
-secret = workshop_access.facilitator_secret(store, chosen)
-if secret is None:
+found_secret = workshop_access.facilitator_secret(store, chosen)
+if found_secret is None:
     workshop_access.login(store, chosen, "Workshop leiden")
     st.stop()
+secret: str = found_secret  # a name the callbacks below see as a str
 griffier = workshop_access.is_griffier(store, chosen)
 st.session_state[KEY_SHAPE] = (chosen.phase, len(chosen.question_ids))
 
@@ -98,19 +100,25 @@ links[0].page_link(
 links[1].caption(
     f"Telefoons: scan de QR-code op het projectiescherm of ga naar {root}{join_path(chosen.join_code)}"
 )
+
+
+def _new_pin() -> None:
+    workshop.new_pin(store, chosen.id)  # the new PIN shows on the rerun this click starts
+
+
 if griffier:
     pin_cols = st.columns([3, 1])
     pin_cols[0].markdown(
         f"Pincode voor een andere begeleider: **{workshop.format_pin(secret)}** "
         "(met deze pincode kan iemand zonder wachtwoord deze workshop leiden en projecteren)."
     )
-    pin_cols[1].button(
-        "Nieuwe pincode", key="leiden_nieuwe_pin", on_click=lambda: workshop.new_pin(store, chosen.id)
-    )
+    pin_cols[1].button("Nieuwe pincode", key="leiden_nieuwe_pin", on_click=_new_pin)
 
 
 def _questions(ws: workshop.Workshop) -> None:
     qid, index, total = ws.current_question, ws.current, len(ws.question_ids)
+    if qid is None:  # a workshop in its questions phase always has one; nothing to show otherwise
+        return
     is_open = workshop.is_open_question(qid)
     t = workshop.preview(store, ws.id, qid)
     st.html(
@@ -218,17 +226,35 @@ def _moderation(ws: workshop.Workshop, qid: str) -> None:
                 args=(workshop.moderate, [a.id], "afgewezen"),
             )
     if approved:
-        st.markdown("**Goedgekeurd** (vink aan wat als inbreng naar de agenda gaat):")
+        st.markdown(
+            "**Goedgekeurd** (vink aan wat als inbreng naar de agenda gaat). Het scherm toont de goedgekeurde "
+            "antwoorden een scherm tegelijk en wisselt vanzelf; zet antwoorden vast om ze te bespreken: dan "
+            "toont het scherm alleen die."
+        )
+        pairs = workshop.cloud([a.text for a in approved])
+        if pairs:  # the projector's word cloud in words: what the room sees, with the counts
+            st.html(
+                f'<p class="ws-note">Woordwolk op het scherm (aantal mensen): '
+                f"{literal.html(workshop_words.as_text(pairs))}</p>"
+            )
         for number, a in enumerate(approved, start=1):
             # the typed text as plain HTML beside a label of our own: a label is Markdown, and its
             # escapes would be read aloud by a screen reader
             st.html(f'<p style="margin:0.4rem 0 0">{number}. {literal.html(a.text)}</p>')
-            st.checkbox(
+            agenda, pinned = st.columns(2)
+            agenda.checkbox(
                 f"Antwoord {number} naar de agenda",
                 value=a.for_agenda,
                 key=f"leiden_agenda_{a.id}_{int(a.for_agenda)}",
                 on_change=_do,
                 args=(workshop.set_for_agenda, a.id, not a.for_agenda),
+            )
+            pinned.checkbox(
+                f"Antwoord {number} vast op het scherm",
+                value=a.pinned,
+                key=f"leiden_vast_{a.id}_{int(a.pinned)}",
+                on_change=_do,
+                args=(workshop.set_pinned, a.id, not a.pinned),
             )
 
 
@@ -354,7 +380,7 @@ if chosen.phase == "ended":
     for col, (label, make, extension, mime) in zip(st.columns(2), downloads, strict=True):
         col.download_button(
             f"Uitkomsten downloaden ({label})",
-            data=lambda make=make: make(store, chosen.id),
+            data=functools.partial(make, store, chosen.id),
             file_name=f"workshop-{chosen.join_code}.{extension}",
             mime=mime,
             key=f"leiden_{extension}",

@@ -13,8 +13,6 @@ from scan.ui.services import get_bank, get_reference, get_store
 
 store, bank = get_store(), get_bank()
 rnd = context.require_round()
-if rnd is None:
-    st.stop()
 
 name = get_reference().municipality(rnd.gm_code).name
 # (role, code) of the codes this session made for this round: shown until the griffier hides them,
@@ -33,7 +31,9 @@ st.write(
 st.subheader("Uitnodigen")
 if rnd.is_open:
     cols = st.columns([2, 1], vertical_alignment="bottom")
-    role = cols[0].selectbox("Rol", list(ROLE_LABELS), format_func=ROLE_LABELS.get, key="deelnemers_rol")
+    role = cols[0].selectbox(
+        "Rol", list(ROLE_LABELS), format_func=ROLE_LABELS.__getitem__, key="deelnemers_rol"
+    )
     if cols[1].button("Nieuwe code met uitnodiging", icon=":material/key:", key="deelnemers_maak"):
         try:
             _, code = respondents.create_invite(store, rnd.id, role)
@@ -86,10 +86,10 @@ st.write(
     "Een link naar de presentatie van deze ronde (alleen lezen, grote letters). Wie de link heeft, ziet de "
     "uitkomsten van deze ronde, niets anders en kan niets veranderen."
 )
-cols = st.columns(2)
-if cols[0].button("Presentatielink maken", icon=":material/link:", key="deelnemers_deellink"):
+link_cols = st.columns(2)
+if link_cols[0].button("Presentatielink maken", icon=":material/link:", key="deelnemers_deellink"):
     st.session_state[KEY_LINK] = sharing.create_share_link(store, rnd.id)
-if cols[1].button("Alle presentatielinks intrekken", key="deelnemers_links_intrekken"):
+if link_cols[1].button("Alle presentatielinks intrekken", key="deelnemers_links_intrekken"):
     sharing.revoke_all(store, rnd.id)
     st.session_state.pop(KEY_LINK, None)
     st.success("Alle presentatielinks van deze ronde werken niet meer.")

@@ -31,8 +31,6 @@ if token is not None:
     keep = {"presentatie": token}
 else:
     rnd = context.require_round()
-    if rnd is None:
-        st.stop()
     keep = {"gemeente": rnd.gm_code, "jaar": str(rnd.year)}
 
 full_screen = token is not None or st.query_params.get(FULL_SCREEN) == "1"

@@ -5,50 +5,79 @@ once the facilitator shows it. Redraws itself every second as one block of HTML 
 workshop_view.py). Only for the griffier of the municipality, the beheerder or the facilitator.
 """
 
+import time
+
 import streamlit as st
 
+from scan.base.formatting import nl_number
 from scan.content.questionbank import question_bank
 from scan.records import workshop
+from scan.rules import screenful
 from scan.ui.components import literal, workshop_access, workshop_view
 from scan.ui.components.links import app_root
 from scan.ui.services import get_store
 from scan.web.phone import PREFIX, join_path
 
+# Every size is in em of .pj, whose font size follows the screen (min of height and width, so a
+# 16:9 screen of any resolution shows the same layout, and a narrower one a smaller one). The
+# projector is fixed to the viewport: nothing can run off it, and what does not fit one screen is
+# paged (scan/rules/screenful.py) with the sizes below. U: the font size of .pj.
+SCREEN_HEIGHT_U = 100 / 2.9  # the viewport's height in U on a 16:9 screen (or wider)
+SCREEN_WIDTH_U = 16 / 9 * SCREEN_HEIGHT_U
+PAGE_SECONDS = 15  # a page of open answers or proposals stays this long
 STYLE = """
 <style>
   header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-  [data-testid="stToolbar"] { display: none !important; }
-  .stMainBlockContainer { max-width: none; padding: 1.2rem 2.5rem 1rem; }
-  .pj { display: grid; grid-template-columns: minmax(0, 1fr) 34rem; gap: 3rem; color: #000;
-        font-size: 32px; line-height: 1.3; }
-  .pj h1 { font-size: 36px; margin: 0 0 0.6rem; color: #33383d; font-weight: 700; padding: 0; }
-  .pj h2 { font-size: 52px; line-height: 1.2; margin: 0.2rem 0 1rem; color: #000; font-weight: 800; padding: 0; }
-  .pj .stap { font-size: 30px; color: #33383d; margin: 0; font-weight: 700; }
-  .pj .stand { font-size: 34px; font-weight: 700; margin: 0.6rem 0; }
-  .pj .ws-bars { font-size: 32px; }
-  .pj .ws-note { font-size: 28px; }
-  .pj .ws-open { font-size: 30px; columns: 2; column-gap: 2.5rem; padding-left: 1.2em; }
-  .pj .ws-open li { break-inside: avoid; margin-bottom: 0.4rem; }
-  .pj .join { text-align: center; border: 3px solid #0B5394; border-radius: 16px; padding: 1rem; align-self: start; }
-  .pj .join img { width: 100%; max-width: 26rem; image-rendering: pixelated; }
-  .pj .join .adres { font-size: 34px; font-weight: 700; margin: 0.3rem 0; word-break: break-all; }
-  .pj .join .code { font-size: 76px; font-weight: 800; letter-spacing: 0.08em; margin: 0; line-height: 1.1;
-                    font-family: "DejaVu Sans Mono", monospace; }
-  .pj p, .pj li, .pj th, .pj td { font-size: inherit !important; }
-  .pj .join p { margin: 0.2rem 0; font-size: 30px !important; }
-  .pj .join .adres { font-size: 36px !important; }
-  .pj .join .code { font-size: 68px !important; white-space: nowrap; }
-  .pj .opties { font-size: 32px; list-style: none; padding: 0; }
-  .pj .opties li { margin: 0.3rem 0; }
+  [data-testid="stToolbar"], [data-testid="stBottom"] { display: none !important; }
+  .pj { position: fixed; inset: 0; z-index: 10; background: #fff; box-sizing: border-box;
+        padding: 0.7em 1.2em; overflow: hidden; font-size: min(2.9vh, 1.63vw); line-height: 1.25;
+        display: grid; grid-template-columns: minmax(0, 1fr) 15em; gap: 1.5em; color: #000; }
+  .pj .main { display: flex; flex-direction: column; min-height: 0; min-width: 0; overflow: hidden; }
+  .pj .main > * { flex: none; }
+  .pj h1 { font-size: 1em; line-height: 1.2; margin: 0 0 0.2em; color: #33383d; font-weight: 700; padding: 0;
+           white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .pj .stap { font-size: 0.85em; line-height: 1.2; color: #33383d; margin: 0; font-weight: 700; }
+  .pj h2 { font-size: 1.45em; line-height: 1.15; margin: 0.2em 0 0.4em; color: #000; font-weight: 800;
+           padding: 0; overflow-wrap: anywhere; }
+  .pj h2.lang { font-size: 1.1em; }
+  .pj .stand { font-size: 1em; font-weight: 700; margin: 0 0 0.3em; }
+  .pj .pager { font-size: 0.8em; color: #33383d; margin: 0 0 0.3em; font-weight: 600; }
+  .pj .ws-bars { font-size: 0.85em; border-spacing: 0 0.3em; }
+  .pj .ws-bars th { white-space: normal; width: 45%; }
+  .pj .ws-bars td.bar { width: 40%; }
+  .pj .ws-note { font-size: 0.8em; }
+  .pj .ws-cloud { display: flex; flex-wrap: wrap; align-items: baseline; column-gap: 0.6em; row-gap: 2em;
+                  max-height: 2.16em; overflow: hidden; margin: 0 0 0.4em; line-height: 1.2; }
+  .pj .ws-cloud span { margin: 0; }
+  .pj .ws-open { font-size: 0.9em; line-height: 1.25; margin: 0; padding-left: 1.3em; min-height: 0;
+                 overflow: hidden; flex: 1 1 auto; }
+  .pj .ws-open li { margin: 0 0 0.3em; overflow-wrap: anywhere; }
+  .pj .opties { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.5em; flex: 1 1 auto; min-height: 0;
+                overflow: hidden; }
+  .pj .opties ul { font-size: 0.85em; line-height: 1.25; list-style: none; padding: 0; margin: 0; }
+  .pj .opties li { margin: 0 0 0.3em; overflow-wrap: anywhere; }
+  .pj .join { text-align: center; border: 3px solid #0B5394; border-radius: 0.5em; padding: 0.5em;
+              align-self: start; min-width: 0; }
+  .pj .join img { width: 100%; max-width: 13em; image-rendering: pixelated; display: block; margin: 0 auto; }
+  .pj .join p { margin: 0.15em 0; font-size: 0.8em; }
+  .pj .join .adres { font-size: 0.9em; font-weight: 700; word-break: break-all; }
+  .pj .join .code { font-size: 2.05em; font-weight: 800; letter-spacing: 0.02em; margin: 0; line-height: 1.1;
+                    font-family: "DejaVu Sans Mono", monospace; white-space: nowrap; }
 </style>
 """
+# the main column in U: the screen less padding, the join box and the gap
+MAIN_WIDTH_U = SCREEN_WIDTH_U - 2 * 1.2 - 15 - 1.5
+MAIN_HEIGHT_U = SCREEN_HEIGHT_U - 2 * 0.7
+# what sits above a list (title, step, count, pager line), in U
+HEAD_U = 1.4 + 0.85 * 1.2 + 1.25 + 0.3 + 0.8 * 1.25 + 0.3
+CLOUD_U = 1.8 * 1.2 + 0.4
+SAFETY = 0.95  # of the computed room: rounding, fonts that run wider than the mean
+
 
 store, bank = get_store(), question_bank()
 st.html(STYLE)
 st.html(workshop_view.CSS)
 chosen = workshop_access.from_url(store, "projectie")
-if chosen is None:
-    st.stop()
 if workshop_access.facilitator_secret(store, chosen) is None:
     workshop_access.login(store, chosen, "Projectiescherm")
     st.stop()
@@ -58,6 +87,12 @@ short = (root.split("://", 1)[-1]) + PREFIX
 
 
 def _join_box(ws: workshop.Workshop) -> str:
+    if ws.phase == "ended":  # nobody can join any more: no QR code that leads to a dead end
+        return (
+            '<div class="join" role="status"><p class="code" style="white-space:normal">Afgelopen</p>'
+            "<p>De workshop is afgelopen. Meedoen en stemmen kan niet meer.</p>"
+            "<p><strong>Bedankt voor uw deelname!</strong></p></div>"
+        )
     return (
         '<div class="join">'
         f'<img src="{workshop_view.qr_data_uri(join_url)}" alt="QR-code om mee te doen: {literal.html(join_url)}">'
@@ -69,10 +104,55 @@ def _join_box(ws: workshop.Workshop) -> str:
     )
 
 
+def _heading(text: str) -> tuple[str, float]:
+    """The h2 of a question or instruction and its height in U: long texts get a smaller size."""
+    size, css = 1.45, ""
+    if screenful.lines(text, MAIN_WIDTH_U / size) > 2:
+        size, css = 1.1, ' class="lang"'
+    rows = screenful.lines(text, MAIN_WIDTH_U / size)
+    return f"<h2{css}>{literal.html(text)}</h2>", size * (rows * 1.15 + 0.6)
+
+
+def _n(count: int, one: str, more: str) -> str:
+    return f"{nl_number(count)} {one if count == 1 else more}"
+
+
+def _open_answers(ws: workshop.Workshop, qid: str, above: float) -> str:
+    """Approved answers a screenful at a time: the pinned ones if the facilitator pinned any, else
+    all of them, moving on every PAGE_SECONDS. The line under the count says what is not on screen."""
+    shown = workshop.published_open_answers(store, ws.id, qid) or []
+    if not shown:
+        return '<p class="pager">Nog geen goedgekeurde antwoorden.</p>'
+    pinned = workshop.pinned_open_answers(store, ws.id, qid)
+    texts = pinned or shown
+    font = 0.9
+    room = (MAIN_HEIGHT_U - above - CLOUD_U) * SAFETY / (font * 1.25)
+    pages = screenful.pages(texts, (MAIN_WIDTH_U - 1.3 * font) / font, room, gap=0.3 / 1.25)
+    page = pages[screenful.page_now(len(pages), time.time(), PAGE_SECONDS)]
+    rest = len(shown) - len(page)
+    if pinned:
+        note = f"Vastgezet door de begeleider: {_n(len(page), 'antwoord', 'antwoorden')}"
+        if len(pages) > 1:
+            note += f" ({page.start + 1}–{page.stop} van {nl_number(len(pinned))})"
+    elif len(pages) > 1:
+        note = (
+            f"Antwoorden {page.start + 1}–{page.stop} van {nl_number(len(shown))} · "
+            f"het scherm wisselt elke {PAGE_SECONDS} seconden"
+        )
+    else:
+        note = f"{_n(len(shown), 'goedgekeurd antwoord', 'goedgekeurde antwoorden')}"
+    if rest:
+        note += f" · nog {_n(rest, 'antwoord', 'antwoorden')}"
+    cloud = workshop_view.cloud(workshop.cloud(shown)[:8], largest=1.8)
+    items = "".join(f"<li>{literal.html(texts[i])}</li>" for i in page)
+    return f'<p class="pager">{note}</p>{cloud}<ul class="ws-open" start="{page.start + 1}">{items}</ul>'
+
+
 def _question(ws: workshop.Workshop, qid: str) -> str:
     number = ws.question_ids.index(qid) + 1
     t = workshop.tally(store, ws.id, qid)
-    head = f'<p class="stap">Vraag {number} van {len(ws.question_ids)}</p><h2>{literal.html(ws.text_of(qid, bank))}</h2>'
+    h2, h2_height = _heading(ws.text_of(qid, bank))
+    head = f'<p class="stap">Vraag {number} van {len(ws.question_ids)}</p>{h2}'
     is_open = workshop.is_open_question(qid)
     state = {
         "hidden": "Even wachten…",
@@ -84,34 +164,67 @@ def _question(ws: workshop.Workshop, qid: str) -> str:
     body = f'<p class="stand">{state} · {t.answered} van {t.participants} {people}</p>'
     if t.status == "revealed":
         if is_open:
-            shown = workshop.published_open_answers(store, ws.id, qid) or []
-            body += (
-                workshop_view.open_answers(shown)
-                or '<p class="ws-note">Nog geen goedgekeurde antwoorden.</p>'
-            )
+            body += _open_answers(ws, qid, HEAD_U + h2_height)
         else:
             body += workshop_view.distribution(store, ws, qid, t.counts, t.answered)
     return head + body
 
 
+def _paged_columns(texts: list[str], markup: list[str], above: float) -> tuple[str, str]:
+    """Items in two columns, a screenful at a time: (the pager line, the columns). The pages are
+    estimated from the visible ``texts``; ``markup`` is what is shown for each."""
+    font = 0.85
+    room = (MAIN_HEIGHT_U - above) * SAFETY / (font * 1.25)
+    columns = screenful.pages(texts, (MAIN_WIDTH_U - 1.5) / 2 / font, room, gap=0.3 / 1.25)
+    screens = [columns[i : i + 2] for i in range(0, len(columns), 2)]
+    screen = screens[screenful.page_now(len(screens), time.time(), PAGE_SECONDS)]
+    first, last = screen[0].start, screen[-1].stop
+    note = ""
+    if len(screens) > 1:
+        note = (
+            f"Voorstellen {first + 1}–{last} van {nl_number(len(texts))} · nog "
+            f"{_n(len(texts) - (last - first), 'voorstel', 'voorstellen')} · het scherm wisselt elke "
+            f"{PAGE_SECONDS} seconden"
+        )
+    body = "".join("<ul>" + "".join(f"<li>{markup[i]}</li>" for i in column) + "</ul>" for column in screen)
+    return f'<p class="pager">{note}</p>', f'<div class="opties">{body}</div>'
+
+
 def _voting(ws: workshop.Workshop) -> str:
-    options = "".join(
-        f"<li><strong>{pid}</strong> {literal.html(bank.proposal(pid).title)}</li>"
-        for pid in ws.choice_list(bank)
-    )
-    return (
-        f"<h2>Kies op uw telefoon hoogstens {ws.max_votes} voorstellen</h2>"
-        f'<ul class="opties">{options}</ul>'
+    h2, h2_height = _heading(f"Kies op uw telefoon hoogstens {ws.max_votes} voorstellen")
+    pids = ws.choice_list(bank)
+    plain = [f"{pid} {bank.proposal(pid).title}" for pid in pids]
+    markup = [f"<strong>{pid}</strong> {literal.html(bank.proposal(pid).title)}" for pid in pids]
+    note, columns = _paged_columns(plain, markup, HEAD_U + h2_height)
+    count = (
         f'<p class="stand">{workshop.voters(store, ws.id)} van {workshop.participants(store, ws.id)} '
         "deelnemers hebben gestemd</p>"
     )
+    return h2 + count + note + columns
 
 
 def _ended(ws: workshop.Workshop) -> str:
     results = workshop.published_vote_results(store, ws.id)
-    return "<h2>Uitslag van de stemming</h2>" + workshop_view.vote_ranking(
-        results, workshop.voters(store, ws.id)
-    )
+    voters = workshop.voters(store, ws.id)
+    h2, h2_height = _heading("Uitslag van de stemming")
+    h2 = '<p class="stap">De workshop is afgelopen</p>' + h2
+    if not results:
+        return h2 + workshop_view.vote_ranking(results, voters)
+    # a long ranking a screenful at a time: the label column is about half the width, a row at
+    # least as high as its bar; the caption (two lines) stays below
+    font = 0.85
+    room = (MAIN_HEIGHT_U - HEAD_U - h2_height - 2 * 0.8 * 1.25) * SAFETY / (font * 1.25)
+    labels = [f"{pid} {bank.proposal(pid).title}" for pid, _ in results]
+    pages = screenful.pages(labels, MAIN_WIDTH_U * 0.45 / font, room, gap=0.5)
+    page = pages[screenful.page_now(len(pages), time.time(), PAGE_SECONDS)]
+    note = ""
+    if len(pages) > 1:
+        rest = len(results) - len(page)
+        note = (
+            f"Plaats {page.start + 1}–{page.stop} van {nl_number(len(results))} · nog "
+            f"{_n(rest, 'voorstel', 'voorstellen')} · het scherm wisselt elke {PAGE_SECONDS} seconden"
+        )
+    return h2 + f'<p class="pager">{note}</p>' + workshop_view.vote_ranking(results, voters, page)
 
 
 @st.fragment(run_every=1)
@@ -124,7 +237,8 @@ def live() -> None:
     else:
         main = _ended(ws)
     st.html(
-        f'<div class="pj"><div><h1>{literal.html(ws.title or "Workshop")}</h1>{main}</div>{_join_box(ws)}</div>'
+        f'<div class="pj"><div class="main"><h1>{literal.html(ws.title or "Workshop")}</h1>{main}</div>'
+        f"{_join_box(ws)}</div>"
     )
 
 

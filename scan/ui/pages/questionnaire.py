@@ -20,8 +20,6 @@ KEY_ERROR = "vragenlijst_fout"
 
 store, bank = get_store(), get_bank()
 rnd = context.require_round()
-if rnd is None:
-    st.stop()
 
 KEY_SECTION = f"vragenlijst_onderdeel_{rnd.id}"  # the widget's key (dropped when another page runs)
 KEY_PLACE = f"vragenlijst_plek_{rnd.id}"  # where this session is in the round: kept across pages

@@ -20,8 +20,6 @@ STEP_LABELS = {
 
 store, bank = get_store(), get_bank()
 rnd = context.require_round()
-if rnd is None:
-    st.stop()
 
 context.heading("Aanbevelingen", rnd)
 if error := st.session_state.pop("voorstel_fout", None):

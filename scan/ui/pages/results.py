@@ -1,5 +1,7 @@
 """Results: radar, a bar per priority with coverage, strongest and weakest in words."""
 
+import functools
+
 import streamlit as st
 
 from scan.base.formatting import nl_number
@@ -12,8 +14,6 @@ from scan.views.exports import MIME, export, file_name
 
 store, bank = get_store(), get_bank()
 rnd = context.require_round()
-if rnd is None:
-    st.stop()
 
 context.heading("Resultaten", rnd)
 name = get_reference().municipality(rnd.gm_code).name
@@ -83,7 +83,7 @@ for col, (fmt, label) in zip(
 ):
     col.download_button(
         label,
-        data=lambda fmt=fmt: export(store, rnd, fmt),  # made only when clicked
+        data=functools.partial(export, store, rnd, fmt),  # made only when clicked
         file_name=file_name(rnd, fmt),
         mime=MIME[fmt],
         icon=":material/download:",

@@ -10,7 +10,7 @@ from scan.base.formatting import nl_number
 from scan.base.rhythm import moment, suggested_year
 from scan.records.round import answers, rounds
 from scan.ui.components import cached, context, step_plan
-from scan.ui.components.access import has_access, login_form, open_installation_notice
+from scan.ui.components.access import has_access, login_form, open_installation_notice, signed_on_municipality
 from scan.ui.components.tip_card import tip_card
 from scan.ui.services import get_bank, get_reference, get_store
 from scan.views import plan as plan_views
@@ -20,7 +20,7 @@ KEY_YEAR = "start_jaar"
 
 store, bank, ref = get_store(), get_bank(), get_reference()
 current = context.current_round()
-chosen = context.municipality()
+chosen = context.municipality() or signed_on_municipality()
 
 st.title("democratiescan")
 st.markdown(
@@ -93,8 +93,12 @@ plan = plan_views.steps(
 )
 now = step_plan.show(plan, plan_round)
 next_step = plan[now] if plan_round is not None and now is not None and plan[now].page else None
-if next_step and st.button(
-    next_step.action or next_step.title, type="primary", icon=":material/arrow_forward:", key="start_stap"
+if (
+    next_step
+    and plan_round is not None
+    and st.button(
+        next_step.action or next_step.title, type="primary", icon=":material/arrow_forward:", key="start_stap"
+    )
 ):
     context.select(code, plan_round.year)
     st.switch_page(f"scan/ui/pages/{next_step.page}.py")
@@ -150,7 +154,7 @@ with st.container(border=True):
     if st.button("Scan starten", icon=":material/add:", key="start_nieuw"):
         try:
             new_round = rounds.start(store, code, int(year))
-            if copy:
+            if copy and previous is not None:
                 answers.copy_forward(store, previous.id, new_round.id)
         except ScanError as exc:
             st.error(str(exc))

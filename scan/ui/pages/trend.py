@@ -5,8 +5,6 @@ import streamlit as st
 from scan.ui.components import cached, context
 
 rnd = context.require_round()
-if rnd is None:
-    st.stop()
 
 context.heading("Trend", rnd)
 found, figure, table, changes = cached.trend(rnd)

@@ -6,8 +6,6 @@ from scan.rules.benchmark import MIN_N
 from scan.ui.components import cached, context
 
 rnd = context.require_round()
-if rnd is None:
-    st.stop()
 
 context.heading("Rollen vergelijken", rnd)
 st.write(

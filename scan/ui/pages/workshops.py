@@ -13,8 +13,6 @@ KEY_CREATED = "workshops_nieuw"  # the ref of the workshop just made
 store, bank = get_store(), get_bank()
 st.html(workshop_view.CSS)
 rnd = context.require_round()
-if rnd is None:
-    st.stop()
 
 context.heading("Workshops", rnd)
 st.write(
@@ -80,7 +78,7 @@ found = workshop.for_round(store, rnd.id)
 if not found:
     st.write("Nog geen workshops.")
 for ws in reversed(found):
-    pin = workshop.facilitator_pin(store, ws.id)
+    facilitator_pin = workshop.facilitator_pin(store, ws.id)
     with st.container(border=True):
         st.html(
             f'<p style="margin:0"><strong>{literal.html(ws.title or "Workshop")}</strong>'
@@ -89,7 +87,11 @@ for ws in reversed(found):
         )
         st.markdown(
             f"Code voor de zaal: **{workshop.format_code(ws.join_code)}** · "
-            + (f"pincode voor een begeleider: **{workshop.format_pin(pin)}** · " if pin else "")
+            + (
+                f"pincode voor een begeleider: **{workshop.format_pin(facilitator_pin)}** · "
+                if facilitator_pin
+                else ""
+            )
             + f"{len(ws.question_ids)} vragen · {ws.audience.label.split(' (')[0].lower()} · fase: {ws.phase_label}"
         )
         cols = st.columns(2)

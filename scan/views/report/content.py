@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from scan.base.formatting import nl_date, nl_number, nl_percent, nl_signed, shown_difference
+from scan.base.formatting import nl_date, nl_number, nl_percent, nl_signed
 from scan.content.models import GROUP_LABELS, PAMPHLET, ProposalStatus
 from scan.content.questionbank import QuestionBank, question_bank
 from scan.rules import svg_charts
@@ -18,7 +18,7 @@ from scan.rules.answer_words import level_words
 from scan.rules.benchmark import MIN_N, Comparison
 from scan.rules.scoring import Counts, PriorityScore
 from scan.rules.summary import strongest_and_weakest
-from scan.rules.trend import deltas
+from scan.rules.trend import deltas, last_change
 from scan.rules.voices import DIVERGENCE_POINTS, role_rows
 from scan.views import agreement as agreement_views
 from scan.views import peers as peer_views
@@ -241,7 +241,7 @@ def _trend(bank: QuestionBank, trend: scan_views.Trend) -> TrendView | None:
         for p in bank.core_priorities
     ]
     overall = [h.score.overall for h in history]
-    total_change = shown_difference(overall[-1], overall[-2])
+    total_change = last_change(overall)
     changes = scan_views.change_rows(bank, trend.changes)
     return TrendView(
         previous.round.year,
@@ -270,12 +270,12 @@ def _peers(bank: QuestionBank, view: round_views.RoundView) -> ComparisonView:
     behind = []
     for q in c.behind():
         question = bank.question(q.question_id)
-        own, _ = level_words(question, q.own)
+        own_words, _ = level_words(question, q.own)
         further = sum(share for level, share in q.level_shares.items() if q.own is not None and level > q.own)
         behind.append(
             [
                 question.statement,
-                own,
+                own_words,
                 f"niveau {nl_number(q.stat.median, 1)}",
                 nl_percent(further),
                 nl_number(q.stat.n),
@@ -444,7 +444,7 @@ def _charts(
     c = view.comparison
     if c.enough:
         bands = [
-            svg_charts.Band(s.median, s.q1, s.q3) if s.enough else None
+            svg_charts.Band(*middle) if (middle := s.middle) is not None else None
             for s in (c.priorities[p.id] for p in bank.core_priorities)
         ]
         charts["vergelijking"] = svg_charts.bars(
@@ -465,14 +465,15 @@ def report_data(view: round_views.RoundView, today: date | None = None) -> Repor
     rnd = view.scan.round
     score = view.scan.score
     trend = _trend(bank, view.trend)
-    change = deltas(view.trend.previous.score, score) if view.trend.previous else {}
+    previous = view.trend.previous
+    change = deltas(previous.score, score) if previous else {}
     c = view.comparison
     sections = []
     for ps in score.priorities:
         s = c.priorities[ps.priority_id]
         peer = f"mediaan {nl_number(s.median)} in {peer_views.group_phrase(c.group)}" if s.enough else ""
         delta = change.get(ps.priority_id)
-        moved = f"{nl_signed(delta)} sinds {view.trend.previous.round.year}" if delta is not None else ""
+        moved = f"{nl_signed(delta)} sinds {previous.round.year}" if delta is not None and previous else ""
         sections.append(_section(bank, view.scan, ps, peer, moved))
     core = score.core_counts
     answered_line = (

@@ -191,8 +191,8 @@ def write(d: ReportData) -> bytes:
         )
     if d.roles.starters:
         doc.add_heading("Gespreksstarters", level=2)
-        for s in d.roles.starters:
-            doc.add_paragraph(s, style="List Bullet")
+        for starter in d.roles.starters:
+            doc.add_paragraph(starter, style="List Bullet")
 
     doc.add_heading("Uitkomsten van de workshops", level=1)
     if not d.workshops:
@@ -221,25 +221,24 @@ def write(d: ReportData) -> bytes:
         word.add_table(
             doc,
             [
-                [f"{n}. {p.name}", p.status, "\n".join(p.confirmed_words) or "–"]
-                for n, p in enumerate(d.agreement.priorities, start=1)
+                [f"{n}. {ap.name}", ap.status, "\n".join(ap.confirmed_words) or "–"]
+                for n, ap in enumerate(d.agreement.priorities, start=1)
             ],
             [5.5, 3.0, 8.5],
             header=["Prioriteit", "In het akkoord", "Bevestigde voorstellen"],
         )
-        for p in d.agreement.priorities:
-            if not p.promises and p.theme is None:
+        for ap in d.agreement.priorities:
+            if not ap.promises and ap.theme is None:
                 continue
-            doc.add_heading(p.name, level=2)
-            for x in p.promises:
+            doc.add_heading(ap.name, level=2)
+            for x in ap.promises:
                 doc.add_paragraph(f"{x.proposal}, {x.where}:").runs[0].bold = True
                 doc.add_paragraph(x.quote, style="Quote")
                 doc.add_paragraph(x.practice)
-            if p.theme is not None and not p.promises:
-                doc.add_paragraph(f"Thema genoemd, zonder een van de voorstellen, {p.theme.where}:").runs[
-                    0
-                ].bold = True
-                doc.add_paragraph(p.theme.quote, style="Quote")
+            if ap.theme is not None and not ap.promises:
+                lead = doc.add_paragraph(f"Thema genoemd, zonder een van de voorstellen, {ap.theme.where}:")
+                lead.runs[0].bold = True
+                doc.add_paragraph(ap.theme.quote, style="Quote")
 
     doc.add_heading("Gekozen voorstellen: de concept-democratiseringsagenda", level=1)
     if not d.agenda:

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from scan.content.questionbank import question_bank
 from scan.records.round import choices, releases, respondents
 from scan.storage.core import Store
 from scan.views import exports
@@ -121,3 +122,29 @@ def test_the_step_plan_follows_the_round(store: Store, bank) -> None:
     assert started[1].status.startswith("bezig: 0 van ")
     done = plan.steps(store, bank, council.own_round(store, 2028, previous=False), 2028)
     assert done[1].done and done[1].status.startswith("klaar: alle ")
+
+
+def test_the_projector_view_follows_the_workshop(store: Store, rnd) -> None:
+    from scan.records import workshop
+    from scan.views.workshops import projector_view
+
+    ws, secret = workshop.create(store, rnd.id, ["1.1"], title="Avond")
+    tokens = [workshop.join(store, ws.join_code)[1] for _ in range(6)]
+    workshop.set_status(store, ws.id, secret, "1.1", "open")
+    asking = projector_view(store, ws.id)
+    assert asking.question == "1.1" and asking.number == 1 and asking.tally is not None
+    assert asking.tally.status == "open" and asking.tally.counts is None
+    for n, token in enumerate(tokens):
+        workshop.answer(store, ws.id, token, "1.1", n % 3 + 1)
+    workshop.set_status(store, ws.id, secret, "1.1", "closed")
+    workshop.set_status(store, ws.id, secret, "1.1", "revealed")
+    shown = projector_view(store, ws.id)
+    assert shown.tally is not None and shown.tally.counts is not None and shown.tally.answered == 6
+    workshop.set_phase(store, ws.id, secret, "voting")
+    voting = projector_view(store, ws.id)
+    assert voting.question is None and voting.participants == 6 and voting.voters == 0
+    assert [pid for pid, _ in voting.choices] == list(ws.choice_list(question_bank()))
+    for token in tokens[:4]:
+        workshop.vote(store, ws.id, token, ["2a"])
+    workshop.set_phase(store, ws.id, secret, "ended")
+    assert projector_view(store, ws.id).results is None  # four voters: the ranking is not published

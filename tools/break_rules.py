@@ -64,8 +64,8 @@ MUTATIONS = [
     ),
     (
         "scan/rules/benchmark.py",
-        "return (group.members & self.municipalities()) - {own_code}",
-        "return group.members & self.municipalities()",
+        "return (self.municipalities() & group.members) - {own_code}",
+        "return self.municipalities() & group.members",
         "the municipality counted among its own peers",
     ),
     (

@@ -116,7 +116,9 @@ def test_the_hostile_files_of_the_issue_are_refused_within_the_limits(
 ) -> None:
     outcome = runner.run(make(), name)
     assert outcome.analysis is None and outcome.error.startswith(start), outcome
-    assert outcome.peak_mib <= Limits.default().memory_mb
+    # the limit is on address space, set from the child's resident size at that moment: pages it had
+    # mapped but not yet resident (or swapped out on a busy machine) may come in later, hence the 10 %
+    assert outcome.peak_mib is not None and outcome.peak_mib <= Limits.default().memory_mb * 1.1, outcome
 
 
 def test_no_child_is_left_when_the_caller_stops(no_child_left) -> None:

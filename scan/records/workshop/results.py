@@ -187,16 +187,19 @@ def moderate(store: Store, workshop_id: int, pin: str, answer_ids: list[int], st
         _touch(db, workshop_id)
 
 
+def _approved_in(db: Database, workshop_id: int, pin: str, answer_id: int, refusal: str) -> None:
+    """Inside the write: the facilitator's PIN, the answer of this workshop, and approved."""
+    facilitator_in(db, workshop_id, pin)
+    _own_answer(db, workshop_id, answer_id)
+    status = db.execute("SELECT status FROM workshop_open_answers WHERE id = ?", [answer_id]).fetchone()[0]
+    if status != "goedgekeurd":
+        raise WorkshopError(refusal)
+
+
 def set_for_agenda(store: Store, workshop_id: int, pin: str, answer_id: int, for_agenda: bool) -> None:
     """Mark an approved open answer as input for the democratiseringsagenda (see agenda_inputs)."""
     with store.write() as db:
-        facilitator_in(db, workshop_id, pin)
-        _own_answer(db, workshop_id, answer_id)
-        status = db.execute("SELECT status FROM workshop_open_answers WHERE id = ?", [answer_id]).fetchone()[
-            0
-        ]
-        if status != "goedgekeurd":
-            raise WorkshopError("Alleen een goedgekeurd antwoord kan naar de agenda.")
+        _approved_in(db, workshop_id, pin, answer_id, "Alleen een goedgekeurd antwoord kan naar de agenda.")
         db.execute(
             "UPDATE workshop_open_answers SET for_agenda = ? WHERE id = ?", [int(bool(for_agenda)), answer_id]
         )
@@ -206,13 +209,9 @@ def set_pinned(store: Store, workshop_id: int, pin: str, answer_id: int, pinned:
     """Pin an approved open answer to the projector (to discuss it), or let it go again. While any
     answer of a question is pinned, the projector shows the pinned ones only."""
     with store.write() as db:
-        facilitator_in(db, workshop_id, pin)
-        _own_answer(db, workshop_id, answer_id)
-        status = db.execute("SELECT status FROM workshop_open_answers WHERE id = ?", [answer_id]).fetchone()[
-            0
-        ]
-        if status != "goedgekeurd":
-            raise WorkshopError("Alleen een goedgekeurd antwoord kan op het scherm vast.")
+        _approved_in(
+            db, workshop_id, pin, answer_id, "Alleen een goedgekeurd antwoord kan op het scherm vast."
+        )
         db.execute("UPDATE workshop_open_answers SET pinned = ? WHERE id = ?", [int(bool(pinned)), answer_id])
         _touch(db, workshop_id)
 

@@ -16,6 +16,7 @@ from scan.rules import screenful
 from scan.ui.components import literal, workshop_access, workshop_view
 from scan.ui.components.links import app_root
 from scan.ui.services import get_store
+from scan.views.workshops import ProjectorView, projector_view
 from scan.web.phone import PREFIX, join_path
 
 # Every size is in em of .pj, whose font size follows the screen (min of height and width, so a
@@ -117,13 +118,12 @@ def _n(count: int, one: str, more: str) -> str:
     return f"{nl_number(count)} {one if count == 1 else more}"
 
 
-def _open_answers(ws: workshop.Workshop, qid: str, above: float) -> str:
+def _open_answers(view: ProjectorView, above: float) -> str:
     """Approved answers a screenful at a time: the pinned ones if the facilitator pinned any, else
     all of them, moving on every PAGE_SECONDS. The line under the count says what is not on screen."""
-    shown = workshop.published_open_answers(store, ws.id, qid) or []
+    shown, pinned = view.answers, view.pinned
     if not shown:
         return '<p class="pager">Nog geen goedgekeurde antwoorden.</p>'
-    pinned = workshop.pinned_open_answers(store, ws.id, qid)
     texts = pinned or shown
     font = 0.9
     room = (MAIN_HEIGHT_U - above - CLOUD_U) * SAFETY / (font * 1.25)
@@ -143,17 +143,17 @@ def _open_answers(ws: workshop.Workshop, qid: str, above: float) -> str:
         note = f"{_n(len(shown), 'goedgekeurd antwoord', 'goedgekeurde antwoorden')}"
     if rest:
         note += f" · nog {_n(rest, 'antwoord', 'antwoorden')}"
-    cloud = workshop_view.cloud(workshop.cloud(shown)[:8], largest=1.8)
+    cloud = workshop_view.cloud(list(view.words), largest=1.8)
     items = "".join(f"<li>{literal.html(texts[i])}</li>" for i in page)
     return f'<p class="pager">{note}</p>{cloud}<ul class="ws-open" start="{page.start + 1}">{items}</ul>'
 
 
-def _question(ws: workshop.Workshop, qid: str) -> str:
-    number = ws.question_ids.index(qid) + 1
-    t = workshop.tally(store, ws.id, qid)
-    h2, h2_height = _heading(ws.text_of(qid, bank))
-    head = f'<p class="stap">Vraag {number} van {len(ws.question_ids)}</p>{h2}'
-    is_open = workshop.is_open_question(qid)
+def _question(view: ProjectorView) -> str:
+    ws, qid, t, is_open = view.workshop, view.question, view.tally, view.is_open
+    if qid is None or t is None:  # projector_view fills both in the questions phase
+        return ""
+    h2, h2_height = _heading(view.text)
+    head = f'<p class="stap">Vraag {view.number} van {len(ws.question_ids)}</p>{h2}'
     state = {
         "hidden": "Even wachten…",
         "open": "Antwoord nu op uw telefoon",
@@ -164,7 +164,7 @@ def _question(ws: workshop.Workshop, qid: str) -> str:
     body = f'<p class="stand">{state} · {t.answered} van {t.participants} {people}</p>'
     if t.status == "revealed":
         if is_open:
-            body += _open_answers(ws, qid, HEAD_U + h2_height)
+            body += _open_answers(view, HEAD_U + h2_height)
         else:
             body += workshop_view.distribution(store, ws, qid, t.counts, t.answered)
     return head + body
@@ -190,22 +190,18 @@ def _paged_columns(texts: list[str], markup: list[str], above: float) -> tuple[s
     return f'<p class="pager">{note}</p>', f'<div class="opties">{body}</div>'
 
 
-def _voting(ws: workshop.Workshop) -> str:
-    h2, h2_height = _heading(f"Kies op uw telefoon hoogstens {ws.max_votes} voorstellen")
-    pids = ws.choice_list(bank)
-    plain = [f"{pid} {bank.proposal(pid).title}" for pid in pids]
-    markup = [f"<strong>{pid}</strong> {literal.html(bank.proposal(pid).title)}" for pid in pids]
+def _voting(view: ProjectorView) -> str:
+    h2, h2_height = _heading(f"Kies op uw telefoon hoogstens {view.workshop.max_votes} voorstellen")
+    plain = [f"{pid} {title}" for pid, title in view.choices]
+    markup = [f"<strong>{pid}</strong> {literal.html(title)}" for pid, title in view.choices]
     note, columns = _paged_columns(plain, markup, HEAD_U + h2_height)
-    count = (
-        f'<p class="stand">{workshop.voters(store, ws.id)} van {workshop.participants(store, ws.id)} '
-        "deelnemers hebben gestemd</p>"
-    )
+    count = f'<p class="stand">{view.voters} van {view.participants} deelnemers hebben gestemd</p>'
     return h2 + count + note + columns
 
 
-def _ended(ws: workshop.Workshop) -> str:
-    results = workshop.published_vote_results(store, ws.id)
-    voters = workshop.voters(store, ws.id)
+def _ended(view: ProjectorView) -> str:
+    results = None if view.results is None else list(view.results)
+    voters = view.voters
     h2, h2_height = _heading("Uitslag van de stemming")
     h2 = '<p class="stap">De workshop is afgelopen</p>' + h2
     if not results:
@@ -229,13 +225,14 @@ def _ended(ws: workshop.Workshop) -> str:
 
 @st.fragment(run_every=1)
 def live() -> None:
-    ws = workshop.get(store, chosen.id)
+    view = projector_view(store, chosen.id, bank)
+    ws = view.workshop
     if ws.phase == "voting":
-        main = _voting(ws)
-    elif ws.current_question is not None:
-        main = _question(ws, ws.current_question)
+        main = _voting(view)
+    elif view.question is not None:
+        main = _question(view)
     else:
-        main = _ended(ws)
+        main = _ended(view)
     st.html(
         f'<div class="pj"><div class="main"><h1>{literal.html(ws.title or "Workshop")}</h1>{main}</div>'
         f"{_join_box(ws)}</div>"

@@ -476,7 +476,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--group",
         default=None,
-        help="vergelijkingsgroep voor het rapport, bijv. M50 (standaard: de meest passende)",
+        help="kijk rond: een andere vergelijkingsgroep voor dit bestand, bijv. M50 (standaard: de vergelijkingsgroep van de ronde)",
     )
     p.add_argument("--out", required=True, help="bestand om te schrijven")
     p.set_defaults(func=_cmd_export)

@@ -228,8 +228,9 @@ def test_only_confirmed_matches_count_with_the_passage_the_griffier_chose() -> N
     found = promises(analysis, judged)
     assert set(found) == {"2c"} and found["2c"].passage == options[1]
     assert promises(analysis, {"2c": agreements.Judged("2c", Judgement.REJECTED, 0)}) == {}
-    assert priority_status(["2a", "2b", "2c"], found) == "staat_erin"
-    assert priority_status(["1a", "1b"], found) == "niet_bevestigd"
+    assert priority_status(["2a", "2b", "2c"], found, None, found=True) == "staat_erin"
+    assert priority_status(["1a", "1b"], found, None, found=True) == "niet_bevestigd"
+    assert priority_status(["1a", "1b"], found, None, found=False) == "niet_gevonden"
 
 
 def test_a_long_passage_is_quoted_around_its_marked_word() -> None:
@@ -349,8 +350,8 @@ def test_a_theme_is_confirmed_like_a_proposal_and_counts_for_its_priority(store:
     # a confirmed proposal of the priority goes before its theme
     agreements.judge(store, rnd.id, "2a", Judgement.CONFIRMED)
     view = agreement_views.agreement_view(store, rnd)
-    assert priority_status(["2a", "2b", "2c"], view.promised, four.theme) == "staat_erin"
-    assert priority_status(["2a", "2b", "2c"], {}, four.theme) == "thema_genoemd"
+    assert priority_status(["2a", "2b", "2c"], view.promised, four.theme, found=True) == "staat_erin"
+    assert priority_status(["2a", "2b", "2c"], {}, four.theme, found=True) == "thema_genoemd"
 
     agreements.judge(store, rnd.id, "P4", "afgewezen")
     view = agreement_views.agreement_view(store, rnd)

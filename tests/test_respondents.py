@@ -109,7 +109,7 @@ def test_trend_deltas_over_three_rounds(store: Store) -> None:
     # 2022: all 1 -> 25; 2024: all 2 -> 50; 2026: 4, 4, 4, 1 -> (100 * 3 + 25) / 4 = 81.25
     assert [h.score.by_id(6).score for h in history] == [25, 50, 81.25]
     assert deltas(history[0].score, history[1].score)[6] == 25
-    assert deltas(history[1].score, history[2].score)[6] == 31.25
+    assert deltas(history[1].score, history[2].score)[6] == 31  # as shown: 81 − 50 (issue 26.2)
     assert deltas(history[1].score, history[2].score)[1] is None
     changes = {c.question_id: (c.before, c.after) for c in found.changes}
     assert changes == {"6.1": (2, 4), "6.2": (2, 4), "6.3": (2, 4), "6.4": (2, 1)}

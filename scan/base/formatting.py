@@ -1,14 +1,53 @@
-"""Dutch number and date formats (babel), so "1.234,5" and "22 november 2026" everywhere."""
+"""Dutch number and date formats (babel), so "1.234,5" and "22 november 2026" everywhere.
+
+One rounding rule for every number shown (screens, report, presentation, exports): half up, as a reader
+and Excel's AFRONDEN round (62,5 → 63; 12,5 → 13; −2,5 → −3, away from zero). A difference shown is the
+difference of the numbers shown (``shown_difference``), never of the unrounded values, so "69 | 56 | +13"
+always adds up.
+"""
 
 from __future__ import annotations
 
 import functools
 from datetime import date, datetime
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 LOCALE = "nl_NL"
+
+# Scores are means of quarters (37,5 may arrive as 37,499999999999996): first settle such float noise
+# at this many decimals, then round half up.
+_NOISE = Decimal("1e-9")
+
+
+def _shown_decimal(value: float | int | Decimal, decimals: int) -> Decimal:
+    exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    exponent = exact.as_tuple().exponent
+    settled = (
+        exact.quantize(_NOISE, rounding=ROUND_HALF_EVEN)
+        if isinstance(exponent, int) and exponent < -9
+        else exact
+    )
+    result = settled.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return result.copy_abs() if result.is_zero() else result  # never "-0"
+
+
+def shown(value: float | int | None, decimals: int = 0) -> float | None:
+    """The number as it is shown: rounded half up to ``decimals`` (the one rounding rule)."""
+    if value is None:
+        return None
+    return float(_shown_decimal(value, decimals))
+
+
+def shown_difference(
+    after: float | int | None, before: float | int | None, decimals: int = 0
+) -> float | None:
+    """``after − before`` as the reader computes it from the two numbers shown; None if either is missing."""
+    if after is None or before is None:
+        return None
+    return float(_shown_decimal(after, decimals) - _shown_decimal(before, decimals))
 
 
 # Pure and called thousands of times a page (babel takes ~40 µs a call): remember recent results.
@@ -17,7 +56,7 @@ def nl_number(value: float | int | None, decimals: int = 0) -> str:
     if value is None:
         return "–"
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=LOCALE)
+    return format_decimal(_shown_decimal(value, decimals), format=pattern, locale=LOCALE)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -25,7 +64,7 @@ def nl_percent(fraction: float | None, decimals: int = 0) -> str:
     if fraction is None:
         return "–"
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
-    return format_percent(fraction, format=pattern, locale=LOCALE)
+    return format_percent(_shown_decimal(fraction, decimals + 2), format=pattern, locale=LOCALE)
 
 
 def nl_date(value: date | datetime) -> str:

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from scan.base.formatting import nl_number
+from scan.base.formatting import nl_number, shown_difference
 from scan.content.models import Proposal, ProposalStatus
 from scan.content.questionbank import QuestionBank
 from scan.content.reference import PeerGroup
@@ -295,12 +295,12 @@ def top(suggestions: list[Suggestion], n: int = TOP) -> list[Pick]:
             again is not None
             and again.priority_score is not None
             and fresh.priority_score is not None
-            and fresh.priority_score - again.priority_score >= SPREAD_POINTS
+            and (shown_difference(fresh.priority_score, again.priority_score) or 0.0) >= SPREAD_POINTS
         ):
             pick = again
             why = (
                 f"Nog een voorstel uit deze prioriteit: die scoort {nl_number(again.priority_score)}, "
-                f"{nl_number(fresh.priority_score - again.priority_score)} punten lager dan de volgende "
+                f"{nl_number(shown_difference(fresh.priority_score, again.priority_score))} punten lager dan de volgende "
                 f"prioriteit met een voorstel ({nl_number(fresh.priority_score)})."
             )
         assert pick is not None

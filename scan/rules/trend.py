@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from scan.base.formatting import nl_number, nl_signed
+from scan.base.formatting import nl_number, nl_signed, shown_difference
 from scan.content.models import SELF_ROLE
 from scan.content.questionbank import QuestionBank
 from scan.rules.scoring import Answer, ScanScore
@@ -28,8 +28,9 @@ class Change:
 
 
 def difference(before: float | None, after: float | None) -> float | None:
-    """after - before; None where either has no value."""
-    return after - before if after is not None and before is not None else None
+    """after − before as the reader computes it from the two numbers shown (scan/base/formatting.py:
+    one rounding rule); None where either has no value."""
+    return shown_difference(after, before)
 
 
 def last_change(values: Sequence[float | None]) -> float | None:
@@ -71,7 +72,7 @@ def question_changes(
 
 def trend_rows(bank: QuestionBank, history: list[tuple[int, ScanScore]]) -> list[dict[str, str]]:
     """Per priority: the score in each round (year, score; oldest first) and the change since the
-    previous round."""
+    previous round; then the total score."""
     change = deltas(history[-2][1], history[-1][1])
     rows = []
     for p in bank.core_priorities:
@@ -80,4 +81,9 @@ def trend_rows(bank: QuestionBank, history: list[tuple[int, ScanScore]]) -> list
             row[str(year)] = nl_number(score.by_id(p.id).score)
         row["Verschil"] = nl_signed(change[p.id])  # "+12", "−29": whole numbers, like the scores
         rows.append(row)
+    total = {"Prioriteit": "Totaalscore"}  # the row the report's trend table ends with
+    for year, score in history:
+        total[str(year)] = nl_number(score.overall)
+    total["Verschil"] = nl_signed(shown_difference(history[-1][1].overall, history[-2][1].overall))
+    rows.append(total)
     return rows

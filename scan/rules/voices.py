@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from scan.base.formatting import nl_number
+from scan.base.formatting import nl_number, shown_difference
 from scan.content.models import GROUP_LABELS, PERCEPTION_ROLES, SELF_ROLE, WORKSHOP_ROLE
 from scan.content.questionbank import QuestionBank
 from scan.rules.disclosure import Decision, Shown, contributor_of, fingerprint
@@ -146,7 +146,8 @@ class Divergence:
 
     @property
     def gap(self) -> float:
-        return self.high - self.low
+        """The difference of the two figures as shown (whole points, rounded half up)."""
+        return shown_difference(self.high, self.low) or 0.0
 
     def sentence(self, bank: QuestionBank) -> str:
         name = bank.priority(self.priority_id).name
@@ -307,7 +308,7 @@ def divergences(
         if len(scored) < len(values):
             continue
         (high, high_value), (low, low_value) = sorted(scored.items(), key=lambda gv: gv[1], reverse=True)
-        if high_value - low_value >= DIVERGENCE_POINTS:
+        if (shown_difference(high_value, low_value) or 0.0) >= DIVERGENCE_POINTS:
             found.append(
                 Divergence(c.priority_id, high, high_value, low, low_value, c.questions, c.whole_priority)
             )

@@ -493,6 +493,18 @@ def _m021_workshop_join_lock(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE workshops ADD COLUMN joins_locked INTEGER NOT NULL DEFAULT 0")
 
 
+@MIGRATIONS(name="022_round_comparison_group")
+def _m022_round_comparison_group(db: sqlite_utils.Database) -> None:
+    # one comparison group per round (issue 26.1), chosen by the griffier and used by every output of the
+    # round; NULL: the default (the municipality's own network, else its size class, scan/views/peers.py).
+    # A new choice changes what the round's views show, so it moves the round's version.
+    db.execute("ALTER TABLE rounds ADD COLUMN comparison_group TEXT")
+    db.execute(
+        "CREATE TRIGGER rounds_comparison_group_stamps_round AFTER UPDATE OF comparison_group ON rounds "
+        f"WHEN OLD.comparison_group IS NOT NEW.comparison_group BEGIN {_stamp_round('NEW.id')} END;"
+    )
+
+
 @MIGRATIONS(name="023_workshop_pins")
 def _m023_workshop_pins(db: sqlite_utils.Database) -> None:
     # the facilitator pins approved open answers to discuss: the projector then shows those only,

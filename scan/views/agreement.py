@@ -17,10 +17,12 @@ from scan.rules.akkoord.coverage import (
     PeerMention,
     Promise,
     ThemePromise,
+    candidates,
     mention_candidates,
     peer_mentions,
     priority_status,
     promises,
+    theme_candidates,
     theme_key,
     theme_promises,
 )
@@ -79,7 +81,7 @@ def agreement_comparison_rows(
                     if mention.enough
                     else mention.message
                 ),
-                "Uw akkoord": "staat erin" if pid in own.promised else "niet bevestigd",
+                "Uw akkoord": own.proposal_label(pid),
             }
         )
     return rows
@@ -89,7 +91,7 @@ def agreement_comparison_rows(
 class PriorityAgreement:
     priority_id: int
     name: str
-    status: str  # staat_erin | deels | thema_genoemd | niet_bevestigd (confirmed matches only)
+    status: str  # staat_erin | deels | thema_genoemd | niet_bevestigd (found, not confirmed) | niet_gevonden
     promised: list[tuple[Promise, str]]  # (promise, the promise beside the answers)
     theme: ThemePromise | None = None  # a confirmed "thema genoemd" passage (counts without a proposal)
 
@@ -119,6 +121,17 @@ class AgreementView:
         """Found, but not judged yet."""
         return self.found - self.confirmed - self.rejected
 
+    def proposal_label(self, proposal_id: str) -> str:
+        """One proposal in the same words as its priority: "staat erin" or "deels" (confirmed, as the
+        check found it), "niet bevestigd" (found, not confirmed), "niet gevonden" (the check found nothing)."""
+        if self.agreement is None:
+            return "geen akkoord gelezen"
+        if proposal_id in self.promised:
+            return "deels" if self.promised[proposal_id].partly else "staat erin"
+        if candidates(self.agreement.analysis.proposals[proposal_id]):
+            return "niet bevestigd"
+        return "niet gevonden"
+
 
 def agreement_view(
     store: Store, rnd: Round, scan: SelfScan | None = None, bank: QuestionBank | None = None
@@ -141,8 +154,14 @@ def agreement_view(
             if pid in confirmed
         ]
         theme = themes.get(p.id)
+        seen_here = found is not None and (
+            any(candidates(found.analysis.proposals[pid]) for pid in ids)
+            or bool(theme_candidates(found.analysis.priorities[p.id]))
+        )
         priorities.append(
-            PriorityAgreement(p.id, p.name, priority_status(ids, confirmed, theme), mine, theme)
+            PriorityAgreement(
+                p.id, p.name, priority_status(ids, confirmed, theme, found=seen_here), mine, theme
+            )
         )
     seen = (
         [pid for pid, c in found.analysis.proposals.items() if c.status != "niet_gevonden"] if found else []

@@ -14,6 +14,7 @@ import json
 
 import pandas as pd
 
+from scan.base.formatting import shown
 from scan.base.text import printable, spreadsheet_cell
 from scan.content.questionbank import question_bank
 from scan.records import benchmark_store
@@ -55,7 +56,11 @@ def answers_frame(view: RoundView) -> pd.DataFrame:
 def roles_frame(view: RoundView) -> pd.DataFrame:
     """The roles page's own table (voices.role_rows): figures only where they are shown."""
     self_scores = {p.priority_id: p.score for p in view.scan.score.priorities}
-    return pd.DataFrame(role_rows(question_bank(), view.roles.results, view.roles.together, self_scores))
+    frame = pd.DataFrame(role_rows(question_bank(), view.roles.results, view.roles.together, self_scores))
+    # a shown score is a number in the sheet (the same whole number as on the screen), a reason stays text
+    return frame.apply(
+        lambda column: column.map(lambda v: int(v) if isinstance(v, str) and v.isdigit() else v)
+    )
 
 
 def _text_cells(frame: pd.DataFrame, cell) -> pd.DataFrame:
@@ -67,11 +72,24 @@ def _text_cells(frame: pd.DataFrame, cell) -> pd.DataFrame:
     )
 
 
+def _whole(value: float | None) -> int | None:
+    """A score as the screens show it (one rounding rule: scan/base/formatting.py)."""
+    rounded = shown(value)
+    return None if rounded is None else int(rounded)
+
+
+def _whole_columns(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """Whole numbers stay whole next to an empty cell (not 63.0)."""
+    for column in columns:
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
 def _score_row(key: object, name: str, score: float | None, counts: Counts) -> dict:
     return {
         "prioriteit": key,
         "naam": name,
-        "score": None if score is None else round(score, 2),
+        "score": _whole(score),
         "beantwoord": counts.answered,
         "waarvan_weet_niet": counts.dont_know,
         "open": counts.open,
@@ -90,7 +108,7 @@ def scores_frame(view: RoundView) -> pd.DataFrame:
     rows.append(_score_row("totaal", "Totaal van de acht prioriteiten", score.overall, score.core_counts))
     if score.culture is not None:
         rows.append(row(score.culture) | {"naam": f"{bank.priority(score.culture.priority_id).name} (apart)"})
-    return pd.DataFrame(rows)
+    return _whole_columns(pd.DataFrame(rows), ["score"])
 
 
 def proposals_frame(view: RoundView) -> pd.DataFrame:
@@ -168,6 +186,7 @@ def about_frame(view: RoundView) -> pd.DataFrame:
         ("Jaar", str(rnd.year)),
         ("Antwoorden en scores van de gemeente", own_fictief_text(view.scan.is_demo)),
         ("Vergelijkingsgroep", f"{view.comparison.group.label}: {view.comparison.n} gemeenten met gegevens"),
+        ("Welke groep", view.group_line),
         ("Cijfers van de vergelijkingsgroep", peers_fictief_text(view)),
     ]
     return pd.DataFrame(rows, columns=["onderwerp", "toelichting"])
@@ -184,17 +203,19 @@ def comparison_frame(view: RoundView) -> pd.DataFrame:
             {
                 "prioriteit": p.id,
                 "naam": p.name,
-                "score": None if own is None else round(own, 2),
+                "score": _whole(own),
                 "groep": c.group.label,
-                "mediaan_groep": s.median if s.enough else None,
-                "kwartiel_1": s.q1 if s.enough else None,
-                "kwartiel_3": s.q3 if s.enough else None,
-                "percentiel": s.percentile if s.enough else None,
+                "mediaan_groep": _whole(s.median) if s.enough else None,
+                "kwartiel_1": _whole(s.q1) if s.enough else None,
+                "kwartiel_3": _whole(s.q3) if s.enough else None,
+                "percentiel": _whole(s.percentile) if s.enough else None,
                 "gemeenten_met_gegevens": s.n,
                 "groepscijfers_fictief": fictief if s.enough else "",
             }
         )
-    return pd.DataFrame(rows)
+    return _whole_columns(
+        pd.DataFrame(rows), ["score", "mediaan_groep", "kwartiel_1", "kwartiel_3", "percentiel"]
+    )
 
 
 def to_xlsx(view: RoundView) -> bytes:

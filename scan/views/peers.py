@@ -8,6 +8,7 @@ from scan.content.questionbank import QuestionBank, question_bank
 from scan.content.reference import PeerGroup, reference
 from scan.records import benchmark_store
 from scan.records.round import releases
+from scan.records.round.rounds import Round
 from scan.rules.benchmark import Comparison, PeerData, build_peer_data, compare, figure_candidates
 from scan.rules.recommend import (
     PeerAdoption,
@@ -42,17 +43,46 @@ def peer_groups(gm_code: str) -> list[PeerGroup]:
     return reference().selectable_groups(gm_code)
 
 
-def default_group(peers: PeerData, gm_code: str) -> PeerGroup:
-    """The most specific of the municipality's own groups with enough municipalities with data
-    (else all municipalities)."""
-    own = reference().peer_groups_for(gm_code)
-    return next((g for g in own if peers.enough_peers(g, gm_code)), own[-1])
+def default_group(gm_code: str) -> PeerGroup:
+    """A round's comparison group until the griffier chooses one: the municipality's own network (the
+    first of G4, G40, M50, P10 it is a member of), else its size class. Reference data only, so the
+    default never moves with who shares data (a network with too few figures says so)."""
+    ref = reference()
+    networks = [g for g in ref.peer_groups_for(gm_code) if g in ref.named_groups.values()]
+    return networks[0] if networks else ref.size_class_group(gm_code)
 
 
-def group_or_default(peers: PeerData, gm_code: str, group_id: str | None) -> PeerGroup:
-    """The group the user chose, if it is one of the municipality's; otherwise the default."""
-    chosen = reference().peer_group(gm_code, group_id) if group_id else None
-    return chosen or default_group(peers, gm_code)
+def round_group(rnd: Round) -> PeerGroup:
+    """The round's comparison group: the one stored with the round, else the default. Every output of
+    the round (report, presentation, exports, recommendations) compares with this group."""
+    chosen = reference().peer_group(rnd.gm_code, rnd.comparison_group) if rnd.comparison_group else None
+    return chosen or default_group(rnd.gm_code)
+
+
+def group_for(rnd: Round, group_id: str | None) -> PeerGroup:
+    """``group_id`` to look around with (Vergelijken), if it is a group the municipality may choose;
+    otherwise the round's own group."""
+    chosen = reference().peer_group(rnd.gm_code, group_id) if group_id else None
+    return chosen or round_group(rnd)
+
+
+def membership_note(gm_code: str, group: PeerGroup) -> str | None:
+    """ "Losser is geen lid van de M50." when the municipality is not in the group it compares with."""
+    if gm_code in group.members:
+        return None
+    return f"{reference().municipality(gm_code).name} is geen lid van de {group_short(group)}."
+
+
+def group_line(rnd: Round, group: PeerGroup) -> str:
+    """The group named where its figures are used: "Vergeleken met de M50 (middelgrote gemeenten), de
+    vergelijkingsgroep van deze ronde." plus the membership note."""
+    which = (
+        "de vergelijkingsgroep van deze ronde"
+        if group.id == round_group(rnd).id
+        else "om rond te kijken; de ronde zelf vergelijkt met " + group_phrase(round_group(rnd))
+    )
+    note = membership_note(rnd.gm_code, group)
+    return f"Vergeleken met {group_phrase(group)}, {which}." + (f" {note}" if note else "")
 
 
 def _peer_scope(peers: PeerData, gm_code: str) -> str:

@@ -1,25 +1,71 @@
-"""Content of the council presentation: a title screen, one screen per priority, the workshops and the
-agenda. Computed here from the one view of a round (scan/views.py), in plain words (no proposal codes,
-nothing only in a tooltip); drawn by scan/ui/pages/presentation.py."""
+"""Content of the council presentation: a title screen, one screen per priority, the roles, the
+workshops, the agreement and the agenda. Computed here from the one view of a round (scan/views.py), in
+plain words (no proposal codes, nothing only in a tooltip); drawn by scan/ui/pages/presentation.py.
+
+Every screen fits a 16:9 projector (1920×1080 and, scaled, 1280×720): the template sizes everything in
+units of the screen, and long content is split over more screens here, by an estimate of its lines
+(``_pages``); tests/e2e/test_slides_fit_browser.py measures every screen of a full demo round."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TypeVar
 
-from scan.base.formatting import nl_number, nl_signed
-from scan.content.models import ProposalStatus
+from scan.base.formatting import nl_number, nl_signed, shown_difference
+from scan.content.models import GROUP_LABELS, ProposalStatus
 from scan.content.questionbank import question_bank
 from scan.records.round.rounds import Round
 from scan.rules import svg_charts
 from scan.rules.scoring import Counts
 from scan.rules.summary import strongest_and_weakest
 from scan.rules.trend import deltas
+from scan.rules.voices import role_rows
 from scan.storage.core import Store
 from scan.views import agreement as agreement_views
 from scan.views import peers as peer_views
 from scan.views import round as round_views
 
 CHART_FONT_PX = 26  # chart labels on a projector: at least 24 px
+RADAR_PX = 500  # the opening screen's radar, beside the key figures (design pixels of 1920×1080)
+
+# What one screen holds, in lines of body text (30 px on 1920×1080) under its heading and intro, and how
+# many characters a line of each kind of cell holds; measured on the demo round in Chromium.
+LINES_PER_SCREEN = 16
+CHARS = {"wide": 90, "half": 42, "third": 36}
+
+
+def _lines(text: str, width: str) -> int:
+    return max(1, -(-len(text) // CHARS[width]))  # ceil
+
+
+T = TypeVar("T")
+
+
+def _pages(items: list[T], lines: Callable[[T], int], budget: int = LINES_PER_SCREEN) -> list[list[T]]:
+    """``items`` over as many screens as needed, in order, each within ``budget`` lines (an item longer
+    than a screen gets one of its own)."""
+    pages: list[list[T]] = [[]]
+    used = 0
+    for item in items:
+        need = lines(item)
+        if pages[-1] and used + need > budget:
+            pages.append([])
+            used = 0
+        pages[-1].append(item)
+        used += need
+    return pages
+
+
+@dataclass(frozen=True)
+class RolesSlide:
+    """What the roles said (only figures the small-group rule shows) and where they differ by 25+ points."""
+
+    header: list[str]
+    rows: list[list[str]]
+    starters: list[str]
+    too_few: list[str]
 
 
 @dataclass(frozen=True)
@@ -78,10 +124,13 @@ class Presentation:
     peers_are_demo: bool  # the peer medians rest on fictieve data
     fictief: str | None  # which figures are fictief, in one sentence
     total: str  # "62" or "–"
+    total_change: str | None  # "+4" since the previous round (from the two totals shown)
     counts: Counts  # over the eight priorities, as in the report and on the results page
     summary: str
     group_short: str  # "M50"
     group_phrase: str  # "de M50 (middelgrote gemeenten)"
+    group_line: str  # the round's comparison group named, and "Losser is geen lid van de M50." where so
+    group_note: str | None  # "Losser is geen lid van de M50.": on every slide that uses the group
     with_data: str  # "38 van de 60 gemeenten hebben gegevens"
     previous_year: int | None
     radar: svg_charts.Chart
@@ -89,11 +138,82 @@ class Presentation:
     workshops: list[WorkshopSlide]
     agreement: AgreementSlide
     agenda: list[AgendaSlide]
+    roles: RolesSlide | None = None  # None: no respondents at all
+
+    @property
+    def radar_width(self) -> float:
+        """The radar's own width in design pixels (its labels stand beside the circle)."""
+        found = re.search(r'width="([\d.]+)"', self.radar.svg)
+        return float(found[1]) if found else RADAR_PX
+
+    # long content over more screens (see _pages); each list has at least one screen
+    @property
+    def role_pages(self) -> list[RolesSlide]:
+        if self.roles is None:
+            return []
+        table = replace(self.roles, starters=[])
+        starters = _pages(self.roles.starters, lambda s: _lines(s, "wide") + 1)
+        if (
+            len(self.roles.rows) + 1 + sum(_lines(s, "wide") + 1 for s in self.roles.starters)
+            <= LINES_PER_SCREEN
+        ):
+            return [self.roles]
+        return [table] + [
+            replace(self.roles, header=[], rows=[], starters=page, too_few=[]) for page in starters if page
+        ]
+
+    @property
+    def workshop_pages(self) -> list[list[WorkshopSlide]]:
+        parts: list[WorkshopSlide] = []
+        for w in self.workshops:  # a workshop with many questions goes on over its own screens
+            chunks = _pages(w.questions, lambda q: _lines(q[0], "wide") + 1, LINES_PER_SCREEN - 6)
+            for n, chunk in enumerate(chunks):
+                first = replace(w, questions=chunk)
+                parts.append(
+                    first if n == 0 else replace(first, title=f"{w.title} (vervolg)", votes=None, voters=0)
+                )
+
+        def weight(w: WorkshopSlide) -> int:
+            votes = sum(_lines(t, "half") for t, _ in (w.votes or [])[:3])
+            return (
+                2
+                + votes
+                + (1 if w.votes or w.voters else 0)
+                + sum(_lines(q[0], "wide") + 1 for q in w.questions)
+            )
+
+        return _pages(parts, weight)
+
+    @property
+    def agreement_pages(self) -> list[list[AgreementRow]]:
+        def weight(r: AgreementRow) -> int:
+            promised = sum(_lines(f"{t} ({w})", "third") for t, w in r.promised) or _lines(
+                r.theme or "–", "third"
+            )
+            return max(promised, _lines(r.name, "third"))
+
+        return _pages(self.agreement.rows, weight)
+
+    @property
+    def agenda_pages(self) -> list[list[AgendaSlide]]:
+        def weight(a: AgendaSlide) -> int:
+            return max(
+                _lines(a.title, "third"), _lines(a.goal, "third"), _lines(a.owner + a.timeline, "third")
+            )
+
+        return _pages(self.agenda, weight)
 
     @property
     def screens(self) -> int:
-        """Title, one per priority, workshops, the agreement, agenda."""
-        return 1 + len(self.slides) + 3
+        """Title, one per priority, the roles, workshops, the agreement, agenda (each as many as needed)."""
+        return (
+            1
+            + len(self.slides)
+            + len(self.role_pages)
+            + len(self.workshop_pages)
+            + len(self.agreement_pages)
+            + len(self.agenda_pages)
+        )
 
 
 def build(store: Store, rnd: Round, group_id: str | None = None) -> Presentation:
@@ -148,7 +268,7 @@ def build(store: Store, rnd: Round, group_id: str | None = None) -> Presentation
         [ps.score for ps in score.priorities],
         f"De acht prioriteiten van {view.municipality}",
         font_size=CHART_FONT_PX,
-        size=560,
+        size=RADAR_PX,
     )
     own_demo, peers_demo = view.scan.is_demo, view.peers_are_demo
     return Presentation(
@@ -158,10 +278,13 @@ def build(store: Store, rnd: Round, group_id: str | None = None) -> Presentation
         peers_are_demo=peers_demo,
         fictief=peer_views.fictief_note(own_demo, peers_demo),
         total=nl_number(score.overall),
+        total_change=nl_signed(shown_difference(score.overall, previous.score.overall)) if previous else None,
         counts=score.core_counts,
         summary=strongest_and_weakest(bank, score),
         group_short=peer_views.group_short(comparison.group),
         group_phrase=peer_views.group_phrase(comparison.group),
+        group_line=view.group_line,
+        group_note=peer_views.membership_note(rnd.gm_code, comparison.group),
         with_data=peer_views.municipalities_with_data(comparison.n, len(comparison.group.members)),
         previous_year=previous.round.year if previous else None,
         radar=radar,
@@ -169,7 +292,24 @@ def build(store: Store, rnd: Round, group_id: str | None = None) -> Presentation
         workshops=workshops,
         agreement=agreement_slide(view.agreement, bank),
         agenda=agenda,
+        roles=_roles(view, bank),
     )
+
+
+def _roles(view: round_views.RoundView, bank) -> RolesSlide | None:
+    """The roles page's table (voices.role_rows: a figure only where the small-group rule shows it) and
+    its conversation starters."""
+    results = view.roles.results
+    if not results:
+        return None
+    self_scores = {p.priority_id: p.score for p in view.scan.score.priorities}
+    table = role_rows(bank, results, view.roles.together, self_scores)
+    header = list(table[0]) if table else []
+    rows = [[str(row[c]) for c in header] for row in table]
+    too_few = [
+        f"{GROUP_LABELS[r.role].lower()} (n = {r.respondents})" for r in results.values() if not r.enough
+    ]
+    return RolesSlide(header, rows, [d.sentence(bank) for d in view.roles.divergences], too_few)
 
 
 def agreement_slide(view: agreement_views.AgreementView, bank) -> AgreementSlide:

@@ -13,7 +13,7 @@ from scan.rules.benchmark import Comparison
 from scan.storage.core import Store
 from scan.views.agenda import Agenda, Suggestions, agenda, suggestions
 from scan.views.agreement import AgreementView, agreement_view
-from scan.views.peers import adoption, comparison, group_or_default, peer_data
+from scan.views.peers import adoption, comparison, group_for, group_line, peer_data
 from scan.views.self_scan import (
     Roles,
     SelfScan,
@@ -34,6 +34,7 @@ class RoundView:
     scan: SelfScan
     municipality: str
     group: PeerGroup
+    group_line: str  # "Vergeleken met de M50 (…), de vergelijkingsgroep van deze ronde." (+ not a member)
     comparison: Comparison
     suggestions: Suggestions
     statuses: dict[str, ProposalStatus]
@@ -52,7 +53,8 @@ class RoundView:
 
 
 def round_view(store: Store, rnd: Round, group_id: str | None = None) -> RoundView:
-    """Assemble everything for one round, for the peer group the user chose (or the default), from one
+    """Assemble everything for one round, compared with the round's comparison group (``group_id``: a
+    group to look around with instead, named as such in ``group_line``), from one
     read snapshot; then publish its figures in one step (releases.publish). When another session
     published a figure in between, the view is assembled again from a new snapshot."""
     for _ in range(ATTEMPTS):
@@ -73,7 +75,7 @@ def _assemble(
     bank = question_bank()
     scan = self_scan(store, rnd, bank)
     peers = peer_data(store, rnd.year, bank)
-    group = group_or_default(peers, rnd.gm_code, group_id)
+    group = group_for(rnd, group_id)
     result = comparison(store, scan, peers, group, bank, publication)
     statuses = choices.statuses(store, rnd.id)
     adopted = adoption(store, peers, group, rnd.gm_code, bank, publication)
@@ -83,6 +85,7 @@ def _assemble(
         scan=scan,
         municipality=municipality_name(rnd),
         group=group,
+        group_line=group_line(rnd, group),
         comparison=result,
         suggestions=suggestions(scan, statuses, adopted, result.has_demo, bank, agreement.promised),
         statuses=statuses,

@@ -44,6 +44,7 @@ def zeist(server):
 def test_share_link_is_full_screen_with_projector_type(server, page, zeist) -> None:
     store, rnd = zeist
     token = create_share_link(store, rnd.id)
+    page.set_viewport_size({"width": 1920, "height": 1080})  # the projector the sizes are for (scaled below)
     page.goto(f"{server.url}/?presentatie={token}")
     expect(page.get_by_role("heading", name="Democratiescan Zeist 2026")).to_be_visible()
     _no_menu(page)

@@ -4,6 +4,7 @@ with the passages marked and escaped, judge the matches, share; bad input gives 
 from __future__ import annotations
 
 import gc
+import re
 
 import pytest
 from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
@@ -230,8 +231,12 @@ def test_peers_agreements_are_counted_from_five_sharing_municipalities(new_sessi
     at = _page(new_session)
     assert not any("vanaf 5 gemeenten die hun akkoord delen" in c.value for c in at.caption)
     html = _html(at)
-    assert "Alle gemeenten: 5 van de 5 gemeenten met een gedeeld akkoord noemen dit voorstel." in html  # 2c
-    assert "Alle gemeenten: 0 van de 5 gemeenten met een gedeeld" in html  # 2a: shared, named by none
+    # the round's comparison group: Zeist's own network, where the five sharing peers are members
+    assert (
+        "De M50 (middelgrote gemeenten): 5 van de 5 gemeenten met een gedeeld akkoord noemen dit voorstel."
+        in html
+    )
+    assert "De M50 (middelgrote gemeenten): 0 van de 5 gemeenten met een gedeeld" in html  # 2a: named by none
 
 
 def test_a_theme_is_judged_like_a_proposal_and_counts_for_its_priority(new_session, db_path) -> None:
@@ -265,3 +270,27 @@ def test_a_theme_is_judged_like_a_proposal_and_counts_for_its_priority(new_sessi
     assert agreements.judgements(store, rnd.id)["P4"].judgement is Judgement.REJECTED
     overview = next(m.value for m in at.markdown if m.value.startswith("| Prioriteit"))
     assert f"| 4. {four} | thema genoemd | niet bevestigd |" in overview
+
+
+def test_the_table_and_the_card_give_a_proposal_the_same_state(new_session, db_path) -> None:
+    """Issue 26.7: 2a found partly and 2c outright read "deels: 2a; staat erin: 2c" in the table, as on
+    the cards, before and after the griffier confirms them; a priority without a passage: "niet gevonden"."""
+    from ..test_agreement_wording import PARTLY
+
+    store = Store(db_path)
+    rnd = rounds.start(store, "GM0355", 2026)
+    at = _page(new_session)
+    at.text_area(key="akkoord_tekst").input(PARTLY)
+    at.button(key="akkoord_plakken").click().run()
+    assert not at.exception and not at.error
+    overview = next(m.value for m in at.markdown if m.value.startswith("| Prioriteit"))
+    assert "| 2. Inclusieve democratie | deels: 2a; staat erin: 2c | niet bevestigd |" in overview
+    assert "| 1. Herstel van vertrouwen | niet gevonden | niet gevonden |" in overview
+    at.selectbox(key="akkoord_prioriteit").set_value(2).run()
+    html = _html(at)
+    assert re.search(r"<h4>2a [^<]*<span class=\"akk-status akk-deels\">deels</span>", html)
+    assert re.search(r"<h4>2c [^<]*<span class=\"akk-status akk-staat_erin\">staat erin</span>", html)
+    for pid in ("2a", "2c"):
+        at.radio(key=f"akkoord_oordeel_{rnd.id}_{pid}").set_value("0").run()
+    overview = next(m.value for m in at.markdown if m.value.startswith("| Prioriteit"))
+    assert "| 2. Inclusieve democratie | deels: 2a; staat erin: 2c | deels: 2a; staat erin: 2c |" in overview

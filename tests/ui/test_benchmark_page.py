@@ -76,26 +76,55 @@ def test_too_few_peers_shows_the_count_not_figures(new_session, db_path) -> None
     assert set(election["Verkiezingen"]) == {"2018", "2022", "2026"}
 
 
-def test_one_chosen_group_for_comparison_recommendations_and_report(
-    new_session, db_path, demo_template
-) -> None:
+def test_one_comparison_group_per_round_and_a_look_around(new_session, db_path, demo_template) -> None:
+    """Issue 26.1: the round's group is stored with the round; looking around on Vergelijken changes
+    nothing else; choosing it for the round reaches every output, also in a fresh tab (F5)."""
     from scan.views.report import report_data
 
     store = Store(clone_db(demo_template, db_path))
     at = new_session(gemeente="GM0355", jaar="2026")
     at.switch_page("scan/ui/pages/benchmark.py").run()
-    assert at.selectbox(key="vergelijken_groep").value == "M50"  # default: most specific with enough data
+    assert at.selectbox(key="vergelijken_groep").value == "M50"  # default: the own network
+    assert any("Vergelijkingsgroep van deze ronde: M50" in m.value for m in at.markdown)
     options = at.selectbox(key="vergelijken_groep").options
     assert any(o.startswith("G4") for o in options)  # every group is offered, not only the own ones
     assert all("met gegevens" in o for o in options)
     at.selectbox(key="vergelijken_groep").set_value("alle").run()
+    assert any("U kijkt rond bij alle gemeenten" in i.value and "blijft de M50" in i.value for i in at.info)
     at.switch_page("scan/ui/pages/recommendations.py").run()
-    assert at.selectbox(key="aanbevelingen_groep").value == "alle"  # the same choice, one owner
-    at.switch_page("scan/ui/pages/results.py").run()
-    assert at.session_state["vergelijkingsgroep"] == "alle"
+    assert not [s for s in at.selectbox if s.key == "aanbevelingen_groep"]  # no second choice of a group
+    assert any("Vergeleken met de M50" in c.value for c in at.caption)  # looking around changed nothing
     rnd = rounds.get(store, "GM0355", 2026)
-    assert report_data(round_view(store, rnd, "alle")).comparison.group.id == "alle"
     assert report_data(round_view(store, rnd)).comparison.group.id == "M50"
+
+    at.switch_page("scan/ui/pages/benchmark.py").run()
+    assert at.selectbox(key="vergelijken_groep").value == "M50"  # a look-around is not remembered
+    at.selectbox(key="vergelijken_groep").set_value("alle").run()
+    at.button(key="vergelijken_groep_vastleggen").click().run()
+    assert any("deze ronde vergelijkt nu met alle gemeenten" in s.value for s in at.success)
+    rnd = rounds.get(store, "GM0355", 2026)
+    assert (
+        rnd.comparison_group == "alle" and report_data(round_view(store, rnd)).comparison.group.id == "alle"
+    )
+
+    fresh = new_session(gemeente="GM0355", jaar="2026")  # another tab, or after F5
+    fresh.switch_page("scan/ui/pages/benchmark.py").run()
+    assert fresh.selectbox(key="vergelijken_groep").value == "alle"
+    fresh.switch_page("scan/ui/pages/presentation.py").run()
+    assert any(
+        "Vergeleken met alle gemeenten, de vergelijkingsgroep van deze ronde." in h.proto.body
+        for h in fresh.get("html")
+    )
+
+
+def test_a_group_the_municipality_is_not_in_says_so(new_session, db_path, demo_template) -> None:
+    Store(clone_db(demo_template, db_path))
+    rnd = rounds.get(Store(db_path), "GM0168", 2026) or rounds.start(Store(db_path), "GM0168", 2026)
+    rounds.set_comparison_group(Store(db_path), rnd.id, "M50")
+    at = new_session(gemeente="GM0168", jaar="2026")
+    at.switch_page("scan/ui/pages/benchmark.py").run()
+    assert not at.exception
+    assert any(w.value == "Losser is geen lid van de M50." for w in at.warning)
 
 
 @pytest.mark.parametrize(("own", "peers"), COMBINATIONS)

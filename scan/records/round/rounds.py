@@ -14,7 +14,9 @@ from scan.storage.core import Store, inserted_id, now
 from scan.storage.schema_graph import delete_with_dependents
 
 MIN_YEAR, MAX_YEAR = 2018, 2100
-_COLUMNS = "id, gm_code, year, status, share_benchmark, is_demo, version, created_at, updated_at"
+_COLUMNS = (
+    "id, gm_code, year, status, share_benchmark, is_demo, version, created_at, updated_at, comparison_group"
+)
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class Round:
     version: int  # moves whenever anything a view of this round shows changes (cache key)
     created_at: str
     updated_at: str
+    comparison_group: str | None = None  # the group the griffier chose for this round; None: the default
 
     @property
     def is_open(self) -> bool:
@@ -40,8 +43,8 @@ class Round:
 
     @classmethod
     def from_row(cls, row: tuple) -> Round:
-        rid, code, year, status, share, demo, version, created, updated = row
-        return cls(rid, code, year, status, bool(share), bool(demo), version, created, updated)
+        rid, code, year, status, share, demo, version, created, updated, group = row
+        return cls(rid, code, year, status, bool(share), bool(demo), version, created, updated, group)
 
 
 def valid_year(year: object) -> int:
@@ -138,6 +141,18 @@ def require_open(db: Database, round_id: int, message: str = "Deze scanronde is 
 def set_share_benchmark(store: Store, round_id: int, share: bool) -> None:
     with store.write() as db:
         db.execute("UPDATE rounds SET share_benchmark = ? WHERE id = ?", [int(share), round_id])
+
+
+def set_comparison_group(store: Store, round_id: int, group_id: str) -> Round:
+    """The round's comparison group: one of the groups its municipality may compare with (its own
+    groups and the named networks). Refused, changing nothing, for an unknown group or a closed round."""
+    with store.write() as db:
+        rnd = read(db, round_id)
+        require_open(db, round_id, "Deze scanronde is gesloten: de vergelijkingsgroep ligt vast.")
+        if reference().peer_group(rnd.gm_code, group_id) is None:
+            raise ScanError(f"Vergelijkingsgroep '{group_id}' bestaat niet. Kies een groep uit de lijst.")
+        db.execute("UPDATE rounds SET comparison_group = ? WHERE id = ?", [group_id, round_id])
+        return read(db, round_id)
 
 
 def close(store: Store, round_id: int) -> None:

@@ -165,25 +165,41 @@ def theme_promises(analysis: AgreementAnalysis, judged: Mapping[str, Judged]) ->
     return found
 
 
+# One wording per state, the same on every screen and in every document (issue 26.7): "niet bevestigd"
+# only where the check found something the griffier did not (yet) confirm; "niet gevonden" where the
+# check found nothing at all, so nothing reads as if the griffier rejected it.
 PRIORITY_LABELS = {
     "staat_erin": "staat erin",
     "deels": "deels",
     "thema_genoemd": "thema genoemd",
     "niet_bevestigd": "niet bevestigd",
+    "niet_gevonden": "niet gevonden",
 }
 
 
 def priority_status(
-    proposal_ids: list[str], confirmed: Mapping[str, Promise], theme: ThemePromise | None = None
+    proposal_ids: list[str], confirmed: Mapping[str, Promise], theme: ThemePromise | None, *, found: bool
 ) -> str:
-    """ "staat_erin", "deels", "thema_genoemd" or "niet_bevestigd" for a priority, from what the
-    griffier confirmed only: its proposals first, then its theme."""
+    """ "staat_erin", "deels", "thema_genoemd", "niet_bevestigd" or "niet_gevonden" for a priority, from
+    what the griffier confirmed: its proposals first, then its theme; ``found``: the check found a
+    passage to judge for the priority (a proposal or its theme)."""
     mine = [confirmed[pid] for pid in proposal_ids if pid in confirmed]
     if any(not p.partly for p in mine):
         return "staat_erin"
     if mine:
         return "deels"
-    return "thema_genoemd" if theme is not None else "niet_bevestigd"
+    if theme is not None:
+        return "thema_genoemd"
+    return "niet_bevestigd" if found else "niet_gevonden"
+
+
+def by_state(states: list[tuple[str, str]]) -> str:
+    """Proposals with their own state, grouped: "staat erin: 2c; deels: 2a" (never "staat erin: 2a, 2c"
+    when 2a is only partly there). ``states``: (proposal id, state label), in proposal order."""
+    groups: dict[str, list[str]] = {}
+    for pid, state in states:
+        groups.setdefault(state, []).append(pid)
+    return "; ".join(f"{state}: {', '.join(ids)}" for state, ids in groups.items())
 
 
 # --- peers ----------------------------------------------------------------------------------------

@@ -69,10 +69,6 @@ def peer_data(year: int) -> PeerData:
     return _peer_data(_db(), benchmark_store.version(get_store()), year)
 
 
-def default_group(rnd: Round) -> PeerGroup:
-    return peer_views.default_group(peer_data(rnd.year), rnd.gm_code)
-
-
 class ComparisonView(NamedTuple):
     comparison: Comparison
     bands: object  # plotly figure: the peers' middle half per priority

@@ -12,7 +12,15 @@ from scan.base.tables import markdown_table
 from scan.records import agreements
 from scan.records.round import choices as choices_module
 from scan.rules.akkoord import STATUS_LABELS
-from scan.rules.akkoord.coverage import Judged, Judgement, candidates, subject, theme_candidates, theme_key
+from scan.rules.akkoord.coverage import (
+    Judged,
+    Judgement,
+    by_state,
+    candidates,
+    subject,
+    theme_candidates,
+    theme_key,
+)
 from scan.ui.components import cached, context, literal, peer_group
 from scan.ui.components.agreement_upload import limits_text, upload_form
 from scan.ui.components.passages import STYLE, proposal_block, where_label
@@ -211,20 +219,28 @@ st.subheader("Per prioriteit")
 analysis = found.analysis
 rows = []
 for p in agreement_view.priorities:
-    found_ids = [x.id for x in bank.proposals_for(p.priority_id) if candidates(analysis.proposals[x.id])]
-    confirmed_ids = [promise.proposal_id for promise, _ in p.promised]
+    # each proposal in its own state, in the words of its card: "staat erin: 2c; deels: 2a"
+    found_states = [
+        (x.id, analysis.proposals[x.id].label)
+        for x in bank.proposals_for(p.priority_id)
+        if candidates(analysis.proposals[x.id])
+    ]
+    confirmed_states = [
+        (promise.proposal_id, agreement_view.proposal_label(promise.proposal_id)) for promise, _ in p.promised
+    ]
     status = STATUS_LABELS[analysis.priorities[p.priority_id].status]
     rows.append(
         {
             "Prioriteit": f"{p.priority_id}. {p.name}",
-            "Wat de app vond": f"{status}: {', '.join(found_ids)}" if found_ids else status,
-            "Na uw oordeel": f"{p.label}: {', '.join(confirmed_ids)}" if confirmed_ids else p.label,
+            "Wat de app vond": by_state(found_states) if found_states else status,
+            "Na uw oordeel": by_state(confirmed_states) if confirmed_states else p.label,
         }
     )
 st.markdown(markdown_table(rows))
 
-group = peer_group.choose(rnd, "Vergelijk met de akkoorden van", "akkoord_groep")
+group = peer_group.round_group(rnd)
 peers = cached.agreement_peers(rnd, group.id)
+st.caption("De akkoorden van andere gemeenten: " + peer_group.caption_line(rnd))
 if not any(m.enough or m.updating for m in peers.mentions.values()):
     st.caption(
         f"Hoeveel andere gemeenten een voorstel in hun akkoord hebben, staat er vanaf 5 gemeenten die hun "

@@ -1,4 +1,5 @@
-"""Compare: the municipality against a peer group of its choice, never below the minimum n."""
+"""Compare: the municipality against the round's comparison group, or another group to look around with
+(which does not change the round's group), never below the minimum n."""
 
 import streamlit as st
 
@@ -18,8 +19,27 @@ context.heading("Vergelijken", rnd)
 score = cached.self_score(rnd)
 name = ref.municipality(rnd.gm_code).name
 
-group = peer_group.choose(rnd, "Vergelijk met", "vergelijken_groep")
+own_group = peer_group.round_group(rnd)
+st.markdown(
+    f"**Vergelijkingsgroep van deze ronde: {own_group.label}.** Het rapport, de presentatie, de exports en de "
+    "aanbevelingen vergelijken met deze groep."
+    + (
+        ""
+        if rnd.comparison_group
+        else " (Standaard: het eigen netwerk van de gemeente, anders haar grootteklasse.)"
+    )
+)
+group = peer_group.look_around(rnd, "Kijk rond: vergelijk met", "vergelijken_groep")
 group_id = group.id
+if group.id != own_group.id:
+    st.info(
+        f"U kijkt rond bij {peer_views.group_phrase(group)}. Dit verandert de vergelijkingsgroep van de ronde "
+        f"niet: die blijft {peer_views.group_phrase(own_group)}.",
+        icon=":material/travel_explore:",
+    )
+peer_group.choose_for_round(rnd, group, "vergelijken_groep_vastleggen")
+if note := peer_views.membership_note(rnd.gm_code, group):
+    st.warning(note)
 view = cached.comparison_view(rnd, group_id, name)
 comparison = view.comparison
 if group.incomplete:

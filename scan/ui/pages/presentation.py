@@ -8,7 +8,7 @@ import streamlit as st
 from scan.base.errors import ScanError
 from scan.base.text import plain_int
 from scan.records.round.sharing import round_for_token
-from scan.ui.components import context, peer_group
+from scan.ui.components import context
 from scan.ui.components.access import attempt
 from scan.ui.services import get_store
 from scan.views.presentation import build, to_html
@@ -17,7 +17,7 @@ FULL_SCREEN = "volscherm"
 _CHROME_HIDDEN = """<style>
   header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
   [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
-  .stMainBlockContainer { padding-top: 1.5rem; max-width: none; }
+  .stMainBlockContainer { padding-top: 1rem; padding-bottom: 0.5rem; max-width: none; }
 </style>"""
 
 store = get_store()
@@ -39,7 +39,7 @@ if full_screen:
     if token is None:
         keep[FULL_SCREEN] = "1"
 
-deck = build(store, rnd, peer_group.chosen_id(rnd))
+deck = build(store, rnd)  # compared with the round's comparison group
 raw = st.query_params.get("dia", "0")
 st.html(to_html(deck, plain_int(raw, 3) or 0, keep), unsafe_allow_javascript=True)
 

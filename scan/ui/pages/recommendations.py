@@ -33,10 +33,11 @@ st.write(
 
 statuses = choices.statuses(store, rnd.id)
 cols = st.columns(2)
-with cols[0]:
-    group_id = peer_group.choose(
-        rnd, "Vergelijk met (hoeveel vergelijkbare gemeenten doen dit al?)", "aanbevelingen_groep"
-    ).id
+cols[0].caption(
+    "Hoeveel vergelijkbare gemeenten een voorstel al doen: " + peer_group.caption_line(rnd) + " Een andere "
+    "groep kiest u op Vergelijken."
+)
+group_id = peer_group.round_group(rnd).id
 step = cols[1].radio(
     "Soort stap", list(STEPS), format_func=STEP_LABELS.__getitem__, key=KEY_STEP, horizontal=True
 )

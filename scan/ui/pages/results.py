@@ -68,7 +68,7 @@ st.caption(
     "antwoorden met uw toelichting, Bestuurscultuur, de ontwikkeling sinds de vorige scan, de vergelijking, de rollen, "
     "de workshops, de agenda en de werkwijze. De PDF is toegankelijk (PDF/UA). Het maken duurt een paar seconden."
 )
-group_id = peer_group.chosen_id(rnd)  # the report compares with the group chosen on Vergelijken
+st.caption(peer_group.caption_line(rnd))  # the report and the Excel file compare with the round's group
 download_cols = st.columns(5)
 for col, (fmt, label) in zip(
     download_cols,
@@ -83,7 +83,7 @@ for col, (fmt, label) in zip(
 ):
     col.download_button(
         label,
-        data=functools.partial(export, store, rnd, fmt, group_id),  # made only when clicked
+        data=functools.partial(export, store, rnd, fmt),  # made only when clicked
         file_name=file_name(rnd, fmt),
         mime=MIME[fmt],
         icon=":material/download:",

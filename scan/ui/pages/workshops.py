@@ -6,6 +6,7 @@ from scan.base.errors import ScanError
 from scan.records import workshop
 from scan.ui.components import cached, context, literal, workshop_view
 from scan.ui.services import get_bank, get_store
+from scan.views import peers as peer_views
 
 KEY_CREATED = "workshops_nieuw"  # the ref of the workshop just made
 
@@ -24,7 +25,7 @@ st.write(
 def _suggested() -> list[str]:
     """The proposals the scan suggests for this round (the default choice list for the vote)."""
     try:
-        found = [s.proposal.id for s in cached.suggestions(rnd, cached.default_group(rnd).id).items[:6]]
+        found = [s.proposal.id for s in cached.suggestions(rnd, peer_views.round_group(rnd).id).items[:6]]
     except Exception:  # no answers yet or no peers: fall back to the basic proposals
         found = []
     return found if len(found) >= 2 else [f"{p.id}a" for p in bank.core_priorities]

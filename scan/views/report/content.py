@@ -85,6 +85,9 @@ class ComparisonView:
     message: str
     rows: list[list[str]]  # per priority: name, own, median, middle half, percentile, n
     behind: list[list[str]]  # question, own answer, group median level, share further, n
+    line: str = (
+        ""  # the round's comparison group named ("… de vergelijkingsgroep van deze ronde.", not a member)
+    )
 
 
 @dataclass(frozen=True)
@@ -287,6 +290,7 @@ def _peers(bank: QuestionBank, view: round_views.RoundView) -> ComparisonView:
         c.message,
         rows,
         behind,
+        view.group_line,
     )
 
 
@@ -362,7 +366,7 @@ def _summary(bank, view: round_views.RoundView, trend: TrendView | None) -> tupl
     previous = view.trend.previous
     if previous is not None and trend is not None:
         change = deltas(previous.score, view.scan.score)
-        moved = [(pid, d) for pid, d in change.items() if d is not None and round(d) != 0]
+        moved = [(pid, d) for pid, d in change.items() if d is not None and d != 0]
         (*_, before, now), diff = trend.total
         if diff != "–":
             lines.append(f"De totaalscore was {before} in {previous.round.year} en is nu {now} ({diff}).")

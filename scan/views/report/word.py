@@ -56,6 +56,7 @@ def write(d: ReportData) -> bytes:
     doc.add_paragraph(d.in_short)
     for line in d.change_lines:
         doc.add_paragraph(line)
+    doc.add_paragraph(d.peers.line)
     doc.add_heading(d.top_heading, level=2)
     for title, why in d.top_proposals:
         doc.add_paragraph(f"{title}: {why}", style="List Bullet")
@@ -138,7 +139,7 @@ def write(d: ReportData) -> bytes:
 
     p = d.peers
     doc.add_heading(f"Vergelijking met {p.short}", level=1)
-    intro = f"Uw gemeente naast {p.phrase} in {d.comparison.year}: {p.with_data} (uw eigen gemeente telt niet mee)."
+    intro = f"{p.line} Uw gemeente naast {p.phrase} in {d.comparison.year}: {p.with_data} (uw eigen gemeente telt niet mee)."
     doc.add_paragraph(intro + (f" {p.note}" if p.note else ""))
     if d.peers_are_demo:
         word.note(doc, "De groepscijfers steunen op fictieve voorbeelddata.")

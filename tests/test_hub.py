@@ -20,6 +20,8 @@ from scan.storage.core import Store
 from scan.web import hub as hub_module
 from scan.web.hub import Hub, Writer
 
+from .async_apart import run_apart
+
 
 @pytest.fixture
 def live(store: Store):
@@ -60,7 +62,7 @@ def test_a_failing_batch_is_refused_logged_and_the_writer_goes_on(live, monkeypa
         return await writer.submit(workshop.join_op(ws.id))  # the next batch is written
 
     with caplog.at_level(logging.ERROR, logger=hub_module.__name__):
-        token = asyncio.run(phones())
+        token = run_apart(phones())
     assert token and workshop.participants(store, ws.id) == 1
     failed = [r for r in caplog.records if "batch" in r.getMessage()]
     assert len(failed) == 1 and failed[0].exc_info and "disk is full" in str(failed[0].exc_info[1])
@@ -94,7 +96,7 @@ def test_a_failing_poll_is_logged_once_and_the_hub_keeps_following(live, monkeyp
         return changed
 
     with caplog.at_level(logging.ERROR, logger=hub_module.__name__):
-        asyncio.run(phone())
+        run_apart(phone())
     assert failures == 0
     logged = [r for r in caplog.records if "polling" in r.getMessage()]
     assert len(logged) == 1, "a failure that repeats is logged once"

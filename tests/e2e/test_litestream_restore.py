@@ -15,6 +15,7 @@ import pytest
 from scan.storage.core import Store
 
 from .. import replication
+from ..async_apart import run_apart
 from .conftest import _free_port
 
 pytestmark = pytest.mark.e2e
@@ -39,7 +40,7 @@ def test_kill_9_lose_the_disk_restore_every_answer_acknowledged_before_the_sync_
             replication.kill(running.process)
             return (await load)[ws.id], killed
 
-        phones, killed = asyncio.run(evening())
+        phones, killed = run_apart(evening())
     finally:
         replication.stop(running.process)
     acked = sorted(at for p in phones for _, at in p.acked.values())
@@ -59,7 +60,7 @@ def test_kill_9_lose_the_disk_restore_every_answer_acknowledged_before_the_sync_
     again = replication.start(db, replica, _free_port())  # and the app starts on the restored database
     try:
         ws2, pin2 = replication.room(restored, "GM0355", 2)  # the next workshop of the evening
-        later = asyncio.run(
+        later = run_apart(
             replication.evening(again.url, restored, [(ws2, pin2)], phones=3, step=0.5, stop_after=10)
         )
         assert all(len(p.acked) == 2 for p in later[ws2.id])

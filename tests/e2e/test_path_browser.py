@@ -69,7 +69,9 @@ def demo(tmp_path_factory):
 
 
 def _settle(page: Page) -> None:
-    page.locator("[data-testid=stMain] [data-testid=stElementContainer]").first.wait_for()
+    # the first visible text: a page may begin with hidden elements (a style sheet), and the
+    # projector's content is pinned to the screen outside its element's box
+    page.locator("[data-testid=stMain] :is(h1, h2, h3, p, label, button):visible").first.wait_for()
     page.wait_for_timeout(1200)
 
 

@@ -344,7 +344,6 @@ def _joining(ws: workshop.Workshop) -> None:
         )
 
 
-@st.fragment(run_every=1)
 def live() -> None:
     ws = workshop.get(store, chosen.id)
     if (ws.phase, len(ws.question_ids)) != st.session_state.get(KEY_SHAPE):
@@ -361,8 +360,10 @@ def live() -> None:
         _ended(ws)
 
 
-live()
-
+# the live part follows the room every second; an ended workshop changes no more, so its page stands
+# still (a download button that is drawn again every second can lose the click that asked for it)
+live_part = st.fragment(live) if chosen.phase == "ended" else st.fragment(run_every=1)(live)
+live_part()
 if chosen.phase == "ended":
     st.subheader("Uitkomsten bewaren")
     st.caption(

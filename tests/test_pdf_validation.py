@@ -2,7 +2,7 @@
 a validator without Java that passes the veraPDF test corpus), not only our own pikepdf checks.
 
 The PDFs: the council report (with peers, roles, workshops and an agreement; and a bare one: no peers, no
-earlier round) and the printable invitation for every role. The agenda is a Word and a Markdown file, and the
+earlier round) and the printable invitation for every role. The agenda is a Word and a text file, and the
 presentation is an HTML page (scan/presentation.py): neither has a PDF yet."""
 
 from __future__ import annotations

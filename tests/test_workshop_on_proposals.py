@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from scan.records.round import choices, rounds
-from scan.rules.agenda import to_markdown
+from scan.rules.agenda import to_plain_text
 from scan.storage.core import Store
 from scan.views import agenda as agenda_views
 from scan.views import workshops as workshop_views
@@ -48,5 +48,5 @@ def test_the_agenda_and_its_downloads_carry_the_workshop_lines(store: Store) -> 
     lines = {item.proposal.id: item.workshop_lines for item in agenda.items}
     assert lines["2a"] == ["6 stippen in de workshop ‘Raadsavond’ (6 deelnemers stemden)"]
     assert lines["1a"][0].startswith("Vraag 1.1 in de workshop")
-    markdown = to_markdown(agenda.items, "Zeist", 2026, date(2026, 5, 1))
-    assert "- **Workshop:** 6 stippen in de workshop ‘Raadsavond’ \\(6 deelnemers stemden\\)" in markdown
+    text = to_plain_text(agenda.items, "Zeist", 2026, date(2026, 5, 1))
+    assert "\nWorkshop: 6 stippen in de workshop ‘Raadsavond’ (6 deelnemers stemden)\n" in text

@@ -1,10 +1,11 @@
-"""The Democratiseringsagenda (Voorstel 1a): chosen proposals as a draft agenda, in Markdown and Word."""
+"""The Democratiseringsagenda (Voorstel 1a): chosen proposals as a draft agenda, in Word and plain text."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+
+from slugify import slugify
 
 from scan.base import word
 from scan.base.formatting import nl_date, nl_number
@@ -12,7 +13,7 @@ from scan.base.rhythm import term_start
 from scan.content.models import OWNER_LABELS, PAMPHLET, Proposal, ProposalStatus
 from scan.content.questionbank import QuestionBank
 from scan.rules.akkoord.coverage import Promise
-from scan.rules.answer_words import NOT_YET, in_sentence
+from scan.rules.answer_words import NOT_YET, level_name, level_words, lower_first
 from scan.rules.scoring import Answer
 
 # The default planning, from all the pamphlet says about effort: the basic step is the one no
@@ -22,6 +23,7 @@ SPICIER_TIMELINE = "in deze raadsperiode (tot {end})"
 TARGET_LEVEL = (
     3  # "in uitvoering": the level at which a proposal counts as in place (scan/rules/recommend.py)
 )
+TOP_LEVEL = 4  # "verankerd en geëvalueerd"
 
 Vote = tuple[str, int, int]  # (workshop title, dots, voters), published figures only
 # (workshop title, question id, answers, ((label, count), ...)): a published distribution (n >= 5)
@@ -84,31 +86,32 @@ class AgendaItem:
 
 
 def goal_from_answers(bank: QuestionBank, proposal: Proposal, answers: Mapping[str, Answer]) -> str:
-    """What the answers say has to change: per question that measures the proposal, the next level to
-    reach and what that level means ("Vraag 6.1 naar niveau 3 (nu niveau 0): het fonds werkt …")."""
-    parts = []
+    """What the answers say has to change, in the words of the questions and their levels, one line per
+    question that measures the proposal: the question, where it stands, the level to reach and what
+    that level means ("De gemeente steunt lokale journalistiek … Van ‘verkend’ naar ‘in uitvoering’:
+    het fonds werkt …"). No question numbers, no level numbers: a council member reads it as it is."""
+    parts, kept = [], "het hoogste niveau"
     for qid in proposal.questions:
         question = bank.question(qid)
         if question.kind != "maturity":
             continue
+        kept = f"‘{level_name(question, TOP_LEVEL)}’"
         answer = answers.get(qid)
         value = answer.value if answer is not None else None
-        if value is not None and value >= 4:
+        if value is not None and value >= TOP_LEVEL:
             continue
-        target = TARGET_LEVEL if value is None or value < TARGET_LEVEL else 4
+        target = TARGET_LEVEL if value is None or value < TARGET_LEVEL else TOP_LEVEL
+        name, meaning = level_name(question, target), lower_first(level_words(question, target)[1])
         if value is not None:
-            now = f"nu niveau {value}"
+            step = f"Van ‘{level_name(question, value)}’ naar ‘{name}’"
+        elif answer is not None and answer.dont_know:
+            step = f"Naar ‘{name}’ (nu: weet niet)"
         else:
-            now = (
-                f"nu: {in_sentence(question, answer)}" if answer is not None and answer.dont_know else NOT_YET
-            )
-        meaning = question.scale[target].partition(".")[2].strip()
-        parts.append(f"Vraag {qid} naar niveau {target} ({now}): {meaning[0].lower()}{meaning[1:]}")
-    return (
-        " ".join(parts)
-        if parts
-        else f"Houd vast wat er al staat (alle vragen van voorstel {proposal.id} op niveau 4)."
-    )
+            step = f"Naar ‘{name}’ ({NOT_YET})"
+        parts.append(f"{question.statement} {step}: {meaning}")
+    if parts:
+        return "\n".join(parts)
+    return f"Houd vast wat er al staat: alles wat bij dit voorstel hoort, is {kept}."
 
 
 def default_item(
@@ -181,47 +184,47 @@ def _intro(municipality: str, today) -> str:
     )
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&:])")
-
-
-def md_text(text: str) -> str:
-    """Typed text as literal Markdown: every special character escaped, so ``![t](http://x/a.png)``, a
-    link or HTML stays text (no image is fetched, no link is made); line breaks become spaces."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
-
-
 Input = tuple[str, str, str]  # (workshop title, open question, approved answer), as typed
 INPUTS_HEADING = "Inbreng uit de workshops"
 INPUTS_INTRO = "Goedgekeurde antwoorden op open vragen die de begeleider naar de agenda stuurde, letterlijk."
 
 
-def to_markdown(
+def _field(label: str, value: str) -> list[str]:
+    """ "Doel: …" (the label with its colon) with the value's further lines indented, so a typed line
+    never looks like a field of its own."""
+    first, *rest = str(value).splitlines() or [""]
+    return [f"{label}{first}", *(f"  {line}" for line in rest)]
+
+
+def to_plain_text(
     items: list[AgendaItem], municipality: str, year: int, today, inputs: Sequence[Input] = ()
 ) -> str:
-    lines = [f"# {md_text(_title(municipality, year))}", "", md_text(_intro(municipality, today)), ""]
+    """The agenda as plain text that reads well in Notepad or pasted into an e-mail: no markup at all,
+    typed text exactly as typed; one field a line, a blank line between the items."""
+    lines = [_title(municipality, year), "", _intro(municipality, today), ""]
     if not items:
-        lines.append("Er zijn nog geen voorstellen gekozen.")
+        lines += ["Er zijn nog geen voorstellen gekozen.", ""]
     for item in items:
         p = item.proposal
-        lines += [
-            f"## Voorstel {p.id}: {md_text(p.title)}",
-            "",
-            f"- **Doel:** {md_text(item.goal)}",
-            f"- **Eigenaar:** {md_text(item.owner)}",
-            f"- **Planning:** {md_text(item.timeline)}",
-            *(f"- **Workshop:** {md_text(line)}" for line in item.workshop_lines),
-            "",
-        ]
+        lines += [f"Voorstel {p.id}: {p.title}", *_field("Doel: ", item.goal)]
+        lines += [*_field("Eigenaar: ", item.owner), *_field("Planning: ", item.timeline)]
+        for line in item.workshop_lines:
+            lines += _field("Workshop: ", line)
         if item.promise is not None:
-            lines += ["**Wat het akkoord al zegt:**", "", f"> {md_text(item.promise_line)}", ""]
-        lines += ["**Tekstsuggestie voor het akkoord:**", "", f"> {md_text(item.text)}", ""]
+            lines += _field("Wat het akkoord al zegt: ", item.promise_line)
+        lines += [*_field("Tekstsuggestie voor het akkoord: ", item.text), ""]
     if inputs:
-        lines += [f"## {INPUTS_HEADING}", "", md_text(INPUTS_INTRO), ""]
-        lines += [
-            f"- {md_text(text)} ({md_text(title)}: {md_text(question)})" for title, question, text in inputs
-        ]
+        lines += [INPUTS_HEADING, INPUTS_INTRO]
+        for title, question, text in inputs:
+            lines += _field("• ", f"{text} ({title}: {question})")
         lines.append("")
     return "\n".join(lines)
+
+
+def file_name(municipality: str, year: int, extension: str) -> str:
+    """ "democratiseringsagenda-zeist-2026.docx": the municipality's name as a file name would have it
+    ("'s-Hertogenbosch" -> "s-hertogenbosch", "Súdwest-Fryslân" -> "sudwest-fryslan")."""
+    return f"democratiseringsagenda-{slugify(municipality)}-{year}.{extension}"
 
 
 def to_docx(

@@ -1,5 +1,6 @@
 """Democratiseringsagenda (Voorstel 1a): the chosen proposals as an editable, downloadable draft."""
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -7,10 +8,11 @@ import streamlit as st
 
 from scan.base.errors import ScanError
 from scan.records.round import choices
-from scan.rules.agenda import to_docx, to_markdown
+from scan.rules.agenda import file_name, to_docx, to_plain_text
 from scan.ui.components import cached, context, literal
 from scan.ui.components.tip_card import tips_block
 from scan.ui.services import get_bank, get_reference, get_store
+from scan.views.exports import MIME
 
 store, bank = get_store(), get_bank()
 rnd = context.require_round()
@@ -87,7 +89,8 @@ if error := st.session_state.pop("agenda_fout", None):
 st.write(
     "Voorstel 1a uit het pamflet: leg in een democratiseringsagenda vast hoe de gemeente de democratie vernieuwt. "
     "Hieronder staan de voorstellen die u koos, met een voorstel voor doel, eigenaar, planning en tekst. "
-    "Het doel volgt uit uw antwoorden: welke vraag naar welk niveau moet, en wat het akkoord al belooft. "
+    "Het doel volgt uit uw antwoorden: wat er nog moet gebeuren, in de woorden van de vragen, en wat het akkoord "
+    "al belooft. "
     "Schrijf het in uw eigen woorden, zo concreet dat de raad kan zien of het gehaald is. "
     "Pas alles aan; elke wijziging wordt direct bewaard."
 )
@@ -171,22 +174,20 @@ if agenda.inputs:
 
 if items:
     today = date.today()
-    cols = st.columns(2)
-    cols[0].download_button(
-        "Download als Word (.docx)",
-        data=to_docx(items, name, rnd.year, today, agenda.inputs),
-        file_name=f"democratiseringsagenda-{rnd.gm_code}-{rnd.year}.docx",
-        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        icon=":material/download:",
-        key="agenda_docx",
+    st.subheader("Downloaden")
+    st.caption("Als Word-bestand om verder te bewerken, of als platte tekst voor een e-mail.")
+    downloads: tuple[tuple[str, Callable[..., str | bytes], str, str], ...] = (
+        ("Download als Word (.docx)", to_docx, "docx", MIME["docx"]),
+        ("Download als tekst (.txt)", to_plain_text, "txt", "text/plain"),
     )
-    cols[1].download_button(
-        "Download als Markdown",
-        data=to_markdown(items, name, rnd.year, today, agenda.inputs),
-        file_name=f"democratiseringsagenda-{rnd.gm_code}-{rnd.year}.md",
-        mime="text/markdown",
-        icon=":material/download:",
-        key="agenda_md",
-    )
+    for col, (label, write, extension, mime) in zip(st.columns(len(downloads)), downloads, strict=True):
+        col.download_button(
+            label,
+            data=write(items, name, rnd.year, today, agenda.inputs),
+            file_name=file_name(name, rnd.year, extension),
+            mime=mime,
+            icon=":material/download:",
+            key=f"agenda_{extension}",
+        )
 
 tips_block(bank, "agenda", "Tips voor het hoe (uit het pamflet)")

@@ -259,9 +259,7 @@ def build(store: Store, rnd: Round, group_id: str | None = None) -> Presentation
             questions.append((q.text, top, q.n))
         votes = [(bank.proposal(pid).title, n) for pid, n in w.votes] if w.votes is not None else None
         workshops.append(WorkshopSlide(w.title, w.participants, votes, w.voters, questions))
-    agenda = [
-        AgendaSlide(item.proposal.title, item.goal, item.owner, item.timeline) for item in view.agenda.items
-    ]
+    agenda = [AgendaSlide(item.title, item.goal, item.owner, item.timeline) for item in view.agenda.items]
     labels = [p.short for p in bank.core_priorities]
     radar = svg_charts.radar(
         labels,

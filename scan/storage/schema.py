@@ -6,7 +6,8 @@ that it ran. Part of the storage core: imports no domain module.
 Versions live in the schema itself (triggers), so no writer can forget them:
 - ``rounds.version``: a change stamp, unique across the database, that moves whenever anything a
   view of the round shows changes (answers and comments of anyone in the round, respondents,
-  proposal choices, agenda items). Cached views key on it. Moving between sections, the share
+  proposal choices, agenda items). Following up an agenda (027) moves the versions of the municipality's
+  later rounds too: they show what happened with it. Cached views key on it. Moving between sections, the share
   toggle and closing the round do not move it: they change nothing a view shows.
 - ``data_versions['benchmark']``: moves when peer figures can change (self-scan answers of a shared
   round, the share toggle, a deleted shared round, an imported benchmark file).

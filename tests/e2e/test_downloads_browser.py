@@ -33,7 +33,7 @@ def test_pdf_and_excel_download_from_the_results_page(server, page) -> None:
     with page.expect_download(timeout=60_000) as info:
         page.get_by_role("button", name="Rapport (PDF)").click()
     pdf = info.value
-    assert pdf.suggested_filename == "democratiescan-GM0080-2026-rapport.pdf"
+    assert pdf.suggested_filename == "democratiescan-leeuwarden-2026-rapport.pdf"
     text = "".join(p.extract_text() for p in PdfReader(pdf.path()).pages)
     assert "Leeuwarden" in text and "Macht en tegenmacht" in text
 
@@ -56,7 +56,7 @@ def test_an_ended_workshops_outcomes_download_from_the_facilitator_page(server, 
     for label, extension in (("Excel", "xlsx"), ("CSV", "csv")):
         with page.expect_download(timeout=60_000) as info:
             page.get_by_role("button", name=f"Uitkomsten downloaden ({label})").click()
-        assert info.value.suggested_filename == f"workshop-{ws.join_code}.{extension}"
+        assert info.value.suggested_filename == f"workshop-leeuwarden-2026-{ws.join_code.lower()}.{extension}"
         made = export.to_xlsx if extension == "xlsx" else export.to_csv
         if extension == "csv":  # the same bytes as the export module makes (xlsx holds a timestamp)
             assert Path(info.value.path()).read_bytes() == made(store, ws.id)

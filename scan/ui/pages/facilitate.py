@@ -11,14 +11,16 @@ import functools
 import streamlit as st
 
 from scan.base.errors import ScanError
+from scan.base.filenames import file_name
 from scan.base.formatting import nl_number
 from scan.content.questionbank import question_bank
 from scan.records import workshop
+from scan.records.round import rounds
 from scan.records.workshop import export
 from scan.records.workshop import words as workshop_words
 from scan.ui.components import literal, workshop_access, workshop_view
 from scan.ui.components.links import app_root
-from scan.ui.services import get_store
+from scan.ui.services import get_reference, get_store
 from scan.web.joins import JOINS, MAX_COUNTED
 from scan.web.phone import join_path
 
@@ -378,11 +380,13 @@ if chosen.phase == "ended":
         ),
         ("CSV", export.to_csv, "csv", "text/csv"),
     ]
+    held_in = rounds.by_id(store, chosen.round_id)
+    municipality = get_reference().municipality(held_in.gm_code).name
     for col, (label, make, extension, mime) in zip(st.columns(2), downloads, strict=True):
         col.download_button(
             f"Uitkomsten downloaden ({label})",
             data=functools.partial(make, store, chosen.id),
-            file_name=f"workshop-{chosen.join_code}.{extension}",
+            file_name=file_name("workshop", municipality, held_in.year, extension, chosen.join_code),
             mime=mime,
             key=f"leiden_{extension}",
         )

@@ -16,11 +16,23 @@ from scan.content.models import PAMPHLET
 from scan.rules.benchmark import MIN_N
 from scan.rules.voices import DIVERGENCE_POINTS
 from scan.views.report.content import ReportData, report_data
+from scan.views.report.letter import Letter, letter_data, letter_docx
 
 TEMPLATES = Path(__file__).parent / "templates"
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
-__all__ = ["ReportData", "ReportError", "report_data", "to_docx", "to_html", "to_pdf"]
+__all__ = [
+    "Letter",
+    "ReportData",
+    "ReportError",
+    "html_to_pdf",
+    "letter_data",
+    "letter_docx",
+    "report_data",
+    "to_docx",
+    "to_html",
+    "to_pdf",
+]
 
 
 class ReportError(ScanError):
@@ -61,6 +73,12 @@ def to_html(data: ReportData) -> str:
 
 def to_pdf(data: ReportData) -> bytes:
     """Tagged PDF (PDF/UA-1): Dutch, titled, headings, tables and figures with their alternative text."""
+    return html_to_pdf(to_html(data))
+
+
+def html_to_pdf(html: str) -> bytes:
+    """A whole HTML page (``lang``, ``title``, headings, tables, figures with ``alt``) as a tagged PDF/UA-1
+    in DejaVu: the report and the presentation are both made so."""
     if not FONT.exists():
         raise ReportError("Het lettertype DejaVu ontbreekt op de server (Debian-pakket 'fonts-dejavu-core').")
     try:
@@ -69,7 +87,7 @@ def to_pdf(data: ReportData) -> bytes:
         raise ReportError(
             "De PDF kan niet worden gemaakt: Pango ontbreekt (Debian-pakket 'libpango-1.0-0')."
         ) from exc
-    document = weasyprint.HTML(string=to_html(data))
+    document = weasyprint.HTML(string=html)
     return document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=False)
 
 

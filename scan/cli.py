@@ -143,7 +143,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         out = out / file_name(rnd, args.format)
     data = export(store, rnd, args.format, args.group)
     write_private(out, data)
-    print(f"{args.format}-bestand geschreven naar {out} ({len(data):,} bytes).".replace(",", "."))
+    print(f"Bestand geschreven naar {out} ({len(data):,} bytes).".replace(",", "."))
     return 0
 
 

@@ -44,7 +44,6 @@ class Letter:
     salutation: str
     opening: list[str]
     parts: list[Part]
-    closing: list[str]
     signature: list[str]
     attachment: str
 
@@ -155,10 +154,19 @@ def letter_data(view: round_views.RoundView, today: date | None = None) -> Lette
             f"De scan volgt de acht prioriteiten uit {PAMPHLET}. De griffie vulde de scan in. "
             "Het volledige rapport zit als bijlage bij deze brief.",
         ],
-        parts=[_summary(d), _comparison(d), _roles(d), _agreement(d), _agenda(d)],
-        closing=[
-            "Wij stellen voor de uitkomsten en de concept-agenda met u te bespreken.",
-            "Over twee jaar doet de gemeente de scan opnieuw. Dan ziet u wat er veranderde.",
+        parts=[
+            _summary(d),
+            _comparison(d),
+            _roles(d),
+            _agreement(d),
+            _agenda(d),
+            Part(
+                "Vervolg",
+                [
+                    "Wij stellen voor de uitkomsten en de concept-agenda met u te bespreken.",
+                    "Over twee jaar doet de gemeente de scan opnieuw. Dan ziet u wat er veranderde.",
+                ],
+            ),
         ],
         signature=["Met vriendelijke groet,", f"De griffier van de gemeente {d.municipality}"],
         attachment=f"Bijlage: rapport democratiescan {d.municipality} {d.year}",
@@ -195,8 +203,6 @@ def letter_docx(letter: Letter) -> bytes:
             doc.add_paragraph(part.points_intro)
         for point in part.points:
             doc.add_paragraph(point, style="List Bullet")
-    for paragraph in letter.closing:
-        doc.add_paragraph(paragraph)
     for line in letter.signature:
         doc.add_paragraph(line)
     doc.add_paragraph(letter.attachment)

@@ -1,6 +1,8 @@
 """Content of the council presentation: a title screen, one screen per priority, the roles, the
-workshops, the agreement and the agenda. Computed here from the one view of a round (scan/views.py), in
-plain words (no proposal codes, nothing only in a tooltip); drawn by scan/ui/pages/presentation.py.
+workshops, the agreement and the agenda. Computed here from the one view of a round (scan/views/round.py,
+``from_view``), in plain words (no proposal codes, nothing only in a tooltip); drawn by
+scan/ui/pages/presentation.py, and by ``to_pdf`` as a tagged PDF with one 16:9 page per screen (the same
+template in print mode, made like the report's PDF).
 
 Every screen fits a 16:9 projector (1920×1080 and, scaled, 1280×720): the template sizes everything in
 units of the screen, and long content is split over more screens here, by an estimate of its lines

@@ -1,7 +1,8 @@
 """Council presentation: projector-grade type, one screen per priority, workshops and agenda; read-only
 (no input fields). All screens arrive at once and the browser switches between them (arrow keys,
 Page Up/Down, space or the links): no reload, no blank screen. ``?volscherm=1`` (or a share link)
-hides the menu and Streamlit's bar; the screen number is kept in the URL (``dia``)."""
+hides the menu and Streamlit's bar; the screen number is kept in the URL (``dia``). The griffier downloads
+the screens as a PDF (one 16:9 page each) for the council's documents."""
 
 import functools
 

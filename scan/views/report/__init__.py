@@ -1,6 +1,7 @@
 """The council report: one HTML template (Jinja2) for the web report and the PDF (WeasyPrint, tagged
 PDF/UA-1), and a Word file with the same content. Charts are SVG drawn from the numbers
-(scan/rules/svg_charts.py), each with its numbers as text alternative."""
+(scan/rules/svg_charts.py), each with its numbers as text alternative. Also the council letter in Word
+(letter.py) and ``html_to_pdf``, which makes the presentation's PDF too."""
 
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from scan.content.questionbank import QuestionBank, question_bank
 from scan.records import workshop
 from scan.records.round.rounds import Round
+from scan.records.workshop.qa import Board
 from scan.records.workshop.results import Tally
 from scan.rules.agenda import Spread, Vote, WorkshopSays
 from scan.storage.core import Store
@@ -70,12 +71,17 @@ class ProjectorView:
     results: tuple[tuple[str, int], ...] | None = (
         None  # ended: the published ranking (None below five voters)
     )
+    board: Board | None = None  # the facilitator put the questions from the room on screen
 
 
 def projector_view(store: Store, workshop_id: int, bank: QuestionBank | None = None) -> ProjectorView:
     bank = bank or question_bank()
     with store.read():
         ws = workshop.get(store, workshop_id)
+        if ws.phase != "ended":
+            room = workshop.board(store, ws.id)
+            if room.on_screen:
+                return ProjectorView(ws, board=room, participants=workshop.participants(store, ws.id))
         if ws.phase == "voting":
             return ProjectorView(
                 ws,

@@ -16,7 +16,7 @@ from scan.content.questionbank import question_bank
 from scan.records import workshop
 from scan.records.workshop import export
 from scan.records.workshop import words as workshop_words
-from scan.ui.components import literal, workshop_access, workshop_view
+from scan.ui.components import literal, room_questions, workshop_access, workshop_view
 from scan.ui.components.links import app_root
 from scan.ui.services import get_store
 from scan.web.joins import JOINS, MAX_COUNTED
@@ -358,6 +358,7 @@ def live() -> None:
         _voting(ws)
     else:
         _ended(ws)
+    room_questions.facilitator_part(store, ws, _do)
 
 
 # the live part follows the room every second; an ended workshop changes no more, so its page stands

@@ -19,6 +19,8 @@ from scan.records.workshop import words as workshop_words
 from scan.ui.components import literal, room_questions, workshop_access, workshop_view
 from scan.ui.components.links import app_root
 from scan.ui.services import get_store
+from scan.views import report
+from scan.views.workshops import workshop_report
 from scan.web.joins import JOINS, MAX_COUNTED
 from scan.web.phone import join_path
 
@@ -82,6 +84,11 @@ def _step(name: str, label: str, action, *args, primary: bool = False, disabled:
         args=(action, *args),
         disabled=disabled,
     )
+
+
+def _report_pdf(store, workshop_id: int) -> bytes:
+    """The workshop's short report for the council and the agenda (same figures as the Excel)."""
+    return report.workshop_pdf(workshop_report(store, workshop_id, bank))
 
 
 root = app_root()
@@ -378,8 +385,9 @@ if chosen.phase == "ended":
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ),
         ("CSV", export.to_csv, "csv", "text/csv"),
+        ("PDF-verslag", _report_pdf, "pdf", "application/pdf"),
     ]
-    for col, (label, make, extension, mime) in zip(st.columns(2), downloads, strict=True):
+    for col, (label, make, extension, mime) in zip(st.columns(3), downloads, strict=True):
         col.download_button(
             f"Uitkomsten downloaden ({label})",
             data=functools.partial(make, store, chosen.id),

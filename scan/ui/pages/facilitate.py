@@ -6,6 +6,7 @@ follow the room without a tap. The next step is always the one primary button; s
 be undone (close, show, end) ask for confirmation. Owns the session keys ``leiden_*``.
 """
 
+from datetime import date
 
 import streamlit as st
 
@@ -85,9 +86,17 @@ def _step(name: str, label: str, action, *args, primary: bool = False, disabled:
     )
 
 
+@st.cache_data(max_entries=16, show_spinner=False)
+def _report_pdf_made(path: str, workshop_id: int, version: int, today: date) -> bytes:
+    return report.workshop_pdf(workshop_report(store, workshop_id, bank, today))
+
+
 def _report_pdf(store, workshop_id: int) -> bytes:
-    """The workshop's short report for the council and the agenda (same figures as the Excel)."""
-    return report.workshop_pdf(workshop_report(store, workshop_id, bank))
+    """The workshop's short report for the council and the agenda (same figures as the Excel). Made
+    with the page like the other downloads, so kept per workshop version: an ended workshop's page
+    would otherwise spend half a second on the PDF at every rerun."""
+    version = workshop.get(store, workshop_id).version
+    return _report_pdf_made(str(store.path), workshop_id, version, date.today())
 
 
 root = app_root()

@@ -29,10 +29,10 @@ def _votes(room: workshop.Board, q: workshop.RoomQuestion) -> str:
 
 
 def _text(q: workshop.RoomQuestion, room: workshop.Board, number: int | None = None) -> None:
+    """A question as typed; a listed one with its upvotes (a new one cannot have any yet)."""
     label = f"{number}. " if number is not None else ""
-    st.html(
-        f'<p style="font-size:1.1rem;margin:0.4rem 0 0">{label}{literal.html(q.text)}{_votes(room, q)}</p>'
-    )
+    votes = _votes(room, q) if q.status in workshop.qa.PUBLISHED else ""
+    st.html(f'<p style="font-size:1.1rem;margin:0.4rem 0 0">{label}{literal.html(q.text)}{votes}</p>')
 
 
 def facilitator_part(store: Store, ws: workshop.Workshop, do: Callable[..., None]) -> None:

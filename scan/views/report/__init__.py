@@ -18,6 +18,7 @@ from scan.rules.benchmark import MIN_N
 from scan.rules.voices import DIVERGENCE_POINTS
 from scan.views.report.content import ReportData, report_data
 from scan.views.report.letter import Letter, letter_data, letter_docx
+from scan.views.workshops import WorkshopReport
 
 TEMPLATES = Path(__file__).parent / "templates"
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -33,6 +34,8 @@ __all__ = [
     "to_docx",
     "to_html",
     "to_pdf",
+    "workshop_html",
+    "workshop_pdf",
 ]
 
 
@@ -77,9 +80,20 @@ def to_pdf(data: ReportData) -> bytes:
     return html_to_pdf(to_html(data))
 
 
+def workshop_html(data: WorkshopReport) -> str:
+    """The short report of one workshop (scan/views/workshops.py), for the council and the agenda."""
+    css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
+    return _environment().get_template("workshop.html.j2").render(d=data, css=css)
+
+
+def workshop_pdf(data: WorkshopReport) -> bytes:
+    """The workshop report as a tagged PDF (PDF/UA-1), made as the council report is."""
+    return html_to_pdf(workshop_html(data))
+
+
 def html_to_pdf(html: str) -> bytes:
     """A whole HTML page (``lang``, ``title``, headings, tables, figures with ``alt``) as a tagged PDF/UA-1
-    in DejaVu: the report and the presentation are both made so."""
+    in DejaVu: the report, the presentation and the workshop report are all made so."""
     if not FONT.exists():
         raise ReportError("Het lettertype DejaVu ontbreekt op de server (Debian-pakket 'fonts-dejavu-core').")
     try:

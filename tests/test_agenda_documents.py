@@ -1,5 +1,5 @@
 """The agenda's downloads: Word on A4 with a field table (no header bar) and Word's heading styles;
-plain text without any markup, typed text exactly as typed; file names with the municipality's name.
+plain text without any markup, typed text exactly as typed.
 The goal in plain words (issue 26.6): the question's own words and the level's words, no numbers."""
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from scan.rules.agenda import (
     AgendaItem,
     build_agenda,
     default_item,
-    file_name,
     goal_from_answers,
     to_docx,
     to_plain_text,
@@ -107,20 +106,6 @@ def test_the_word_agenda_reads_back_with_every_field(store: Store) -> None:
     quotes = [p.text for p in doc.paragraphs if p.style.name == "Quote"]
     assert quotes == [item.text for item in items]
     assert doc.core_properties.title == "Democratiseringsagenda Zeist (concept, scan 2026)"
-
-
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [
-        ("Zeist", "democratiseringsagenda-zeist-2026.docx"),
-        ("'s-Hertogenbosch", "democratiseringsagenda-s-hertogenbosch-2026.docx"),
-        ("Súdwest-Fryslân", "democratiseringsagenda-sudwest-fryslan-2026.docx"),
-        ("Bergen (NH.)", "democratiseringsagenda-bergen-nh-2026.docx"),
-        ("Nuenen, Gerwen en Nederwetten", "democratiseringsagenda-nuenen-gerwen-en-nederwetten-2026.docx"),
-    ],
-)
-def test_file_names_carry_the_municipality_s_name(name: str, expected: str) -> None:
-    assert file_name(name, 2026, "docx") == expected
 
 
 # --- the goal in plain words ------------------------------------------------------------------------

@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from slugify import slugify
-
 from scan.base import word
 from scan.base.formatting import nl_date, nl_number
 from scan.base.rhythm import term_start
@@ -371,12 +369,6 @@ def to_plain_text(
             lines += _field("• ", f"{text} ({title}: {question})")
         lines.append("")
     return "\n".join(lines)
-
-
-def file_name(municipality: str, year: int, extension: str) -> str:
-    """ "democratiseringsagenda-zeist-2026.docx": the municipality's name as a file name would have it
-    ("'s-Hertogenbosch" -> "s-hertogenbosch", "Súdwest-Fryslân" -> "sudwest-fryslan")."""
-    return f"democratiseringsagenda-{slugify(municipality)}-{year}.{extension}"
 
 
 def to_docx(

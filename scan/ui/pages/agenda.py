@@ -9,8 +9,9 @@ from typing import Any
 import streamlit as st
 
 from scan.base.errors import ScanError
+from scan.base.filenames import file_name
 from scan.records.round import choices, follow_up
-from scan.rules.agenda import OWN_PREFIX, AgendaItem, file_name, to_docx, to_plain_text
+from scan.rules.agenda import OWN_PREFIX, AgendaItem, to_docx, to_plain_text
 from scan.ui.components import cached, context, literal
 from scan.ui.components.agenda_follow_up import previous_block, progress_block
 from scan.ui.components.tip_card import tips_block
@@ -286,7 +287,7 @@ if items:
         col.download_button(
             label,
             data=write(items, name, rnd.year, today, agenda.inputs),
-            file_name=file_name(name, rnd.year, extension),
+            file_name=file_name("democratiseringsagenda", name, rnd.year, extension),
             mime=mime,
             icon=":material/download:",
             key=f"agenda_{extension}",

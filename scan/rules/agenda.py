@@ -26,7 +26,8 @@ TARGET_LEVEL = (
 TOP_LEVEL = 4  # "verankerd en geëvalueerd"
 
 Vote = tuple[str, int, int]  # (workshop title, dots, voters), published figures only
-# (workshop title, question id, answers, ((label, count), ...)): a published distribution (n >= 5)
+# (workshop title, the question's own words, answers, ((level name, count), ...)): a published
+# distribution (n >= 5), in words a council member reads without the question bank
 Spread = tuple[str, str, int, tuple[tuple[str, int], ...]]
 
 
@@ -40,10 +41,12 @@ def vote_phrase(vote: Vote) -> str:
 
 
 def spread_phrase(spread: Spread) -> str:
-    """ "Vraag 6.1 in de workshop ‘Raadsavond’ (8 antwoorden): 0 · Niet aan de orde: 2, 1 · Verkend: 6"."""
-    title, qid, n, counts = spread
-    parts = ", ".join(f"{label}: {nl_number(count)}" for label, count in counts if count)
-    return f"Vraag {qid} in de workshop ‘{title}’ ({nl_number(n)} {'antwoord' if n == 1 else 'antwoorden'}): {parts}"
+    """ "In de workshop ‘Raadsavond’ over ‘De raad bespreekt …’ (8 antwoorden): niet aan de orde 2,
+    verkend 6" — no question or level numbers (issue 26.6)."""
+    title, statement, n, counts = spread
+    parts = ", ".join(f"{label} {nl_number(count)}" for label, count in counts if count)
+    answered = f"{nl_number(n)} {'antwoord' if n == 1 else 'antwoorden'}"
+    return f"In de workshop ‘{title}’ over ‘{statement}’ ({answered}): {parts}"
 
 
 @dataclass(frozen=True)

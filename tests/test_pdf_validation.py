@@ -2,12 +2,12 @@
 a validator without Java that passes the veraPDF test corpus), not only our own pikepdf checks.
 
 The PDFs: the council report and the presentation (with peers, roles, workshops and an agreement; and a
-bare one: no peers, no earlier round) and the printable invitation for every role. The agenda is a Word
-file and a text file and has no PDF."""
+bare one: no peers, no earlier round), the printable invitation for every role, and the agenda on its own."""
 
 from __future__ import annotations
 
 import io
+from datetime import date
 
 import page
 import pikepdf
@@ -15,8 +15,10 @@ import pytest
 
 from scan.content.models import ROLE_LABELS
 from scan.content.questionbank import question_bank
+from scan.records.round import follow_up, rounds
 from scan.storage.core import Store
 from scan.ui.components import invitation
+from scan.views import agenda as agenda_views
 from scan.views import presentation, report
 from scan.views.report.content import report_data
 from scan.views.round import round_view
@@ -85,3 +87,15 @@ def test_the_validator_flags_a_report_without_its_language_or_tags(reports, brea
     pdf.save(broken)
     failures = _failures(broken.getvalue())
     assert any(f.startswith(rule) for f in failures), failures
+
+
+def test_the_agenda_pdf_passes_the_pdf_ua_validator(tmp_path) -> None:
+    """Chosen proposals (one edited with typed special characters), an own item, the workshop's lines."""
+    store = Store(tmp_path / "scan.sqlite")
+    rnd = council.own_round(store)
+    council.add_workshop(store, rnd)
+    follow_up.add_own_item(store, rnd.id, "Wijkbudgetten <b>nu</b>", owner="Wethouder", budget="€ 40.000")
+    view = agenda_views.agenda(store, rounds.by_id(store, rnd.id))
+    items, inputs = view.items, view.inputs
+    assert len(items) == len(council.CHOSEN) + 1
+    assert _failures(report.agenda_pdf(items, "Zeist", rnd.year, date(2026, 3, 2), inputs)) == []

@@ -326,11 +326,11 @@ def build_agenda(
     return items
 
 
-def _title(municipality: str, year: int) -> str:
+def document_title(municipality: str, year: int) -> str:
     return f"Democratiseringsagenda {municipality} (concept, scan {year})"
 
 
-def _intro(municipality: str, today) -> str:
+def document_intro(municipality: str, today) -> str:
     return (
         f"Dit concept volgt uit de democratiescan van {municipality}. De voorstellen komen uit {PAMPHLET}; "
         f"voorstel 1a gaat over zo'n agenda. Opgesteld op {nl_date(today)}."
@@ -353,8 +353,8 @@ def to_plain_text(
 ) -> str:
     """The agenda as plain text that reads well in Notepad or pasted into an e-mail: no markup at all,
     typed text exactly as typed; one field a line, a blank line between the items."""
-    title = _title(municipality, year)
-    lines = [title, "", _intro(municipality, today), ""]
+    title = document_title(municipality, year)
+    lines = [title, "", document_intro(municipality, today), ""]
     if not items:
         lines += ["Er zijn nog geen voorstellen gekozen.", ""]
     for item in items:
@@ -379,9 +379,9 @@ def to_docx(
 ) -> bytes:
     """The agenda as Word: A4, Word's heading styles, per proposal a table of its fields (label and
     value, no header bar), rows kept together."""
-    doc = word.new_document(_title(municipality, year))
-    doc.add_heading(_title(municipality, year), level=0)
-    doc.add_paragraph(_intro(municipality, today))
+    doc = word.new_document(document_title(municipality, year))
+    doc.add_heading(document_title(municipality, year), level=0)
+    doc.add_paragraph(document_intro(municipality, today))
     if not items:
         doc.add_paragraph("Er zijn nog geen voorstellen gekozen.")
     for item in items:

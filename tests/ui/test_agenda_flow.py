@@ -56,6 +56,7 @@ def test_agenda_round_trip(new_session, db_path, downloads) -> None:
     assert [b.proto.label for b in again.get("download_button")] == [
         "Download als Word (.docx)",
         "Download als tekst (.txt)",
+        "Download als PDF",
     ]
 
     # what the download button hands out

@@ -2,6 +2,7 @@
 editable, downloadable draft, followed up with a status and dated notes per item; at the top, what
 happened with the previous round's agenda (scan/ui/components/agenda_follow_up.py)."""
 
+import functools
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -17,6 +18,7 @@ from scan.ui.components.agenda_follow_up import previous_block, progress_block
 from scan.ui.components.tip_card import tips_block
 from scan.ui.services import get_bank, get_reference, get_store
 from scan.views.exports import MIME
+from scan.views.report import agenda_pdf
 
 store, bank = get_store(), get_bank()
 rnd = context.require_round()
@@ -278,15 +280,21 @@ if agenda.inputs:
 if items:
     today = date.today()
     st.subheader("Downloaden")
-    st.caption("Als Word-bestand om verder te bewerken, of als platte tekst voor een e-mail.")
+    st.caption(
+        "Als Word-bestand om verder te bewerken, als platte tekst voor een e-mail, of als PDF voor de "
+        "raadsstukken (toegankelijk, PDF/UA)."
+    )
     downloads: tuple[tuple[str, Callable[..., str | bytes], str, str], ...] = (
         ("Download als Word (.docx)", to_docx, "docx", MIME["docx"]),
         ("Download als tekst (.txt)", to_plain_text, "txt", "text/plain"),
+        ("Download als PDF", agenda_pdf, "pdf", MIME["pdf"]),
     )
     for col, (label, write, extension, mime) in zip(st.columns(len(downloads)), downloads, strict=True):
+        made = functools.partial(write, items, name, rnd.year, today, agenda.inputs)
         col.download_button(
             label,
-            data=write(items, name, rnd.year, today, agenda.inputs),
+            # the PDF is made when clicked: the page reruns on every edit, and a PDF takes most of a second
+            data=made if extension == "pdf" else made(),
             file_name=file_name("democratiseringsagenda", name, rnd.year, extension),
             mime=mime,
             icon=":material/download:",

@@ -1,12 +1,14 @@
 """The council report: one HTML template (Jinja2) for the web report and the PDF (WeasyPrint, tagged
 PDF/UA-1), and a Word file with the same content. Charts are SVG drawn from the numbers
 (scan/rules/svg_charts.py), each with its numbers as text alternative. Also the council letter in Word
-(letter.py) and ``html_to_pdf``, which makes the presentation's PDF too."""
+(letter.py), the agenda as a PDF of its own, and ``html_to_pdf``, which makes the presentation's PDF too."""
 
 from __future__ import annotations
 
 import base64
 import functools
+from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -14,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from scan.base.errors import ScanError
 from scan.base.formatting import nl_number
 from scan.content.models import PAMPHLET
+from scan.rules.agenda import AgendaItem, Input, document_intro, document_title
 from scan.rules.benchmark import MIN_N
 from scan.rules.voices import DIVERGENCE_POINTS
 from scan.views.report.content import ReportData, report_data
@@ -27,6 +30,8 @@ __all__ = [
     "Letter",
     "ReportData",
     "ReportError",
+    "agenda_html",
+    "agenda_pdf",
     "html_to_pdf",
     "letter_data",
     "letter_docx",
@@ -78,6 +83,33 @@ def to_html(data: ReportData) -> str:
 def to_pdf(data: ReportData) -> bytes:
     """Tagged PDF (PDF/UA-1): Dutch, titled, headings, tables and figures with their alternative text."""
     return html_to_pdf(to_html(data))
+
+
+def agenda_html(
+    items: Sequence[AgendaItem], municipality: str, year: int, today: date, inputs: Sequence[Input] = ()
+) -> str:
+    """The agenda on its own (the same items and words as the report's agenda section, its Word file
+    and its text file), for publishing with the council documents."""
+    css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
+    return (
+        _environment()
+        .get_template("agenda.html.j2")
+        .render(
+            title=document_title(municipality, year),
+            intro=document_intro(municipality, today),
+            municipality=municipality,
+            items=items,
+            inputs=inputs,
+            css=css,
+        )
+    )
+
+
+def agenda_pdf(
+    items: Sequence[AgendaItem], municipality: str, year: int, today: date, inputs: Sequence[Input] = ()
+) -> bytes:
+    """The agenda as a tagged PDF (PDF/UA-1), made as the council report is."""
+    return html_to_pdf(agenda_html(items, municipality, year, today, inputs))
 
 
 def workshop_html(data: WorkshopReport) -> str:

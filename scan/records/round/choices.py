@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlite_utils import Database
+
 from scan.base.errors import ScanError
 from scan.base.text import clean_input, printable
 from scan.content.models import ProposalStatus
@@ -90,6 +92,17 @@ def agenda_edits(store: Store, round_id: int) -> dict[str, dict]:
     }
 
 
+def is_chosen(db: Database, round_id: int, proposal_id: str) -> bool:
+    """The proposal is on the round's agenda (chosen), read inside the caller's transaction."""
+    return (
+        db.execute(
+            "SELECT 1 FROM proposal_status WHERE round_id = ? AND proposal_id = ? AND status = ?",
+            [round_id, proposal_id, ProposalStatus.CHOSEN.value],
+        ).fetchone()
+        is not None
+    )
+
+
 def save_agenda_field(
     store: Store, round_id: int, proposal_id: str, *, expected: dict | None = None, **fields: str
 ) -> None:
@@ -104,11 +117,7 @@ def save_agenda_field(
             raise ScanError(f"Het veld ‘{FIELD_LABELS[name]}’ mag hoogstens 4.000 tekens bevatten.")
     with store.write() as db:
         require_open(db, round_id, CLOSED)
-        chosen = db.execute(
-            "SELECT 1 FROM proposal_status WHERE round_id = ? AND proposal_id = ? AND status = ?",
-            [round_id, proposal_id, ProposalStatus.CHOSEN.value],
-        ).fetchone()
-        if not chosen:
+        if not is_chosen(db, round_id, proposal_id):
             raise ScanError(f"Voorstel {proposal_id} is niet gekozen voor de agenda.")
         if expected is not None:
             row = db.execute(

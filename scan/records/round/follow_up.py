@@ -16,7 +16,7 @@ from scan.base.errors import NotFound, ScanError
 from scan.base.formatting import nl_date, nl_number
 from scan.base.text import clean_input, printable
 from scan.content.models import ProposalStatus
-from scan.records.round.choices import AGENDA_FIELDS, CLOSED, MAX_FIELD, UNCHECKED, StaleChoice
+from scan.records.round.choices import AGENDA_FIELDS, CLOSED, MAX_FIELD, UNCHECKED, StaleChoice, is_chosen
 from scan.records.round.rounds import read, require_open
 from scan.rules.agenda import OWN_PREFIX, ItemStatus, Note, OwnItem, Progress, own_key
 from scan.storage.core import Store, inserted_id, now
@@ -149,11 +149,7 @@ def _require_item(db: Database, round_id: int, item: str) -> None:
             raise NotFound(f"Agendapunt '{item[:30]}' bestaat niet.")
         _own_row(db, round_id, int(suffix))
         return
-    chosen = db.execute(
-        "SELECT 1 FROM proposal_status WHERE round_id = ? AND proposal_id = ? AND status = ?",
-        [round_id, item, ProposalStatus.CHOSEN.value],
-    ).fetchone()
-    if not chosen:
+    if not is_chosen(db, round_id, item):
         raise ScanError(f"Voorstel {item[:10]} staat niet op de agenda van deze ronde.")
 
 

@@ -168,6 +168,12 @@ MUTATIONS = [
         "        if False:",
         "an ended workshop starts again",
     ),
+    (
+        "scan/records/workshop/results.py",
+        "WHERE id = ? AND status = coalesce(?, status)",
+        "WHERE id = ? AND coalesce(?, status) IS NOT NULL",
+        "a moderation click overrides what another facilitator decided meanwhile",
+    ),
 ]
 
 

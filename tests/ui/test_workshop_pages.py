@@ -294,3 +294,41 @@ def test_facilitator_is_warned_when_one_address_joins_more_than_a_room(new_sessi
     assert "vanaf één internetadres kwamen minstens 1.000 aanmeldingen binnen een minuut" in warning.value
     assert "(1.000 in totaal)" in warning.value and "Stop het aanmelden" in warning.value
     JOINS._sources.clear()
+
+
+def _statuses(store, ws, qid) -> list[str]:
+    return [a.status for a in workshop.open_answers(store, ws.id, qid)]
+
+
+def test_approve_all_takes_only_the_cards_on_screen_and_each_step_undoes(new_session, live) -> None:
+    """Issue 27.4: "Alle N goedkeuren" approves the N cards the facilitator read; an answer that came
+    in after them stays unread. An approval can be taken back, a rejected answer brought back."""
+    store, _, ws, pin = live
+    qid = workshop.add_open_question(store, ws.id, pin, "Wat moet beter?")
+    workshop.go_to(store, ws.id, pin, len(ws.question_ids))
+    workshop.set_status(store, ws.id, pin, qid, "open")
+
+    def send(text: str) -> None:
+        workshop.open_answer(store, ws.id, workshop.join(store, ws.join_code)[1], qid, text)
+
+    send("eerste")
+    send("tweede")
+    at = _facilitator(new_session, ws)
+    assert at.button(key="leiden_alles_goed").label == "Alle 2 goedkeuren"
+    send("derde")
+    at.run()  # what the fragment's timer does every second in the browser
+    assert at.button(key="leiden_alles_goed").label == "Alle 2 goedkeuren"
+    assert any("Net binnengekomen (1)" in m.value for m in at.markdown)
+    at.button(key="leiden_alles_goed").click().run()
+    assert _statuses(store, ws, qid) == ["goedgekeurd", "goedgekeurd", "nieuw"]
+
+    first, _, third = workshop.open_answers(store, ws.id, qid)
+    at.button(key=f"leiden_intrekken_{first.id}").click().run()
+    assert _statuses(store, ws, qid) == ["nieuw", "goedgekeurd", "nieuw"]
+    assert at.button(key=f"leiden_goed_{first.id}").label == "Goedkeuren"  # waits for a decision again
+    at.button(key=f"leiden_af_{third.id}").click().run()
+    assert _statuses(store, ws, qid) == ["nieuw", "goedgekeurd", "afgewezen"]
+    assert [e.label for e in at.expander if e.label.startswith("Afgewezen")] == ["Afgewezen (1)"]
+    at.button(key=f"leiden_terugzetten_{third.id}").click().run()
+    assert _statuses(store, ws, qid) == ["nieuw", "goedgekeurd", "nieuw"]
+    assert not at.exception

@@ -25,6 +25,7 @@ from scan.web.phone import join_path
 KEY_ERROR = "leiden_fout"
 KEY_CONFIRM = "leiden_bevestig"
 KEY_SHAPE = "leiden_vorm"  # (phase, number of questions) at the last full run
+KEY_SCREEN = "leiden_op_scherm"  # {open question id: ids of the unread answers shown as cards}
 DEFAULT_OPEN_QUESTION = "Wat moet beter in onze lokale democratie?"
 
 store, bank = get_store(), question_bank()
@@ -40,12 +41,14 @@ griffier = workshop_access.is_griffier(store, chosen)
 st.session_state[KEY_SHAPE] = (chosen.phase, len(chosen.question_ids))
 
 
-def _do(action, *args) -> None:
+def _do(action, *args):
+    """Run a facilitator action; its result, or None with its Dutch refusal shown on the next run."""
     st.session_state.pop(KEY_CONFIRM, None)
     try:
-        action(store, chosen.id, secret, *args)
+        return action(store, chosen.id, secret, *args)
     except ScanError as exc:
         st.session_state[KEY_ERROR] = str(exc)
+        return None
 
 
 def _ask(name: str, label: str, warning: str, action, *args, primary: bool = False) -> None:
@@ -194,37 +197,73 @@ def _questions(ws: workshop.Workshop) -> None:
         st.html(f"<h3>{title}</h3>" + workshop_view.distribution(store, ws, qid, t.counts, t.answered))
 
 
+def _hinted(where, label: str, name: str, hint: str, callback, *args) -> None:
+    """A secondary button with a tooltip that says what it does; ``name`` makes its key ``leiden_<name>``."""
+    where.button(label, key=f"leiden_{name}", help=hint, on_click=callback, args=args)
+
+
+def _decide(qid: str, answer_ids: list[int], status: str, expected: str) -> None:
+    """A moderation click: it changes only the answers that are still as the screen showed them. An
+    answer taken back ("nieuw") joins the cards on the screen straight away."""
+    changed = _do(workshop.moderate, answer_ids, status, expected)
+    if changed is not None and changed < len(answer_ids):
+        st.session_state[KEY_ERROR] = (
+            "Een andere begeleider had dit antwoord intussen al beoordeeld; die keuze blijft staan."
+            if len(answer_ids) == 1
+            else f"{len(answer_ids) - changed} van deze antwoorden had een andere begeleider intussen al "
+            "beoordeeld; die keuzes blijven staan."
+        )
+    if status == "nieuw":
+        screen = st.session_state.setdefault(KEY_SCREEN, {})
+        screen[qid] = [*screen.get(qid, []), *answer_ids]
+
+
+def _card(qid: str, a: workshop.OpenAnswer) -> None:
+    with st.container(border=True):
+        st.html(f'<p style="font-size:1.1rem;margin:0">{literal.html(a.text)}</p>')
+        row = st.container(horizontal=True)
+        for name, label, status in (("goed", "Goedkeuren", "goedgekeurd"), ("af", "Afwijzen", "afgewezen")):
+            row.button(
+                label, key=f"leiden_{name}_{a.id}", on_click=_decide, args=(qid, [a.id], status, "nieuw")
+            )
+
+
+def _unread(qid: str, new: list[workshop.OpenAnswer]) -> None:
+    """The unread answers as cards. The cards stay put while the facilitator reads them; answers
+    that arrive meanwhile come below "Alle N goedkeuren", which approves exactly the N cards above it
+    (issue 27.4). Once those are decided on, the ones that came in later take their place."""
+    screen = st.session_state.setdefault(KEY_SCREEN, {})
+    unread = {a.id for a in new}
+    on_screen = [i for i in screen.get(qid, []) if i in unread] or [a.id for a in new]
+    screen[qid] = on_screen
+    cards = [a for a in new if a.id in on_screen]
+    for a in cards:
+        _card(qid, a)
+    if len(cards) > 1:
+        hint = "Alleen de antwoorden hierboven. Wat daarna binnenkomt, wacht op u."
+        ids = [a.id for a in cards]
+        _hinted(
+            st, f"Alle {len(cards)} goedkeuren", "alles_goed", hint, _decide, qid, ids, "goedgekeurd", "nieuw"
+        )
+    if later := [a for a in new if a.id not in on_screen]:
+        st.markdown(
+            f"**Net binnengekomen ({len(later)})**"
+            + (f", niet bij de {len(cards)} hierboven: beoordeel ze apart." if len(cards) > 1 else "")
+        )
+        for a in later:
+            _card(qid, a)
+
+
 def _moderation(ws: workshop.Workshop, qid: str) -> None:
     found = workshop.open_answers(store, ws.id, qid)
     new = [a for a in found if a.status == "nieuw"]
     approved = [a for a in found if a.status == "goedgekeurd"]
+    rejected = [a for a in found if a.status == "afgewezen"]
     st.markdown(
-        f"**Open antwoorden**: {len(new)} wachten op u, {len(approved)} goedgekeurd. "
-        "Alleen goedgekeurde antwoorden komen op het scherm (als u de vraag toont)."
+        f"**Open antwoorden**: {len(new)} wachten op u, {len(approved)} goedgekeurd, {len(rejected)} afgewezen. "
+        "Alleen goedgekeurde antwoorden komen op het scherm (als u de vraag toont). Elke keuze is terug te draaien."
     )
-    if new:
-        st.button(
-            f"Alle {len(new)} goedkeuren",
-            key="leiden_alles_goed",
-            on_click=_do,
-            args=(workshop.moderate, [a.id for a in new], "goedgekeurd"),
-        )
-    for a in new:
-        with st.container(border=True):
-            st.html(f'<p style="font-size:1.1rem;margin:0">{literal.html(a.text)}</p>')
-            yes, no = st.columns(2)
-            yes.button(
-                "Goedkeuren",
-                key=f"leiden_goed_{a.id}",
-                on_click=_do,
-                args=(workshop.moderate, [a.id], "goedgekeurd"),
-            )
-            no.button(
-                "Afwijzen",
-                key=f"leiden_af_{a.id}",
-                on_click=_do,
-                args=(workshop.moderate, [a.id], "afgewezen"),
-            )
+    _unread(qid, new)
     if approved:
         st.markdown(
             "**Goedgekeurd** (vink aan wat als inbreng naar de agenda gaat). Het scherm toont de goedgekeurde "
@@ -241,21 +280,47 @@ def _moderation(ws: workshop.Workshop, qid: str) -> None:
             # the typed text as plain HTML beside a label of our own: a label is Markdown, and its
             # escapes would be read aloud by a screen reader
             st.html(f'<p style="margin:0.4rem 0 0">{number}. {literal.html(a.text)}</p>')
-            agenda, pinned = st.columns(2)
-            agenda.checkbox(
-                f"Antwoord {number} naar de agenda",
-                value=a.for_agenda,
-                key=f"leiden_agenda_{a.id}_{int(a.for_agenda)}",
-                on_change=_do,
-                args=(workshop.set_for_agenda, a.id, not a.for_agenda),
+            row = st.container(horizontal=True, vertical_alignment="center")
+            for name, label, value, action in (
+                ("agenda", "naar de agenda", a.for_agenda, workshop.set_for_agenda),
+                ("vast", "vast op het scherm", a.pinned, workshop.set_pinned),
+            ):
+                row.checkbox(
+                    f"Antwoord {number} {label}",
+                    value=value,
+                    key=f"leiden_{name}_{a.id}_{int(value)}",
+                    on_change=_do,
+                    args=(action, a.id, not value),
+                )
+            hint = "Het antwoord gaat van het scherm en wacht weer op u."
+            _hinted(
+                row,
+                "Goedkeuring intrekken",
+                f"intrekken_{a.id}",
+                hint,
+                _decide,
+                qid,
+                [a.id],
+                "nieuw",
+                "goedgekeurd",
             )
-            pinned.checkbox(
-                f"Antwoord {number} vast op het scherm",
-                value=a.pinned,
-                key=f"leiden_vast_{a.id}_{int(a.pinned)}",
-                on_change=_do,
-                args=(workshop.set_pinned, a.id, not a.pinned),
-            )
+    if rejected:
+        with st.expander(f"Afgewezen ({len(rejected)})"):
+            for a in rejected:
+                row = st.container(horizontal=True, vertical_alignment="center")
+                row.html(f'<p style="margin:0">{literal.html(a.text)}</p>')
+                hint = "Het antwoord wacht weer op u: goedkeuren of afwijzen."
+                _hinted(
+                    row,
+                    "Terugzetten",
+                    f"terugzetten_{a.id}",
+                    hint,
+                    _decide,
+                    qid,
+                    [a.id],
+                    "nieuw",
+                    "afgewezen",
+                )
 
 
 def _voting(ws: workshop.Workshop) -> None:

@@ -174,6 +174,18 @@ MUTATIONS = [
         "WHERE id = ? AND coalesce(?, status) IS NOT NULL",
         "a moderation click overrides what another facilitator decided meanwhile",
     ),
+    (
+        "scan/records/workshop/core.py",
+        "AND status = 'open' AND ends_at <= ?",
+        "AND ends_at <= ?",
+        "a countdown closes (or reveals) a question the facilitator had already closed",
+    ),
+    (
+        "scan/records/workshop/participation.py",
+        'if row[0] == "open" and row[1] is not None and row[1] <= time.time():',
+        "if False:",
+        "an answer after the countdown's zero is kept",
+    ),
 ]
 
 

@@ -21,6 +21,7 @@ from scan.content.reference import reference
 from scan.records.round.choices import AGENDA_FIELDS, MAX_FIELD
 from scan.records.round.rounds import valid_year
 from scan.records.workshop.core import (
+    MAX_NOTE,
     MAX_OPEN_QUESTION,
     MAX_TITLE,
     PHASES,
@@ -151,6 +152,11 @@ def _workshops(row: Row) -> None:
 
 def _workshop_questions(row: Row) -> None:
     _one_of(row.get("status"), STATUSES, "Status van een vraag")
+    _flag(row, "reveal_at_end")
+    _text(row.get("note"), "Een notitie bij een vraag", MAX_NOTE)
+    ends_at = row.get("ends_at")
+    if ends_at is not None and (isinstance(ends_at, bool) or not isinstance(ends_at, int | float)):
+        raise InvalidRow(f"Eindtijd '{str(ends_at)[:20]}' is geen tijdstip.")
 
 
 def _workshop_open_questions(row: Row) -> None:

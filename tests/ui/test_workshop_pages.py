@@ -332,3 +332,27 @@ def test_approve_all_takes_only_the_cards_on_screen_and_each_step_undoes(new_ses
     at.button(key=f"leiden_terugzetten_{third.id}").click().run()
     assert _statuses(store, ws, qid) == ["nieuw", "goedgekeurd", "nieuw"]
     assert not at.exception
+
+
+def test_a_timer_counts_down_on_both_pages_and_any_page_closes_it_at_zero(new_session, live) -> None:
+    """Issue 27.7: the facilitator starts a countdown (2 minutes, then show the outcome); the facilitator
+    and the projector show the time left; at zero the question closes by itself, here with only a
+    projector open (no phone, no facilitator page)."""
+    import re
+    import time
+
+    store, _, ws, pin = live
+    at = _facilitator(new_session, ws)
+    at.radio(key="leiden_timer_1.1").set_value(120)
+    at.checkbox(key="leiden_timer_toon_1.1").check()
+    at.button(key="leiden_timer_start_1.1").click().run()
+    running = workshop.timer(store, ws.id, "1.1")
+    assert running is not None and running.reveal and 115 <= running.ends_at - time.time() <= 120
+    assert workshop.statuses(store, ws.id)["1.1"] == "open"
+    assert any(re.search(r"Timer: nog [12]:\d\d", m.value) for m in at.markdown)
+    shown = " ".join(h.proto.body for h in _projector(new_session, ws).html)
+    assert re.search(r'<p class="timer[^"]*" role="timer">Nog [12]:\d\d</p>', shown)
+
+    workshop.start_timer(store, ws.id, pin, "1.1", 30, True, clock=lambda: time.time() - 31)
+    _projector(new_session, ws)
+    assert workshop.statuses(store, ws.id)["1.1"] == "revealed"

@@ -2,7 +2,8 @@
 
 Streamlit-free (the facilitator's and projector's pages are in scan/ui, the phone page in scan/web).
 
-- core.py: a workshop, its PIN, audience, questions, open questions and the facilitator's steps.
+- core.py: a workshop, its PIN, audience, questions, open questions, the facilitator's steps, and the
+  countdown that closes a question by itself.
 - participation.py: join, answer, vote, open answers; as operations a server can batch.
 - room.py: the room's state as phones see it, and the versions a server polls to see a change.
 - results.py: live counts, published figures (n >= 5 per figure), moderation, and the outcomes API
@@ -19,7 +20,9 @@ from scan.records.workshop.core import (
     PIN_LENGTH,
     STATUS_LABELS,
     STATUSES,
+    TIMER_SECONDS,
     Audience,
+    Timer,
     Workshop,
     WorkshopError,
     add_open_question,
@@ -28,6 +31,7 @@ from scan.records.workshop.core import (
     by_ref,
     check_facilitator,
     clean_code,
+    close_expired,
     create,
     facilitator_pin,
     for_round,
@@ -44,7 +48,10 @@ from scan.records.workshop.core import (
     set_status,
     set_vote_options,
     short_set,
+    start_timer,
     statuses,
+    stop_timer,
+    timer,
 )
 from scan.records.workshop.participation import (
     DONT_KNOW,
@@ -106,11 +113,13 @@ __all__ = [
     "PIN_LENGTH",
     "STATUSES",
     "STATUS_LABELS",
+    "TIMER_SECONDS",
     "AgendaInput",
     "Audience",
     "OpenAnswer",
     "QuestionOutcome",
     "Tally",
+    "Timer",
     "Workshop",
     "WorkshopError",
     "WorkshopOutcome",
@@ -123,6 +132,7 @@ __all__ = [
     "by_ref",
     "check_facilitator",
     "clean_code",
+    "close_expired",
     "cloud",
     "create",
     "distribution_rows",
@@ -166,8 +176,11 @@ __all__ = [
     "set_vote_options",
     "share",
     "short_set",
+    "start_timer",
     "statuses",
+    "stop_timer",
     "tally",
+    "timer",
     "versions",
     "vote",
     "vote_op",

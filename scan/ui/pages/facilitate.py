@@ -7,11 +7,13 @@ be undone (close, show, end) ask for confirmation. Owns the session keys ``leide
 """
 
 import functools
+import math
+import time
 
 import streamlit as st
 
 from scan.base.errors import ScanError
-from scan.base.formatting import nl_number
+from scan.base.formatting import countdown, nl_number
 from scan.content.questionbank import question_bank
 from scan.records import workshop
 from scan.records.workshop import export
@@ -27,6 +29,7 @@ KEY_CONFIRM = "leiden_bevestig"
 KEY_SHAPE = "leiden_vorm"  # (phase, number of questions) at the last full run
 KEY_SCREEN = "leiden_op_scherm"  # {open question id: ids of the unread answers shown as cards}
 DEFAULT_OPEN_QUESTION = "Wat moet beter in onze lokale democratie?"
+TIMER_LABELS = {30: "30 seconden", 60: "1 minuut", 120: "2 minuten", 300: "5 minuten"}
 
 store, bank = get_store(), question_bank()
 st.html(workshop_view.CSS)
@@ -185,6 +188,8 @@ def _questions(ws: workshop.Workshop) -> None:
                 workshop.set_phase,
                 "voting",
             )
+    if t.status in ("hidden", "open"):
+        _timer(ws, qid, t.status)
     if is_open:
         _moderation(ws, qid)
     elif t.status == "open":
@@ -200,6 +205,44 @@ def _questions(ws: workshop.Workshop) -> None:
 def _hinted(where, label: str, name: str, hint: str, callback, *args) -> None:
     """A secondary button with a tooltip that says what it does; ``name`` makes its key ``leiden_<name>``."""
     where.button(label, key=f"leiden_{name}", help=hint, on_click=callback, args=args)
+
+
+def _start_timer(qid: str) -> None:
+    seconds, reveal = st.session_state[f"leiden_timer_{qid}"], st.session_state[f"leiden_timer_toon_{qid}"]
+    _do(workshop.start_timer, qid, seconds, reveal)
+
+
+def _timer(ws: workshop.Workshop, qid: str, status: str) -> None:
+    """A countdown for this question. At zero it closes (and shows its outcome, if ticked) by itself:
+    the server does that, also when this page is closed (workshop.close_expired)."""
+    running = workshop.timer(store, ws.id, qid) if status == "open" else None
+    row = st.container(horizontal=True, vertical_alignment="center")
+    if running is not None:
+        left = max(0, math.ceil(running.ends_at - time.time()))
+        then = "sluit de vraag vanzelf" + (" en ziet de zaal de uitkomst" if running.reveal else "")
+        row.markdown(f"**Timer: nog {countdown(left)}**, daarna {then}.")
+        _hinted(
+            row,
+            "Timer stoppen",
+            f"timer_stop_{qid}",
+            "De vraag blijft dan open tot u hem sluit.",
+            _do,
+            workshop.stop_timer,
+            qid,
+        )
+        return
+    row.radio(
+        "Timer",
+        workshop.TIMER_SECONDS,
+        format_func=TIMER_LABELS.__getitem__,
+        index=1,
+        horizontal=True,
+        key=f"leiden_timer_{qid}",
+    )
+    row.checkbox("Bij nul ook de uitkomst tonen", key=f"leiden_timer_toon_{qid}")
+    opens = "De vraag gaat meteen open. " if status == "hidden" else ""
+    hint = f"{opens}Telefoons en projectiescherm tellen af; bij nul sluit de vraag vanzelf."
+    _hinted(row, "Timer starten", f"timer_start_{qid}", hint, _start_timer, qid)
 
 
 def _decide(qid: str, answer_ids: list[int], status: str, expected: str) -> None:
@@ -410,6 +453,7 @@ def _joining(ws: workshop.Workshop) -> None:
 
 
 def live() -> None:
+    workshop.close_expired(store, [chosen.id])  # a countdown that reached zero closes its question
     ws = workshop.get(store, chosen.id)
     if (ws.phase, len(ws.question_ids)) != st.session_state.get(KEY_SHAPE):
         st.rerun(scope="app")  # a new phase: the parts outside this block change too

@@ -186,6 +186,12 @@ MUTATIONS = [
         "if False:",
         "an answer after the countdown's zero is kept",
     ),
+    (
+        "scan/records/workshop/participation.py",
+        "        if sent >= limit:",
+        "        if sent > limit:",
+        "a participant sends one answer more than the facilitator allows",
+    ),
 ]
 
 

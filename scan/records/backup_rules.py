@@ -21,6 +21,7 @@ from scan.content.reference import reference
 from scan.records.round.choices import AGENDA_FIELDS, MAX_FIELD
 from scan.records.round.rounds import valid_year
 from scan.records.workshop.core import (
+    ANSWER_LIMITS,
     MAX_NOTE,
     MAX_OPEN_QUESTION,
     MAX_TITLE,
@@ -161,6 +162,9 @@ def _workshop_questions(row: Row) -> None:
 
 def _workshop_open_questions(row: Row) -> None:
     _text(row.get("text"), "Een open vraag", MAX_OPEN_QUESTION)
+    limit = row.get("max_answers")
+    if limit is not None and (isinstance(limit, bool) or limit not in ANSWER_LIMITS):
+        raise InvalidRow(f"Aantal antwoorden per deelnemer '{str(limit)[:20]}' kan niet.")
 
 
 def _workshop_answers(row: Row) -> None:

@@ -169,6 +169,7 @@ JS = r"""
     form.appendChild(veld);
     var knop = maak("button", {type: "submit"}, "Versturen");
     form.appendChild(knop);
+    form.appendChild(maak("p", {id: "over", "class": "uitleg"}));
     form.addEventListener("submit", function (e) {
       e.preventDefault();
       var tekst = veld.value.trim();
@@ -184,7 +185,20 @@ JS = r"""
     blok.appendChild(maak("p", {id: "melding", "class": "melding", role: "status"}));
     blok.appendChild(maak("div", {id: "mijnopen"}));
   }
+  // how many answers this phone may still send to the open question (the facilitator's number)
+  function overOpen(v) {
+    var p = document.getElementById("over");
+    if (!p) return;
+    var max = v.per_persoon || 1, over = Math.max(0, max - ((mijn && mijn.open[v.id]) || []).length);
+    if (over > 0) {
+      p.textContent = "U kunt nog " + over + (over === 1 ? " antwoord" : " antwoorden") + " sturen.";
+    } else {
+      p.textContent = "U heeft " + (max === 1 ? "uw antwoord" : "uw " + max + " antwoorden") + " gestuurd: meer kan niet bij deze vraag.";
+      Array.prototype.forEach.call(blok.querySelectorAll("#openformulier textarea, #openformulier button"), function (i) { i.disabled = true; });
+    }
+  }
   function lijstOpen(v) {
+    overOpen(v);
     var plek = document.getElementById("mijnopen");
     if (!plek) return;
     plek.textContent = "";

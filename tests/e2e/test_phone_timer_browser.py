@@ -42,3 +42,31 @@ def test_the_phone_counts_down_and_the_question_closes_at_zero(server, browser, 
     expect(phone.get_by_role("radio").first).to_be_disabled()
     assert workshop.statuses(store, ws.id)["6.1"] == "closed"
     context.close()
+
+
+def test_the_phone_says_how_many_answers_are_left(server, browser) -> None:
+    store = Store(server.db)
+    rnd = rounds.start(store, "GM0355", 2026)
+    ws, pin = workshop.create(store, rnd.id, ["6.1"], "Raadsavond")
+    qid = workshop.add_open_question(store, ws.id, pin, "Wat zou u als eerste veranderen?", max_answers=2)
+    workshop.set_status(store, ws.id, pin, qid, "open")
+    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    phone.set_default_timeout(20_000)
+    phone.goto(f"{server.url}/doe/{ws.join_code}")
+    left = phone.locator("#over")
+    expect(left).to_have_text("U kunt nog 2 antwoorden sturen.")
+    field = phone.get_by_label(re.compile("Uw antwoord"))
+    for text, after in (("Meer inspraak", "U kunt nog 1 antwoord sturen."), ("Betere uitleg", None)):
+        field.fill(text)
+        phone.get_by_role("button", name="Versturen").click()
+        expect(phone.get_by_text("Verstuurd ✓")).to_be_visible()
+        if after:
+            expect(left).to_have_text(after)
+    expect(left).to_have_text("U heeft uw 2 antwoorden gestuurd: meer kan niet bij deze vraag.")
+    expect(field).to_be_disabled()
+    expect(phone.get_by_role("button", name="Versturen")).to_be_disabled()
+    workshop.set_answer_limit(store, ws.id, pin, qid, 3)  # the facilitator allows one more
+    expect(left).to_have_text("U kunt nog 1 antwoord sturen.")
+    expect(field).to_be_enabled()
+    context.close()

@@ -356,3 +356,18 @@ def test_a_timer_counts_down_on_both_pages_and_any_page_closes_it_at_zero(new_se
     workshop.start_timer(store, ws.id, pin, "1.1", 30, True, clock=lambda: time.time() - 31)
     _projector(new_session, ws)
     assert workshop.statuses(store, ws.id)["1.1"] == "revealed"
+
+
+def test_a_note_is_on_the_facilitator_page_and_never_on_the_projector(new_session, live) -> None:
+    """Issue 27.7: speaker notes are written and read on the facilitator's page only."""
+    store, _, ws, pin = live
+    workshop.set_note(store, ws.id, pin, "1.1", "Vraag door: NOTITIE-ALLEEN-VOOR-U")
+    workshop.set_status(store, ws.id, pin, "1.1", "open")
+    at = _facilitator(new_session, ws)
+    assert "NOTITIE-ALLEEN-VOOR-U" in " ".join(h.proto.body for h in at.html)
+    at.text_area(key="leiden_notitie_2.1").input("Wie was er niet?")
+    next(b for b in at.button if b.label == "Notities bewaren").click().run()
+    assert workshop.notes(store, ws.id)["2.1"] == "Wie was er niet?"
+    workshop.set_status(store, ws.id, pin, "1.1", "revealed")
+    shown = _everything(_projector(new_session, ws))
+    assert "Uitkomst" in shown and "NOTITIE-ALLEEN-VOOR-U" not in shown

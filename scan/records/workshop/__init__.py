@@ -13,8 +13,10 @@ Streamlit-free (the facilitator's and projector's pages are in scan/ui, the phon
 """
 
 from scan.records.workshop.core import (
+    DEFAULT_ANSWER_LIMIT,
     JOIN_ALPHABET,
     JOIN_LENGTH,
+    MAX_NOTE,
     MAX_VOTES,
     PHASE_LABELS,
     PIN_LENGTH,
@@ -42,8 +44,11 @@ from scan.records.workshop.core import (
     go_to,
     is_open_question,
     new_pin,
+    notes,
     questions_for,
     review,
+    set_answer_limit,
+    set_note,
     set_phase,
     set_status,
     set_vote_options,
@@ -102,12 +107,14 @@ from scan.records.workshop.room import room_state, versions
 from scan.rules.shares import percentages, share  # the room's percentages (ties never split)
 
 __all__ = [
+    "DEFAULT_ANSWER_LIMIT",
     "DONT_KNOW",
     "ENDED_FOR_NEWCOMERS",
     "JOINING_CLOSED",
     "JOINING_CLOSED_WHY",
     "JOIN_ALPHABET",
     "JOIN_LENGTH",
+    "MAX_NOTE",
     "MAX_VOTES",
     "PHASE_LABELS",
     "PIN_LENGTH",
@@ -151,6 +158,7 @@ __all__ = [
     "mine",
     "moderate",
     "new_pin",
+    "notes",
     "open_answer",
     "open_answer_op",
     "open_answers",
@@ -168,8 +176,10 @@ __all__ = [
     "review",
     "room_state",
     "run_batch",
+    "set_answer_limit",
     "set_for_agenda",
     "set_joining",
+    "set_note",
     "set_phase",
     "set_pinned",
     "set_status",

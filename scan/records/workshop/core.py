@@ -37,7 +37,9 @@ STATUSES = ("hidden", "open", "closed", "revealed")  # in this order, never back
 PHASES = ("questions", "voting", "ended")
 OPEN_PREFIX = "o"  # open questions are "o1", "o2", ... in the workshop's sequence
 TIMER_SECONDS = (30, 60, 120, 300)  # the countdowns a facilitator can start for a question
-MAX_NOTE = 500
+MAX_NOTE = 500  # the facilitator's note on a question (what to ask the room next)
+ANSWER_LIMITS = range(1, 11)  # answers one participant may send to an open question
+DEFAULT_ANSWER_LIMIT = 3
 
 
 class WorkshopError(ScanError):
@@ -123,6 +125,7 @@ class Workshop:
     version: int
     reviewing: bool
     open_questions: dict[str, str]  # "o1" -> the facilitator's text
+    answer_limits: dict[str, int]  # "o1" -> how many answers one participant may send
 
     @property
     def current_question(self) -> str | None:
@@ -161,11 +164,14 @@ def _from_rows(db: Database, rows: list[tuple]) -> list[Workshop]:
     ids = [r[0] for r in rows]
     marks = ",".join("?" * len(ids))
     texts: dict[int, dict[str, str]] = {}
-    for wid, qid, text in db.execute(
-        f"SELECT workshop_id, question_id, text FROM workshop_open_questions WHERE workshop_id IN ({marks})",
+    limits: dict[int, dict[str, int]] = {}
+    for wid, qid, text, limit in db.execute(
+        "SELECT workshop_id, question_id, text, max_answers FROM workshop_open_questions "
+        f"WHERE workshop_id IN ({marks})",
         ids,
     ).fetchall():
         texts.setdefault(wid, {})[qid] = printable(text)
+        limits.setdefault(wid, {})[qid] = limit
     return [
         Workshop(
             id=r[0],
@@ -183,6 +189,7 @@ def _from_rows(db: Database, rows: list[tuple]) -> list[Workshop]:
             version=r[12],
             reviewing=bool(r[13]),
             open_questions=texts.get(r[0], {}),
+            answer_limits=limits.get(r[0], {}),
         )
         for r in rows
     ]
@@ -567,11 +574,23 @@ def review(store: Store, workshop_id: int, pin: str, question_index: int | None)
             _go_to(db, workshop_id, pin, question_index)
 
 
-def add_open_question(store: Store, workshop_id: int, pin: str, text: str) -> str:
-    """Add an open question ("Wat moet beter in onze lokale democratie?") after the current ones."""
+def _check_limit(max_answers: object) -> int:
+    if isinstance(max_answers, bool) or not isinstance(max_answers, int) or max_answers not in ANSWER_LIMITS:
+        raise WorkshopError(
+            f"Geef iedere deelnemer {ANSWER_LIMITS[0]} tot {ANSWER_LIMITS[-1]} antwoorden op een open vraag."
+        )
+    return max_answers
+
+
+def add_open_question(
+    store: Store, workshop_id: int, pin: str, text: str, max_answers: int = DEFAULT_ANSWER_LIMIT
+) -> str:
+    """Add an open question ("Wat moet beter in onze lokale democratie?") after the current ones;
+    each participant may send ``max_answers`` answers to it."""
     text = " ".join(clean_input(str(text or ""), "De open vraag").split())
     if not 5 <= len(text) <= MAX_OPEN_QUESTION:
         raise WorkshopError(f"Een open vraag heeft 5 tot {MAX_OPEN_QUESTION} tekens.")
+    _check_limit(max_answers)
     with store.write() as db:
         facilitator_in(db, workshop_id, pin)
         row = db.execute("SELECT question_ids, phase FROM workshops WHERE id = ?", [workshop_id]).fetchone()
@@ -581,8 +600,8 @@ def add_open_question(store: Store, workshop_id: int, pin: str, text: str) -> st
         number = 1 + max((int(q[1:]) for q in ids if is_open_question(q)), default=0)
         qid = f"{OPEN_PREFIX}{number}"
         db.execute(
-            "INSERT INTO workshop_open_questions (workshop_id, question_id, text) VALUES (?, ?, ?)",
-            [workshop_id, qid, text],
+            "INSERT INTO workshop_open_questions (workshop_id, question_id, text, max_answers) VALUES (?, ?, ?, ?)",
+            [workshop_id, qid, text, max_answers],
         )
         db.execute(
             "INSERT INTO workshop_questions (workshop_id, question_id, status) VALUES (?, ?, 'hidden')",
@@ -593,6 +612,56 @@ def add_open_question(store: Store, workshop_id: int, pin: str, text: str) -> st
         )
         _touch(db, workshop_id)
     return qid
+
+
+def set_answer_limit(store: Store, workshop_id: int, pin: str, question_id: str, max_answers: int) -> None:
+    """How many answers one participant may send to an open question, until it closes (checked inside
+    each answer's write: participation.open_answer_op)."""
+    _check_limit(max_answers)
+    with store.write() as db:
+        facilitator_in(db, workshop_id, pin)
+        row = db.execute(
+            "SELECT q.status FROM workshop_questions q JOIN workshop_open_questions o "
+            "ON o.workshop_id = q.workshop_id AND o.question_id = q.question_id "
+            "WHERE q.workshop_id = ? AND q.question_id = ?",
+            [workshop_id, question_id],
+        ).fetchone()
+        if row is None:
+            raise WorkshopError("Dit is geen open vraag van deze workshop.")
+        if row[0] in ("closed", "revealed"):
+            raise WorkshopError("Deze vraag is gesloten: er komen geen antwoorden meer bij.")
+        db.execute(
+            "UPDATE workshop_open_questions SET max_answers = ? WHERE workshop_id = ? AND question_id = ?",
+            [max_answers, workshop_id, question_id],
+        )
+        _touch(db, workshop_id)  # the phones say how many answers are left
+
+
+# --- the facilitator's own notes: shown on the facilitator's page only ------------------------------
+
+
+def set_note(store: Store, workshop_id: int, pin: str, question_id: str, text: str) -> None:
+    """A note on a question for the facilitator alone (what to ask the room next). Never in what
+    phones, the projector or an export get: only notes() reads it, for the facilitator's page."""
+    note = clean_input(str(text or ""), "De notitie").strip()
+    if len(note) > MAX_NOTE:
+        raise WorkshopError(f"Een notitie heeft hoogstens {MAX_NOTE} tekens.")
+    with store.write() as db:
+        facilitator_in(db, workshop_id, pin)
+        if not db.execute(
+            "UPDATE workshop_questions SET note = ? WHERE workshop_id = ? AND question_id = ?",
+            [note, workshop_id, question_id],
+        ).rowcount:
+            raise WorkshopError(f"Vraag {str(question_id)[:10]} hoort niet bij deze workshop.")
+
+
+def notes(store: Store, workshop_id: int) -> dict[str, str]:
+    """The facilitator's notes by question (questions without one are left out). For the facilitator's
+    page only: the griffier's or PIN holder's access is checked there."""
+    rows = store.db.execute(
+        "SELECT question_id, note FROM workshop_questions WHERE workshop_id = ? AND note != ''", [workshop_id]
+    ).fetchall()
+    return {qid: printable(note) for qid, note in rows}
 
 
 def set_vote_options(

@@ -34,7 +34,6 @@ from scan.rules.scoring import check_answer
 from scan.storage.core import Store, now
 
 MAX_OPEN_ANSWER = 280
-MAX_OPEN_ANSWERS_PER_PERSON = 3  # per open question
 
 Operation = Callable[[Any], Any]  # runs inside a write transaction (a sqlite_utils.Database)
 
@@ -277,12 +276,20 @@ def open_answer_op(workshop_id: int, token: object, question_id: str, text: obje
             raise WorkshopError("Deze open vraag hoort niet bij deze workshop.")
         if status != "open":
             raise WorkshopError("Deze vraag is gesloten; uw antwoord is niet meer bewaard.")
+        # the facilitator's limit as this write sees it: one lowered a moment ago counts
+        limit = db.execute(
+            "SELECT max_answers FROM workshop_open_questions WHERE workshop_id = ? AND question_id = ?",
+            [workshop_id, question_id],
+        ).fetchone()[0]
         sent = db.execute(
             "SELECT COUNT(*) FROM workshop_open_answers WHERE participant_id = ? AND question_id = ?",
             [pid, question_id],
         ).fetchone()[0]
-        if sent >= MAX_OPEN_ANSWERS_PER_PERSON:
-            raise WorkshopError(f"U heeft al {MAX_OPEN_ANSWERS_PER_PERSON} antwoorden gegeven op deze vraag.")
+        if sent >= limit:
+            raise WorkshopError(
+                f"U heeft al {limit} {'antwoord' if limit == 1 else 'antwoorden'} gegeven op deze vraag; "
+                "meer kan niet."
+            )
         db.execute(
             "INSERT INTO workshop_open_answers (participant_id, question_id, text, status, for_agenda, created_at) "
             "VALUES (?, ?, ?, 'nieuw', 0, ?)",

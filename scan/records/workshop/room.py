@@ -45,6 +45,7 @@ def room_state(store: Store, workshop_id: int) -> dict:
                 "stand": status,
                 "opties": [],
                 "max": MAX_OPEN_ANSWER,
+                "per_persoon": ws.answer_limits.get(qid, 1),  # the phone says how many are left
             }
         else:
             q = bank.question(qid)

@@ -130,6 +130,11 @@ def _questions(ws: workshop.Workshop) -> None:
     st.html(
         f'<h2 style="font-size:1.6rem;margin:0.3rem 0">Vraag {index + 1} van {total}: {literal.html(ws.text_of(qid, bank))}</h2>'
     )
+    if note := workshop.notes(store, ws.id).get(qid):  # the facilitator's own: never on a screen in the room
+        st.html(
+            '<p class="ws-note" style="white-space:pre-wrap;border-left:4px solid #8a4b00;padding-left:0.6rem">'
+            f"<strong>Uw notitie</strong> (alleen voor u): {literal.html(note)}</p>"
+        )
     st.markdown(
         f"Stand: **{workshop.STATUS_LABELS[t.status]}** · **{t.answered} van {t.participants}** deelnemers "
         "hebben geantwoord"
@@ -511,8 +516,16 @@ else:
         text = st.text_input(
             "Open vraag", value=DEFAULT_OPEN_QUESTION, max_chars=300, key="leiden_open_tekst"
         )
+        limit = st.number_input(
+            "Antwoorden per deelnemer",
+            min_value=1,
+            max_value=10,
+            value=workshop.DEFAULT_ANSWER_LIMIT,
+            step=1,
+            key="leiden_open_aantal",
+        )
         if st.form_submit_button("Toevoegen aan het eind"):
-            _do(workshop.add_open_question, text)
+            _do(workshop.add_open_question, text, int(limit))
             st.rerun()
     with st.expander("Keuzelijst voor het stemmen"):
         current = chosen.choice_list(bank)
@@ -534,9 +547,48 @@ else:
                 _do(workshop.set_vote_options, picked, dots)
                 st.rerun()
 
-with st.expander("Alle vragen van deze workshop"):
-    states = workshop.statuses(store, chosen.id)
-    for i, qid in enumerate(chosen.question_ids):
-        st.html(
-            f"<p>{i + 1}. {literal.html(chosen.text_of(qid, bank))} — {workshop.STATUS_LABELS[states[qid]]}</p>"
-        )
+with st.expander("Alle vragen van deze workshop, met uw notities"):
+    states, own = workshop.statuses(store, chosen.id), workshop.notes(store, chosen.id)
+    if chosen.phase == "ended":
+        for i, qid in enumerate(chosen.question_ids):
+            st.html(
+                f"<p>{i + 1}. {literal.html(chosen.text_of(qid, bank))} — {workshop.STATUS_LABELS[states[qid]]}</p>"
+            )
+    else:
+        with st.form("leiden_notities"):
+            st.caption(
+                "Een notitie ziet alleen u, hier en bij de vraag (wat u de zaal daarna wilt vragen): niet het "
+                "projectiescherm, niet de telefoons, niet de downloads."
+            )
+            typed: dict[str, str] = {}
+            limits: dict[str, int] = {}
+            for i, qid in enumerate(chosen.question_ids):
+                st.html(
+                    f"<p>{i + 1}. {literal.html(chosen.text_of(qid, bank))} — {workshop.STATUS_LABELS[states[qid]]}</p>"
+                )
+                typed[qid] = st.text_area(
+                    f"Notitie bij vraag {i + 1}",
+                    value=own.get(qid, ""),
+                    max_chars=workshop.MAX_NOTE,
+                    height=68,
+                    key=f"leiden_notitie_{qid}",
+                )
+                if workshop.is_open_question(qid) and states[qid] in ("hidden", "open"):
+                    limits[qid] = int(
+                        st.number_input(
+                            f"Antwoorden per deelnemer bij vraag {i + 1}",
+                            min_value=1,
+                            max_value=10,
+                            value=chosen.answer_limits.get(qid, workshop.DEFAULT_ANSWER_LIMIT),
+                            step=1,
+                            key=f"leiden_aantal_{qid}",
+                        )
+                    )
+            if st.form_submit_button("Notities bewaren"):
+                for qid, note in typed.items():
+                    if note.strip() != own.get(qid, ""):
+                        _do(workshop.set_note, qid, note)
+                for qid, limit in limits.items():
+                    if limit != chosen.answer_limits.get(qid):
+                        _do(workshop.set_answer_limit, qid, limit)
+                st.rerun()

@@ -1,6 +1,7 @@
 """Answers per participant and speaker notes (issue 27.7): the facilitator sets how many answers one
 participant may send to an open question (default 3), enforced inside the answer's write; a note per
-question is for the facilitator only, never in what phones, the projector or an export get."""
+question is for the facilitator only, never in what phones, the projector or an export (Excel, CSV,
+the workshop's PDF) get."""
 
 from __future__ import annotations
 
@@ -9,11 +10,14 @@ import json
 import zipfile
 
 import pytest
+from pypdf import PdfReader
 
 from scan.records import workshop
 from scan.records.round import rounds
 from scan.records.workshop import WorkshopError, export
 from scan.storage.core import Store
+from scan.views import report
+from scan.views.workshops import workshop_report
 from scan.web.page import phone_page
 
 from .held_write import race
@@ -76,7 +80,9 @@ def _everything_phones_and_exports_get(store, rnd, ws, token) -> list[str]:
     state = workshop.room_state(store, ws.id)
     mine = workshop.mine(store, ws.id, token)
     workbook = zipfile.ZipFile(io.BytesIO(export.to_xlsx(store, ws.id)))
+    pdf = PdfReader(io.BytesIO(report.workshop_pdf(workshop_report(store, ws.id))))
     return [
+        *(page.extract_text() for page in pdf.pages),
         json.dumps(state, ensure_ascii=False),
         phone_page(ws.join_code, state, mine, "nonce", 0.0),
         json.dumps(mine, ensure_ascii=False),

@@ -9,6 +9,7 @@ Streamlit-free (the facilitator's and projector's pages are in scan/ui, the phon
 - results.py: live counts, published figures (n >= 5 per figure), moderation, and the outcomes API
   for the agenda, proposals, presentation and report: ``outcomes(store, round_id)``,
   ``proposal_votes(outcomes)``, ``agenda_inputs(store, round_id)``.
+- qa.py: questions from the room (Slido-style Q&A): ask, upvote, moderate, the board the room sees.
 - export.py: the facilitator's Excel/CSV of one workshop.
 """
 
@@ -78,6 +79,18 @@ from scan.records.workshop.participation import (
     vote,
     vote_op,
 )
+from scan.records.workshop.qa import (
+    MAX_QUESTION,
+    Board,
+    RoomQuestion,
+    ask_op,
+    board,
+    moderate_questions,
+    room_questions,
+    set_questions_on_screen,
+    set_questions_open,
+    upvote_op,
+)
 from scan.records.workshop.results import (
     AgendaInput,
     OpenAnswer,
@@ -115,6 +128,7 @@ __all__ = [
     "JOIN_ALPHABET",
     "JOIN_LENGTH",
     "MAX_NOTE",
+    "MAX_QUESTION",
     "MAX_VOTES",
     "PHASE_LABELS",
     "PIN_LENGTH",
@@ -123,8 +137,10 @@ __all__ = [
     "TIMER_SECONDS",
     "AgendaInput",
     "Audience",
+    "Board",
     "OpenAnswer",
     "QuestionOutcome",
+    "RoomQuestion",
     "Tally",
     "Timer",
     "Workshop",
@@ -135,6 +151,8 @@ __all__ = [
     "agenda_inputs",
     "answer",
     "answer_op",
+    "ask_op",
+    "board",
     "by_join_code",
     "by_ref",
     "check_facilitator",
@@ -157,6 +175,7 @@ __all__ = [
     "joining_open",
     "mine",
     "moderate",
+    "moderate_questions",
     "new_pin",
     "notes",
     "open_answer",
@@ -174,6 +193,7 @@ __all__ = [
     "published_vote_results",
     "questions_for",
     "review",
+    "room_questions",
     "room_state",
     "run_batch",
     "set_answer_limit",
@@ -182,6 +202,8 @@ __all__ = [
     "set_note",
     "set_phase",
     "set_pinned",
+    "set_questions_on_screen",
+    "set_questions_open",
     "set_status",
     "set_vote_options",
     "share",
@@ -191,6 +213,7 @@ __all__ = [
     "stop_timer",
     "tally",
     "timer",
+    "upvote_op",
     "versions",
     "vote",
     "vote_op",

@@ -118,7 +118,7 @@ links[0].page_link(
     icon=":material/present_to_all:",
     query_params={"projectie": chosen.ref},
 )
-links[1].caption(
+links[1].markdown(  # not a caption: a link in grey caption text is below AA contrast
     f"Telefoons: scan de QR-code op het projectiescherm of ga naar {root}{join_path(chosen.join_code)}"
 )
 

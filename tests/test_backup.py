@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from scan.records import benchmark_store, workshop
 from scan.records.access import grant_oidc, set_password
 from scan.records.backup import BackupError, backup_bytes, dump, restore
 from scan.records.round import answers as answer_store
-from scan.records.round import choices, respondents, rounds
+from scan.records.round import choices, follow_up, respondents, rounds
 from scan.records.round.sharing import create_share_link
 from scan.storage.core import Store
 from scan.storage.schema_graph import data_tables
@@ -33,6 +34,12 @@ def full(demo_store: Store) -> Store:
     respondents.answer(store, code, token, "1.6", 4)
     choices.set_status(store, rnd.id, "6a", "kiezen")
     choices.save_agenda_field(store, rnd.id, "6a", goal="Mediafonds")
+    own = follow_up.add_own_item(store, rnd.id, "Wijkbudgetten", budget="€ 30.000")  # issue 26.8
+    follow_up.set_status(store, rnd.id, "6a", "gestopt", "Geen krant meer")
+    follow_up.add_note(store, rnd.id, f"eigen-{own}", date(2026, 3, 1), "Eerste wijk")
+    if rounds.previous(store, "GM0355", 2026) is None:
+        rounds.start(store, "GM0355", 2024)
+    follow_up.carry_forward(store, rnd.id)
     ws, secret = workshop.create(store, rnd.id, ["6.1"], "Avond")
     _, wt = workshop.join(store, ws.join_code)
     workshop.set_status(store, ws.id, secret, "6.1", "open")

@@ -4,10 +4,12 @@ only figures over at least five people (the workshop domain's own rule)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
+from scan.content.questionbank import question_bank
 from scan.records.round import choices, rounds
-from scan.rules.agenda import to_markdown
+from scan.rules.agenda import to_plain_text
 from scan.storage.core import Store
 from scan.views import agenda as agenda_views
 from scan.views import workshops as workshop_views
@@ -24,10 +26,16 @@ def test_votes_and_distributions_reach_the_proposals_they_are_about(store: Store
     assert says["2a"].votes == ((TITLE, 6, 6),) and says["6a"].votes == ((TITLE, 3, 6),)
     # 1.1 was revealed: its distribution belongs to 1a, which it measures; 2.1 was never shown
     (spread,) = says["1a"].spreads
-    assert spread[:3] == (TITLE, "1.1", 6) and sum(n for _, n in spread[3]) == 6
+    assert spread[:3] == (TITLE, question_bank().question("1.1").statement.rstrip("."), 6)
+    assert sum(n for _, n in spread[3]) == 6
     assert says["2a"].spreads == () and set(says) == {"1a", "2a", "6a"}
     assert says["2a"].lines == ["6 stippen in de workshop ‘Raadsavond’ (6 deelnemers stemden)"]
-    assert says["1a"].lines[0].startswith("Vraag 1.1 in de workshop ‘Raadsavond’ (6 antwoorden): 1 · ")
+    # in the question's own words and the levels' names: no "Vraag 1.1", no "1 · " (issue 26.6)
+    line = says["1a"].lines[0]
+    assert line.startswith(
+        f"In de workshop ‘Raadsavond’ over ‘{question_bank().question('1.1').statement.rstrip('.')}’ (6 antwoorden): "
+    )
+    assert not re.search(r"Vraag \d|\d · |niveau \d", line), line
 
 
 def test_fewer_than_five_people_publish_nothing(store: Store) -> None:
@@ -47,6 +55,6 @@ def test_the_agenda_and_its_downloads_carry_the_workshop_lines(store: Store) -> 
     agenda = agenda_views.agenda(store, rnd)
     lines = {item.proposal.id: item.workshop_lines for item in agenda.items}
     assert lines["2a"] == ["6 stippen in de workshop ‘Raadsavond’ (6 deelnemers stemden)"]
-    assert lines["1a"][0].startswith("Vraag 1.1 in de workshop")
-    markdown = to_markdown(agenda.items, "Zeist", 2026, date(2026, 5, 1))
-    assert "- **Workshop:** 6 stippen in de workshop ‘Raadsavond’ \\(6 deelnemers stemden\\)" in markdown
+    assert lines["1a"][0].startswith("In de workshop ‘Raadsavond’ over ‘Er is een democratiseringsagenda")
+    text = to_plain_text(agenda.items, "Zeist", 2026, date(2026, 5, 1))
+    assert "\nWorkshop: 6 stippen in de workshop ‘Raadsavond’ (6 deelnemers stemden)\n" in text

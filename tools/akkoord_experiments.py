@@ -52,6 +52,9 @@ class Window:
     support: set[str]  # proposals found by support words only (counted when the model agrees)
     denied: set[int]  # priorities whose terms in this window are all negated
     themes: set[int] = field(default_factory=set)  # priorities whose theme words the word list finds
+    touched: set[int] = field(
+        default_factory=set
+    )  # priorities with any term not negated (even one support word)
 
 
 @dataclass
@@ -65,8 +68,18 @@ class Item:
     windows: list[Window] = field(default_factory=list)
 
 
+# The word list the windows are read with: questions/akkoord.yaml, or (--vocabulary) an older one,
+# e.g. the list before words were taken from the development split, to see how the model and the
+# combination behave next to a word list that has not seen the passages it is scored on.
+VOCABULARY: list[Path] = []
+
+
+def _vocab():
+    return vocabulary(VOCABULARY[0]) if VOCABULARY else vocabulary()
+
+
 def read_windows(text: str) -> list[Window]:
-    matcher = _matcher(vocabulary())
+    matcher = _matcher(_vocab())
     document = read_text(text, "passage", Limits.default())
     windows = []
     for piece in split_passages(document.blocks):
@@ -89,9 +102,10 @@ def read_windows(text: str) -> list[Window]:
             elif verdict.status == "deels":
                 support.add(pid)
         denied = {p for p, flags in by_priority.items() if flags and all(flags)}
+        touched = {p for p, flags in by_priority.items() if not all(flags)}
         found = {int(pid[0]) for pid in strong | support} | themes
-        themes = {p for p in themes if p not in vocabulary().alone_themes or not found - {p}}
-        windows.append(Window(tokens, strong, support, denied, themes))
+        themes = {p for p in themes if p not in _vocab().alone_themes or not found - {p}}
+        windows.append(Window(tokens, strong, support, denied, themes, touched))
     return windows
 
 
@@ -205,11 +219,53 @@ class Variant:
     use_rules: bool = True
     min_precision: float = 0.0  # thresholds: best F1 among those keeping at least this precision
     rule_features: bool = False  # the word list's findings as features of the model
+    learner: str = "lr"  # lr | nblr (features scaled by their naive-Bayes log-count ratio) | l1
+    top_only: bool = False  # the model counts a priority only when it is the passage's top score
+    theme_gate: float = 0.0  # the word list's theme words count only when the model gives this much
+    min_df: int = 2
+    touched_gate: float = 0.0  # a word of the priority plus at least this model probability counts
+
+
+def fit_priority(x_train, y: np.ndarray, variant: Variant) -> tuple[np.ndarray, float]:
+    """Weights and bias of one priority's linear model over the binary features.
+
+    ``nblr`` (Wang and Manning's NB-weighted logistic regression): each feature is first scaled by
+    its log-count ratio r (how much more often it occurs in the priority's passages than in the
+    others, with add-one smoothing); the regression is fitted on the scaled features. As the
+    features are binary, the scaled model is again one weight per feature (w * r), so the app's
+    model file and scoring stay as they are."""
+    from sklearn.linear_model import LogisticRegression
+
+    weight = "balanced" if variant.balanced else None
+    if variant.learner == "l1":
+        import warnings
+
+        warnings.filterwarnings("ignore", message=".*penalty.*")
+        model = LogisticRegression(
+            C=variant.c, penalty="l1", class_weight=weight, solver="liblinear", max_iter=2000
+        )
+        model.fit(x_train, y)
+        return model.coef_[0], float(model.intercept_[0])
+    if variant.learner == "nblr":
+        from scipy.sparse import diags
+
+        pos = np.asarray(x_train[y == 1].sum(axis=0)).ravel() + 1.0
+        neg = np.asarray(x_train[y == 0].sum(axis=0)).ravel() + 1.0
+        r = np.log(pos / pos.sum()) - np.log(neg / neg.sum())
+        model = LogisticRegression(C=variant.c, class_weight=weight, solver="liblinear", max_iter=2000)
+        model.fit(x_train @ diags(r), y)
+        return model.coef_[0] * r, float(model.intercept_[0])
+    model = LogisticRegression(C=variant.c, class_weight=weight, solver="liblinear", max_iter=2000)
+    model.fit(x_train, y)
+    return model.coef_[0], float(model.intercept_[0])
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-z))
 
 
 def out_of_fold(items: list[Item], variant: Variant) -> np.ndarray:
     """Probability per scored item and priority, from models that never saw its municipality."""
-    from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
     featurize = FEATURIZERS[variant.featurizer]
@@ -232,7 +288,7 @@ def out_of_fold(items: list[Item], variant: Variant) -> np.ndarray:
     for train_pos, valid_pos in GroupKFold(n_splits=FOLDS).split(scored, groups=groups):
         train = [scored[k] for k in train_pos] + own
         valid = [scored[k] for k in valid_pos]
-        vocab = build_vocab([passage_rows[i] for i in train])
+        vocab = build_vocab([passage_rows[i] for i in train], variant.min_df)
         x_train = matrix([passage_rows[i] for i in train], vocab, variant.normalise)
         flat = [(i, row) for i in valid for row in window_rows[i]]
         if not flat:
@@ -243,14 +299,8 @@ def out_of_fold(items: list[Item], variant: Variant) -> np.ndarray:
             y = np.array([p in items[i].gold_priorities for i in train], dtype=int)
             if y.sum() == 0:
                 continue
-            model = LogisticRegression(
-                C=variant.c,
-                class_weight="balanced" if variant.balanced else None,
-                solver="liblinear",
-                max_iter=2000,
-            )
-            model.fit(x_train, y)
-            window_probs = model.predict_proba(x_valid)[:, 1]
+            coef, bias = fit_priority(x_train, y, variant)
+            window_probs = _sigmoid(x_valid @ coef + bias)
             for i in valid:
                 mask = owners == i
                 if mask.any():
@@ -286,12 +336,21 @@ def decide(item: Item, prob: np.ndarray, thresholds: np.ndarray, variant: Varian
     for w in item.windows:
         denied |= w.denied
         if variant.use_rules:
-            priorities |= w.themes
+            priorities |= {p for p in w.themes if prob[p - 1] >= variant.theme_gate}
             proposals |= w.strong
             proposals |= {pid for pid in w.support if not variant.use_model or prob[int(pid[0]) - 1] >= GATE}
     priorities |= {int(pid[0]) for pid in proposals}
+    if variant.use_model and variant.touched_gate:
+        # a term of the priority (even a single support word) and the model fairly sure
+        for w in item.windows:
+            priorities |= {p for p in w.touched - denied if prob[p - 1] >= variant.touched_gate}
     if variant.use_model:
-        priorities |= {p for k, p in enumerate(PRIORITIES) if prob[k] >= thresholds[k] and p not in denied}
+        top = prob.max()
+        priorities |= {
+            p
+            for k, p in enumerate(PRIORITIES)
+            if prob[k] >= thresholds[k] and p not in denied and (not variant.top_only or prob[k] >= top)
+        }
     return priorities, proposals
 
 
@@ -359,6 +418,26 @@ VARIANTS = [
     Variant("thr-P85", min_precision=0.85),
     Variant("thr-P85-rules-C1", min_precision=0.85, rule_features=True, c=1.0),
     Variant("model-only", use_rules=False),
+    # issue 24, second round: other learners and combination rules (C 1.0 as in the app)
+    Variant("app (C 1.0, global threshold)", c=1.0),
+    Variant("learner-nblr-C0.1", learner="nblr", c=0.1),
+    Variant("learner-nblr-C0.3", learner="nblr", c=0.3),
+    Variant("learner-nblr-C1", learner="nblr", c=1.0),
+    Variant("learner-l1-C1", learner="l1", c=1.0),
+    Variant("learner-l1-C3", learner="l1", c=3.0),
+    Variant("mindf3-C1", min_df=3, c=1.0),
+    Variant("combine-top-only-C1", top_only=True, c=1.0),
+    Variant("combine-theme-gate0.3-C1", theme_gate=0.3, c=1.0),
+    Variant("combine-theme-gate0.5-C1", theme_gate=0.5, c=1.0),
+    Variant("thr-global-C1", c=1.0),
+    Variant("thr-global-C0.3", c=0.3),
+    Variant("thr-global-C3", c=3.0),
+    Variant("combine-touched0.3-C1", touched_gate=0.3, c=1.0),
+    Variant("combine-touched0.5-C1", touched_gate=0.5, c=1.0),
+    Variant("combine-touched0.7-C1", touched_gate=0.7, c=1.0),
+    Variant("combine-touched0.5-thrP-C1", touched_gate=0.5, c=1.0, thresholds="per_priority"),
+    Variant("model-only-nblr-C0.3", learner="nblr", c=0.3, use_rules=False),
+    Variant("model-only-C1", c=1.0, use_rules=False),
     Variant("model-only-rules-feat", use_rules=False, rule_features=True, c=1.0),
 ]
 
@@ -412,13 +491,26 @@ def recall_at_5_cv(variant: Variant, thresholds: np.ndarray, maybe: float = 0.05
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--only", default="", help="run the variants whose name starts with this")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="run the variants whose name starts with this (comma-separated: any of them)",
+    )
     parser.add_argument("--recall5", action="store_true", help="also recall@5 per document (slower)")
+    parser.add_argument(
+        "--vocabulary", type=Path, help="read with this word list instead of questions/akkoord.yaml"
+    )
+    parser.add_argument(
+        "--at", type=float, help="also the figures with this one model threshold for all priorities"
+    )
     args = parser.parse_args()
+    if args.vocabulary:
+        VOCABULARY.append(args.vocabulary)
+        print(f"word list: {args.vocabulary}")
     cache: dict[bool, list[Item]] = {}
     print("development split, cross-validated by municipality (5 folds); own sets only in training")
     for variant in VARIANTS:
-        if not variant.name.startswith(args.only):
+        if not variant.name.startswith(tuple(args.only.split(","))):
             continue
         if variant.with_own not in cache:
             cache[variant.with_own] = load_items(variant.with_own)
@@ -444,6 +536,10 @@ def main() -> int:
         print(
             f"{variant.name:<52} prio P R F1 | prop P R F1 | agreement prio P R: {figures} | thr {shown}{at5}"
         )
+        if args.at is not None and variant.use_model:
+            fixed = evaluate(items, probs, np.full(len(PRIORITIES), args.at), variant)
+            figures = " ".join(f"{x:.3f}" for x in (*fixed[0].prf(), *fixed[1].prf(), *fixed[2].prf()[:2]))
+            print(f"{'  at threshold ' + str(args.at):<52} {figures}")
     return 0
 
 

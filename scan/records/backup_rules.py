@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Any
 
 from scan.base.errors import ScanError
@@ -19,10 +20,11 @@ from scan.content.models import ROLE_LABELS, SELF_ROLE, WORKSHOP_ROLE, ProposalS
 from scan.content.questionbank import question_bank
 from scan.content.reference import reference
 from scan.records.round.choices import AGENDA_FIELDS, MAX_FIELD
+from scan.records.round.follow_up import MAX_NOTE, OWN_FIELDS
+from scan.records.round.follow_up import MAX_TITLE as MAX_OWN_TITLE
 from scan.records.round.rounds import valid_year
 from scan.records.workshop.core import (
     ANSWER_LIMITS,
-    MAX_NOTE,
     MAX_OPEN_QUESTION,
     MAX_TITLE,
     PHASES,
@@ -30,9 +32,13 @@ from scan.records.workshop.core import (
     Audience,
     is_open_question,
 )
+from scan.records.workshop.core import (
+    MAX_NOTE as MAX_QUESTION_NOTE,
+)
 from scan.records.workshop.participation import MAX_OPEN_ANSWER
 from scan.records.workshop.qa import MAX_QUESTION, QA_STATUSES
 from scan.records.workshop.results import MODERATION
+from scan.rules.agenda import OWN_PREFIX, ItemStatus
 from scan.rules.akkoord.coverage import Judgement
 from scan.rules.akkoord.result import AgreementAnalysis
 from scan.rules.scoring import check_answer
@@ -110,6 +116,37 @@ def _agenda_items(row: Row) -> None:
         _text(row.get(name), f"Agendaveld '{name}'", MAX_FIELD)
 
 
+def _agenda_own_items(row: Row) -> None:
+    for name in OWN_FIELDS:
+        _text(row.get(name), f"Agendaveld '{name}'", MAX_OWN_TITLE if name == "title" else MAX_FIELD)
+    if not str(row.get("title") or "").strip():
+        raise InvalidRow("Een eigen agendapunt zonder titel.")
+
+
+def _agenda_item_key(item: object) -> None:
+    key = str(item)
+    if key.startswith(OWN_PREFIX):
+        if not key.removeprefix(OWN_PREFIX).isdecimal():
+            raise InvalidRow(f"Agendapunt '{key[:30]}' bestaat niet.")
+    else:
+        _proposal(item)
+
+
+def _agenda_follow_up(row: Row) -> None:
+    _agenda_item_key(row.get("item"))
+    _one_of(row.get("status"), {s.value for s in ItemStatus}, "Stand")
+    _text(row.get("why"), "Waarom gestopt", MAX_FIELD)
+
+
+def _agenda_notes(row: Row) -> None:
+    _agenda_item_key(row.get("item"))
+    _text(row.get("text"), "Een notitie", MAX_NOTE)
+    try:
+        date.fromisoformat(str(row.get("noted_on")))
+    except ValueError:
+        raise InvalidRow(f"Datum '{str(row.get('noted_on'))[:20]}' is geen datum.") from None
+
+
 def _agreements(row: Row) -> None:
     _one_of(row.get("source"), ("pdf", "docx", "text"), "Soort bestand")
     _text(row.get("filename"), "De bestandsnaam", 200)
@@ -155,7 +192,7 @@ def _workshops(row: Row) -> None:
 def _workshop_questions(row: Row) -> None:
     _one_of(row.get("status"), STATUSES, "Status van een vraag")
     _flag(row, "reveal_at_end")
-    _text(row.get("note"), "Een notitie bij een vraag", MAX_NOTE)
+    _text(row.get("note"), "Een notitie bij een vraag", MAX_QUESTION_NOTE)
     ends_at = row.get("ends_at")
     if ends_at is not None and (isinstance(ends_at, bool) or not isinstance(ends_at, int | float)):
         raise InvalidRow(f"Eindtijd '{str(ends_at)[:20]}' is geen tijdstip.")
@@ -193,6 +230,9 @@ RULES: dict[str, Callable[[Row], None]] = {
     "answers": _answers,
     "proposal_status": _proposal_status,
     "agenda_items": _agenda_items,
+    "agenda_own_items": _agenda_own_items,
+    "agenda_follow_up": _agenda_follow_up,
+    "agenda_notes": _agenda_notes,
     "agreements": _agreements,
     "agreement_decisions": _agreement_decisions,
     "benchmark_values": _benchmark_values,

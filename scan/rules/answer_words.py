@@ -57,6 +57,18 @@ def level_words(question: Question, value: int | None, dont_know: bool = False) 
     return f"Niveau {value}: {short.strip()}", rest.strip()
 
 
+def lower_first(text: str) -> str:
+    """A sentence continued after a colon: "Het fonds werkt" -> "het fonds werkt"; "VNG" stays."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def level_name(question: Question, value: int) -> str:
+    """A level's name inside a sentence: "in uitvoering", "niet aan de orde"."""
+    return lower_first(question.scale[value].partition(".")[0].strip())
+
+
 def in_sentence(question: Question, answer: Answer | None) -> str:
     """An answer inside a message: "3 · In uitvoering", "weet niet / n.v.t.", "nog niet beantwoord"."""
     if answer is not None and answer.dont_know:

@@ -6,7 +6,8 @@ that it ran. Part of the storage core: imports no domain module.
 Versions live in the schema itself (triggers), so no writer can forget them:
 - ``rounds.version``: a change stamp, unique across the database, that moves whenever anything a
   view of the round shows changes (answers and comments of anyone in the round, respondents,
-  proposal choices, agenda items). Cached views key on it. Moving between sections, the share
+  proposal choices, agenda items). Following up an agenda (027) moves the versions of the municipality's
+  later rounds too: they show what happened with it. Cached views key on it. Moving between sections, the share
   toggle and closing the round do not move it: they change nothing a view shows.
 - ``data_versions['benchmark']``: moves when peer figures can change (self-scan answers of a shared
   round, the share toggle, a deleted shared round, an imported benchmark file).
@@ -554,3 +555,67 @@ def _m025_workshop_questions(db: sqlite_utils.Database) -> None:
         ],
     )
     db.table("workshop_room_votes").create_index(["participant_id"])
+
+
+# --- 027: following up the agenda (issue 26.8) -----------------------------------------------------
+
+
+def _stamp_round_and_later(round_id_sql: str) -> str:
+    """The round and the municipality's later rounds: a later round shows what happened with this
+    round's agenda ("Wat deden we met de agenda van …?"), so their views change too."""
+    return (
+        f"{_NEXT_STAMP} UPDATE rounds SET version = {_STAMP}, updated_at = {_NOW} "
+        f"WHERE gm_code = (SELECT gm_code FROM rounds WHERE id = {round_id_sql}) "
+        f"AND year >= (SELECT year FROM rounds WHERE id = {round_id_sql});"
+    )
+
+
+@MIGRATIONS(name="027_agenda_follow_up")
+def _m027_agenda_follow_up(db: sqlite_utils.Database) -> None:
+    # the municipality's own agenda items (not from the pamphlet); carried_from: the item of the
+    # previous round it was carried over from (no foreign key: deleting that round keeps this one)
+    db.table("agenda_own_items").create(
+        {
+            "id": int,
+            "round_id": int,
+            "title": str,
+            "goal": str,
+            "owner": str,
+            "timeline": str,
+            "budget": str,
+            "carried_from": int,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("round_id", "rounds", "id")],
+        not_null={"round_id", "title"},
+    )
+    db.table("agenda_own_items").create_index(["round_id", "carried_from"], unique=True)
+    # per agenda item (a proposal's id, or "eigen-<id>"): gestart / loopt / klaar / gestopt, and why it stopped
+    db.table("agenda_follow_up").create(
+        {"round_id": int, "item": str, "status": str, "why": str, "updated_at": str},
+        pk=("round_id", "item"),
+        foreign_keys=[("round_id", "rounds", "id")],
+        not_null={"status"},
+    )
+    db.table("agenda_notes").create(
+        {"id": int, "round_id": int, "item": str, "noted_on": str, "text": str, "created_at": str},
+        pk="id",
+        foreign_keys=[("round_id", "rounds", "id")],
+        not_null={"round_id", "item", "noted_on", "text"},
+    )
+    db.table("agenda_notes").create_index(["round_id", "item"])
+    # the open items of the previous round's agenda were carried into this round: once per round
+    db.table("agenda_carries").create(
+        {"round_id": int, "from_round_id": int, "items": int, "carried_at": str},
+        pk="round_id",
+        foreign_keys=[("round_id", "rounds", "id"), ("from_round_id", "rounds", "id")],
+        not_null={"from_round_id", "items", "carried_at"},
+    )
+    for table in ("agenda_own_items", "agenda_follow_up", "agenda_notes", "agenda_carries"):
+        for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+            db.execute(
+                f"CREATE TRIGGER {table}_{event.lower()}_stamps_rounds AFTER {event} ON {table} BEGIN "
+                f"{_stamp_round_and_later(f'{row}.round_id')} END;"
+            )

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from scan.content.models import ProposalStatus
 from scan.content.questionbank import QuestionBank, question_bank
 from scan.records import workshop
-from scan.records.round import choices
+from scan.records.round import choices, follow_up, rounds
 from scan.records.round.rounds import Round
-from scan.rules.agenda import AgendaItem, WorkshopSays, build_agenda
+from scan.rules.agenda import AgendaItem, WorkshopSays, build_agenda, progress_summary
 from scan.rules.akkoord.coverage import (
     Promise,
 )
@@ -45,10 +45,35 @@ def suggestions(
 
 
 @dataclass(frozen=True)
+class PreviousAgenda:
+    """ "Wat deden we met de agenda van 2024?": the previous round's agenda with how each item got on,
+    and whether its open items were carried into this round."""
+
+    year: int
+    round_id: int
+    items: list[AgendaItem]
+    carry: follow_up.Carry | None  # None: the open items were not carried over yet
+
+    @property
+    def heading(self) -> str:
+        return f"Wat deden we met de agenda van {self.year}?"
+
+    @property
+    def open_items(self) -> list[AgendaItem]:
+        return [item for item in self.items if item.progress.is_open]
+
+    @property
+    def summary(self) -> str:
+        """ "5 punten: 2 klaar, 1 loopt, 1 gestopt, 1 nog niet gestart." """
+        return progress_summary(self.items)
+
+
+@dataclass(frozen=True)
 class Agenda:
     items: list[AgendaItem]
     inputs: list[tuple[str, str, str]]  # what workshops sent to the agenda
     workshops: dict[str, WorkshopSays]  # per proposal, chosen or not: what the workshops published
+    previous: PreviousAgenda | None = None  # the previous round's agenda, when it had items
 
 
 def agenda(
@@ -57,10 +82,13 @@ def agenda(
     scan: SelfScan | None = None,
     bank: QuestionBank | None = None,
     outcomes: list[workshop.WorkshopOutcome] | None = None,
+    *,
+    with_previous: bool = True,
 ) -> Agenda:
     """The draft agenda as every screen and document shows it: the chosen proposals with their edits or
-    the defaults (goal from the answers, the agreement's quote and page), their workshop dots, and the
-    workshops' input."""
+    the defaults (goal from the answers, the agreement's quote and page), their workshop dots, the
+    municipality's own items, each item's status and notes, the workshops' input; and what happened
+    with the previous round's agenda."""
     bank = bank or question_bank()
     scan = scan or self_scan(store, rnd, bank)
     outcomes = workshop_outcomes(store, rnd) if outcomes is None else outcomes
@@ -74,5 +102,24 @@ def agenda(
         answers=scan.answers,
         promised=promised(store, rnd),
         workshops=says,
+        own=follow_up.own_items(store, rnd.id),
+        progress=follow_up.progress(store, rnd.id),
     )
-    return Agenda(items, agenda_inputs(store, rnd), says)
+    return Agenda(
+        items,
+        agenda_inputs(store, rnd),
+        says,
+        previous_agenda(store, rnd, bank) if with_previous else None,
+    )
+
+
+def previous_agenda(store: Store, rnd: Round, bank: QuestionBank | None = None) -> PreviousAgenda | None:
+    """The previous round's agenda and how it got on; None when there was no previous round or its
+    agenda was empty."""
+    earlier = rounds.previous(store, rnd.gm_code, rnd.year)
+    if earlier is None:
+        return None
+    items = agenda(store, earlier, bank=bank, with_previous=False).items
+    if not items:
+        return None
+    return PreviousAgenda(earlier.year, earlier.id, items, follow_up.carried(store, rnd.id))

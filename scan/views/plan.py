@@ -9,8 +9,9 @@ from scan.base.rhythm import moment
 from scan.content.models import ProposalStatus
 from scan.content.questionbank import QuestionBank
 from scan.records import workshop
-from scan.records.round import choices, respondents
+from scan.records.round import choices, follow_up, respondents, rounds
 from scan.records.round.rounds import Round
+from scan.rules.agenda import Progress
 from scan.rules.scoring import ScanScore
 from scan.storage.core import Store
 from scan.views.self_scan import self_scan
@@ -49,6 +50,8 @@ def steps(
             action="Start de scan hieronder",
         )
     ]
+    if rnd is not None and (looking_back := _previous_agenda_step(store, rnd)) is not None:
+        plan.append(looking_back)
     if rnd is None:
         counts, overview, workshops, statuses, edits = None, [], [], {}, {}
     else:
@@ -144,6 +147,34 @@ def steps(
         ),
     ]
     return plan
+
+
+def _previous_agenda_step(store: Store, rnd: Round) -> Step | None:
+    """ "Wat deden we met de agenda van 2024?": only when the previous round had an agenda."""
+    earlier = rounds.previous(store, rnd.gm_code, rnd.year)
+    keys = follow_up.item_keys(store, earlier.id) if earlier is not None else []
+    if earlier is None or not keys:
+        return None
+    progress = follow_up.progress(store, earlier.id)
+    still_open = sum(1 for key in keys if progress.get(key, Progress()).is_open)
+    carry = follow_up.carried(store, rnd.id)
+    if carry is not None:
+        status = f"{carry.items} open {'punt' if carry.items == 1 else 'punten'} overgenomen"
+    elif still_open:
+        status = f"{still_open} van {len(keys)} punten staan nog open, nog niet overgenomen"
+    else:
+        status = f"alle {len(keys)} punten klaar of gestopt"
+    return Step(
+        f"Wat deden we met de agenda van {earlier.year}?",
+        "griffie",
+        "Werk per punt van de vorige agenda de stand bij (gestart, loopt, klaar of gestopt) en neem wat "
+        "nog open staat met één klik mee naar de nieuwe agenda.",
+        status,
+        carry is not None or not still_open,
+        optional=True,
+        page="agenda",
+        action="Terugkijken op de agenda",
+    )
 
 
 def current(plan: list[Step]) -> int | None:

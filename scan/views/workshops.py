@@ -14,6 +14,7 @@ from scan.records.workshop.qa import Board
 from scan.records.workshop.results import Tally
 from scan.records.workshop.words import as_text
 from scan.rules.agenda import Spread, Vote, WorkshopSays
+from scan.rules.answer_words import DONT_KNOW_SHORT, level_name
 from scan.rules.benchmark import MIN_N
 from scan.storage.core import Store
 from scan.views.self_scan import municipality_name
@@ -44,8 +45,14 @@ def workshop_says(
         for q in result.questions:
             if q.kind != "schaal" or q.distribution is None:
                 continue
+            question = bank.question(q.question_id)
+            # the counts are in scale order with "weet niet" last (results.distribution_rows)
+            names = [level_name(question, v) for v in question.scale] + [DONT_KNOW_SHORT.lower()]
+            counts = tuple((name, n) for name, (_, n) in zip(names, q.distribution, strict=True))
             for pid in measures.get(q.question_id, ()):
-                spreads.setdefault(pid, []).append((result.title, q.question_id, q.n, q.distribution))
+                spreads.setdefault(pid, []).append(
+                    (result.title, question.statement.rstrip("."), q.n, counts)
+                )
     return {
         pid: WorkshopSays(tuple(votes.get(pid, ())), tuple(spreads.get(pid, ())))
         for pid in sorted(set(votes) | set(spreads))

@@ -193,7 +193,7 @@ def test_a_whole_workshop_with_eight_phones(server, browser, page, tmp_path: Pat
         page.get_by_text("6 stippen in de workshop ‘Raadsavond Zeist’ (8 deelnemers stemden)")
     ).to_be_visible()
     expect(
-        page.get_by_text(re.compile(r"Vraag 6\.1 in de workshop ‘Raadsavond Zeist’ \(8 antwoorden\)"))
+        page.get_by_text(re.compile(r"In de workshop ‘Raadsavond Zeist’ over ‘.+’ \(8 antwoorden\)"))
     ).to_be_visible()
     seen.append(page)
     seen.extend(p for _, p in phones[:2])

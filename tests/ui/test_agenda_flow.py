@@ -1,4 +1,4 @@
-"""AppTest: choose three proposals, edit the agenda, come back, download it as .docx."""
+"""AppTest: choose three proposals, edit the agenda, come back, download it as Word and as text."""
 
 from __future__ import annotations
 
@@ -41,9 +41,10 @@ def test_agenda_round_trip(new_session, db_path, downloads) -> None:
     assert at.text_area(key=f"agenda_{rnd.id}_6a_text").value.startswith(
         "Zeist richt een fonds op voor lokale journalistiek"
     )
-    # the goal says what the answers ask for, not the proposal's title again
+    # the goal says what the answers ask for, in the question's and the level's words (issue 26.6)
     goal = at.text_area(key=f"agenda_{rnd.id}_6a_goal").value
-    assert goal.startswith("Vraag 6.1 naar niveau 3 (nu niveau 0): ") and "Richt een fonds op" not in goal
+    assert goal.startswith("De gemeente steunt lokale journalistiek") and "Richt een fonds op" not in goal
+    assert "Van ‘niet aan de orde’ naar ‘in uitvoering’: het fonds werkt" in goal and "niveau" not in goal
     at.text_area(key=f"agenda_{rnd.id}_6a_goal").input("Een mediafonds vanaf 2027").run()
     assert any(c.value.endswith("Opgeslagen: Doel van voorstel 6a.") for c in at.caption)
     at.text_input(key=f"agenda_{rnd.id}_8b_owner").input("Raadscommissie Bestuur").run()
@@ -54,11 +55,11 @@ def test_agenda_round_trip(new_session, db_path, downloads) -> None:
     assert again.text_input(key=f"agenda_{rnd.id}_8b_owner").value == "Raadscommissie Bestuur"
     assert [b.proto.label for b in again.get("download_button")] == [
         "Download als Word (.docx)",
-        "Download als Markdown",
+        "Download als tekst (.txt)",
     ]
 
     # what the download button hands out
-    doc = Document(io.BytesIO(downloads["democratiseringsagenda-GM0355-2026.docx"]))
+    doc = Document(io.BytesIO(downloads["democratiseringsagenda-zeist-2026.docx"]))
     text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
         c.text for t in doc.tables for r in t.rows for c in r.cells
     )
@@ -67,8 +68,8 @@ def test_agenda_round_trip(new_session, db_path, downloads) -> None:
         assert f"Voorstel {pid}:" in text
     assert "Voorstel 6b" not in text
     assert "Een mediafonds vanaf 2027" in text and nl_date(date.today()) in text
-    markdown = downloads["democratiseringsagenda-GM0355-2026.md"].decode("utf-8")
-    assert markdown.count("## Voorstel ") == 3
+    text = downloads["democratiseringsagenda-zeist-2026.txt"].decode("utf-8")
+    assert text.count("\nVoorstel ") == 3 and "Een mediafonds vanaf 2027" in text and "\\" not in text
 
 
 def test_agenda_refuses_edits_to_unchosen_proposals(db_path) -> None:

@@ -125,7 +125,11 @@ def test_workshop_outcomes_show_on_the_cards_and_the_agenda(new_session, db_path
     assert "\\!\\[t\\]\\(http\u2060\\://x/track\\.png\\)" in card  # an image in a title never loads
     at.selectbox(key="aanbevelingen_prioriteit").set_value(1).run()
     card = next(m.value for m in at.markdown if m.value.startswith("**Voorstel 1a"))
-    assert "Vraag 1\\.1 in de workshop" in card and "\\(6 antwoorden\\)" in card
+    assert (
+        "In de workshop ‘Raadsavond" in card
+        and "over ‘Er is een democratiseringsagenda" in card
+        and "\\(6 antwoorden\\)" in card
+    )
 
     at.switch_page("scan/ui/pages/agenda.py").run()
     about = next(m.value for m in at.markdown if m.value.startswith("**Workshops:**"))

@@ -13,14 +13,16 @@ from datetime import date
 import streamlit as st
 
 from scan.base.errors import ScanError
+from scan.base.filenames import file_name
 from scan.base.formatting import countdown, nl_number
 from scan.content.questionbank import question_bank
 from scan.records import workshop
+from scan.records.round import rounds
 from scan.records.workshop import export
 from scan.records.workshop import words as workshop_words
 from scan.ui.components import literal, room_questions, workshop_access, workshop_view
 from scan.ui.components.links import app_root
-from scan.ui.services import get_store
+from scan.ui.services import get_reference, get_store
 from scan.views import report
 from scan.views.workshops import workshop_report
 from scan.web.joins import JOINS, MAX_COUNTED
@@ -509,13 +511,15 @@ if chosen.phase == "ended":
         ("CSV", export.to_csv, "csv", "text/csv"),
         ("PDF-verslag", _report_pdf, "pdf", "application/pdf"),
     ]
+    held_in = rounds.by_id(store, chosen.round_id)
+    municipality = get_reference().municipality(held_in.gm_code).name
     for col, (label, make, extension, mime) in zip(st.columns(3), downloads, strict=True):
         col.download_button(
             f"Uitkomsten downloaden ({label})",
             # made with the page, not on click: an ended workshop's summary is a few kB, and the
             # click-time (deferred) download lost the click in 2 of 4 CI runs (cause not found)
             data=make(store, chosen.id),
-            file_name=f"workshop-{chosen.join_code}.{extension}",
+            file_name=file_name("workshop", municipality, held_in.year, extension, chosen.join_code),
             mime=mime,
             key=f"leiden_{extension}",
         )

@@ -1,6 +1,7 @@
 """The council report: one HTML template (Jinja2) for the web report and the PDF (WeasyPrint, tagged
 PDF/UA-1), and a Word file with the same content. Charts are SVG drawn from the numbers
-(scan/rules/svg_charts.py), each with its numbers as text alternative."""
+(scan/rules/svg_charts.py), each with its numbers as text alternative. Also the council letter in Word
+(letter.py) and ``html_to_pdf``, which makes the presentation's PDF too."""
 
 from __future__ import annotations
 
@@ -16,14 +17,19 @@ from scan.content.models import PAMPHLET
 from scan.rules.benchmark import MIN_N
 from scan.rules.voices import DIVERGENCE_POINTS
 from scan.views.report.content import ReportData, report_data
+from scan.views.report.letter import Letter, letter_data, letter_docx
 from scan.views.workshops import WorkshopReport
 
 TEMPLATES = Path(__file__).parent / "templates"
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 __all__ = [
+    "Letter",
     "ReportData",
     "ReportError",
+    "html_to_pdf",
+    "letter_data",
+    "letter_docx",
     "report_data",
     "to_docx",
     "to_html",
@@ -71,7 +77,7 @@ def to_html(data: ReportData) -> str:
 
 def to_pdf(data: ReportData) -> bytes:
     """Tagged PDF (PDF/UA-1): Dutch, titled, headings, tables and figures with their alternative text."""
-    return _pdf(to_html(data))
+    return html_to_pdf(to_html(data))
 
 
 def workshop_html(data: WorkshopReport) -> str:
@@ -82,10 +88,12 @@ def workshop_html(data: WorkshopReport) -> str:
 
 def workshop_pdf(data: WorkshopReport) -> bytes:
     """The workshop report as a tagged PDF (PDF/UA-1), made as the council report is."""
-    return _pdf(workshop_html(data))
+    return html_to_pdf(workshop_html(data))
 
 
-def _pdf(page: str) -> bytes:
+def html_to_pdf(html: str) -> bytes:
+    """A whole HTML page (``lang``, ``title``, headings, tables, figures with ``alt``) as a tagged PDF/UA-1
+    in DejaVu: the report, the presentation and the workshop report are all made so."""
     if not FONT.exists():
         raise ReportError("Het lettertype DejaVu ontbreekt op de server (Debian-pakket 'fonts-dejavu-core').")
     try:
@@ -94,7 +102,7 @@ def _pdf(page: str) -> bytes:
         raise ReportError(
             "De PDF kan niet worden gemaakt: Pango ontbreekt (Debian-pakket 'libpango-1.0-0')."
         ) from exc
-    document = weasyprint.HTML(string=page)
+    document = weasyprint.HTML(string=html)
     return document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=False)
 
 

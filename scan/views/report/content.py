@@ -25,6 +25,7 @@ from scan.views import peers as peer_views
 from scan.views import round as round_views
 from scan.views import self_scan as scan_views
 from scan.views import workshops as workshop_views
+from scan.views.agenda import PreviousAgenda
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,7 @@ class ReportData:
     workshops: list[WorkshopView]
     agreement: AgreementReport
     agenda: list[AgendaItem]
+    previous_agenda: PreviousAgenda | None  # "Wat deden we met de agenda van 2024?"
     agenda_inputs: list[tuple[str, str, str]]  # (workshop, question, answer) sent to the agenda, as typed
     method: list[str]
     sources: list[str]
@@ -523,6 +525,7 @@ def report_data(view: round_views.RoundView, today: date | None = None) -> Repor
         workshops=_workshops(bank, view.workshops),
         agreement=_agreement(bank, view.agreement),
         agenda=view.agenda.items,
+        previous_agenda=view.agenda.previous,
         agenda_inputs=view.agenda.inputs,
         method=method,
         sources=sources,

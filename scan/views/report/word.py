@@ -240,13 +240,33 @@ def write(d: ReportData) -> bytes:
                 lead.runs[0].bold = True
                 doc.add_paragraph(ap.theme.quote, style="Quote")
 
+    if (previous := d.previous_agenda) is not None:
+        doc.add_heading(previous.heading, level=1)
+        doc.add_paragraph(f"Zo staan de punten van de agenda van {previous.year} ervoor. {previous.summary}")
+        word.add_table(
+            doc,
+            [
+                [item.named, item.progress.line, "\n".join(n.line for n in item.progress.notes) or "–"]
+                for item in previous.items
+            ],
+            [5.5, 3.5, 8.0],
+            header=["Punt", "Stand", "Voortgang"],
+        )
+        if previous.carry is not None:
+            n = previous.carry.items
+            doc.add_paragraph(
+                f"{n} open {'punt is' if n == 1 else 'punten zijn'} meegenomen naar de agenda hierna."
+            )
+        elif previous.open_items:
+            doc.add_paragraph("De open punten zijn (nog) niet meegenomen naar de agenda hierna.")
+
     doc.add_heading("Gekozen voorstellen: de concept-democratiseringsagenda", level=1)
     if not d.agenda:
         doc.add_paragraph(
             "Er zijn nog geen voorstellen gekozen. Kies ze in de app op de pagina Aanbevelingen."
         )
     for item in d.agenda:
-        doc.add_heading(f"{item.proposal.title} (voorstel {item.proposal.id})", level=2)
+        doc.add_heading(item.named, level=2)
         add_item_to_docx(doc, item)
     add_inputs_to_docx(doc, d.agenda_inputs, level=2)
 
@@ -259,6 +279,7 @@ def write(d: ReportData) -> bytes:
     if d.fictief:
         word.note(doc, d.fictief)
     _keep_headings_with_next(doc)
+    word.add_footer(doc, d.title)
     return word.to_bytes(doc)
 
 

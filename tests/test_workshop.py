@@ -545,3 +545,38 @@ def test_a_pin_replaced_meanwhile_is_refused_by_every_action(live, action: str) 
     )
     assert isinstance(outcome, WorkshopError) and "Alleen de begeleider" in str(outcome), outcome
     assert workshop.get(store, ws.id).version == before.version + 0  # nothing written (the PIN change aside)
+
+
+def test_moderation_undoes_and_acts_only_on_what_the_screen_showed(live) -> None:
+    # issue 27.4: an approval can be taken back, a rejection too; a click changes only the answers still
+    # as the facilitator saw them (another facilitator's decision meanwhile stands)
+    store, rnd, ws, pin = live
+    qid = workshop.add_open_question(store, ws.id, pin, "Wat moet beter?")
+    workshop.set_status(store, ws.id, pin, qid, "open")
+    for text in ("eerste", "tweede", "derde"):
+        workshop.open_answer(store, ws.id, workshop.join(store, ws.join_code)[1], qid, text)
+    first, second, third = workshop.open_answers(store, ws.id, qid)
+    assert workshop.moderate(store, ws.id, pin, [first.id], "goedgekeurd", "nieuw") == 1
+    workshop.set_for_agenda(store, ws.id, pin, first.id, True)
+    workshop.set_pinned(store, ws.id, pin, first.id, True)
+    workshop.set_status(store, ws.id, pin, qid, "revealed")
+    assert workshop.published_open_answers(store, ws.id, qid) == ["eerste"]
+
+    assert workshop.moderate(store, ws.id, pin, [first.id], "nieuw", "goedgekeurd") == 1
+    back = workshop.open_answers(store, ws.id, qid)[0]
+    assert (back.status, back.for_agenda, back.pinned) == ("nieuw", False, False)
+    assert workshop.published_open_answers(store, ws.id, qid) == []
+    assert workshop.agenda_inputs(store, rnd.id) == []
+
+    workshop.moderate(store, ws.id, pin, [second.id], "afgewezen", "nieuw")
+    assert workshop.moderate(store, ws.id, pin, [second.id], "nieuw", "afgewezen") == 1
+    # the screen showed all three unread; meanwhile another facilitator rejected the third
+    workshop.moderate(store, ws.id, pin, [third.id], "afgewezen")
+    assert workshop.moderate(store, ws.id, pin, [first.id, second.id, third.id], "goedgekeurd", "nieuw") == 2
+    assert [a.status for a in workshop.open_answers(store, ws.id, qid)] == [
+        "goedgekeurd",
+        "goedgekeurd",
+        "afgewezen",
+    ]
+    with pytest.raises(WorkshopError, match="Onbekende keuze"):
+        workshop.moderate(store, ws.id, pin, [first.id], "goedgekeurd", "weg")

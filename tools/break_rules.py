@@ -168,6 +168,30 @@ MUTATIONS = [
         "        if False:",
         "an ended workshop starts again",
     ),
+    (
+        "scan/records/workshop/results.py",
+        "WHERE id = ? AND status = coalesce(?, status)",
+        "WHERE id = ? AND coalesce(?, status) IS NOT NULL",
+        "a moderation click overrides what another facilitator decided meanwhile",
+    ),
+    (
+        "scan/records/workshop/core.py",
+        "AND status = 'open' AND ends_at <= ?",
+        "AND ends_at <= ?",
+        "a countdown closes (or reveals) a question the facilitator had already closed",
+    ),
+    (
+        "scan/records/workshop/participation.py",
+        'if row[0] == "open" and row[1] is not None and row[1] <= time.time():',
+        "if False:",
+        "an answer after the countdown's zero is kept",
+    ),
+    (
+        "scan/records/workshop/participation.py",
+        "        if sent >= limit:",
+        "        if sent > limit:",
+        "a participant sends one answer more than the facilitator allows",
+    ),
 ]
 
 

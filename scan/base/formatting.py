@@ -79,3 +79,8 @@ def nl_signed(value: float | None, decimals: int = 0) -> str:
     if shown.strip("0,") == "":  # rounds to zero
         return shown
     return ("+" if value > 0 else "\u2212") + shown
+
+
+def countdown(seconds: int) -> str:
+    """Time left as minutes and seconds: "1:05", "0:09"."""
+    return f"{seconds // 60}:{seconds % 60:02d}"

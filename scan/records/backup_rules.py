@@ -24,12 +24,16 @@ from scan.records.round.follow_up import MAX_NOTE, OWN_FIELDS
 from scan.records.round.follow_up import MAX_TITLE as MAX_OWN_TITLE
 from scan.records.round.rounds import valid_year
 from scan.records.workshop.core import (
+    ANSWER_LIMITS,
     MAX_OPEN_QUESTION,
     MAX_TITLE,
     PHASES,
     STATUSES,
     Audience,
     is_open_question,
+)
+from scan.records.workshop.core import (
+    MAX_NOTE as MAX_QUESTION_NOTE,
 )
 from scan.records.workshop.participation import MAX_OPEN_ANSWER
 from scan.records.workshop.qa import MAX_QUESTION, QA_STATUSES
@@ -187,10 +191,18 @@ def _workshops(row: Row) -> None:
 
 def _workshop_questions(row: Row) -> None:
     _one_of(row.get("status"), STATUSES, "Status van een vraag")
+    _flag(row, "reveal_at_end")
+    _text(row.get("note"), "Een notitie bij een vraag", MAX_QUESTION_NOTE)
+    ends_at = row.get("ends_at")
+    if ends_at is not None and (isinstance(ends_at, bool) or not isinstance(ends_at, int | float)):
+        raise InvalidRow(f"Eindtijd '{str(ends_at)[:20]}' is geen tijdstip.")
 
 
 def _workshop_open_questions(row: Row) -> None:
     _text(row.get("text"), "Een open vraag", MAX_OPEN_QUESTION)
+    limit = row.get("max_answers")
+    if limit is not None and (isinstance(limit, bool) or limit not in ANSWER_LIMITS):
+        raise InvalidRow(f"Aantal antwoorden per deelnemer '{str(limit)[:20]}' kan niet.")
 
 
 def _workshop_answers(row: Row) -> None:

@@ -513,6 +513,18 @@ def _m023_workshop_pins(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE workshop_open_answers ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0")
 
 
+@MIGRATIONS(name="024_workshop_timer_notes")
+def _m024_workshop_timer_notes(db: sqlite_utils.Database) -> None:
+    # issue 27.4 and 27.7: a countdown per question (ends_at in Unix seconds; at zero the question closes,
+    # and shows its outcome when reveal_at_end, inside the write of whoever sees it first: the phones'
+    # hub, the facilitator's or the projector's page), the facilitator's own note per question (shown
+    # on the facilitator's page only), and how many answers one participant may send to an open question
+    db.execute("ALTER TABLE workshop_questions ADD COLUMN ends_at REAL")
+    db.execute("ALTER TABLE workshop_questions ADD COLUMN reveal_at_end INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE workshop_questions ADD COLUMN note TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE workshop_open_questions ADD COLUMN max_answers INTEGER NOT NULL DEFAULT 3")
+
+
 @MIGRATIONS(name="025_workshop_questions")
 def _m025_workshop_questions(db: sqlite_utils.Database) -> None:
     # Vragen uit de zaal (issue 27.7): participants send questions for the panel, others upvote them,

@@ -78,6 +78,7 @@ class ProjectorView:
     answers: tuple[str, ...] = ()  # approved open answers, once revealed
     pinned: tuple[str, ...] = ()  # those the facilitator pinned
     words: tuple[tuple[str, int], ...] = ()  # the word cloud of the approved answers
+    ends_at: float | None = None  # the open question's countdown ends (Unix seconds)
     choices: tuple[tuple[str, str], ...] = ()  # voting: (proposal id, title) on the ballot
     voters: int = 0
     participants: int = 0
@@ -123,6 +124,7 @@ def projector_view(store: Store, workshop_id: int, bank: QuestionBank | None = N
             answers=answers,
             pinned=tuple(workshop.pinned_open_answers(store, ws.id, qid)) if answers else (),
             words=tuple(workshop.cloud(list(answers))[:8]) if answers else (),
+            ends_at=None if (countdown := workshop.timer(store, ws.id, qid)) is None else countdown.ends_at,
         )
 
 

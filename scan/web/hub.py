@@ -7,7 +7,8 @@
 - ``Hub``: a task polls the version of the workshops that phones are watching (one small query,
   ten times a second, whoever changed it: the facilitator's Streamlit page, another process, a
   test). On a change it builds the room's state once and wakes every phone's event stream, which
-  sends the same bytes to each.
+  sends the same bytes to each. When the countdown of a room's question runs out, the hub closes it
+  (scan.records.workshop.close_expired): no facilitator's page needs to be open for that.
 
 Neither stops on a failure: a batch that fails is refused to its phones and logged, a poll that
 fails is logged and tried again (a failure that repeats is logged once, not ten times a second).
@@ -22,6 +23,7 @@ import logging
 import queue
 import signal
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,6 +91,7 @@ class Room:
     frame: bytes = b""  # the "stand" event every phone gets
     changed: asyncio.Event = field(default_factory=asyncio.Event)
     watchers: int = 0
+    deadline: float | None = None  # the open question's countdown ends (Unix seconds)
 
 
 class Hub:
@@ -126,6 +129,7 @@ class Hub:
         state = workshop.room_state(self.store, room.workshop_id)
         room.version = state["v"] if version < 0 else version
         room.frame = sse("stand", state)
+        room.deadline = (state.get("vraag") or {}).get("eindtijd")
         old, room.changed = room.changed, asyncio.Event()
         old.set()
 
@@ -153,6 +157,11 @@ class Hub:
                     room = self.rooms.get(wid)
                     if room is not None and version != room.version:
                         self._refresh(room, version)
+                due = [
+                    w for w, r in self.rooms.items() if r.deadline is not None and r.deadline <= time.time()
+                ]
+                if due:  # closed in a write of its own, off the loop; the next poll sees the new version
+                    await asyncio.to_thread(workshop.close_expired, self.store, due)
             except Exception as exc:  # never let one bad poll stop the phones from following
                 self._log_failure(exc)
                 if not isinstance(exc, ScanError):  # a refusal (a room gone) is not worth waiting on

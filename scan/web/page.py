@@ -47,6 +47,8 @@ summary{cursor:pointer;min-height:44px;display:flex;align-items:center;font-weig
 ul.mijn{padding-left:1.2rem}
 .verborgen{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}
 .code{font-size:1.6rem;letter-spacing:0.1em;text-transform:uppercase}
+.timer{display:none;font-size:1.5rem;font-weight:800;font-variant-numeric:tabular-nums;margin:0.25rem 0}
+.timer.zichtbaar{display:block}.timer.bijna{color:#8a1c1c}
 #zaal{margin-top:2rem;border-top:2px solid #c3cad3;padding-top:0.5rem}
 ul.zaallijst{list-style:none;padding:0;margin:0}
 ul.zaallijst li{border:2px solid #c3cad3;border-radius:10px;padding:0.4rem 0.8rem;margin:0.5rem 0}
@@ -68,6 +70,8 @@ JS = r"""
   var aankondiging = document.getElementById("aankondiging");
   var getoond = "";
   var WACHT = "dm:" + code + ":wacht";
+  // the server's clock less this phone's: a countdown ends when the server says, whatever this phone's clock
+  var verschil = begin.nu ? begin.nu * 1000 - Date.now() : 0;
 
   function maak(tag, attrs, tekst) {
     var el = document.createElement(tag);
@@ -142,6 +146,7 @@ JS = r"""
     blok.appendChild(maak("p", {"class": "stap"}, "Vraag " + v.nummer + " van " + v.aantal));
     blok.appendChild(maak("h2", {id: "vraagtitel"}, v.tekst));
     blok.appendChild(maak("p", {id: "stand", "class": "stand"}));
+    blok.appendChild(maak("p", {id: "timer", "class": "timer", role: "timer"}));
     blok.appendChild(maak("p", {"class": "uitleg"}, v.uitleg));
     if (v.soort === "open") { tekenOpen(v); } else { tekenSchaal(v); }
   }
@@ -173,6 +178,7 @@ JS = r"""
     form.appendChild(veld);
     var knop = maak("button", {type: "submit"}, "Versturen");
     form.appendChild(knop);
+    form.appendChild(maak("p", {id: "over", "class": "uitleg"}));
     form.addEventListener("submit", function (e) {
       e.preventDefault();
       var tekst = veld.value.trim();
@@ -188,7 +194,20 @@ JS = r"""
     blok.appendChild(maak("p", {id: "melding", "class": "melding", role: "status"}));
     blok.appendChild(maak("div", {id: "mijnopen"}));
   }
+  // how many answers this phone may still send to the open question (the facilitator's number)
+  function overOpen(v) {
+    var p = document.getElementById("over");
+    if (!p) return;
+    var max = v.per_persoon || 1, over = Math.max(0, max - ((mijn && mijn.open[v.id]) || []).length);
+    if (over > 0) {
+      p.textContent = "U kunt nog " + over + (over === 1 ? " antwoord" : " antwoorden") + " sturen.";
+    } else {
+      p.textContent = "U heeft " + (max === 1 ? "uw antwoord" : "uw " + max + " antwoorden") + " gestuurd: meer kan niet bij deze vraag.";
+      Array.prototype.forEach.call(blok.querySelectorAll("#openformulier textarea, #openformulier button"), function (i) { i.disabled = true; });
+    }
+  }
   function lijstOpen(v) {
+    overOpen(v);
     var plek = document.getElementById("mijnopen");
     if (!plek) return;
     plek.textContent = "";
@@ -275,6 +294,19 @@ JS = r"""
     }
     werkBij();
   }
+  // the time left of the open question, counted down here every quarter second; at zero the server
+  // closes the question, and the next "stand" says so
+  function aftellen() {
+    var p = document.getElementById("timer"), v = stand.vraag;
+    if (!p) return;
+    if (!v || v.stand !== "open" || !v.eindtijd) { p.className = "timer"; p.textContent = ""; return; }
+    var rest = Math.max(0, Math.ceil((v.eindtijd * 1000 - (Date.now() + verschil)) / 1000));
+    var tijd = Math.floor(rest / 60) + ":" + ("0" + (rest % 60)).slice(-2);
+    p.textContent = rest > 0 ? "Nog " + tijd + " om te antwoorden" : "De tijd is om.";
+    p.className = "timer zichtbaar" + (rest <= 10 ? " bijna" : "");
+  }
+  setInterval(aftellen, 250);
+
   // what changes without a new question: open, closed, revealed; and this phone's own choices
   function werkBij() {
     var v = stand.vraag;
@@ -289,6 +321,7 @@ JS = r"""
         Array.prototype.forEach.call(blok.querySelectorAll("input[name=antwoord]"), function (i) { i.checked = i.value === eigen; });
       }
       if (v.soort === "open") lijstOpen(v);
+      aftellen();
     } else if (stand.stemmen && mijn) {
       var gestemd = mijn.stemmen || [];
       if (!document.querySelector("input[name=keuze]:checked")) {
@@ -412,6 +445,7 @@ JS = r"""
     var bron = new EventSource(basis + "/stroom");
     bron.addEventListener("stand", function (e) { stand = JSON.parse(e.data); teken(); tekenZaal(); });
     bron.addEventListener("mijn", function (e) { mijn = JSON.parse(e.data); werkBij(); zaalGetoond = zaalGetoond === null ? null : ""; lijstZaal(); });
+    bron.addEventListener("klok", function (e) { verschil = JSON.parse(e.data) * 1000 - Date.now(); });
     bron.onopen = function () { verbinding.className = ""; };
     bron.onerror = function () {
       verbinding.textContent = "De verbinding is even weg. We proberen het opnieuw; uw antwoorden blijven bewaard.";
@@ -458,9 +492,10 @@ def _document(title: str, body: str, nonce: str, script: str = "") -> str:
     )
 
 
-def phone_page(code: str, state: dict, mine: dict | None, nonce: str) -> str:
+def phone_page(code: str, state: dict, mine: dict | None, nonce: str, server_time: float) -> str:
+    """``server_time``: Unix seconds now, so the phone counts a countdown down against the server's clock."""
     title = state.get("titel") or "Workshop"
-    data = _json_for_script({"code": code, "stand": state, "mijn": mine})
+    data = _json_for_script({"code": code, "stand": state, "mijn": mine, "nu": server_time})
     body = (
         '<main id="inhoud">'
         f"<h1>{html.escape(title)}</h1>"

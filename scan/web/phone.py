@@ -12,8 +12,9 @@ Routes (Starlette, added to Streamlit's server by server.py through ``st.App(rou
 - ``POST /doe/{code}/open``      ``{"vraag": "o1", "tekst": "..."}``
 - ``POST /doe/{code}/zaalvraag`` ``{"tekst": "..."}``: a question from the room (Q&A)
 - ``POST /doe/{code}/steun``     ``{"vraag": 12, "aan": true | false}``: upvote a question, or undo it
-- ``GET  /doe/{code}/stroom``    server-sent events: ``mijn`` (this phone's answers) and ``stand``
-                                 (the room's state) at once, then ``stand`` after every change
+- ``GET  /doe/{code}/stroom``    server-sent events: ``klok`` (the server's time, for the countdown),
+                                 ``mijn`` (this phone's answers) and ``stand`` (the room's state) at
+                                 once, then ``stand`` after every change
 
 Answers are acknowledged only after they are committed (``{"ok": true}``); a refusal is
 ``{"ok": false, "fout": "<Dutch sentence>"}`` with status 409 (401: not joined, 429: too many
@@ -26,6 +27,7 @@ from __future__ import annotations
 import functools
 import json
 import secrets
+import time
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
@@ -151,7 +153,7 @@ async def phone(request: Request) -> Response:
         )
     room = hub.room(ws.id)
     state = json.loads(room.frame.split(b"data: ", 1)[1])
-    return _html(phone_page(ws.join_code, state, mine, nonce), nonce, session=new)
+    return _html(phone_page(ws.join_code, state, mine, nonce, time.time()), nonce, session=new)
 
 
 def _mine(store: Store, workshop_id: int, request: Request) -> dict | None:
@@ -282,7 +284,8 @@ async def stream(request: Request) -> Response:
         return _refusal(exc)
     store, hub, _ = services()
     mine = _mine(store, ws.id, request)
-    first = sse("mijn", mine) if mine is not None else b""
+    # the server's clock: a phone counts a question's countdown down by itself, against this time
+    first = sse("klok", time.time()) + (sse("mijn", mine) if mine is not None else b"")
     return StreamingResponse(
         hub.stream(ws.id, first),
         media_type="text/event-stream",

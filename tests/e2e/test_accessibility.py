@@ -47,7 +47,7 @@ def demo_server(tmp_path_factory):
     rnd = rounds.get(store, "GM0355", 2026)
     _, code = respondents.create_invite(store, rnd.id, "inwoners")
     ws, secret = workshop.create(store, rnd.id, workshop.short_set(question_bank()), "Raadsavond")
-    workshop.set_status(store, ws.id, secret, "1.1", "open")
+    workshop.start_timer(store, ws.id, secret, "1.1", 300, False)  # opens it: phone and projector count down
     links = {
         "deelnemen": f"/?code={code}",
         "projectie": f"/projectie?projectie={ws.ref}",
@@ -63,6 +63,13 @@ def demo_server(tmp_path_factory):
         workshop.add_open_question(store, talk.id, talk_pin, "Wat moet beter?"),
         "open",
     )
+    talk_question = workshop.get(store, talk.id).question_ids[-1]
+    for text in ("Meer inspraak in de wijk", "Betere uitleg", "Raad op locatie"):
+        workshop.open_answer(store, talk.id, workshop.join(store, talk.join_code)[1], talk_question, text)
+    first, second, _ = workshop.open_answers(store, talk.id, talk_question)
+    workshop.moderate(store, talk.id, talk_pin, [first.id], "goedgekeurd")
+    workshop.moderate(store, talk.id, talk_pin, [second.id], "afgewezen")
+    links["leiden"] = f"/leiden?workshop={talk.ref}"  # moderation cards, undo, timer choice
     links["telefoon-vraag"] = f"/doe/{ws.join_code}"
     links["telefoon-stemmen"] = f"/doe/{vote.join_code}"
     links["telefoon-open"] = f"/doe/{talk.join_code}"
@@ -112,7 +119,7 @@ def test_griffier_pages(demo_server, page: Page, path: str) -> None:
     _check(page, f"{server.url}/{path}?{ROUND}")
 
 
-@pytest.mark.parametrize("name", ["deelnemen", "projectie", "presentatielink"])
+@pytest.mark.parametrize("name", ["deelnemen", "projectie", "presentatielink", "leiden"])
 def test_respondent_workshop_and_viewer_pages(demo_server, page: Page, name: str) -> None:
     server, links = demo_server
     _check(page, f"{server.url}{links[name]}")

@@ -163,3 +163,26 @@ def test_the_longest_ranking_fits_with_its_caption(server, browser, size, tmp_pa
     shown = page.locator(".pj .ws-bars tbody tr").count()
     assert shown < len(everything)
     expect(page.locator(".pj .pager")).to_contain_text(f"nog {len(everything) - shown} voorstellen")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_countdown_fits_under_the_longest_question(server, browser, size, tmp_path: Path) -> None:
+    # issue 27.7: the time left stays on the screen under an open question of the longest allowed length
+    store = Store(server.db)
+    rnd = rounds.start(store, "GM0355", 2026)
+    access.set_password(store, "GM0355", "wachtwoord-zeist")
+    ws, pin = workshop.create(store, rnd.id, ["6.1"], "Raadsavond Zeist")
+    text = ("Wat zou u als eerste veranderen aan hoe de gemeente inwoners betrekt bij besluiten? " * 4)[
+        : workshop.core.MAX_OPEN_QUESTION
+    ]
+    qid = workshop.add_open_question(store, ws.id, pin, text)
+    workshop.go_to(store, ws.id, pin, 1)
+    workshop.start_timer(store, ws.id, pin, qid, 300, True)
+    for _ in range(40):
+        workshop.join(store, ws.join_code)
+
+    page = _projector(browser, server, ws, pin, size)
+    expect(page.locator(".pj .timer")).to_have_text(re.compile(r"^Nog [45]:\d\d$"))
+    page.screenshot(path=str(tmp_path / f"timer-{size[0]}.png"))
+    _fits(page, count=".pj .timer")
+    expect(page.locator(".pj .stand")).to_be_in_viewport(ratio=1)

@@ -20,6 +20,11 @@ of the one before (POST /doe/CODE/steun), and one phone in ten takes one upvote 
 sent and stored (must be equal), p50/p95 acknowledgement, approval -> list on a phone, server CPU
 per upvote request.
 
+With ``--timer`` (default on) the last question is closed by its countdown, not by the facilitator: it
+starts with ``--think`` + 2 s left (a 30-second timer started earlier), no facilitator page is open, and
+the server's hub closes it at zero. Printed: zero -> "closed" on a phone (p50/p95 over all phones), and
+that the answers given before zero were all stored.
+
 A minimal HTTP/1.1 client on asyncio streams keeps the load generator light (it shares the 2 cores).
 """
 
@@ -141,6 +146,8 @@ class Phone:
                     continue
                 state = json.loads(event.split(b"data: ", 1)[1])
                 question = state.get("vraag")
+                if question and question["stand"] == "closed" and "dicht:" + question["id"] not in self.seen:
+                    self.seen["dicht:" + question["id"]] = time.perf_counter()  # a countdown closed it
                 if question and question["stand"] == "open" and question["id"] not in self.seen:
                     self.seen[question["id"]] = time.perf_counter()
                     self.tasks.append(asyncio.create_task(self.answer(question)))
@@ -273,8 +280,17 @@ async def run(args, store: Store, url: str, ws, pin: str, pid: int) -> dict:
     listeners = [asyncio.create_task(p.listen()) for p in phones]
     shown: list[float] = []
     cpu0, t_questions = cpu_seconds(pid), time.perf_counter()
+    closed_lag: list[float] = []
     for index, qid in enumerate(ws.question_ids):
-        workshop.set_status(store, ws.id, pin, qid, "open")
+        counted_down = args.timer and index == len(ws.question_ids) - 1
+        if counted_down:  # a 30-second countdown with think + 2 s left: the hub closes it at zero
+            started = time.time() - 30 + args.think + 2
+            ends = workshop.start_timer(
+                store, ws.id, pin, qid, 30, False, clock=lambda started=started: started
+            ).ends_at
+            zero = time.perf_counter() + (ends - time.time())
+        else:
+            workshop.set_status(store, ws.id, pin, qid, "open")
         opened = time.perf_counter()
         deadline = opened + args.think + 30
         while time.perf_counter() < deadline:
@@ -286,7 +302,17 @@ async def run(args, store: Store, url: str, ws, pin: str, pid: int) -> dict:
                 if not pending:
                     break
         shown += [p.seen[qid] - opened for p in phones if qid in p.seen]
-        workshop.set_status(store, ws.id, pin, qid, "closed")
+        if counted_down:
+            while time.perf_counter() < zero + 30 and not all("dicht:" + qid in p.seen for p in phones):
+                await asyncio.sleep(0.05)
+            closed_lag = [p.seen["dicht:" + qid] - zero for p in phones if "dicht:" + qid in p.seen]
+            print(
+                f"countdown: closed at zero on {len(closed_lag)} of {len(phones)} phones, "
+                f"status {workshop.statuses(store, ws.id)[qid]}",
+                flush=True,
+            )
+        else:
+            workshop.set_status(store, ws.id, pin, qid, "closed")
         stored = workshop.tally(store, ws.id, qid).answered
         acks = [a for p in phones for a in p.acks]
         print(
@@ -306,6 +332,7 @@ async def run(args, store: Store, url: str, ws, pin: str, pid: int) -> dict:
         "wall": question_time,
         "load": await first_load(host, port, ws.join_code),
         "qa": qa,
+        "closed_lag": closed_lag,
     }
     if args.idle:
         samples = []
@@ -341,6 +368,12 @@ def main() -> None:
         "--askers", type=int, default=20, help="phones that send a question from the room (0: no Q&A)"
     )
     parser.add_argument("--upvotes", type=int, default=3, help="questions each phone upvotes")
+    parser.add_argument(
+        "--timer",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="the last question closes by its countdown (the hub), not by the facilitator",
+    )
     args = parser.parse_args()
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, max(soft, 4 * args.participants + 1024)), hard))
@@ -384,6 +417,13 @@ def main() -> None:
         f"p95 ack {p95(acks) * 1000:.0f} ms, p95 open->shown {p95(shown) * 1000:.0f} ms, "
         f"{per_answer:.2f} ms server CPU per answer, peak {peak:.0f} MiB, first load {result['load'][0] / 1024:.1f} KB"
     )
+    if result["closed_lag"]:
+        lag = result["closed_lag"]
+        print(
+            f"countdown at zero -> closed on a phone: p50 {median(lag) * 1000:.0f} ms, p95 {p95(lag) * 1000:.0f} ms, "
+            f"max {max(lag) * 1000:.0f} ms ({len(lag)} of {args.participants} phones)"
+        )
+        summary += f", p95 timer zero->closed {p95(lag) * 1000:.0f} ms"
     if result["qa"] is not None:
         qa = result["qa"]
         qa_lost = qa["expected"] - stored_votes

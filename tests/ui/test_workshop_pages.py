@@ -294,3 +294,80 @@ def test_facilitator_is_warned_when_one_address_joins_more_than_a_room(new_sessi
     assert "vanaf één internetadres kwamen minstens 1.000 aanmeldingen binnen een minuut" in warning.value
     assert "(1.000 in totaal)" in warning.value and "Stop het aanmelden" in warning.value
     JOINS._sources.clear()
+
+
+def _statuses(store, ws, qid) -> list[str]:
+    return [a.status for a in workshop.open_answers(store, ws.id, qid)]
+
+
+def test_approve_all_takes_only_the_cards_on_screen_and_each_step_undoes(new_session, live) -> None:
+    """Issue 27.4: "Alle N goedkeuren" approves the N cards the facilitator read; an answer that came
+    in after them stays unread. An approval can be taken back, a rejected answer brought back."""
+    store, _, ws, pin = live
+    qid = workshop.add_open_question(store, ws.id, pin, "Wat moet beter?")
+    workshop.go_to(store, ws.id, pin, len(ws.question_ids))
+    workshop.set_status(store, ws.id, pin, qid, "open")
+
+    def send(text: str) -> None:
+        workshop.open_answer(store, ws.id, workshop.join(store, ws.join_code)[1], qid, text)
+
+    send("eerste")
+    send("tweede")
+    at = _facilitator(new_session, ws)
+    assert at.button(key="leiden_alles_goed").label == "Alle 2 goedkeuren"
+    send("derde")
+    at.run()  # what the fragment's timer does every second in the browser
+    assert at.button(key="leiden_alles_goed").label == "Alle 2 goedkeuren"
+    assert any("Net binnengekomen (1)" in m.value for m in at.markdown)
+    at.button(key="leiden_alles_goed").click().run()
+    assert _statuses(store, ws, qid) == ["goedgekeurd", "goedgekeurd", "nieuw"]
+
+    first, _, third = workshop.open_answers(store, ws.id, qid)
+    at.button(key=f"leiden_intrekken_{first.id}").click().run()
+    assert _statuses(store, ws, qid) == ["nieuw", "goedgekeurd", "nieuw"]
+    assert at.button(key=f"leiden_goed_{first.id}").label == "Goedkeuren"  # waits for a decision again
+    at.button(key=f"leiden_af_{third.id}").click().run()
+    assert _statuses(store, ws, qid) == ["nieuw", "goedgekeurd", "afgewezen"]
+    assert [e.label for e in at.expander if e.label.startswith("Afgewezen")] == ["Afgewezen (1)"]
+    at.button(key=f"leiden_terugzetten_{third.id}").click().run()
+    assert _statuses(store, ws, qid) == ["nieuw", "goedgekeurd", "nieuw"]
+    assert not at.exception
+
+
+def test_a_timer_counts_down_on_both_pages_and_any_page_closes_it_at_zero(new_session, live) -> None:
+    """Issue 27.7: the facilitator starts a countdown (2 minutes, then show the outcome); the facilitator
+    and the projector show the time left; at zero the question closes by itself, here with only a
+    projector open (no phone, no facilitator page)."""
+    import re
+    import time
+
+    store, _, ws, pin = live
+    at = _facilitator(new_session, ws)
+    at.radio(key="leiden_timer_1.1").set_value(120)
+    at.checkbox(key="leiden_timer_toon_1.1").check()
+    at.button(key="leiden_timer_start_1.1").click().run()
+    running = workshop.timer(store, ws.id, "1.1")
+    assert running is not None and running.reveal and 115 <= running.ends_at - time.time() <= 120
+    assert workshop.statuses(store, ws.id)["1.1"] == "open"
+    assert any(re.search(r"Timer: nog [12]:\d\d", m.value) for m in at.markdown)
+    shown = " ".join(h.proto.body for h in _projector(new_session, ws).html)
+    assert re.search(r'<p class="timer[^"]*" role="timer">Nog [12]:\d\d</p>', shown)
+
+    workshop.start_timer(store, ws.id, pin, "1.1", 30, True, clock=lambda: time.time() - 31)
+    _projector(new_session, ws)
+    assert workshop.statuses(store, ws.id)["1.1"] == "revealed"
+
+
+def test_a_note_is_on_the_facilitator_page_and_never_on_the_projector(new_session, live) -> None:
+    """Issue 27.7: speaker notes are written and read on the facilitator's page only."""
+    store, _, ws, pin = live
+    workshop.set_note(store, ws.id, pin, "1.1", "Vraag door: NOTITIE-ALLEEN-VOOR-U")
+    workshop.set_status(store, ws.id, pin, "1.1", "open")
+    at = _facilitator(new_session, ws)
+    assert "NOTITIE-ALLEEN-VOOR-U" in " ".join(h.proto.body for h in at.html)
+    at.text_area(key="leiden_notitie_2.1").input("Wie was er niet?")
+    next(b for b in at.button if b.label == "Notities bewaren").click().run()
+    assert workshop.notes(store, ws.id)["2.1"] == "Wie was er niet?"
+    workshop.set_status(store, ws.id, pin, "1.1", "revealed")
+    shown = _everything(_projector(new_session, ws))
+    assert "Uitkomst" in shown and "NOTITIE-ALLEEN-VOOR-U" not in shown

@@ -2,7 +2,8 @@
 
 Streamlit-free (the facilitator's and projector's pages are in scan/ui, the phone page in scan/web).
 
-- core.py: a workshop, its PIN, audience, questions, open questions and the facilitator's steps.
+- core.py: a workshop, its PIN, audience, questions, open questions, the facilitator's steps, and the
+  countdown that closes a question by itself.
 - participation.py: join, answer, vote, open answers; as operations a server can batch.
 - room.py: the room's state as phones see it, and the versions a server polls to see a change.
 - results.py: live counts, published figures (n >= 5 per figure), moderation, and the outcomes API
@@ -13,14 +14,18 @@ Streamlit-free (the facilitator's and projector's pages are in scan/ui, the phon
 """
 
 from scan.records.workshop.core import (
+    DEFAULT_ANSWER_LIMIT,
     JOIN_ALPHABET,
     JOIN_LENGTH,
+    MAX_NOTE,
     MAX_VOTES,
     PHASE_LABELS,
     PIN_LENGTH,
     STATUS_LABELS,
     STATUSES,
+    TIMER_SECONDS,
     Audience,
+    Timer,
     Workshop,
     WorkshopError,
     add_open_question,
@@ -29,6 +34,7 @@ from scan.records.workshop.core import (
     by_ref,
     check_facilitator,
     clean_code,
+    close_expired,
     create,
     facilitator_pin,
     for_round,
@@ -39,13 +45,19 @@ from scan.records.workshop.core import (
     go_to,
     is_open_question,
     new_pin,
+    notes,
     questions_for,
     review,
+    set_answer_limit,
+    set_note,
     set_phase,
     set_status,
     set_vote_options,
     short_set,
+    start_timer,
     statuses,
+    stop_timer,
+    timer,
 )
 from scan.records.workshop.participation import (
     DONT_KNOW,
@@ -108,18 +120,21 @@ from scan.records.workshop.room import room_state, versions
 from scan.rules.shares import percentages, share  # the room's percentages (ties never split)
 
 __all__ = [
+    "DEFAULT_ANSWER_LIMIT",
     "DONT_KNOW",
     "ENDED_FOR_NEWCOMERS",
     "JOINING_CLOSED",
     "JOINING_CLOSED_WHY",
     "JOIN_ALPHABET",
     "JOIN_LENGTH",
+    "MAX_NOTE",
     "MAX_QUESTION",
     "MAX_VOTES",
     "PHASE_LABELS",
     "PIN_LENGTH",
     "STATUSES",
     "STATUS_LABELS",
+    "TIMER_SECONDS",
     "AgendaInput",
     "Audience",
     "Board",
@@ -127,6 +142,7 @@ __all__ = [
     "QuestionOutcome",
     "RoomQuestion",
     "Tally",
+    "Timer",
     "Workshop",
     "WorkshopError",
     "WorkshopOutcome",
@@ -141,6 +157,7 @@ __all__ = [
     "by_ref",
     "check_facilitator",
     "clean_code",
+    "close_expired",
     "cloud",
     "create",
     "distribution_rows",
@@ -160,6 +177,7 @@ __all__ = [
     "moderate",
     "moderate_questions",
     "new_pin",
+    "notes",
     "open_answer",
     "open_answer_op",
     "open_answers",
@@ -178,8 +196,10 @@ __all__ = [
     "room_questions",
     "room_state",
     "run_batch",
+    "set_answer_limit",
     "set_for_agenda",
     "set_joining",
+    "set_note",
     "set_phase",
     "set_pinned",
     "set_questions_on_screen",
@@ -188,8 +208,11 @@ __all__ = [
     "set_vote_options",
     "share",
     "short_set",
+    "start_timer",
     "statuses",
+    "stop_timer",
     "tally",
+    "timer",
     "upvote_op",
     "versions",
     "vote",

@@ -13,6 +13,8 @@ import hashlib
 import hmac
 import json
 import secrets
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -34,6 +36,10 @@ MAX_OPEN_QUESTION = 300
 STATUSES = ("hidden", "open", "closed", "revealed")  # in this order, never backwards
 PHASES = ("questions", "voting", "ended")
 OPEN_PREFIX = "o"  # open questions are "o1", "o2", ... in the workshop's sequence
+TIMER_SECONDS = (30, 60, 120, 300)  # the countdowns a facilitator can start for a question
+MAX_NOTE = 500  # the facilitator's note on a question (what to ask the room next)
+ANSWER_LIMITS = range(1, 11)  # answers one participant may send to an open question
+DEFAULT_ANSWER_LIMIT = 3
 
 
 class WorkshopError(ScanError):
@@ -119,6 +125,7 @@ class Workshop:
     version: int
     reviewing: bool
     open_questions: dict[str, str]  # "o1" -> the facilitator's text
+    answer_limits: dict[str, int]  # "o1" -> how many answers one participant may send
 
     @property
     def current_question(self) -> str | None:
@@ -157,11 +164,14 @@ def _from_rows(db: Database, rows: list[tuple]) -> list[Workshop]:
     ids = [r[0] for r in rows]
     marks = ",".join("?" * len(ids))
     texts: dict[int, dict[str, str]] = {}
-    for wid, qid, text in db.execute(
-        f"SELECT workshop_id, question_id, text FROM workshop_open_questions WHERE workshop_id IN ({marks})",
+    limits: dict[int, dict[str, int]] = {}
+    for wid, qid, text, limit in db.execute(
+        "SELECT workshop_id, question_id, text, max_answers FROM workshop_open_questions "
+        f"WHERE workshop_id IN ({marks})",
         ids,
     ).fetchall():
         texts.setdefault(wid, {})[qid] = printable(text)
+        limits.setdefault(wid, {})[qid] = limit
     return [
         Workshop(
             id=r[0],
@@ -179,6 +189,7 @@ def _from_rows(db: Database, rows: list[tuple]) -> list[Workshop]:
             version=r[12],
             reviewing=bool(r[13]),
             open_questions=texts.get(r[0], {}),
+            answer_limits=limits.get(r[0], {}),
         )
         for r in rows
     ]
@@ -353,21 +364,26 @@ def statuses(store: Store, workshop_id: int) -> dict[str, str]:
     return dict(rows)
 
 
+def _question_in(db: Database, workshop_id: int, pin: str, question_id: str) -> tuple[str, str]:
+    """Inside a facilitator's write: the PIN checked, then (the workshop's phase, the question's status)."""
+    facilitator_in(db, workshop_id, pin)
+    phase = db.execute("SELECT phase FROM workshops WHERE id = ?", [workshop_id]).fetchone()[0]
+    row = db.execute(
+        "SELECT status FROM workshop_questions WHERE workshop_id = ? AND question_id = ?",
+        [workshop_id, question_id],
+    ).fetchone()
+    if row is None:
+        raise WorkshopError(f"Vraag {str(question_id)[:10]} hoort niet bij deze workshop.")
+    return phase, row[0]
+
+
 def set_status(store: Store, workshop_id: int, pin: str, question_id: str, status: str) -> None:
     """Move a question forward (hidden -> open -> closed -> revealed). Never backwards: a closed
     question does not open again (see the module's docstring)."""
     if status not in STATUSES:
         raise WorkshopError(f"Onbekende stand '{status}'.")
     with store.write() as db:
-        facilitator_in(db, workshop_id, pin)
-        phase = db.execute("SELECT phase FROM workshops WHERE id = ?", [workshop_id]).fetchone()[0]
-        row = db.execute(
-            "SELECT status FROM workshop_questions WHERE workshop_id = ? AND question_id = ?",
-            [workshop_id, question_id],
-        ).fetchone()
-        if row is None:
-            raise WorkshopError(f"Vraag {question_id} hoort niet bij deze workshop.")
-        old = row[0]
+        phase, old = _question_in(db, workshop_id, pin, question_id)
         if status == old:
             return
         if STATUSES.index(status) < STATUSES.index(old):
@@ -378,25 +394,124 @@ def set_status(store: Store, workshop_id: int, pin: str, question_id: str, statu
                 )
             raise WorkshopError("Deze stap kan niet terug.")
         if status == "open":
-            if phase == "ended":
-                raise WorkshopError("De workshop is afgelopen: er kunnen geen antwoorden meer bij.")
-            # one open question at a time, and it is the one on the screen
-            ids = json.loads(
-                db.execute("SELECT question_ids FROM workshops WHERE id = ?", [workshop_id]).fetchone()[0]
-            )
-            db.execute(
-                "UPDATE workshop_questions SET status = 'closed' WHERE workshop_id = ? AND status = 'open'",
-                [workshop_id],
-            )
-            db.execute(
-                "UPDATE workshops SET current = ?, phase = 'questions' WHERE id = ?",
-                [ids.index(question_id), workshop_id],
-            )
+            _open_in(db, workshop_id, question_id, phase)
         db.execute(
             "UPDATE workshop_questions SET status = ? WHERE workshop_id = ? AND question_id = ?",
             [status, workshop_id, question_id],
         )
         _touch(db, workshop_id)
+
+
+def _open_in(db: Database, workshop_id: int, question_id: str, phase: str) -> None:
+    """Make room for opening a question: one open question at a time, and it is the one on the screen."""
+    if phase == "ended":
+        raise WorkshopError("De workshop is afgelopen: er kunnen geen antwoorden meer bij.")
+    ids = json.loads(
+        db.execute("SELECT question_ids FROM workshops WHERE id = ?", [workshop_id]).fetchone()[0]
+    )
+    db.execute(
+        "UPDATE workshop_questions SET status = 'closed' WHERE workshop_id = ? AND status = 'open'",
+        [workshop_id],
+    )
+    db.execute(
+        "UPDATE workshops SET current = ?, phase = 'questions' WHERE id = ?",
+        [ids.index(question_id), workshop_id],
+    )
+    db.execute(
+        "UPDATE workshop_questions SET status = 'open' WHERE workshop_id = ? AND question_id = ?",
+        [workshop_id, question_id],
+    )
+
+
+# --- the countdown: at zero a question closes by itself ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Timer:
+    ends_at: float  # Unix seconds
+    reveal: bool  # at zero the question closes and, if True, the room sees its outcome
+
+
+def timer(store: Store, workshop_id: int, question_id: str) -> Timer | None:
+    """The countdown of a question that is open, or None."""
+    row = store.db.execute(
+        "SELECT ends_at, reveal_at_end FROM workshop_questions WHERE workshop_id = ? AND question_id = ? "
+        "AND status = 'open' AND ends_at IS NOT NULL",
+        [workshop_id, question_id],
+    ).fetchone()
+    return None if row is None else Timer(float(row[0]), bool(row[1]))
+
+
+def start_timer(
+    store: Store,
+    workshop_id: int,
+    pin: str,
+    question_id: str,
+    seconds: int,
+    reveal: bool,
+    clock: Callable[[], float] = time.time,
+) -> Timer:
+    """Count a question down: at zero it closes, and shows its outcome when ``reveal``, by itself
+    (close_expired). A question that was not open yet opens now; a running countdown starts again."""
+    if isinstance(seconds, bool) or seconds not in TIMER_SECONDS:
+        raise WorkshopError("Kies een timer van 30 seconden, 1 minuut, 2 minuten of 5 minuten.")
+    with store.write() as db:
+        phase, status = _question_in(db, workshop_id, pin, question_id)
+        if status == "hidden":
+            _open_in(db, workshop_id, question_id, phase)
+        elif status != "open":
+            raise WorkshopError("Deze vraag is al gesloten: een timer kan alleen bij een vraag die open is.")
+        found = Timer(clock() + seconds, bool(reveal))
+        db.execute(
+            "UPDATE workshop_questions SET ends_at = ?, reveal_at_end = ? WHERE workshop_id = ? AND question_id = ?",
+            [found.ends_at, int(found.reveal), workshop_id, question_id],
+        )
+        _touch(db, workshop_id)
+    return found
+
+
+def stop_timer(store: Store, workshop_id: int, pin: str, question_id: str) -> None:
+    """Stop the countdown: the question stays open until the facilitator closes it."""
+    with store.write() as db:
+        facilitator_in(db, workshop_id, pin)
+        db.execute(
+            "UPDATE workshop_questions SET ends_at = NULL WHERE workshop_id = ? AND question_id = ?",
+            [workshop_id, question_id],
+        )
+        _touch(db, workshop_id)
+
+
+def close_expired(store: Store, workshop_ids: Iterable[int], clock: Callable[[], float] = time.time) -> int:
+    """Close the open questions of these workshops whose countdown ran out (showing the outcome where
+    the facilitator asked for that). Whoever sees it first calls this: the phones' hub (scan/web/hub.py),
+    the facilitator's or the projector's page. It closes inside one write, and only what is still
+    open, so a question closes exactly once however many processes try at the same moment. A cheap
+    read first: nothing due, no write. Returns how many questions it closed."""
+    ids = [int(w) for w in workshop_ids]
+    if not ids:
+        return 0
+    due = f"workshop_id IN ({','.join('?' * len(ids))}) AND status = 'open' AND ends_at <= ?"
+    at = clock()
+    if (
+        store.db.execute(f"SELECT 1 FROM workshop_questions WHERE {due} LIMIT 1", [*ids, at]).fetchone()
+        is None
+    ):
+        return 0
+    with store.write() as db:
+        rooms = [
+            r[0]
+            for r in db.execute(
+                f"SELECT DISTINCT workshop_id FROM workshop_questions WHERE {due}", [*ids, at]
+            )
+        ]
+        closed = db.execute(
+            "UPDATE workshop_questions SET status = CASE reveal_at_end WHEN 1 THEN 'revealed' ELSE 'closed' END, "
+            f"ends_at = NULL WHERE {due}",
+            [*ids, at],
+        ).rowcount
+        for workshop_id in rooms:
+            _touch(db, workshop_id)
+    return closed
 
 
 def go_to(store: Store, workshop_id: int, pin: str, index: int) -> None:
@@ -459,11 +574,23 @@ def review(store: Store, workshop_id: int, pin: str, question_index: int | None)
             _go_to(db, workshop_id, pin, question_index)
 
 
-def add_open_question(store: Store, workshop_id: int, pin: str, text: str) -> str:
-    """Add an open question ("Wat moet beter in onze lokale democratie?") after the current ones."""
+def _check_limit(max_answers: object) -> int:
+    if isinstance(max_answers, bool) or not isinstance(max_answers, int) or max_answers not in ANSWER_LIMITS:
+        raise WorkshopError(
+            f"Geef iedere deelnemer {ANSWER_LIMITS[0]} tot {ANSWER_LIMITS[-1]} antwoorden op een open vraag."
+        )
+    return max_answers
+
+
+def add_open_question(
+    store: Store, workshop_id: int, pin: str, text: str, max_answers: int = DEFAULT_ANSWER_LIMIT
+) -> str:
+    """Add an open question ("Wat moet beter in onze lokale democratie?") after the current ones;
+    each participant may send ``max_answers`` answers to it."""
     text = " ".join(clean_input(str(text or ""), "De open vraag").split())
     if not 5 <= len(text) <= MAX_OPEN_QUESTION:
         raise WorkshopError(f"Een open vraag heeft 5 tot {MAX_OPEN_QUESTION} tekens.")
+    _check_limit(max_answers)
     with store.write() as db:
         facilitator_in(db, workshop_id, pin)
         row = db.execute("SELECT question_ids, phase FROM workshops WHERE id = ?", [workshop_id]).fetchone()
@@ -473,8 +600,8 @@ def add_open_question(store: Store, workshop_id: int, pin: str, text: str) -> st
         number = 1 + max((int(q[1:]) for q in ids if is_open_question(q)), default=0)
         qid = f"{OPEN_PREFIX}{number}"
         db.execute(
-            "INSERT INTO workshop_open_questions (workshop_id, question_id, text) VALUES (?, ?, ?)",
-            [workshop_id, qid, text],
+            "INSERT INTO workshop_open_questions (workshop_id, question_id, text, max_answers) VALUES (?, ?, ?, ?)",
+            [workshop_id, qid, text, max_answers],
         )
         db.execute(
             "INSERT INTO workshop_questions (workshop_id, question_id, status) VALUES (?, ?, 'hidden')",
@@ -485,6 +612,56 @@ def add_open_question(store: Store, workshop_id: int, pin: str, text: str) -> st
         )
         _touch(db, workshop_id)
     return qid
+
+
+def set_answer_limit(store: Store, workshop_id: int, pin: str, question_id: str, max_answers: int) -> None:
+    """How many answers one participant may send to an open question, until it closes (checked inside
+    each answer's write: participation.open_answer_op)."""
+    _check_limit(max_answers)
+    with store.write() as db:
+        facilitator_in(db, workshop_id, pin)
+        row = db.execute(
+            "SELECT q.status FROM workshop_questions q JOIN workshop_open_questions o "
+            "ON o.workshop_id = q.workshop_id AND o.question_id = q.question_id "
+            "WHERE q.workshop_id = ? AND q.question_id = ?",
+            [workshop_id, question_id],
+        ).fetchone()
+        if row is None:
+            raise WorkshopError("Dit is geen open vraag van deze workshop.")
+        if row[0] in ("closed", "revealed"):
+            raise WorkshopError("Deze vraag is gesloten: er komen geen antwoorden meer bij.")
+        db.execute(
+            "UPDATE workshop_open_questions SET max_answers = ? WHERE workshop_id = ? AND question_id = ?",
+            [max_answers, workshop_id, question_id],
+        )
+        _touch(db, workshop_id)  # the phones say how many answers are left
+
+
+# --- the facilitator's own notes: shown on the facilitator's page only ------------------------------
+
+
+def set_note(store: Store, workshop_id: int, pin: str, question_id: str, text: str) -> None:
+    """A note on a question for the facilitator alone (what to ask the room next). Never in what
+    phones, the projector or an export get: only notes() reads it, for the facilitator's page."""
+    note = clean_input(str(text or ""), "De notitie").strip()
+    if len(note) > MAX_NOTE:
+        raise WorkshopError(f"Een notitie heeft hoogstens {MAX_NOTE} tekens.")
+    with store.write() as db:
+        facilitator_in(db, workshop_id, pin)
+        if not db.execute(
+            "UPDATE workshop_questions SET note = ? WHERE workshop_id = ? AND question_id = ?",
+            [note, workshop_id, question_id],
+        ).rowcount:
+            raise WorkshopError(f"Vraag {str(question_id)[:10]} hoort niet bij deze workshop.")
+
+
+def notes(store: Store, workshop_id: int) -> dict[str, str]:
+    """The facilitator's notes by question (questions without one are left out). For the facilitator's
+    page only: the griffier's or PIN holder's access is checked there."""
+    rows = store.db.execute(
+        "SELECT question_id, note FROM workshop_questions WHERE workshop_id = ? AND note != ''", [workshop_id]
+    ).fetchall()
+    return {qid: printable(note) for qid, note in rows}
 
 
 def set_vote_options(

@@ -10,6 +10,7 @@ run a single operation and raise its refusal.
 from __future__ import annotations
 
 import secrets
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -33,7 +34,6 @@ from scan.rules.scoring import check_answer
 from scan.storage.core import Store, now
 
 MAX_OPEN_ANSWER = 280
-MAX_OPEN_ANSWERS_PER_PERSON = 3  # per open question
 
 Operation = Callable[[Any], Any]  # runs inside a write transaction (a sqlite_utils.Database)
 
@@ -70,6 +70,20 @@ def _participant_in(db: Database, workshop_id: int, token: object) -> int:
         raise WorkshopError(
             "U bent nog niet aangemeld bij deze workshop. Scan de QR-code of vul de code opnieuw in."
         )
+    return row[0]
+
+
+def _status_in(db: Database, workshop_id: int, question_id: str) -> str | None:
+    """A question's status as an answer sees it inside its write: one whose countdown ran out is
+    closed, also in the moment before the hub or a page has closed it (core.close_expired)."""
+    row = db.execute(
+        "SELECT status, ends_at FROM workshop_questions WHERE workshop_id = ? AND question_id = ?",
+        [workshop_id, question_id],
+    ).fetchone()
+    if row is None:
+        return None
+    if row[0] == "open" and row[1] is not None and row[1] <= time.time():
+        return "closed"
     return row[0]
 
 
@@ -163,14 +177,11 @@ def answer_op(workshop_id: int, token: object, question_id: str, value: int | No
 
     def run(db: Database) -> None:
         pid = _participant_in(db, workshop_id, token)
-        row = db.execute(
-            "SELECT status FROM workshop_questions WHERE workshop_id = ? AND question_id = ?",
-            [workshop_id, question_id],
-        ).fetchone()
-        if row is None or is_open_question(question_id):
+        status = _status_in(db, workshop_id, question_id)
+        if status is None or is_open_question(question_id):
             raise WorkshopError(f"Vraag {str(question_id)[:10]} hoort niet bij deze workshop.")
         _check_value(question_id, value, dont_know)
-        if row[0] != "open":
+        if status != "open":
             raise WorkshopError("Deze vraag is gesloten; uw antwoord is niet meer bewaard.")
         db.execute(
             "INSERT INTO workshop_answers (participant_id, question_id, value, dont_know, updated_at) "
@@ -263,20 +274,25 @@ def open_answer_op(workshop_id: int, token: object, question_id: str, text: obje
             raise InvalidAnswer("Schrijf eerst uw antwoord.")
         if len(cleaned) > MAX_OPEN_ANSWER:
             raise InvalidAnswer(f"Uw antwoord is te lang: hoogstens {MAX_OPEN_ANSWER} tekens.")
-        row = db.execute(
-            "SELECT status FROM workshop_questions WHERE workshop_id = ? AND question_id = ?",
-            [workshop_id, question_id],
-        ).fetchone()
-        if row is None or not is_open_question(str(question_id)):
+        status = _status_in(db, workshop_id, question_id)
+        if status is None or not is_open_question(str(question_id)):
             raise WorkshopError("Deze open vraag hoort niet bij deze workshop.")
-        if row[0] != "open":
+        if status != "open":
             raise WorkshopError("Deze vraag is gesloten; uw antwoord is niet meer bewaard.")
+        # the facilitator's limit as this write sees it: one lowered a moment ago counts
+        limit = db.execute(
+            "SELECT max_answers FROM workshop_open_questions WHERE workshop_id = ? AND question_id = ?",
+            [workshop_id, question_id],
+        ).fetchone()[0]
         sent = db.execute(
             "SELECT COUNT(*) FROM workshop_open_answers WHERE participant_id = ? AND question_id = ?",
             [pid, question_id],
         ).fetchone()[0]
-        if sent >= MAX_OPEN_ANSWERS_PER_PERSON:
-            raise WorkshopError(f"U heeft al {MAX_OPEN_ANSWERS_PER_PERSON} antwoorden gegeven op deze vraag.")
+        if sent >= limit:
+            raise WorkshopError(
+                f"U heeft al {limit} {'antwoord' if limit == 1 else 'antwoorden'} gegeven op deze vraag; "
+                "meer kan niet."
+            )
         db.execute(
             "INSERT INTO workshop_open_answers (participant_id, question_id, text, status, for_agenda, created_at) "
             "VALUES (?, ?, ?, 'nieuw', 0, ?)",

@@ -2,9 +2,10 @@
 
 Privacy: a figure is published only when at least ``MIN_N`` (5) people contributed to that very
 figure, and its count is always given with it. A distribution is published only after the
-facilitator revealed it; the vote only after the workshop ended; an open answer only after the
-facilitator approved it. Neither can change after publication (see core.py), so no two published
-views of the same figure differ by one person.
+facilitator revealed it; the vote only after the workshop ended; an open answer only while the
+facilitator approves it (an approval can be taken back: an answer is text, not a figure). Figures
+cannot change after publication (see core.py), so no two published views of the same figure differ
+by one person.
 """
 
 from __future__ import annotations
@@ -172,20 +173,27 @@ def _own_answer(db: Database, workshop_id: int, answer_id: int) -> None:
         raise WorkshopError("Dit antwoord hoort niet bij deze workshop.")
 
 
-def moderate(store: Store, workshop_id: int, pin: str, answer_ids: list[int], status: str) -> None:
-    """Approve (shown on the projector and in the outcomes) or reject open answers."""
-    if status not in MODERATION:
-        raise WorkshopError(f"Onbekende keuze '{status}'.")
+def moderate(
+    store: Store, workshop_id: int, pin: str, answer_ids: list[int], status: str, expected: str | None = None
+) -> int:
+    """Approve (shown on the projector and in the outcomes), reject, or take back ("nieuw": the answer
+    waits for the facilitator again) open answers. With ``expected``, only the answers still in that
+    state change: a click acts on what its screen showed, so an answer another facilitator decided on
+    meanwhile keeps that decision. Returns how many changed."""
+    if status not in MODERATION or (expected is not None and expected not in MODERATION):
+        raise WorkshopError(f"Onbekende keuze '{str(status)[:20]}'.")
+    changed = 0
     with store.write() as db:
         facilitator_in(db, workshop_id, pin)
         for answer_id in answer_ids:
             _own_answer(db, workshop_id, answer_id)
-            db.execute(
+            changed += db.execute(
                 "UPDATE workshop_open_answers SET status = ?, for_agenda = for_agenda * (? = 'goedgekeurd'), "
-                "pinned = pinned * (? = 'goedgekeurd') WHERE id = ?",
-                [status, status, status, answer_id],
-            )
+                "pinned = pinned * (? = 'goedgekeurd') WHERE id = ? AND status = coalesce(?, status)",
+                [status, status, status, answer_id, expected],
+            ).rowcount
         _touch(db, workshop_id)
+    return changed
 
 
 def _approved_in(db: Database, workshop_id: int, pin: str, answer_id: int, refusal: str) -> None:

@@ -8,7 +8,7 @@ phone page puts them in the page as text, never as HTML.
 from __future__ import annotations
 
 from scan.content.questionbank import question_bank
-from scan.records.workshop.core import get, is_open_question, statuses
+from scan.records.workshop.core import get, is_open_question, statuses, timer
 from scan.records.workshop.participation import MAX_OPEN_ANSWER
 from scan.records.workshop.qa import phone_list
 from scan.rules.answer_words import option_label, options
@@ -47,6 +47,7 @@ def room_state(store: Store, workshop_id: int) -> dict:
                 "stand": status,
                 "opties": [],
                 "max": MAX_OPEN_ANSWER,
+                "per_persoon": ws.answer_limits.get(qid, 1),  # the phone says how many are left
             }
         else:
             q = bank.question(qid)
@@ -60,6 +61,9 @@ def room_state(store: Store, workshop_id: int) -> dict:
                 "stand": status,
                 "opties": [[v, option_label(q, v)] for v in options(q)],
             }
+        countdown = timer(store, ws.id, qid) if status == "open" else None
+        # Unix seconds: each phone counts down by itself, against the server's clock (see scan/web/phone.py)
+        state["vraag"]["eindtijd"] = None if countdown is None else countdown.ends_at
     elif ws.phase == "voting":
         state["stemmen"] = {
             "opties": [[pid, bank.proposal(pid).title] for pid in ws.choice_list(bank)],

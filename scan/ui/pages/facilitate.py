@@ -6,13 +6,15 @@ follow the room without a tap. The next step is always the one primary button; s
 be undone (close, show, end) ask for confirmation. Owns the session keys ``leiden_*``.
 """
 
+import math
+import time
 from datetime import date
 
 import streamlit as st
 
 from scan.base.errors import ScanError
 from scan.base.filenames import file_name
-from scan.base.formatting import nl_number
+from scan.base.formatting import countdown, nl_number
 from scan.content.questionbank import question_bank
 from scan.records import workshop
 from scan.records.round import rounds
@@ -29,7 +31,9 @@ from scan.web.phone import join_path
 KEY_ERROR = "leiden_fout"
 KEY_CONFIRM = "leiden_bevestig"
 KEY_SHAPE = "leiden_vorm"  # (phase, number of questions) at the last full run
+KEY_SCREEN = "leiden_op_scherm"  # {open question id: ids of the unread answers shown as cards}
 DEFAULT_OPEN_QUESTION = "Wat moet beter in onze lokale democratie?"
+TIMER_LABELS = {30: "30 seconden", 60: "1 minuut", 120: "2 minuten", 300: "5 minuten"}
 
 store, bank = get_store(), question_bank()
 st.html(workshop_view.CSS)
@@ -44,12 +48,14 @@ griffier = workshop_access.is_griffier(store, chosen)
 st.session_state[KEY_SHAPE] = (chosen.phase, len(chosen.question_ids))
 
 
-def _do(action, *args) -> None:
+def _do(action, *args):
+    """Run a facilitator action; its result, or None with its Dutch refusal shown on the next run."""
     st.session_state.pop(KEY_CONFIRM, None)
     try:
-        action(store, chosen.id, secret, *args)
+        return action(store, chosen.id, secret, *args)
     except ScanError as exc:
         st.session_state[KEY_ERROR] = str(exc)
+        return None
 
 
 def _ask(name: str, label: str, warning: str, action, *args, primary: bool = False) -> None:
@@ -114,7 +120,7 @@ links[0].page_link(
     icon=":material/present_to_all:",
     query_params={"projectie": chosen.ref},
 )
-links[1].caption(
+links[1].markdown(  # not a caption: a link in grey caption text is below AA contrast
     f"Telefoons: scan de QR-code op het projectiescherm of ga naar {root}{join_path(chosen.join_code)}"
 )
 
@@ -141,6 +147,11 @@ def _questions(ws: workshop.Workshop) -> None:
     st.html(
         f'<h2 style="font-size:1.6rem;margin:0.3rem 0">Vraag {index + 1} van {total}: {literal.html(ws.text_of(qid, bank))}</h2>'
     )
+    if note := workshop.notes(store, ws.id).get(qid):  # the facilitator's own: never on a screen in the room
+        st.html(
+            '<p class="ws-note" style="white-space:pre-wrap;border-left:4px solid #8a4b00;padding-left:0.6rem">'
+            f"<strong>Uw notitie</strong> (alleen voor u): {literal.html(note)}</p>"
+        )
     st.markdown(
         f"Stand: **{workshop.STATUS_LABELS[t.status]}** · **{t.answered} van {t.participants}** deelnemers "
         "hebben geantwoord"
@@ -199,6 +210,8 @@ def _questions(ws: workshop.Workshop) -> None:
                 workshop.set_phase,
                 "voting",
             )
+    if t.status in ("hidden", "open"):
+        _timer(ws, qid, t.status)
     if is_open:
         _moderation(ws, qid)
     elif t.status == "open":
@@ -211,37 +224,111 @@ def _questions(ws: workshop.Workshop) -> None:
         st.html(f"<h3>{title}</h3>" + workshop_view.distribution(store, ws, qid, t.counts, t.answered))
 
 
+def _hinted(where, label: str, name: str, hint: str, callback, *args) -> None:
+    """A secondary button with a tooltip that says what it does; ``name`` makes its key ``leiden_<name>``."""
+    where.button(label, key=f"leiden_{name}", help=hint, on_click=callback, args=args)
+
+
+def _start_timer(qid: str) -> None:
+    seconds, reveal = st.session_state[f"leiden_timer_{qid}"], st.session_state[f"leiden_timer_toon_{qid}"]
+    _do(workshop.start_timer, qid, seconds, reveal)
+
+
+def _timer(ws: workshop.Workshop, qid: str, status: str) -> None:
+    """A countdown for this question. At zero it closes (and shows its outcome, if ticked) by itself:
+    the server does that, also when this page is closed (workshop.close_expired)."""
+    running = workshop.timer(store, ws.id, qid) if status == "open" else None
+    row = st.container(horizontal=True, vertical_alignment="center")
+    if running is not None:
+        left = max(0, math.ceil(running.ends_at - time.time()))
+        then = "sluit de vraag vanzelf" + (" en ziet de zaal de uitkomst" if running.reveal else "")
+        row.markdown(f"**Timer: nog {countdown(left)}**, daarna {then}.")
+        _hinted(
+            row,
+            "Timer stoppen",
+            f"timer_stop_{qid}",
+            "De vraag blijft dan open tot u hem sluit.",
+            _do,
+            workshop.stop_timer,
+            qid,
+        )
+        return
+    row.radio(
+        "Timer",
+        workshop.TIMER_SECONDS,
+        format_func=TIMER_LABELS.__getitem__,
+        index=1,
+        horizontal=True,
+        key=f"leiden_timer_{qid}",
+    )
+    row.checkbox("Bij nul ook de uitkomst tonen", key=f"leiden_timer_toon_{qid}")
+    opens = "De vraag gaat meteen open. " if status == "hidden" else ""
+    hint = f"{opens}Telefoons en projectiescherm tellen af; bij nul sluit de vraag vanzelf."
+    _hinted(row, "Timer starten", f"timer_start_{qid}", hint, _start_timer, qid)
+
+
+def _decide(qid: str, answer_ids: list[int], status: str, expected: str) -> None:
+    """A moderation click: it changes only the answers that are still as the screen showed them. An
+    answer taken back ("nieuw") joins the cards on the screen straight away."""
+    changed = _do(workshop.moderate, answer_ids, status, expected)
+    if changed is not None and changed < len(answer_ids):
+        st.session_state[KEY_ERROR] = (
+            "Een andere begeleider had dit antwoord intussen al beoordeeld; die keuze blijft staan."
+            if len(answer_ids) == 1
+            else f"{len(answer_ids) - changed} van deze antwoorden had een andere begeleider intussen al "
+            "beoordeeld; die keuzes blijven staan."
+        )
+    if status == "nieuw":
+        screen = st.session_state.setdefault(KEY_SCREEN, {})
+        screen[qid] = [*screen.get(qid, []), *answer_ids]
+
+
+def _card(qid: str, a: workshop.OpenAnswer) -> None:
+    with st.container(border=True):
+        st.html(f'<p style="font-size:1.1rem;margin:0">{literal.html(a.text)}</p>')
+        row = st.container(horizontal=True)
+        for name, label, status in (("goed", "Goedkeuren", "goedgekeurd"), ("af", "Afwijzen", "afgewezen")):
+            row.button(
+                label, key=f"leiden_{name}_{a.id}", on_click=_decide, args=(qid, [a.id], status, "nieuw")
+            )
+
+
+def _unread(qid: str, new: list[workshop.OpenAnswer]) -> None:
+    """The unread answers as cards. The cards stay put while the facilitator reads them; answers
+    that arrive meanwhile come below "Alle N goedkeuren", which approves exactly the N cards above it
+    (issue 27.4). Once those are decided on, the ones that came in later take their place."""
+    screen = st.session_state.setdefault(KEY_SCREEN, {})
+    unread = {a.id for a in new}
+    on_screen = [i for i in screen.get(qid, []) if i in unread] or [a.id for a in new]
+    screen[qid] = on_screen
+    cards = [a for a in new if a.id in on_screen]
+    for a in cards:
+        _card(qid, a)
+    if len(cards) > 1:
+        hint = "Alleen de antwoorden hierboven. Wat daarna binnenkomt, wacht op u."
+        ids = [a.id for a in cards]
+        _hinted(
+            st, f"Alle {len(cards)} goedkeuren", "alles_goed", hint, _decide, qid, ids, "goedgekeurd", "nieuw"
+        )
+    if later := [a for a in new if a.id not in on_screen]:
+        st.markdown(
+            f"**Net binnengekomen ({len(later)})**"
+            + (f", niet bij de {len(cards)} hierboven: beoordeel ze apart." if len(cards) > 1 else "")
+        )
+        for a in later:
+            _card(qid, a)
+
+
 def _moderation(ws: workshop.Workshop, qid: str) -> None:
     found = workshop.open_answers(store, ws.id, qid)
     new = [a for a in found if a.status == "nieuw"]
     approved = [a for a in found if a.status == "goedgekeurd"]
+    rejected = [a for a in found if a.status == "afgewezen"]
     st.markdown(
-        f"**Open antwoorden**: {len(new)} wachten op u, {len(approved)} goedgekeurd. "
-        "Alleen goedgekeurde antwoorden komen op het scherm (als u de vraag toont)."
+        f"**Open antwoorden**: {len(new)} wachten op u, {len(approved)} goedgekeurd, {len(rejected)} afgewezen. "
+        "Alleen goedgekeurde antwoorden komen op het scherm (als u de vraag toont). Elke keuze is terug te draaien."
     )
-    if new:
-        st.button(
-            f"Alle {len(new)} goedkeuren",
-            key="leiden_alles_goed",
-            on_click=_do,
-            args=(workshop.moderate, [a.id for a in new], "goedgekeurd"),
-        )
-    for a in new:
-        with st.container(border=True):
-            st.html(f'<p style="font-size:1.1rem;margin:0">{literal.html(a.text)}</p>')
-            yes, no = st.columns(2)
-            yes.button(
-                "Goedkeuren",
-                key=f"leiden_goed_{a.id}",
-                on_click=_do,
-                args=(workshop.moderate, [a.id], "goedgekeurd"),
-            )
-            no.button(
-                "Afwijzen",
-                key=f"leiden_af_{a.id}",
-                on_click=_do,
-                args=(workshop.moderate, [a.id], "afgewezen"),
-            )
+    _unread(qid, new)
     if approved:
         st.markdown(
             "**Goedgekeurd** (vink aan wat als inbreng naar de agenda gaat). Het scherm toont de goedgekeurde "
@@ -258,21 +345,47 @@ def _moderation(ws: workshop.Workshop, qid: str) -> None:
             # the typed text as plain HTML beside a label of our own: a label is Markdown, and its
             # escapes would be read aloud by a screen reader
             st.html(f'<p style="margin:0.4rem 0 0">{number}. {literal.html(a.text)}</p>')
-            agenda, pinned = st.columns(2)
-            agenda.checkbox(
-                f"Antwoord {number} naar de agenda",
-                value=a.for_agenda,
-                key=f"leiden_agenda_{a.id}_{int(a.for_agenda)}",
-                on_change=_do,
-                args=(workshop.set_for_agenda, a.id, not a.for_agenda),
+            row = st.container(horizontal=True, vertical_alignment="center")
+            for name, label, value, action in (
+                ("agenda", "naar de agenda", a.for_agenda, workshop.set_for_agenda),
+                ("vast", "vast op het scherm", a.pinned, workshop.set_pinned),
+            ):
+                row.checkbox(
+                    f"Antwoord {number} {label}",
+                    value=value,
+                    key=f"leiden_{name}_{a.id}_{int(value)}",
+                    on_change=_do,
+                    args=(action, a.id, not value),
+                )
+            hint = "Het antwoord gaat van het scherm en wacht weer op u."
+            _hinted(
+                row,
+                "Goedkeuring intrekken",
+                f"intrekken_{a.id}",
+                hint,
+                _decide,
+                qid,
+                [a.id],
+                "nieuw",
+                "goedgekeurd",
             )
-            pinned.checkbox(
-                f"Antwoord {number} vast op het scherm",
-                value=a.pinned,
-                key=f"leiden_vast_{a.id}_{int(a.pinned)}",
-                on_change=_do,
-                args=(workshop.set_pinned, a.id, not a.pinned),
-            )
+    if rejected:
+        with st.expander(f"Afgewezen ({len(rejected)})"):
+            for a in rejected:
+                row = st.container(horizontal=True, vertical_alignment="center")
+                row.html(f'<p style="margin:0">{literal.html(a.text)}</p>')
+                hint = "Het antwoord wacht weer op u: goedkeuren of afwijzen."
+                _hinted(
+                    row,
+                    "Terugzetten",
+                    f"terugzetten_{a.id}",
+                    hint,
+                    _decide,
+                    qid,
+                    [a.id],
+                    "nieuw",
+                    "afgewezen",
+                )
 
 
 def _voting(ws: workshop.Workshop) -> None:
@@ -362,6 +475,7 @@ def _joining(ws: workshop.Workshop) -> None:
 
 
 def live() -> None:
+    workshop.close_expired(store, [chosen.id])  # a countdown that reached zero closes its question
     ws = workshop.get(store, chosen.id)
     if (ws.phase, len(ws.question_ids)) != st.session_state.get(KEY_SHAPE):
         st.rerun(scope="app")  # a new phase: the parts outside this block change too
@@ -425,8 +539,16 @@ else:
         text = st.text_input(
             "Open vraag", value=DEFAULT_OPEN_QUESTION, max_chars=300, key="leiden_open_tekst"
         )
+        limit = st.number_input(
+            "Antwoorden per deelnemer",
+            min_value=1,
+            max_value=10,
+            value=workshop.DEFAULT_ANSWER_LIMIT,
+            step=1,
+            key="leiden_open_aantal",
+        )
         if st.form_submit_button("Toevoegen aan het eind"):
-            _do(workshop.add_open_question, text)
+            _do(workshop.add_open_question, text, int(limit))
             st.rerun()
     with st.expander("Keuzelijst voor het stemmen"):
         current = chosen.choice_list(bank)
@@ -448,9 +570,48 @@ else:
                 _do(workshop.set_vote_options, picked, dots)
                 st.rerun()
 
-with st.expander("Alle vragen van deze workshop"):
-    states = workshop.statuses(store, chosen.id)
-    for i, qid in enumerate(chosen.question_ids):
-        st.html(
-            f"<p>{i + 1}. {literal.html(chosen.text_of(qid, bank))} — {workshop.STATUS_LABELS[states[qid]]}</p>"
-        )
+with st.expander("Alle vragen van deze workshop, met uw notities"):
+    states, own = workshop.statuses(store, chosen.id), workshop.notes(store, chosen.id)
+    if chosen.phase == "ended":
+        for i, qid in enumerate(chosen.question_ids):
+            st.html(
+                f"<p>{i + 1}. {literal.html(chosen.text_of(qid, bank))} — {workshop.STATUS_LABELS[states[qid]]}</p>"
+            )
+    else:
+        with st.form("leiden_notities"):
+            st.caption(
+                "Een notitie ziet alleen u, hier en bij de vraag (wat u de zaal daarna wilt vragen): niet het "
+                "projectiescherm, niet de telefoons, niet de downloads."
+            )
+            typed: dict[str, str] = {}
+            limits: dict[str, int] = {}
+            for i, qid in enumerate(chosen.question_ids):
+                st.html(
+                    f"<p>{i + 1}. {literal.html(chosen.text_of(qid, bank))} — {workshop.STATUS_LABELS[states[qid]]}</p>"
+                )
+                typed[qid] = st.text_area(
+                    f"Notitie bij vraag {i + 1}",
+                    value=own.get(qid, ""),
+                    max_chars=workshop.MAX_NOTE,
+                    height=68,
+                    key=f"leiden_notitie_{qid}",
+                )
+                if workshop.is_open_question(qid) and states[qid] in ("hidden", "open"):
+                    limits[qid] = int(
+                        st.number_input(
+                            f"Antwoorden per deelnemer bij vraag {i + 1}",
+                            min_value=1,
+                            max_value=10,
+                            value=chosen.answer_limits.get(qid, workshop.DEFAULT_ANSWER_LIMIT),
+                            step=1,
+                            key=f"leiden_aantal_{qid}",
+                        )
+                    )
+            if st.form_submit_button("Notities bewaren"):
+                for qid, note in typed.items():
+                    if note.strip() != own.get(qid, ""):
+                        _do(workshop.set_note, qid, note)
+                for qid, limit in limits.items():
+                    if limit != chosen.answer_limits.get(qid):
+                        _do(workshop.set_answer_limit, qid, limit)
+                st.rerun()

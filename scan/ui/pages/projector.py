@@ -5,11 +5,12 @@ once the facilitator shows it. Redraws itself every second as one block of HTML 
 workshop_view.py). Only for the griffier of the municipality, the beheerder or the facilitator.
 """
 
+import math
 import time
 
 import streamlit as st
 
-from scan.base.formatting import nl_number
+from scan.base.formatting import countdown, nl_number
 from scan.content.questionbank import question_bank
 from scan.records import workshop
 from scan.rules import screenful
@@ -43,6 +44,8 @@ STYLE = """
            padding: 0; overflow-wrap: anywhere; }
   .pj h2.lang { font-size: 1.1em; }
   .pj .stand { font-size: 1em; font-weight: 700; margin: 0 0 0.3em; }
+  .pj .timer { font-size: 2.4em; font-weight: 800; margin: 0.1em 0 0; font-variant-numeric: tabular-nums; }
+  .pj .timer.bijna { color: #8a1c1c; }
   .pj .pager { font-size: 0.8em; color: #33383d; margin: 0 0 0.3em; font-weight: 600; }
   .pj .ws-bars { font-size: 0.85em; border-spacing: 0 0.3em; }
   .pj .ws-bars th { white-space: normal; width: 45%; }
@@ -163,6 +166,13 @@ def _question(view: ProjectorView) -> str:
     }[t.status]
     people = "mensen hebben een antwoord gestuurd" if is_open else "deelnemers hebben geantwoord"
     body = f'<p class="stand">{state} · {t.answered} van {t.participants} {people}</p>'
+    if t.status == "open" and view.ends_at is not None:
+        left = max(0, math.ceil(view.ends_at - time.time()))
+        body += (
+            f'<p class="timer{" bijna" if left <= 10 else ""}" role="timer">'
+            + (f"Nog {countdown(left)}" if left else "De tijd is om")
+            + "</p>"
+        )
     if t.status == "revealed":
         if is_open:
             body += _open_answers(view, HEAD_U + h2_height)
@@ -257,6 +267,8 @@ def _room_questions(view: ProjectorView) -> str:
 
 @st.fragment(run_every=1)
 def live() -> None:
+    # a countdown at zero closes its question, also with no phone open
+    workshop.close_expired(store, [chosen.id])
     view = projector_view(store, chosen.id, bank)
     ws = view.workshop
     if view.board is not None:

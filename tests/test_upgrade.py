@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -41,6 +42,17 @@ def _on_purpose(where: str, old: object, new: object) -> bool:
     # the release rounded half to even (an even number from a half: 62,5 was "62", is now 63)
     if "_roles[" in where and isinstance(old, str) and old.isdigit():
         return new == int(old) or (int(old) % 2 == 0 and new == int(old) + 1)
+    # issue 26.6: a workshop's line on a proposal names the question and the levels in words, not by
+    # number ("Vraag 1.1 in de workshop ‘T’ (6 antwoorden): 1 · Verkend: 2" -> "In de workshop ‘T’ over
+    # ‘…’ (6 antwoorden): verkend 2"): the same workshop, the same n and the same counts in the same order
+    if where.endswith(".workshops") and isinstance(old, str) and isinstance(new, str):
+        was = re.fullmatch(r"Vraag [\d.]+ in de workshop ‘(.*)’ (\(\d+ antwoorden?\)): (.*)", old, re.S)
+        now = re.fullmatch(r"In de workshop ‘(.*)’ over ‘.*’ (\(\d+ antwoorden?\)): (.*)", new, re.S)
+        return (
+            bool(was and now)
+            and was.group(1, 2) == now.group(1, 2)
+            and (re.findall(r": (\d+)", was[3]) == re.findall(r" (\d+)(?=,|$)", now[3]))
+        )
     return False
 
 

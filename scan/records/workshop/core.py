@@ -312,6 +312,24 @@ def check_facilitator(store: Store, workshop_id: int, pin: object) -> None:
     facilitator_in(store.db, workshop_id, pin)
 
 
+# Tables of what a participant sent (an open answer, a question from the room): a facilitator acts on
+# a row only when it was sent in the facilitator's own workshop.
+SENT_BY_PARTICIPANTS = frozenset({"workshop_open_answers", "workshop_room_questions"})
+
+
+def require_sent_here(db: Database, table: str, row_id: int, workshop_id: int, refusal: str) -> None:
+    """Inside the write: the row of ``table`` was sent by a participant of this workshop."""
+    if table not in SENT_BY_PARTICIPANTS:  # a table name goes into the SQL: only these two
+        raise ValueError(table)
+    row = db.execute(
+        f"SELECT 1 FROM {table} t JOIN workshop_participants p ON p.id = t.participant_id "
+        "WHERE t.id = ? AND p.workshop_id = ?",
+        [row_id, workshop_id],
+    ).fetchone()
+    if row is None:
+        raise WorkshopError(refusal)
+
+
 def facilitator_in(db: Database, workshop_id: int, pin: object) -> None:
     """The PIN check on a connection: inside a write transaction, it decides on what that write sees."""
     row = db.execute("SELECT pin, facilitator_hash FROM workshops WHERE id = ?", [workshop_id]).fetchone()

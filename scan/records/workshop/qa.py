@@ -26,7 +26,7 @@ from sqlite_utils import Database
 
 from scan.base.errors import InvalidAnswer
 from scan.base.text import clean_input, printable
-from scan.records.workshop.core import WorkshopError, _touch, facilitator_in
+from scan.records.workshop.core import WorkshopError, _touch, facilitator_in, require_sent_here
 from scan.records.workshop.participation import Operation, _participant_in
 from scan.rules.benchmark import MIN_N
 from scan.storage.core import Store, inserted_id, now
@@ -206,13 +206,13 @@ def moderate_questions(
     with store.write() as db:
         facilitator_in(db, workshop_id, pin)
         for question_id in question_ids:
-            row = db.execute(
-                "SELECT 1 FROM workshop_room_questions q JOIN workshop_participants p ON p.id = q.participant_id "
-                "WHERE q.id = ? AND p.workshop_id = ?",
-                [question_id, workshop_id],
-            ).fetchone()
-            if row is None:
-                raise WorkshopError("Deze vraag hoort niet bij deze workshop.")
+            require_sent_here(
+                db,
+                "workshop_room_questions",
+                question_id,
+                workshop_id,
+                "Deze vraag hoort niet bij deze workshop.",
+            )
             db.execute("UPDATE workshop_room_questions SET status = ? WHERE id = ?", [status, question_id])
         _touch(db, workshop_id)  # phones list the approved questions
 

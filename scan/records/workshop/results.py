@@ -26,6 +26,7 @@ from scan.records.workshop.core import (
     for_round,
     get,
     is_open_question,
+    require_sent_here,
     statuses,
 )
 from scan.records.workshop.qa import board
@@ -164,13 +165,9 @@ def open_answers(store: Store, workshop_id: int, question_id: str | None = None)
 
 
 def _own_answer(db: Database, workshop_id: int, answer_id: int) -> None:
-    row = db.execute(
-        "SELECT 1 FROM workshop_open_answers o JOIN workshop_participants p ON p.id = o.participant_id "
-        "WHERE o.id = ? AND p.workshop_id = ?",
-        [answer_id, workshop_id],
-    ).fetchone()
-    if row is None:
-        raise WorkshopError("Dit antwoord hoort niet bij deze workshop.")
+    require_sent_here(
+        db, "workshop_open_answers", answer_id, workshop_id, "Dit antwoord hoort niet bij deze workshop."
+    )
 
 
 def moderate(

@@ -195,6 +195,21 @@ def test_moderation_needs_the_pin_and_this_workshops_questions(live) -> None:
     assert workshop.board(store, ws.id).open and not workshop.board(store, ws.id).on_screen
 
 
+def test_going_to_the_vote_takes_the_questions_off_the_projector(live) -> None:
+    """The walk of issue 27: with the room's questions on screen, "Naar het stemmen" left the projector
+    on those questions, so the room never saw the ballot nor "0 van 8 deelnemers hebben gestemd"."""
+    from scan.views.workshops import projector_view
+
+    store, ws, pin = live
+    workshop.set_questions_on_screen(store, ws.id, pin, True)
+    assert projector_view(store, ws.id).board is not None
+    workshop.set_phase(store, ws.id, pin, "voting")
+    assert not workshop.board(store, ws.id).on_screen
+    assert projector_view(store, ws.id).board is None
+    workshop.set_questions_on_screen(store, ws.id, pin, True)  # the facilitator may still put them back
+    assert projector_view(store, ws.id).board is not None
+
+
 def test_the_export_lists_approved_questions_with_their_n(live) -> None:
     store, ws, pin = live
     people = _people(store, ws, 5)

@@ -573,6 +573,8 @@ def set_phase(store: Store, workshop_id: int, pin: str, phase: str) -> None:
                 "UPDATE workshop_questions SET status = 'closed' WHERE workshop_id = ? AND status = 'open'",
                 [workshop_id],
             )
+            # the projector follows to the vote: questions from the room left on screen hid the ballot
+            db.execute("UPDATE workshops SET qa_on_screen = 0 WHERE id = ?", [workshop_id])
         db.execute("UPDATE workshops SET phase = ?, reviewing = 0 WHERE id = ?", [phase, workshop_id])
         _touch(db, workshop_id)
 

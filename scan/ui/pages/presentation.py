@@ -13,8 +13,8 @@ from scan.base.text import plain_int
 from scan.records.round.sharing import round_for_token
 from scan.ui.components import context
 from scan.ui.components.access import attempt
+from scan.ui.components.document_download import document_button
 from scan.ui.services import get_store
-from scan.views.exports import MIME, file_name
 from scan.views.presentation import build, to_html, to_pdf
 
 FULL_SCREEN = "volscherm"
@@ -67,14 +67,8 @@ if token is None:  # the griffier's own session: switch the menu off and on with
             icon=":material/fullscreen:",
         )
         st.caption("Tip: druk daarna op F11 voor het hele scherm. Bladeren met de pijltjestoetsen.")
-        st.download_button(
-            "Presentatie als PDF",
-            data=functools.partial(to_pdf, deck),  # made only when clicked
-            file_name=file_name(rnd, "presentation-pdf"),
-            mime=MIME["presentation-pdf"],
-            icon=":material/download:",
-            key="presentatie_pdf",
-            on_click="ignore",
+        document_button(
+            "Presentatie als PDF", functools.partial(to_pdf, deck), rnd, "presentation-pdf", "presentatie_pdf"
         )
         st.caption(
             "Voor de raadsstukken (iBabs, Notubiz): één pagina per scherm, in 16:9, toegankelijk (PDF/UA)."

@@ -8,9 +8,10 @@ from scan.base.formatting import nl_number
 from scan.records.round import rounds
 from scan.rules.scoring import METHOD_NL
 from scan.ui.components import cached, context, peer_group
+from scan.ui.components.document_download import document_button
 from scan.ui.components.tip_card import tips_block
 from scan.ui.services import get_bank, get_reference, get_store
-from scan.views.exports import MIME, export, file_name
+from scan.views.exports import export
 
 store, bank = get_store(), get_bank()
 rnd = context.require_round()
@@ -81,23 +82,15 @@ for col, (fmt, label) in zip(
     ],
     strict=True,
 ):
-    col.download_button(
-        label,
-        data=functools.partial(export, store, rnd, fmt),  # made only when clicked
-        file_name=file_name(rnd, fmt),
-        mime=MIME[fmt],
-        icon=":material/download:",
-        key=f"resultaten_download_{fmt}",
-        on_click="ignore",
+    document_button(
+        label, functools.partial(export, store, rnd, fmt), rnd, fmt, f"resultaten_download_{fmt}", col
     )
-st.download_button(
+document_button(
     "Raadsinformatiebrief (Word)",
-    data=functools.partial(export, store, rnd, "letter-docx"),  # made only when clicked
-    file_name=file_name(rnd, "letter-docx"),
-    mime=MIME["letter-docx"],
-    icon=":material/download:",
-    key="resultaten_download_brief",
-    on_click="ignore",
+    functools.partial(export, store, rnd, "letter-docx"),
+    rnd,
+    "letter-docx",
+    "resultaten_download_brief",
 )
 st.caption(
     "Een brief aan de raad met de uitkomsten, de vergelijking, de rollen, wat het akkoord belooft en de agenda. "

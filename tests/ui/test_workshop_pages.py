@@ -331,6 +331,19 @@ def test_approve_all_takes_only_the_cards_on_screen_and_each_step_undoes(new_ses
     assert [e.label for e in at.expander if e.label.startswith("Afgewezen")] == ["Afgewezen (1)"]
     at.button(key=f"leiden_terugzetten_{third.id}").click().run()
     assert _statuses(store, ws, qid) == ["nieuw", "goedgekeurd", "nieuw"]
+
+    # answers that came in later can join the cards on screen: then "Alle N" covers them too, and only them
+    send("vierde")
+    send("vijfde")
+    at.run()
+    assert at.button(key="leiden_alles_goed").label == "Alle 2 goedkeuren"  # first and third
+    assert at.button(key=f"leiden_erbij_{qid}").label == "Bij de antwoorden hierboven zetten (2)"
+    at.button(key=f"leiden_erbij_{qid}").click().run()
+    send("zesde")
+    at.run()
+    assert at.button(key="leiden_alles_goed").label == "Alle 4 goedkeuren"
+    at.button(key="leiden_alles_goed").click().run()
+    assert _statuses(store, ws, qid) == ["goedgekeurd"] * 5 + ["nieuw"]
     assert not at.exception
 
 

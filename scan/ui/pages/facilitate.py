@@ -313,10 +313,23 @@ def _unread(qid: str, new: list[workshop.OpenAnswer]) -> None:
     if later := [a for a in new if a.id not in on_screen]:
         st.markdown(
             f"**Net binnengekomen ({len(later)})**"
-            + (f", niet bij de {len(cards)} hierboven: beoordeel ze apart." if len(cards) > 1 else "")
+            + (f", niet bij de {len(cards)} hierboven." if len(cards) > 1 else "")
+        )
+        # a full room sends answers while the first ones are read: take these in with the block above,
+        # so "Alle N goedkeuren" can cover them too (only the ones listed here at this click)
+        st.button(
+            f"Bij de antwoorden hierboven zetten ({len(later)})",
+            key=f"leiden_erbij_{qid}",
+            on_click=_take_in,
+            args=(qid, [a.id for a in later]),
         )
         for a in later:
             _card(qid, a)
+
+
+def _take_in(qid: str, answer_ids: list[int]) -> None:
+    screen = st.session_state.setdefault(KEY_SCREEN, {})
+    screen[qid] = [*screen.get(qid, []), *answer_ids]
 
 
 def _moderation(ws: workshop.Workshop, qid: str) -> None:

@@ -63,3 +63,9 @@ def test_an_ended_workshops_outcomes_download_from_the_facilitator_page(server, 
         else:
             book = openpyxl.load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()))
             assert book.sheetnames == openpyxl.load_workbook(io.BytesIO(made(store, ws.id))).sheetnames
+    # the short report for the council and the agenda, from the same outcome as the Excel
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="Uitkomsten downloaden (PDF-verslag)").click()
+    assert info.value.suggested_filename == f"workshop-{ws.join_code}.pdf"
+    text = "".join(p.extract_text() for p in PdfReader(info.value.path()).pages)
+    assert "Workshop Raadsavond" in text and "Stemming over de voorstellen" in text

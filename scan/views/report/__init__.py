@@ -16,11 +16,21 @@ from scan.content.models import PAMPHLET
 from scan.rules.benchmark import MIN_N
 from scan.rules.voices import DIVERGENCE_POINTS
 from scan.views.report.content import ReportData, report_data
+from scan.views.workshops import WorkshopReport
 
 TEMPLATES = Path(__file__).parent / "templates"
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
-__all__ = ["ReportData", "ReportError", "report_data", "to_docx", "to_html", "to_pdf"]
+__all__ = [
+    "ReportData",
+    "ReportError",
+    "report_data",
+    "to_docx",
+    "to_html",
+    "to_pdf",
+    "workshop_html",
+    "workshop_pdf",
+]
 
 
 class ReportError(ScanError):
@@ -61,6 +71,21 @@ def to_html(data: ReportData) -> str:
 
 def to_pdf(data: ReportData) -> bytes:
     """Tagged PDF (PDF/UA-1): Dutch, titled, headings, tables and figures with their alternative text."""
+    return _pdf(to_html(data))
+
+
+def workshop_html(data: WorkshopReport) -> str:
+    """The short report of one workshop (scan/views/workshops.py), for the council and the agenda."""
+    css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
+    return _environment().get_template("workshop.html.j2").render(d=data, css=css)
+
+
+def workshop_pdf(data: WorkshopReport) -> bytes:
+    """The workshop report as a tagged PDF (PDF/UA-1), made as the council report is."""
+    return _pdf(workshop_html(data))
+
+
+def _pdf(page: str) -> bytes:
     if not FONT.exists():
         raise ReportError("Het lettertype DejaVu ontbreekt op de server (Debian-pakket 'fonts-dejavu-core').")
     try:
@@ -69,7 +94,7 @@ def to_pdf(data: ReportData) -> bytes:
         raise ReportError(
             "De PDF kan niet worden gemaakt: Pango ontbreekt (Debian-pakket 'libpango-1.0-0')."
         ) from exc
-    document = weasyprint.HTML(string=to_html(data))
+    document = weasyprint.HTML(string=page)
     return document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=False)
 
 

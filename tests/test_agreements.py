@@ -32,6 +32,10 @@ def _rows(store: Store) -> dict[str, int]:
     return store.counts()
 
 
+# Set-ups read our own texts in-process (isolated=False: no child process, a second less each); the test
+# below reads through the child, as the app does, and checks it gives the same analysis.
+
+
 def test_pasted_text_is_stored_with_the_round_and_read_back_whole(store: Store) -> None:
     rnd = rounds.start(store, "GM0355", 2026)
     stored = agreements.read_pasted(store, rnd.id, council.AGREEMENT)
@@ -54,7 +58,9 @@ def test_bad_input_gives_its_dutch_message_and_stores_nothing(
     store: Store, tmp_path: Path, filename: str, make, message: str
 ) -> None:
     rnd = rounds.start(store, "GM0355", 2026)
-    agreements.read_pasted(store, rnd.id, council.AGREEMENT)  # an earlier agreement stays as it was
+    agreements.read_pasted(
+        store, rnd.id, council.AGREEMENT, isolated=False
+    )  # an earlier agreement stays as it was
     agreements.judge(store, rnd.id, "2a", "bevestigd")
     before, version = _rows(store), rounds.by_id(store, rnd.id).version
     with pytest.raises(AgreementError) as caught:
@@ -75,7 +81,7 @@ def test_empty_paste_is_refused(store: Store) -> None:
 
 def test_the_griffier_confirms_rejects_and_undoes(store: Store) -> None:
     rnd = rounds.start(store, "GM0355", 2026)
-    agreements.read_pasted(store, rnd.id, council.AGREEMENT)
+    agreements.read_pasted(store, rnd.id, council.AGREEMENT, isolated=False)
     agreements.judge(store, rnd.id, "2a", Judgement.CONFIRMED)
     agreements.judge(store, rnd.id, "2c", "afgewezen")
     judged = agreements.judgements(store, rnd.id)
@@ -100,7 +106,7 @@ def test_bad_judgements_are_refused_and_change_nothing(
     store: Store, pid: str, judgement: str, passage, error, message: str
 ) -> None:
     rnd = rounds.start(store, "GM0355", 2026)
-    agreements.read_pasted(store, rnd.id, council.AGREEMENT)
+    agreements.read_pasted(store, rnd.id, council.AGREEMENT, isolated=False)
     before = _rows(store)
     with pytest.raises(error, match=message):
         agreements.judge(store, rnd.id, pid, judgement, passage)
@@ -113,13 +119,13 @@ def test_no_agreement_or_a_closed_round_refuses(store: Store) -> None:
         agreements.judge(store, rnd.id, "2a", "bevestigd")
     with pytest.raises(NotFound, match="nog geen akkoord"):
         agreements.set_shared(store, rnd.id, True)
-    agreements.read_pasted(store, rnd.id, council.AGREEMENT)
+    agreements.read_pasted(store, rnd.id, council.AGREEMENT, isolated=False)
     rounds.close(store, rnd.id)
     before = _rows(store)
     with pytest.raises(ScanError, match="gesloten"):
         agreements.judge(store, rnd.id, "2a", "bevestigd")
     with pytest.raises(ScanError, match="gesloten"):
-        agreements.read_pasted(store, rnd.id, council.AGREEMENT)
+        agreements.read_pasted(store, rnd.id, council.AGREEMENT, isolated=False)
     with pytest.raises(ScanError, match="gesloten"):
         agreements.remove(store, rnd.id)
     assert _rows(store) == before
@@ -129,7 +135,7 @@ def test_no_agreement_or_a_closed_round_refuses(store: Store) -> None:
 
 def test_the_open_round_check_runs_inside_the_write(store: Store) -> None:
     rnd = rounds.start(store, "GM0355", 2026)
-    agreements.read_pasted(store, rnd.id, council.AGREEMENT)
+    agreements.read_pasted(store, rnd.id, council.AGREEMENT, isolated=False)
     closing = [("UPDATE rounds SET status = 'closed' WHERE id = ?", [rnd.id])]
     outcome = race(store.path, closing, lambda: agreements.judge(store, rnd.id, "2a", "bevestigd"))
     assert isinstance(outcome, ScanError) and "gesloten" in str(outcome)
@@ -140,7 +146,7 @@ def test_a_decision_made_meanwhile_is_refused_inside_the_write(store: Store) -> 
     from scan.records.round.choices import StaleChoice
 
     rnd = rounds.start(store, "GM0355", 2026)
-    agreements.read_pasted(store, rnd.id, council.AGREEMENT)
+    agreements.read_pasted(store, rnd.id, council.AGREEMENT, isolated=False)
     # the screen showed "not judged"; another griffier confirms 2a while this write waits for the lock
     confirming = [
         (
@@ -165,7 +171,7 @@ def test_a_decision_made_meanwhile_is_refused_inside_the_write(store: Store) -> 
 
 def test_reading_again_replaces_the_agreement_and_its_decisions_but_keeps_sharing(store: Store) -> None:
     rnd = rounds.start(store, "GM0355", 2026)
-    agreements.read_pasted(store, rnd.id, council.AGREEMENT)
+    agreements.read_pasted(store, rnd.id, council.AGREEMENT, isolated=False)
     agreements.judge(store, rnd.id, "2a", "bevestigd")
     agreements.set_shared(store, rnd.id, True)
     agreements.read_pasted(
@@ -188,7 +194,7 @@ def test_what_a_view_shows_moves_the_round_version_and_sharing_does_not(store: S
         seen.append(rounds.by_id(store, rnd.id).version)
         shared.append(agreements.version(store))
 
-    step(lambda: agreements.read_pasted(store, rnd.id, council.AGREEMENT))
+    step(lambda: agreements.read_pasted(store, rnd.id, council.AGREEMENT, isolated=False))
     step(lambda: agreements.judge(store, rnd.id, "2a", "bevestigd"))
     step(lambda: agreements.judge(store, rnd.id, "2a", "afgewezen"))
     step(lambda: agreements.judge(store, rnd.id, "2a", None))
@@ -203,7 +209,7 @@ def test_deleting_the_round_deletes_its_agreement(store: Store) -> None:
     rnd = rounds.start(store, "GM0355", 2026)
     other = rounds.start(store, "GM0014", 2026)
     for r in (rnd, other):
-        agreements.read_pasted(store, r.id, council.AGREEMENT)
+        agreements.read_pasted(store, r.id, council.AGREEMENT, isolated=False)
         agreements.judge(store, r.id, "2a", "bevestigd")
     rounds.delete(store, rnd.id)
     assert store.db.execute("SELECT DISTINCT round_id FROM agreements").fetchall() == [(other.id,)]
@@ -272,7 +278,7 @@ GROUP = PeerGroup("test", "De testgroep", frozenset([*PEERS, "GM0355"]))
 
 def _share(store: Store, code: str, confirm: tuple[str, ...], year: int = 2026, close: bool = True) -> int:
     rnd = rounds.start(store, code, year)
-    agreements.read_pasted(store, rnd.id, council.AGREEMENT)
+    agreements.read_pasted(store, rnd.id, council.AGREEMENT, isolated=False)
     for pid in confirm:
         agreements.judge(store, rnd.id, pid, "bevestigd")
     agreements.set_shared(store, rnd.id, True)
@@ -334,7 +340,7 @@ def test_two_groups_one_sharing_municipality_apart_never_both_publish(store: Sto
 
 def test_a_theme_is_confirmed_like_a_proposal_and_counts_for_its_priority(store: Store) -> None:
     rnd = rounds.start(store, "GM0355", 2026)
-    agreements.read_pasted(store, rnd.id, council.THEMED_AGREEMENT)
+    agreements.read_pasted(store, rnd.id, council.THEMED_AGREEMENT, isolated=False)
     view = agreement_views.agreement_view(store, rnd)
     by_priority = {p.priority_id: p for p in view.priorities}
     assert view.themes_found == 1 and view.themes == {} and by_priority[4].label == "niet bevestigd"
@@ -379,7 +385,7 @@ def test_bad_theme_judgements_are_refused_and_change_nothing(
     store: Store, key: str, passage: int, message: str
 ) -> None:
     rnd = rounds.start(store, "GM0355", 2026)
-    agreements.read_pasted(store, rnd.id, council.THEMED_AGREEMENT)
+    agreements.read_pasted(store, rnd.id, council.THEMED_AGREEMENT, isolated=False)
     before = _rows(store)
     with pytest.raises(ScanError, match=message):
         agreements.judge(store, rnd.id, key, "bevestigd", passage)
@@ -389,7 +395,7 @@ def test_bad_theme_judgements_are_refused_and_change_nothing(
 def test_a_confirmed_theme_is_not_shared_as_a_proposal(store: Store) -> None:
     for code in PEERS[:5]:
         rnd = rounds.start(store, code, 2026)
-        agreements.read_pasted(store, rnd.id, council.THEMED_AGREEMENT)
+        agreements.read_pasted(store, rnd.id, council.THEMED_AGREEMENT, isolated=False)
         agreements.judge(store, rnd.id, "P4", "bevestigd")
         agreements.judge(store, rnd.id, "2c", "bevestigd")
         agreements.set_shared(store, rnd.id, True)
@@ -400,7 +406,7 @@ def test_a_confirmed_theme_is_not_shared_as_a_proposal(store: Store) -> None:
 
 def test_the_documents_name_a_confirmed_theme_apart_from_the_proposals(store: Store) -> None:
     rnd = council.own_round(store, previous=False)
-    agreements.read_pasted(store, rnd.id, council.THEMED_AGREEMENT)
+    agreements.read_pasted(store, rnd.id, council.THEMED_AGREEMENT, isolated=False)
     agreements.judge(store, rnd.id, "2a", "bevestigd")
     agreements.judge(store, rnd.id, "P4", "bevestigd")
     rnd = rounds.by_id(store, rnd.id)

@@ -21,13 +21,13 @@ from scan.storage.schema_graph import data_tables
 from scan.views import round as round_views
 
 from . import council
-from .conftest import run_cli
+from .conftest import clone_db, run_cli
 
 
-@pytest.fixture
-def full(demo_store: Store) -> Store:
-    """A database with something in every table."""
-    store = demo_store
+@pytest.fixture(scope="session")
+def full_template(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database with something in every table, made once per test process."""
+    store = Store(clone_db(demo_template, tmp_path_factory.mktemp("full") / "full.sqlite"))
     rnd = rounds.get(store, "GM0355", 2026)
     _, code = respondents.create_invite(store, rnd.id, "raad")
     _, token = respondents.join(store, code)
@@ -59,7 +59,13 @@ def full(demo_store: Store) -> Store:
     benchmark_store.store_import(store, "abc", "x.csv", [(2, "GM0014", 2026, "P1", 50.0)])
     council.add_agreement(store, rnd)  # the akkoordcheck: analysis and decisions
     round_views.round_view(store, rnd)  # publishes the peer figures it shows (the releases table)
-    return store
+    return store.path
+
+
+@pytest.fixture
+def full(full_template: Path, tmp_path: Path) -> Store:
+    """A fresh copy of that database for one test (cheaper than filling it again)."""
+    return Store(clone_db(full_template, tmp_path / "full.sqlite"))
 
 
 def test_every_table_is_in_the_backup(full: Store) -> None:

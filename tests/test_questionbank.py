@@ -129,6 +129,14 @@ def _bad_municipality(data):
     data["proposals"][18]["examples"][0]["gm_code"] = "GM9999"
 
 
+def _question_id_form(data):
+    data["questions"][0]["id"] = "1.10"
+
+
+def _municipality_code_form(data):
+    data["proposals"][18]["examples"][0]["gm_code"] = "GM12"
+
+
 def _unknown_question_ref(data):
     data["proposals"][5]["questions"] = ["2.9"]
 
@@ -145,6 +153,18 @@ BROKEN = [
     ("prioriteit-3.yaml", _duplicate_question, "questions[2] (id 3.1).id", "komt dubbel voor"),
     ("prioriteit-5.yaml", _extra_key, "questions[0] (id 5.1).weging", "onbekend veld"),
     (PROPOSALS_FILE, _bad_municipality, "proposals[18] (id 6a).examples[0].gm_code", "GM9999 bestaat niet"),
+    (
+        "prioriteit-1.yaml",
+        _question_id_form,
+        "questions[0] (id 1.10).id",
+        "vraag-id '1.10' heeft niet de vorm",
+    ),
+    (
+        PROPOSALS_FILE,
+        _municipality_code_form,
+        "proposals[18] (id 6a).examples[0].gm_code",
+        "'GM12' heeft niet de vorm GM####",
+    ),
     (PROPOSALS_FILE, _unknown_question_ref, "proposals[5] (id 2c).questions", "onbekende vraag 2.9"),
     ("prioriteit-1.yaml", _bad_role, "questions[0] (id 1.1).roles[0]", "ongeldige waarde"),
 ]

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -91,6 +92,23 @@ GM_CODE = re.compile(r"^GM\d{4}$")
 PAMPHLET_REF = re.compile(r"^(Voorstel [1-8][a-e]|Tip [1-8])$")
 
 
+def _in_form(pattern: re.Pattern[str], what: str, form: str) -> AfterValidator:
+    """A field check: the value has the pattern's form, else a Dutch message naming the expected form."""
+
+    def check(value: str) -> str:
+        if not pattern.match(value):
+            raise ValueError(f"{what} '{value}' heeft niet de vorm {form}")
+        return value
+
+    return AfterValidator(check)
+
+
+# Ids and codes in content files (also the akkoordcheck's vocabulary), each checked for its form.
+QuestionId = Annotated[str, _in_form(QUESTION_ID, "vraag-id", "'prioriteit.nummer' (bijv. 3.2)")]
+ProposalId = Annotated[str, _in_form(PROPOSAL_ID, "voorstel-id", "cijfer+letter (bijv. 3b)")]
+GmCode = Annotated[str, _in_form(GM_CODE, "gemeentecode", "GM####")]
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
@@ -116,7 +134,7 @@ class QuestionVersion(Strict):
 
 
 class Question(Strict):
-    id: str
+    id: QuestionId
     kind: Literal["maturity", "agreement"]
     roles: list[Role] = Field(min_length=1)
     statement: str = Field(min_length=10)
@@ -131,13 +149,6 @@ class Question(Strict):
     version: int = Field(default=1, ge=1, description="Raised whenever the statement, levels or roles change")
     history: list[QuestionVersion] = Field(default_factory=list, description="Earlier versions, oldest first")
     retired: bool = Field(default=False, description="No longer asked; kept to read answers in old rounds")
-
-    @field_validator("id")
-    @classmethod
-    def _id_format(cls, value: str) -> str:
-        if not QUESTION_ID.match(value):
-            raise ValueError(f"vraag-id '{value}' heeft niet de vorm 'prioriteit.nummer' (bijv. 3.2)")
-        return value
 
     @field_validator("tips")
     @classmethod
@@ -258,16 +269,9 @@ class PriorityFile(Strict):
 
 class Example(Strict):
     gemeente: str
-    gm_code: str | None = None
+    gm_code: GmCode | None = None
     url: HttpUrl | None = None
     note: str | None = None
-
-    @field_validator("gm_code")
-    @classmethod
-    def _code_format(cls, value: str | None) -> str | None:
-        if value is not None and not GM_CODE.match(value):
-            raise ValueError(f"gemeentecode '{value}' heeft niet de vorm GM####")
-        return value
 
 
 class Source(Strict):
@@ -279,7 +283,7 @@ STEP_LABELS = {True: "Basisstap", False: "Pittiger stap"}
 
 
 class Proposal(Strict):
-    id: str
+    id: ProposalId
     priority: int = Field(ge=1, le=8)
     title: str = Field(min_length=5)
     summary: str = Field(min_length=20)
@@ -299,13 +303,6 @@ class Proposal(Strict):
 
     def agreement_for(self, municipality: str) -> str:
         return self.agreement_text.replace("{gemeente}", municipality)
-
-    @field_validator("id")
-    @classmethod
-    def _id_format(cls, value: str) -> str:
-        if not PROPOSAL_ID.match(value):
-            raise ValueError(f"voorstel-id '{value}' heeft niet de vorm cijfer+letter (bijv. 3b)")
-        return value
 
     @field_validator("priority")
     @classmethod

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -206,6 +206,17 @@ def priority_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.glob("*.yaml") if p.name not in NON_PRIORITY_FILES)
 
 
+def first_repeat(keys: Iterable[Hashable]) -> int | None:
+    """The position of the first key that stands earlier too, None when every key is new (content files
+    name each id once; the caller says which, in Dutch)."""
+    seen: set[Hashable] = set()
+    for i, key in enumerate(keys):
+        if key in seen:
+            return i
+        seen.add(key)
+    return None
+
+
 def _content_hash(paths: Iterable[Path]) -> str:
     digest = hashlib.sha256()
     for path in sorted(paths):
@@ -268,14 +279,13 @@ def load_bank(directory: Path = QUESTIONS_DIR, benchmarks: Path = BENCHMARKS_DIR
     proposals_path = directory / PROPOSALS_FILE
     proposals = parse_content(proposals_path, ProposalFile).proposals
     codes = set(reference(benchmarks).municipalities)
-    seen_proposal: set[str] = set()
+    repeat = first_repeat(prop.id for prop in proposals)
     for i, prop in enumerate(proposals):
         at = f"proposals[{i}] (id {prop.id})"
         if prop.id not in PAMPHLET_PROPOSALS:
             raise ContentError(proposals_path, f"{at}.id", f"voorstel {prop.id} bestaat niet in het pamflet")
-        if prop.id in seen_proposal:
+        if i == repeat:
             raise ContentError(proposals_path, f"{at}.id", f"voorstel {prop.id} komt dubbel voor")
-        seen_proposal.add(prop.id)
         for qid in prop.questions:
             if qid not in seen_question:
                 raise ContentError(proposals_path, f"{at}.questions", f"onbekende vraag {qid}")
@@ -286,7 +296,8 @@ def load_bank(directory: Path = QUESTIONS_DIR, benchmarks: Path = BENCHMARKS_DIR
                     f"vraag {qid} hoort niet bij prioriteit {prop.priority}",
                 )
         _check_examples(proposals_path, at, prop.examples, codes)
-    if absent := [pid for pid in PAMPHLET_PROPOSALS if pid not in seen_proposal]:
+    present = {prop.id for prop in proposals}
+    if absent := [pid for pid in PAMPHLET_PROPOSALS if pid not in present]:
         raise ContentError(proposals_path, "proposals", f"voorstel {absent[0]} ontbreekt")
     covered = {qid for prop in proposals for qid in prop.questions}
 

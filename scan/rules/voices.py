@@ -260,10 +260,7 @@ def role_results(
 
 
 def together(
-    bank: QuestionBank,
-    respondents: Sequence[Respondent],
-    results: Mapping[str, RoleResult],
-    decisions: Mapping[str, Decision],
+    bank: QuestionBank, respondents: Sequence[Respondent], decisions: Mapping[str, Decision]
 ) -> dict[int, Figure]:
     """Per priority: everyone in a shown figure, each with their own score on that priority."""
     out = {}

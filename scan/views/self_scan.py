@@ -69,7 +69,7 @@ def roles(
     )
     return Roles(
         results,
-        voices.together(bank, people, results, decisions),
+        voices.together(bank, people, decisions),
         voices.divergences(bank, people, decisions, scan.answers),
     )
 

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from scan.content.questionbank import question_bank
 from scan.records import workshop
-from scan.records.demo import fill_demo
 from scan.records.round import answers as answer_store
 from scan.records.round import respondents, rounds
 from scan.records.round.sharing import create_share_link
 from scan.storage.core import Store
 
-from ..conftest import PROJECT
+from ..conftest import PROJECT, clone_db
 from .conftest import start_server
 
 pytestmark = pytest.mark.e2e
@@ -40,10 +40,9 @@ GRIFFIER_PAGES = [
 
 
 @pytest.fixture(scope="module")
-def demo_server(tmp_path_factory):
-    db = tmp_path_factory.mktemp("axe") / "demo.sqlite"
+def demo_server(tmp_path_factory, demo_template: Path):
+    db = clone_db(demo_template, tmp_path_factory.mktemp("axe") / "demo.sqlite")  # the demo, made once
     store = Store(db)
-    fill_demo(store)
     rnd = rounds.get(store, "GM0355", 2026)
     _, code = respondents.create_invite(store, rnd.id, "inwoners")
     ws, secret = workshop.create(store, rnd.id, workshop.short_set(question_bank()), "Raadsavond")

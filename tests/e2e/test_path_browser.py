@@ -22,12 +22,11 @@ from playwright.sync_api import Page, expect
 
 from scan.content.questionbank import question_bank
 from scan.records import workshop
-from scan.records.demo import fill_demo
 from scan.records.round import respondents, rounds
 from scan.records.round.sharing import create_share_link
 from scan.storage.core import Store
 
-from ..conftest import PROJECT
+from ..conftest import PROJECT, clone_db
 from .conftest import start_server
 from .streamlit_english import english
 
@@ -47,10 +46,9 @@ def app_pages() -> list[tuple[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    db = tmp_path_factory.mktemp("pad") / "demo.sqlite"
+def demo(tmp_path_factory, demo_template: Path):
+    db = clone_db(demo_template, tmp_path_factory.mktemp("pad") / "demo.sqlite")  # the demo, made once
     store = Store(db)
-    fill_demo(store)
     rnd = rounds.get(store, "GM0355", 2026)
     _, raad = respondents.create_invite(store, rnd.id, "raad")
     _, college = respondents.create_invite(store, rnd.id, "college")

@@ -31,11 +31,12 @@ MEASURE = """n => {
 }"""
 
 
-@pytest.fixture
-def full_demo(demo_template: Path, tmp_path: Path):
+@pytest.fixture(scope="module")
+def full_demo(demo_template: Path, tmp_path_factory: pytest.TempPathFactory):
     """The demo database's Zeist 2026 (a read agreement) with five council members, a workshop and
-    three chosen proposals with an edited agenda: every kind of screen there is."""
-    db = clone_db(demo_template, tmp_path / "demo.sqlite")
+    three chosen proposals with an edited agenda: every kind of screen there is. One server for both
+    screen sizes (the slides only read)."""
+    db = clone_db(demo_template, tmp_path_factory.mktemp("dia") / "demo.sqlite")
     store = Store(db)
     rnd = rounds.get(store, council.OWN, 2026)
     council.add_roles(store, rnd, value=2)

@@ -15,8 +15,14 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from scan.base.errors import ContentError
-from scan.content.models import PROPOSAL_ID
-from scan.content.questionbank import AKKOORD_FILE, PAMPHLET_PROPOSALS, QUESTIONS_DIR, parse_content
+from scan.content.models import ProposalId
+from scan.content.questionbank import (
+    AKKOORD_FILE,
+    PAMPHLET_PROPOSALS,
+    QUESTIONS_DIR,
+    first_repeat,
+    parse_content,
+)
 from scan.rules.akkoord.textnorm import normalise_word, stem, tokenize
 
 VOCABULARY_PATH = QUESTIONS_DIR / AKKOORD_FILE
@@ -71,7 +77,7 @@ def _blocks(value: Any) -> Any:
 
 
 class ProposalVocabulary(_Strict):
-    id: str
+    id: ProposalId
     strong: list[TermBlock] = Field(min_length=1)
     support: list[TermBlock] = Field(default_factory=list)
     exclude: list[TermText] = Field(default_factory=list)
@@ -83,9 +89,7 @@ class ProposalVocabulary(_Strict):
 
     @field_validator("id")
     @classmethod
-    def _id_format(cls, value: str) -> str:
-        if not PROPOSAL_ID.match(value):
-            raise ValueError(f"voorstel-id '{value}' heeft niet de vorm cijfer+letter (bijv. 3b)")
+    def _in_the_pamphlet(cls, value: str) -> str:
         if value not in PAMPHLET_PROPOSALS:
             raise ValueError(f"voorstel {value} bestaat niet in het pamflet")
         return value
@@ -262,24 +266,17 @@ def load_vocabulary(path: Path = VOCABULARY_PATH) -> Vocabulary:
     """Parse, validate and compile the vocabulary; raise ContentError naming file and field."""
     path = Path(path)
     parsed = parse_content(path, VocabularyFile)
-    present: set[str] = set()
-    for i, item in enumerate(parsed.proposals):
-        if item.id in present:
-            raise ContentError(
-                path, f"proposals[{i}] (id {item.id}).id", f"voorstel {item.id} komt dubbel voor"
-            )
-        present.add(item.id)
+    if (i := first_repeat(item.id for item in parsed.proposals)) is not None:
+        pid = parsed.proposals[i].id
+        raise ContentError(path, f"proposals[{i}] (id {pid}).id", f"voorstel {pid} komt dubbel voor")
+    present = {item.id for item in parsed.proposals}
     if missing := [pid for pid in PAMPHLET_PROPOSALS if pid not in present]:
         raise ContentError(path, "proposals", f"woorden voor voorstel {missing[0]} ontbreken")
-    themes: set[int] = set()
-    for i, theme in enumerate(parsed.themes):
-        if theme.priority in themes:
-            raise ContentError(
-                path,
-                f"themes[{i}] (prioriteit {theme.priority}).priority",
-                f"thema's van prioriteit {theme.priority} komen dubbel voor",
-            )
-        themes.add(theme.priority)
+    if (i := first_repeat(theme.priority for theme in parsed.themes)) is not None:
+        p = parsed.themes[i].priority
+        raise ContentError(
+            path, f"themes[{i}] (prioriteit {p}).priority", f"thema's van prioriteit {p} komen dubbel voor"
+        )
     return compile_vocabulary(parsed, path)
 
 

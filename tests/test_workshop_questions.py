@@ -228,7 +228,7 @@ def test_the_export_lists_approved_questions_with_their_n(live) -> None:
             "vraag uit de zaal",
             "",
             '\'=HYPERLINK("http://x") waarom zo laat?',
-            "nog niet beantwoord",
+            "nog open",
             "5",
             "",
             "5",

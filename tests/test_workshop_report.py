@@ -148,3 +148,27 @@ def test_every_page_draws(made, tmp_path) -> None:
     pdf.write_bytes(made[3])
     subprocess.run(["pdftoppm", "-r", "50", "-png", str(pdf), str(tmp_path / "p")], check=True)
     assert 1 <= len(list(tmp_path.glob("p*.png"))) <= 4
+
+
+@pytest.mark.parametrize("people", [4, 6])
+def test_a_question_without_an_outcome_says_why(tmp_path, people: int) -> None:
+    """Question 2.1 was answered but never shown to the room: with 6 answers the reason is that it was
+    not shown, with 4 that there are too few; never both at once (the walk of issue 27 read a
+    contradiction in "niet getoond of te weinig antwoorden (n = 6)")."""
+    import csv
+
+    from . import council
+
+    store = Store(tmp_path / "scan.sqlite")
+    rnd = rounds.start(store, "GM0355", 2026)
+    council.add_workshop(store, rnd, people=people)
+    ws = workshop.for_round(store, rnd.id)[0]
+    rows = csv.reader(io.StringIO(export.to_csv(store, ws.id).decode("utf-8-sig")), delimiter=";")
+    (note,) = [r[4] for r in rows if r[1] == "vraag" and r[2] == "2.1"]
+    question = workshop_report(store, ws.id).questions[1]  # 1.1, then 2.1
+    if people >= 5:
+        assert note == f"niet aan de zaal getoond (n = {people})"
+        assert "niet aan de zaal getoond" in question.note and "te weinig" not in question.note
+    else:
+        assert note == f"te weinig antwoorden (n = {people}; minimaal 5)"
+        assert "te weinig antwoorden" in question.note and "getoond" not in question.note

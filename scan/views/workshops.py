@@ -180,8 +180,9 @@ def _question(number: int, q: workshop.QuestionOutcome) -> ReportQuestion:
         return ReportQuestion(number, q.text, None, note, q.open_answers, words)
     if q.distribution is None:
         note = (
-            f"Geen uitkomst: niet aan de zaal getoond of te weinig antwoorden (n = {nl_number(q.n)}; "
-            f"een uitkomst staat er vanaf {MIN_N})."
+            f"Geen uitkomst: te weinig antwoorden (n = {nl_number(q.n)}; een uitkomst staat er vanaf {MIN_N})."
+            if q.n < MIN_N
+            else f"Geen uitkomst: de begeleider heeft de verdeling niet aan de zaal getoond (n = {nl_number(q.n)})."
         )
         return ReportQuestion(number, q.text, None, note, (), "")
     values = [count for _, count in q.distribution]

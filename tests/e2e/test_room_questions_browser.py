@@ -122,7 +122,7 @@ def test_questions_from_the_room_with_two_phones(server, browser, page, tmp_path
     first = workshop.room_questions(store, ws.id)[0].id
     for token in more[:4]:
         _run(store, workshop.upvote_op(ws.id, token, first, True))
-    expect(items.first).to_have_text(f"{HOSTILE} (5 stemmen)", timeout=5_000)
+    expect(items.first).to_have_text(f"{HOSTILE} (5× gesteund)", timeout=5_000)
     expect(projector.locator(".pj .pager")).to_contain_text("Meeste steun eerst · nog ")
     for size in ((1920, 1080), (1280, 720)):
         projector.set_viewport_size({"width": size[0], "height": size[1]})

@@ -51,7 +51,11 @@ def rows(result: WorkshopOutcome) -> list[list[object]]:
                 [title, "open vraag", q.question_id, q.text, text, None, None, q.n] for text in q.open_answers
             ]
         elif q.distribution is None:
-            note = f"niet getoond of te weinig antwoorden (n = {q.n}; minimaal {MIN_N})"
+            note = (
+                f"te weinig antwoorden (n = {q.n}; minimaal {MIN_N})"
+                if q.n < MIN_N
+                else f"niet aan de zaal getoond (n = {q.n})"
+            )
             out.append([title, "vraag", q.question_id, q.text, note, None, None, q.n])
         else:
             labels = [label for label, _ in q.distribution]
@@ -72,9 +76,9 @@ def rows(result: WorkshopOutcome) -> list[list[object]]:
             )
     # questions from the room: approved ones, the most upvoted first; counts only from MIN_N upvoters
     for asked in result.asked:
-        state = "beantwoord" if asked.answered else "nog niet beantwoord"
+        state = "beantwoord" if asked.answered else "nog open"
         if asked.votes is None:
-            state += f" (steun niet geteld: te weinig stemmers, n = {result.asked_voters}; minimaal {MIN_N})"
+            state += f" (steun niet geteld: te weinig mensen steunden vragen, n = {result.asked_voters}; minimaal {MIN_N})"
         out.append(
             [title, "vraag uit de zaal", None, asked.text, state, asked.votes, None, result.asked_voters]
         )

@@ -21,11 +21,7 @@ from scan.ui.components import literal
 
 def _votes(room: workshop.Board, q: workshop.RoomQuestion) -> str:
     count = room.count(q)
-    return (
-        ""
-        if count is None
-        else f" · <strong>{nl_number(count)} {'stem' if count == 1 else 'stemmen'}</strong>"
-    )
+    return "" if count is None else f" · <strong>{nl_number(count)}× gesteund</strong>"
 
 
 def _text(q: workshop.RoomQuestion, room: workshop.Board, number: int | None = None) -> None:

@@ -250,7 +250,8 @@ def _room_questions(view: ProjectorView) -> str:
     if not questions:
         return head + count + '<p class="pager">Nog geen vragen in de lijst.</p>'
     votes = [room.count(q) for q in questions]
-    suffix = ["" if v is None else f" ({_n(v, 'stem', 'stemmen')})" for v in votes]
+    # "gesteund", never "stemmen": the room also votes with dots, and the two must not be confused
+    suffix = ["" if v is None else f" ({nl_number(v)}× gesteund)" for v in votes]
     texts = [q.text + extra for q, extra in zip(questions, suffix, strict=True)]
     font = 0.9
     room_lines = (MAIN_HEIGHT_U - HEAD_U - h2_height) * SAFETY / (font * 1.25)

@@ -94,7 +94,7 @@ short = (root.split("://", 1)[-1]) + PREFIX
 def _join_box(ws: workshop.Workshop) -> str:
     if ws.phase == "ended":  # nobody can join any more: no QR code that leads to a dead end
         return (
-            '<div class="join" role="status"><p class="code" style="white-space:normal">Afgelopen</p>'
+            '<div class="join" role="status"><p class="code" style="white-space:normal;font-family:inherit">Afgelopen</p>'
             "<p>De workshop is afgelopen. Meedoen en stemmen kan niet meer.</p>"
             "<p><strong>Bedankt voor uw deelname!</strong></p></div>"
         )

@@ -31,6 +31,8 @@ def full(demo_store: Store) -> Store:
     _, code = respondents.create_invite(store, rnd.id, "raad")
     _, token = respondents.join(store, code)
     respondents.answer(store, code, token, "1.6", 4)
+    respondents.create_personal_invites(store, rnd.id, "raad", 2)
+    respondents.set_expected(store, rnd.id, "inwoners", 400)
     choices.set_status(store, rnd.id, "6a", "kiezen")
     choices.save_agenda_field(store, rnd.id, "6a", goal="Mediafonds")
     ws, secret = workshop.create(store, rnd.id, ["6.1"], "Avond")
@@ -296,6 +298,9 @@ CRAFTED = {
         lambda t: _first(t, "answers", question_id="1.1").update(question_id="99.9"),
         "99.9",
     ),
+    "expected_size": (lambda t: t["role_sizes"][0].update(expected=-4), "Verwacht aantal '-4'"),
+    "closing_date": (lambda t: t["rounds"][0].update(respond_until="morgen"), "Sluitingsdatum 'morgen'"),
+    "personal_not_a_flag": (lambda t: t["invites"][0].update(personal=2), "'personal' moet 0 of 1"),
     "benchmark_score": (
         lambda t: t["benchmark_values"].append(
             {"gm_code": "GM0355", "year": 2026, "item": "P1", "value": 250.0, "import_sha256": None}

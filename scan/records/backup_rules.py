@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Any
 
 from scan.base.errors import ScanError
@@ -19,6 +20,7 @@ from scan.content.models import ROLE_LABELS, SELF_ROLE, WORKSHOP_ROLE, ProposalS
 from scan.content.questionbank import question_bank
 from scan.content.reference import reference
 from scan.records.round.choices import AGENDA_FIELDS, MAX_FIELD
+from scan.records.round.respondents import MAX_EXPECTED
 from scan.records.round.rounds import valid_year
 from scan.records.workshop.core import (
     MAX_OPEN_QUESTION,
@@ -84,6 +86,24 @@ def _rounds(row: Row) -> None:
     valid_year(row.get("year"))
     _one_of(row.get("status"), ("open", "closed"), "Status")
     _flag(row, "share_benchmark", "is_demo")
+    until = row.get("respond_until")
+    if until is not None:
+        try:
+            date.fromisoformat(until)
+        except (TypeError, ValueError) as exc:
+            raise InvalidRow(f"Sluitingsdatum '{str(until)[:20]}' is geen datum.") from exc
+
+
+def _invites(row: Row) -> None:
+    _one_of(row.get("role"), ROLE_LABELS, "Rol")
+    _flag(row, "personal")
+
+
+def _role_sizes(row: Row) -> None:
+    _one_of(row.get("role"), ROLE_LABELS, "Rol")
+    expected = row.get("expected")
+    if isinstance(expected, bool) or not isinstance(expected, int) or not 1 <= expected <= MAX_EXPECTED:
+        raise InvalidRow(f"Verwacht aantal '{str(expected)[:20]}' is geen heel aantal van 1 of meer.")
 
 
 def _respondents(row: Row) -> None:
@@ -173,6 +193,8 @@ def _workshop_votes(row: Row) -> None:
 
 RULES: dict[str, Callable[[Row], None]] = {
     "rounds": _rounds,
+    "invites": _invites,
+    "role_sizes": _role_sizes,
     "respondents": _respondents,
     "answers": _answers,
     "proposal_status": _proposal_status,

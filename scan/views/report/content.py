@@ -97,6 +97,8 @@ class RolesView:
     starters: list[str]  # conversation starters (roles with n >= MIN_N)
     any_enough: bool
     too_few: list[str]  # roles with answers but fewer than MIN_N respondents, with their n
+    response: list[str]  # "12 van de 27 raadsleden deden mee (44%)", per role with codes or respondents
+    until: str  # "Deelnemers konden antwoorden tot en met …", or ""
 
 
 @dataclass(frozen=True)
@@ -305,7 +307,9 @@ def _roles(bank: QuestionBank, view: round_views.RoundView) -> RolesView:
     shown = [r for r in results.values() if r.enough]
     few = [f"{GROUP_LABELS[r.role]} (n = {r.respondents})" for r in results.values() if not r.enough]
     starters = [d.sentence(bank) for d in view.roles.divergences]
-    return RolesView(rows, header, starters, bool(shown), few)
+    return RolesView(
+        rows, header, starters, bool(shown), few, view.response.sentences, view.response.until_sentence
+    )
 
 
 def _workshops(bank: QuestionBank, outcomes: list[workshop_views.WorkshopOutcome]) -> list[WorkshopView]:

@@ -171,6 +171,11 @@ def write(d: ReportData) -> bytes:
         doc.add_paragraph(f"{p.message[0].upper()}{p.message[1:]}: er zijn geen groepscijfers.")
 
     doc.add_heading("Hoe kijken de verschillende rollen ertegen aan?", level=1)
+    if d.roles.response:
+        doc.add_heading("Wie deden mee?", level=2)
+        for line in d.roles.response:
+            doc.add_paragraph(line, style="List Bullet")
+        doc.add_paragraph(" ".join(["Meegedaan: verstuurd met Klaar.", d.roles.until]).strip())
     if d.roles.any_enough:
         doc.add_paragraph(
             f"Gemiddelde score per rol (0–100; alleen rollen met minstens {MIN_N} respondenten)."

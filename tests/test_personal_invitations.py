@@ -236,3 +236,14 @@ def test_the_report_and_the_slides_show_the_response(store: Store) -> None:
     assert deck.roles is not None and deck.role_pages[0].response == f"Respons: {sentence}."
     assert sentence in presentation.to_html(deck, current=len(deck.slides) + 1)
 
+
+def test_n_stays_on_one_line_in_the_report_and_the_slides(store: Store) -> None:
+    from scan.views.report import to_html
+
+    rnd = council.own_round(store, previous=False)
+    council.add_roles(store, rnd, "raad", n=5)
+    council.add_roles(store, rnd, "inwoners", n=2)
+    view = round_views.round_view(store, rnd)
+    for html in (to_html(report_data(view)), presentation.to_html(presentation.build(store, rnd))):
+        assert "(n\u00a0=\u00a02)" in html and "(n\u00a0=\u00a05)" in html
+        assert "(n = " not in html

@@ -93,7 +93,11 @@ for role, codes in st.session_state.get(KEY_PERSONAL, []):
             on_click="ignore",
         )
         st.caption("Tekst voor de mailing; «Link» en «Code» zijn de kolommen uit de lijst:")
-        st.code(response_views.mail_merge_text(name, rnd.year, role, until, app_root()), language=None)
+        st.code(
+            response_views.mail_merge_text(name, rnd.year, role, until, app_root()),
+            language=None,
+            wrap_lines=True,
+        )
 if st.session_state.get(KEY_PERSONAL) and st.button(
     "Lijsten verbergen (ik heb ze bewaard)", key="deelnemers_verberg_lijsten"
 ):

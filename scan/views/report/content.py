@@ -273,13 +273,12 @@ def _peers(bank: QuestionBank, view: round_views.RoundView) -> ComparisonView:
     for q in c.behind():
         question = bank.question(q.question_id)
         own_words, _ = level_words(question, q.own)
-        further = sum(share for level, share in q.level_shares.items() if q.own is not None and level > q.own)
         behind.append(
             [
                 question.statement,
                 own_words,
                 f"niveau {nl_number(q.stat.median, 1)}",
-                nl_percent(further),
+                nl_percent(q.further),
                 nl_number(q.stat.n),
             ]
         )

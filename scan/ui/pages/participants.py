@@ -197,7 +197,7 @@ st.write(
     "presentatie. Laat leeg wat u niet weet."
 )
 seats = get_reference().council_seats(rnd.gm_code, rnd.year)
-typed = respondents.expected_sizes(store, rnd.id)
+sizes_typed = respondents.expected_sizes(store, rnd.id)
 with st.form("deelnemers_verwacht"):
     size_cols = st.columns(3)
     sizes = {}
@@ -209,7 +209,7 @@ with st.form("deelnemers_verwacht"):
             ROLE_LABELS[role],
             min_value=1,
             max_value=respondents.MAX_EXPECTED,
-            value=typed.get(role),
+            value=sizes_typed.get(role),
             step=1,
             placeholder=nl_number(seats) if role == "raad" and seats else "onbekend",
             help=hint,
@@ -219,7 +219,7 @@ with st.form("deelnemers_verwacht"):
     if st.form_submit_button("Aantallen opslaan", disabled=not rnd.is_open):
         try:
             for role, size in sizes.items():
-                if (int(size) if size is not None else None) != typed.get(role):
+                if (int(size) if size is not None else None) != sizes_typed.get(role):
                     respondents.set_expected(store, rnd.id, role, int(size) if size is not None else None)
         except ScanError as exc:
             st.error(str(exc))

@@ -132,15 +132,18 @@ def _existing_db(path: str) -> Path:
 def _cmd_export(args: argparse.Namespace) -> int:
     from scan.records.round import rounds
     from scan.storage.core import Store, write_private
-    from scan.views.exports import export
+    from scan.views.exports import export, file_name
 
     store = Store(_existing_db(args.db))
     rnd = rounds.get(store, args.municipality, args.year)
     if rnd is None:
         raise ScanError(f"Er is geen scan van {args.municipality} voor {args.year} in {args.db}.")
+    out = Path(args.out or ".")
+    if out.is_dir():  # a folder (or none given): the file gets the name a download gets
+        out = out / file_name(rnd, args.format)
     data = export(store, rnd, args.format, args.group)
-    write_private(args.out, data)
-    print(f"{args.format}-bestand geschreven naar {args.out} ({len(data):,} bytes).".replace(",", "."))
+    write_private(out, data)
+    print(f"Bestand geschreven naar {out} ({len(data):,} bytes).".replace(",", "."))
     return 0
 
 
@@ -467,18 +470,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_import_benchmark)
 
     p = sub.add_parser(
-        "export", help="rapport (pdf, docx, html) of gegevens (xlsx, csv, json) van één scanronde"
+        "export",
+        help="rapport (pdf, docx, html), presentatie (presentation-pdf), raadsinformatiebrief (letter-docx) "
+        "of gegevens (xlsx, csv, json) van één scanronde",
     )
     p.add_argument("--db", default=str(database_path()), help="pad van de database")
     _municipality_argument(p)
     p.add_argument("--year", required=True, type=_year, help="jaar van de scanronde")
-    p.add_argument("--format", required=True, choices=("pdf", "docx", "html", "xlsx", "csv", "json"))
+    p.add_argument(
+        "--format",
+        required=True,
+        choices=("pdf", "docx", "html", "xlsx", "csv", "json", "presentation-pdf", "letter-docx"),
+    )
     p.add_argument(
         "--group",
         default=None,
         help="kijk rond: een andere vergelijkingsgroep voor dit bestand, bijv. M50 (standaard: de vergelijkingsgroep van de ronde)",
     )
-    p.add_argument("--out", required=True, help="bestand om te schrijven")
+    p.add_argument(
+        "--out",
+        default=None,
+        help="bestand of map om in te schrijven (standaard: deze map, met een naam als "
+        "democratiescan-zeist-2026-rapport.pdf)",
+    )
     p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser("backup", help="alles uit de database in één gecontroleerd bestand")

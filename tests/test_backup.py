@@ -44,6 +44,10 @@ def full(demo_store: Store) -> Store:
     workshop.open_answer(store, ws.id, wt, open_question, "Meer inspraak")
     workshop.set_phase(store, ws.id, secret, "voting")
     workshop.vote(store, ws.id, wt, ["6a"])
+    workshop.set_questions_open(store, ws.id, secret, True)  # a question from the room, approved and upvoted
+    (asked,) = workshop.run_batch(store, [workshop.ask_op(ws.id, wt, "Wie beslist er?")])
+    workshop.moderate_questions(store, ws.id, secret, [asked["vraag"]["id"]], "goedgekeurd")
+    workshop.run_batch(store, [workshop.upvote_op(ws.id, wt, asked["vraag"]["id"], True)])
     create_share_link(store, rnd.id)
     set_password(store, "GM0355", "een-lang-wachtwoord")
     grant_oidc(store, "griffie@zeist.nl", "GM0355")

@@ -1,9 +1,9 @@
 """Every PDF the app makes passes a PDF/UA-1 validator (issue 28.5): ``page`` (the page-validation package,
 a validator without Java that passes the veraPDF test corpus), not only our own pikepdf checks.
 
-The PDFs: the council report (with peers, roles, workshops and an agreement; and a bare one: no peers, no
-earlier round) and the printable invitation for every role. The agenda is a Word and a Markdown file, and the
-presentation is an HTML page (scan/presentation.py): neither has a PDF yet."""
+The PDFs: the council report and the presentation (with peers, roles, workshops and an agreement; and a
+bare one: no peers, no earlier round) and the printable invitation for every role. The agenda is a Word
+file and has no PDF."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from scan.content.models import ROLE_LABELS
 from scan.content.questionbank import question_bank
 from scan.storage.core import Store
 from scan.ui.components import invitation
-from scan.views import report
+from scan.views import presentation, report
 from scan.views.report.content import report_data
 from scan.views.round import round_view
 
@@ -43,15 +43,23 @@ def reports(tmp_path_factory) -> dict[str, bytes]:
     council.add_workshop(store, rnd)
     council.add_agreement(store, rnd)
     bare = council.own_round(store, 2030, previous=False)  # no peers that year, no round before it
+    full, empty = round_view(store, rnd), round_view(store, bare)
     return {
-        "full": report.to_pdf(report_data(round_view(store, rnd))),
-        "bare": report.to_pdf(report_data(round_view(store, bare))),
+        "full": report.to_pdf(report_data(full)),
+        "bare": report.to_pdf(report_data(empty)),
+        "presentation full": presentation.to_pdf(presentation.from_view(full)),
+        "presentation bare": presentation.to_pdf(presentation.from_view(empty)),
     }
 
 
 @pytest.mark.parametrize("kind", ["full", "bare"])
 def test_the_report_pdf_passes_the_pdf_ua_validator(reports, kind: str) -> None:
     assert _failures(reports[kind]) == []
+
+
+@pytest.mark.parametrize("kind", ["full", "bare"])
+def test_the_presentation_pdf_passes_the_pdf_ua_validator(reports, kind: str) -> None:
+    assert _failures(reports[f"presentation {kind}"]) == []
 
 
 @pytest.mark.parametrize("role", sorted(ROLE_LABELS))

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import io
+
+import pikepdf
+from pypdf import PdfReader
+
 from scan.storage.core import Store
 from scan.views import report
-from scan.views.presentation import build, to_html
+from scan.views.presentation import build, to_html, to_pdf
 from scan.views.round import round_view
 
 from . import council
@@ -63,3 +68,48 @@ def test_long_content_goes_over_more_screens_and_the_roles_get_a_screen(store: S
     page = to_html(deck)
     assert "Wat de rollen zeggen" in page and "De concept-democratiseringsagenda (1 van" in page
     assert deck.screens == page.count('<section class="dia')
+
+
+def _pages(data: bytes) -> list[tuple[float, float, str]]:
+    """Each page's width, height and text."""
+    reader = PdfReader(io.BytesIO(data))
+    return [(float(p.mediabox.width), float(p.mediabox.height), p.extract_text()) for p in reader.pages]
+
+
+def test_the_presentation_pdf_has_one_16_9_page_per_screen_tagged_in_dutch(store: Store) -> None:
+    """Issue 26.5: the screens as a PDF for the council's documents, from the same slide data."""
+    council.share_peers(store, 2026, demo=False)
+    rnd = council.own_round(store)
+    council.add_roles(store, rnd)
+    council.add_workshop(store, rnd)
+    council.add_agreement(store, rnd)
+    deck = build(store, rnd)
+    data = to_pdf(deck)
+    pages = _pages(data)
+    assert len(pages) == deck.screens  # nothing ran over onto a page of its own
+    assert all(abs(width / height - 16 / 9) < 0.001 for width, height, _ in pages)
+    texts = [" ".join(text.split()) for _, _, text in pages]
+    assert texts[0].startswith("Democratiescan Zeist 2026") and deck.group_short in texts[0]
+    for n, slide in enumerate(deck.slides, start=1):
+        assert f"{slide.priority_id}. {slide.name}" in texts[n] and slide.score in texts[n]
+    assert any("Wat de rollen zeggen" in t for t in texts)
+    assert any("<b>Vet</b>" in t for t in texts)  # typed text, as typed
+    assert all(f"{n} van {deck.screens}" in t for n, t in enumerate(texts, start=1))  # page numbers
+    assert not any("Volgende" in t or "Scherm 1 van" in t for t in texts)  # no browser navigation
+    pdf = pikepdf.open(io.BytesIO(data))
+    assert str(pdf.Root.Lang) == "nl" and "/StructTreeRoot" in pdf.Root
+    assert str(pdf.docinfo.Title) == "Democratiescan Zeist 2026: presentatie voor de raad"
+
+
+def test_long_content_gives_as_many_pdf_pages_as_screens(store: Store) -> None:
+    from scan.content.questionbank import question_bank
+    from scan.records.round import choices
+
+    rnd = council.own_round(store)
+    long_goal = "Een jongerenraad die elk jaar twee keer adviseert over alles wat jongeren raakt. " * 4
+    for proposal in question_bank().proposals[:8]:
+        choices.set_status(store, rnd.id, proposal.id, "kiezen")
+        choices.save_agenda_field(store, rnd.id, proposal.id, goal=long_goal)
+    deck = build(store, rnd)
+    assert len(deck.agenda_pages) >= 3
+    assert len(_pages(to_pdf(deck))) == deck.screens

@@ -156,3 +156,14 @@ def test_word_report_is_a4_with_real_tables_and_heading_styles(documents) -> Non
         s._inline.find(qn("wp:docPr")).get("descr") for s in doc.inline_shapes
     )  # every chart has its numbers as alternative text
     assert 'w:jc w:val="both"' not in _xml(data)  # no justified text
+
+
+def test_the_word_report_has_the_pdfs_footer_with_page_numbers(documents) -> None:
+    """Issue 26.6: as the PDF, every page says the title and "pagina 3 van 18" (Word's own fields)."""
+    doc = Document(io.BytesIO(documents["docx"]))
+    for section in doc.sections:
+        footer = section.footer
+        assert not footer.is_linked_to_previous
+        assert [p.text for p in footer.paragraphs] == ["Democratiescan Zeist 2026\tpagina 1 van 1"]
+        fields = [code.text.strip() for code in footer._element.iter(qn("w:instrText"))]
+        assert fields == ["PAGE", "NUMPAGES"]  # filled in by Word when it lays out the pages

@@ -10,7 +10,7 @@ import pytest
 from scan.content.questionbank import question_bank
 from scan.records.round import choices, releases, respondents
 from scan.storage.core import Store
-from scan.views import exports
+from scan.views import exports, presentation, report
 from scan.views import round as round_views
 
 from . import council
@@ -98,6 +98,8 @@ def test_exports_are_functions_of_the_view(store: Store, rnd, monkeypatch) -> No
     monkeypatch.setattr(Store, "db", property(no_store))
     for write in (exports.to_xlsx, exports.to_csv, exports.to_json):
         assert write(view)
+    assert presentation.from_view(view).screens  # the presentation (screens and PDF) and the letter too
+    assert report.letter_docx(report.letter_data(view))
     payload = json.loads(exports.to_json(view))
     assert {a["role"] for a in payload["answers"]} >= {"griffie (zelfscan)", "Gemeenteraad"}
 

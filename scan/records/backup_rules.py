@@ -31,6 +31,7 @@ from scan.records.workshop.core import (
     is_open_question,
 )
 from scan.records.workshop.participation import MAX_OPEN_ANSWER
+from scan.records.workshop.qa import MAX_QUESTION, QA_STATUSES
 from scan.records.workshop.results import MODERATION
 from scan.rules.akkoord.coverage import Judgement
 from scan.rules.akkoord.result import AgreementAnalysis
@@ -160,7 +161,7 @@ def _workshops(row: Row) -> None:
     _text(row.get("title"), "De titel", MAX_TITLE)
     _one_of(row.get("phase"), PHASES, "Fase")
     _one_of(row.get("audience"), {a.value for a in Audience}, "Publiek")
-    _flag(row, "added_to_round", "reviewing", "joins_locked")
+    _flag(row, "added_to_round", "reviewing", "joins_locked", "qa_open", "qa_on_screen")
     bank = question_bank()
     for qid in json.loads(row.get("question_ids") or "[]"):
         if not is_open_question(qid):
@@ -191,6 +192,11 @@ def _workshop_votes(row: Row) -> None:
     _proposal(row.get("proposal_id"))
 
 
+def _workshop_room_questions(row: Row) -> None:
+    _text(row.get("text"), "Een vraag uit de zaal", MAX_QUESTION)
+    _one_of(row.get("status"), QA_STATUSES, "Beoordeling")
+
+
 RULES: dict[str, Callable[[Row], None]] = {
     "rounds": _rounds,
     "invites": _invites,
@@ -208,6 +214,7 @@ RULES: dict[str, Callable[[Row], None]] = {
     "workshop_answers": _workshop_answers,
     "workshop_open_answers": _workshop_open_answers,
     "workshop_votes": _workshop_votes,
+    "workshop_room_questions": _workshop_room_questions,
 }
 
 

@@ -512,6 +512,38 @@ def _m023_workshop_pins(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE workshop_open_answers ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0")
 
 
+@MIGRATIONS(name="025_workshop_questions")
+def _m025_workshop_questions(db: sqlite_utils.Database) -> None:
+    # Vragen uit de zaal (issue 27.7): participants send questions for the panel, others upvote them,
+    # the facilitator moderates them. qa_open: phones can ask and upvote; qa_on_screen: the projector
+    # shows the top approved questions instead of the current question.
+    db.execute("ALTER TABLE workshops ADD COLUMN qa_open INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE workshops ADD COLUMN qa_on_screen INTEGER NOT NULL DEFAULT 0")
+    db.table("workshop_room_questions").create(
+        {
+            "id": int,
+            "participant_id": int,  # who asked: never shown, only to give the asker their own list
+            "text": str,
+            "status": str,  # nieuw | goedgekeurd | verborgen | beantwoord
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("participant_id", "workshop_participants", "id")],
+        not_null={"participant_id", "text", "status"},
+        defaults={"status": "nieuw"},
+    )
+    db.table("workshop_room_questions").create_index(["participant_id"])
+    db.table("workshop_room_votes").create(  # one upvote per participant per question
+        {"question_id": int, "participant_id": int, "created_at": str},
+        pk=("question_id", "participant_id"),
+        foreign_keys=[
+            ("question_id", "workshop_room_questions", "id"),
+            ("participant_id", "workshop_participants", "id"),
+        ],
+    )
+    db.table("workshop_room_votes").create_index(["participant_id"])
+
+
 @MIGRATIONS(name="026_personal_invitations")
 def _m026_personal_invitations(db: sqlite_utils.Database) -> None:
     # response "n van N" and personal invitations (issue 26.9). A personal code makes one respondent at

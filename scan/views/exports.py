@@ -14,6 +14,7 @@ import json
 
 import pandas as pd
 
+from scan.base import filenames
 from scan.base.formatting import shown
 from scan.base.text import printable, spreadsheet_cell
 from scan.content.questionbank import question_bank
@@ -24,6 +25,7 @@ from scan.rules.scoring import Counts, PriorityScore
 from scan.rules.voices import role_rows
 from scan.storage.core import Store
 from scan.views.round import RoundView, round_view
+from scan.views.self_scan import municipality_name
 
 COLUMNS = ["respondent", "rol", "vraag", "vraagversie", "antwoord", "weet_niet", "toelichting"]
 
@@ -319,7 +321,8 @@ def benchmark_csv(store: Store) -> str:
 
 
 REPORT_FORMATS = ("pdf", "docx", "html")  # the council report; the rest are data exports
-FORMATS = ("pdf", "docx", "html", "xlsx", "csv", "json")
+DOCUMENT_FORMATS = ("presentation-pdf", "letter-docx")  # the presentation, the council letter
+FORMATS = ("pdf", "docx", "html", "xlsx", "csv", "json", *DOCUMENT_FORMATS)
 MIME = {
     "pdf": "application/pdf",
     "html": "text/html",
@@ -327,16 +330,33 @@ MIME = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "csv": "text/csv",
     "json": "application/json",
+    "presentation-pdf": "application/pdf",
+    "letter-docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+# what tells the files of one round apart in their names, and their extension
+_NAMES = {
+    **{fmt: ("rapport", fmt) for fmt in REPORT_FORMATS},
+    **{fmt: ("gegevens", fmt) for fmt in ("xlsx", "csv", "json")},
+    "presentation-pdf": ("presentatie", "pdf"),
+    "letter-docx": ("raadsinformatiebrief", "docx"),
 }
 
 
 def export(store: Store, rnd: Round, fmt: str, group_id: str | None = None) -> bytes:
-    """The council report (pdf, docx, html; compared with ``group_id`` or the default group) or a data
-    export (xlsx, csv, json) of one round: the round's view is assembled once, every file is a function
-    of it."""
+    """The council report (pdf, docx, html; compared with ``group_id`` or the default group), the
+    presentation (presentation-pdf), the council letter (letter-docx) or a data export (xlsx, csv, json)
+    of one round: the round's view is assembled once, every file is a function of it."""
     if fmt not in FORMATS:
         raise ValueError(fmt)
     view = round_view(store, rnd, group_id)
+    if fmt == "presentation-pdf":
+        from scan.views import presentation  # WeasyPrint: only loaded for a document
+
+        return presentation.to_pdf(presentation.from_view(view))
+    if fmt == "letter-docx":
+        from scan.views import report  # python-docx: only loaded for a document
+
+        return report.letter_docx(report.letter_data(view))
     if fmt in REPORT_FORMATS:
         from scan.views import report  # WeasyPrint and python-docx: only loaded for a report
 
@@ -347,5 +367,6 @@ def export(store: Store, rnd: Round, fmt: str, group_id: str | None = None) -> b
 
 
 def file_name(rnd: Round, fmt: str) -> str:
-    kind = "rapport" if fmt in REPORT_FORMATS else "gegevens"
-    return f"democratiescan-{rnd.gm_code}-{rnd.year}-{kind}.{fmt}"
+    """The name of a round's download or export: "democratiescan-zeist-2026-rapport.pdf"."""
+    detail, extension = _NAMES[fmt]
+    return filenames.file_name("democratiescan", municipality_name(rnd), rnd.year, extension, detail)

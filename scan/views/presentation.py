@@ -1,6 +1,8 @@
 """Content of the council presentation: a title screen, one screen per priority, the roles, the
-workshops, the agreement and the agenda. Computed here from the one view of a round (scan/views.py), in
-plain words (no proposal codes, nothing only in a tooltip); drawn by scan/ui/pages/presentation.py.
+workshops, the agreement and the agenda. Computed here from the one view of a round (scan/views/round.py,
+``from_view``), in plain words (no proposal codes, nothing only in a tooltip); drawn by
+scan/ui/pages/presentation.py, and by ``to_pdf`` as a tagged PDF with one 16:9 page per screen (the same
+template in print mode, made like the report's PDF).
 
 Every screen fits a 16:9 projector (1920×1080 and, scaled, 1280×720): the template sizes everything in
 units of the screen, and long content is split over more screens here, by an estimate of its lines
@@ -221,9 +223,14 @@ class Presentation:
 
 
 def build(store: Store, rnd: Round, group_id: str | None = None) -> Presentation:
-    """The presentation of one round, compared with the chosen peer group (or the default one)."""
+    """The presentation of one round, compared with the round's comparison group (or ``group_id``)."""
+    return from_view(round_views.round_view(store, rnd, group_id))
+
+
+def from_view(view: round_views.RoundView) -> Presentation:
+    """The presentation as a function of the round's assembled view (the screens and the PDF)."""
     bank = question_bank()
-    view = round_views.round_view(store, rnd, group_id)
+    rnd = view.scan.round
     score, comparison = view.scan.score, view.comparison
     previous = view.trend.previous
     change = deltas(previous.score, score) if previous else {}
@@ -342,4 +349,12 @@ def to_html(deck: Presentation, current: int = 0, keep: dict[str, str] | None = 
 
     current = current if 0 <= current < deck.screens else 0
     base = urlencode(keep) + "&" if keep else ""
-    return render("presentation.html.j2", deck=deck, current=current, base=base)
+    return render("presentation.html.j2", deck=deck, current=current, base=base, printed=False)
+
+
+def to_pdf(deck: Presentation) -> bytes:
+    """The same screens as a tagged PDF (PDF/UA-1, Dutch, like the report), one 16:9 page per screen,
+    for the council's documents (iBabs, Notubiz)."""
+    from scan.views.report import html_to_pdf, render
+
+    return html_to_pdf(render("presentation.html.j2", deck=deck, current=0, base="", printed=True))

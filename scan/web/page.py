@@ -47,6 +47,14 @@ summary{cursor:pointer;min-height:44px;display:flex;align-items:center;font-weig
 ul.mijn{padding-left:1.2rem}
 .verborgen{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}
 .code{font-size:1.6rem;letter-spacing:0.1em;text-transform:uppercase}
+#zaal{margin-top:2rem;border-top:2px solid #c3cad3;padding-top:0.5rem}
+ul.zaallijst{list-style:none;padding:0;margin:0}
+ul.zaallijst li{border:2px solid #c3cad3;border-radius:10px;padding:0.4rem 0.8rem;margin:0.5rem 0}
+ul.zaallijst p{margin:0.2rem 0}
+button.steun{background:#fff;color:#0b5394;font-size:1rem;padding:0.4rem 1rem}
+button.steun[aria-pressed=true]{background:#0b5394;color:#fff}
+button.steun[aria-pressed=true]::before{content:"✓ "}
+.beantwoord{color:#1b5e20;font-weight:700}
 """
 
 JS = r"""
@@ -97,27 +105,28 @@ JS = r"""
   }
   // send, and keep trying while the network is away: the answer is kept in this browser until the
   // server confirmed it (also across a reload)
-  function bewaar(pad, body, gelukt, poging) {
+  function bewaar(pad, body, gelukt, poging, meld) {
     poging = poging || 0;
+    meld = meld || melding;
     try { localStorage.setItem(WACHT, JSON.stringify({pad: pad, body: body})); } catch (e) {}
-    melding(poging ? "Nog niet opgeslagen: we proberen het opnieuw…" : "Bezig met opslaan…", "bezig");
+    meld(poging ? "Nog niet opgeslagen: we proberen het opnieuw…" : "Bezig met opslaan…", "bezig");
     meedoen().then(function () { return stuur(pad, body); }).then(function (j) {
       if (j.ok) {
         try { localStorage.removeItem(WACHT); } catch (e) {}
         gelukt(j);
       } else if (j.status === 401) {
         mijn = null;
-        bewaar(pad, body, gelukt, poging + 1);
+        bewaar(pad, body, gelukt, poging + 1, meld);
       } else if (j.status >= 500) {
         throw j;
       } else {
         try { localStorage.removeItem(WACHT); } catch (e) {}
-        melding(j.fout || "Dit kon niet worden opgeslagen.", "fout");
+        meld(j.fout || "Dit kon niet worden opgeslagen.", "fout");
       }
     }).catch(function () {
       var wacht = Math.min(8000, 1000 * Math.pow(2, poging));
-      melding("Nog niet opgeslagen: geen verbinding. We proberen het over " + Math.round(wacht / 1000) + " s opnieuw…", "fout");
-      setTimeout(function () { bewaar(pad, body, gelukt, poging + 1); }, wacht);
+      meld("Nog niet opgeslagen: geen verbinding. We proberen het over " + Math.round(wacht / 1000) + " s opnieuw…", "fout");
+      setTimeout(function () { bewaar(pad, body, gelukt, poging + 1, meld); }, wacht);
     });
   }
 
@@ -289,10 +298,120 @@ JS = r"""
     }
   }
 
+  // questions from the room (Q&A): below the current question, while the facilitator has it open.
+  // The form is made once (a half-typed question survives every change of the room); the list is
+  // drawn again when it changes. Texts go in with textContent, as everywhere on this page.
+  var zaal = document.getElementById("zaal");
+  var zaalGetoond = null;
+  var EIGEN = {
+    nieuw: "verstuurd; de begeleider kijkt ernaar",
+    goedgekeurd: "staat in de lijst",
+    beantwoord: "beantwoord",
+    verborgen: "niet in de lijst gezet door de begeleider"
+  };
+  function zaalMelding(tekst, soort) {
+    var m = document.getElementById("zaalmelding");
+    if (!m) return;
+    m.textContent = tekst;
+    m.className = "melding " + (soort || "");
+  }
+  function tekenZaal() {
+    var z = stand.zaal;
+    if (!z || stand.fase === "ended") {
+      zaal.hidden = true;
+      zaal.textContent = "";
+      zaalGetoond = null;
+      return;
+    }
+    if (zaalGetoond === null) bouwZaal(z);
+    zaal.hidden = false;
+    lijstZaal();
+  }
+  function bouwZaal(z) {
+    zaal.textContent = "";
+    zaal.appendChild(maak("h2", {id: "zaaltitel"}, "Vragen uit de zaal"));
+    zaal.appendChild(maak("p", {"class": "uitleg"}, "Heeft u een vraag? Stel hem hier, anoniem (hoogstens " + z.per_persoon +
+      " vragen). De begeleider kiest welke vragen in de lijst komen. Steun de vragen die u ook wilt stellen: de vragen met de meeste steun komen op het scherm."));
+    var form = maak("form", {id: "zaalformulier"});
+    form.appendChild(maak("label", {"for": "zaaltekst"}, "Uw vraag (hoogstens " + z.max + " tekens)"));
+    var veld = maak("textarea", {id: "zaaltekst", name: "zaaltekst", rows: "2", maxlength: String(z.max)});
+    form.appendChild(veld);
+    form.appendChild(maak("button", {type: "submit"}, "Vraag versturen"));
+    form.appendChild(maak("p", {id: "zaalmelding", "class": "melding", role: "status"}));
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var tekst = veld.value.trim();
+      if (!tekst) { zaalMelding("Schrijf eerst uw vraag.", "fout"); veld.focus(); return; }
+      bewaar("/zaalvraag", {tekst: tekst}, function (j) {
+        if (mijn && j.vraag) mijn.vragen = (mijn.vragen || []).concat([j.vraag]);
+        veld.value = "";
+        lijstZaal();
+        zaalMelding("Verstuurd ✓ Als de begeleider hem goedkeurt, staat uw vraag in de lijst.", "goed");
+      }, 0, zaalMelding);
+    });
+    zaal.appendChild(form);
+    zaal.appendChild(maak("div", {id: "eigenvragen"}));
+    zaal.appendChild(maak("h3", null, "Vragen in de lijst"));
+    zaal.appendChild(maak("ul", {id: "zaallijst", "class": "zaallijst"}));
+    zaalGetoond = "";
+  }
+  function lijstZaal() {
+    var z = stand.zaal;
+    if (!z || zaalGetoond === null) return;
+    var steun = (mijn && mijn.steun) || [];
+    var status = {};
+    z.vragen.forEach(function (v) { status[v[0]] = v[2] ? "beantwoord" : "goedgekeurd"; });
+    var eigen = (mijn && mijn.vragen) || [];
+    var plek = document.getElementById("eigenvragen");
+    plek.textContent = "";
+    if (eigen.length) {
+      plek.appendChild(maak("h3", null, "Uw vragen"));
+      var ul = maak("ul", {"class": "mijn"});
+      eigen.forEach(function (v) {
+        var s = status[v.id] || (v.stand === "verborgen" ? "verborgen" : "nieuw");
+        ul.appendChild(maak("li", null, v.tekst + " (" + EIGEN[s] + ")"));
+      });
+      plek.appendChild(ul);
+    }
+    var sleutel = JSON.stringify([z.vragen, steun]);
+    if (sleutel === zaalGetoond) return;
+    zaalGetoond = sleutel;
+    var lijst = document.getElementById("zaallijst");
+    var focus = document.activeElement && document.activeElement.getAttribute("data-vraag");
+    lijst.textContent = "";
+    if (!z.vragen.length) { lijst.appendChild(maak("li", null, "Nog geen vragen in de lijst.")); return; }
+    z.vragen.forEach(function (v) {
+      var li = maak("li");
+      li.appendChild(maak("p", null, v[1]));
+      if (v[2]) {
+        li.appendChild(maak("p", {"class": "beantwoord"}, "Beantwoord"));
+      } else {
+        var aan = steun.indexOf(v[0]) >= 0;
+        li.firstChild.id = "zaalvraag" + v[0];
+        var knop = maak("button", {type: "button", "class": "steun", "aria-pressed": aan ? "true" : "false",
+          "aria-describedby": "zaalvraag" + v[0], "data-vraag": String(v[0])}, "Steunen");
+        knop.addEventListener("click", function () {
+          bewaar("/steun", {vraag: v[0], aan: !aan}, function () {
+            mijn.steun = (mijn.steun || []).filter(function (id) { return id !== v[0]; });
+            if (!aan) mijn.steun.push(v[0]);
+            lijstZaal();
+            zaalMelding(aan ? "Uw steun is ingetrokken." : "Gesteund ✓ U kunt uw steun intrekken met dezelfde knop.", "goed");
+          }, 0, zaalMelding);
+        });
+        li.appendChild(knop);
+      }
+      lijst.appendChild(li);
+    });
+    if (focus) {
+      var terug = lijst.querySelector('button[data-vraag="' + focus + '"]');
+      if (terug) terug.focus();
+    }
+  }
+
   function verbind() {
     var bron = new EventSource(basis + "/stroom");
-    bron.addEventListener("stand", function (e) { stand = JSON.parse(e.data); teken(); });
-    bron.addEventListener("mijn", function (e) { mijn = JSON.parse(e.data); werkBij(); });
+    bron.addEventListener("stand", function (e) { stand = JSON.parse(e.data); teken(); tekenZaal(); });
+    bron.addEventListener("mijn", function (e) { mijn = JSON.parse(e.data); werkBij(); zaalGetoond = zaalGetoond === null ? null : ""; lijstZaal(); });
     bron.onopen = function () { verbinding.className = ""; };
     bron.onerror = function () {
       verbinding.textContent = "De verbinding is even weg. We proberen het opnieuw; uw antwoorden blijven bewaard.";
@@ -301,8 +420,10 @@ JS = r"""
   }
 
   teken();
+  tekenZaal();
   meedoen().then(function () {
     werkBij();
+    if (zaalGetoond !== null) { zaalGetoond = ""; lijstZaal(); }
     var wacht = null;
     try { wacht = JSON.parse(localStorage.getItem(WACHT) || "null"); } catch (e) {}
     if (wacht) bewaar(wacht.pad, wacht.body, function () { melding("Opgeslagen ✓", "goed"); });
@@ -324,7 +445,7 @@ def _json_for_script(data: object) -> str:
 PRIVACY = (
     "U doet anoniem mee: we bewaren geen naam, e-mailadres of IP-adres. Uw telefoon krijgt een willekeurige "
     "sleutel (een cookie), zodat herladen uw antwoorden houdt. Uitkomsten komen pas op het scherm vanaf 5 "
-    "antwoorden; open antwoorden alleen als de begeleider ze goedkeurt."
+    "antwoorden; open antwoorden en vragen uit de zaal alleen als de begeleider ze goedkeurt."
 )
 
 
@@ -345,6 +466,7 @@ def phone_page(code: str, state: dict, mine: dict | None, nonce: str) -> str:
         f"<h1>{html.escape(title)}</h1>"
         '<p id="verbinding" role="status"></p>'
         '<div id="blok"></div>'
+        '<section id="zaal" aria-labelledby="zaaltitel" hidden></section>'
         '<p id="aankondiging" class="verborgen" aria-live="polite"></p>'
         "<noscript><p>Zet JavaScript aan in uw browser om mee te doen.</p></noscript>"
         f"<details><summary>Privacy: wat bewaren we?</summary><p>{PRIVACY}</p></details>"

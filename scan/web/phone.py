@@ -10,6 +10,8 @@ Routes (Starlette, added to Streamlit's server by server.py through ``st.App(rou
 - ``POST /doe/{code}/antwoord``  ``{"vraag": "6.1", "waarde": 3 | "weet_niet"}``
 - ``POST /doe/{code}/stem``      ``{"keuze": ["6a", "8a"]}``
 - ``POST /doe/{code}/open``      ``{"vraag": "o1", "tekst": "..."}``
+- ``POST /doe/{code}/zaalvraag`` ``{"tekst": "..."}``: a question from the room (Q&A)
+- ``POST /doe/{code}/steun``     ``{"vraag": 12, "aan": true | false}``: upvote a question, or undo it
 - ``GET  /doe/{code}/stroom``    server-sent events: ``mijn`` (this phone's answers) and ``stand``
                                  (the room's state) at once, then ``stand`` after every change
 
@@ -213,7 +215,9 @@ async def join(request: Request) -> Response:
     except Exception as exc:
         return _refusal(exc)
     JOINS.joined(ws.id, _address(request))
-    response = JSONResponse({"ok": True, "mijn": {"antwoorden": {}, "stemmen": [], "open": {}}})
+    response = JSONResponse(
+        {"ok": True, "mijn": {"antwoorden": {}, "stemmen": [], "open": {}, "vragen": [], "steun": []}}
+    )
     response.set_cookie(
         TOKEN_COOKIE,
         token,
@@ -242,6 +246,14 @@ def _open(ws, token, data):
     return workshop.open_answer_op(ws.id, token, str(data.get("vraag", ""))[:10], data.get("tekst"))
 
 
+def _ask(ws, token, data):
+    return workshop.ask_op(ws.id, token, data.get("tekst"))
+
+
+def _upvote(ws, token, data):
+    return workshop.upvote_op(ws.id, token, data.get("vraag"), data.get("aan"))
+
+
 async def answer(request: Request) -> Response:
     return await _act(request, _answer)
 
@@ -252,6 +264,14 @@ async def vote(request: Request) -> Response:
 
 async def open_answer(request: Request) -> Response:
     return await _act(request, _open)
+
+
+async def ask(request: Request) -> Response:
+    return await _act(request, _ask)
+
+
+async def upvote(request: Request) -> Response:
+    return await _act(request, _upvote)
 
 
 async def stream(request: Request) -> Response:
@@ -277,6 +297,8 @@ ROUTES = [
     Route(f"{PREFIX}/{{code}}/antwoord", answer, methods=["POST"]),
     Route(f"{PREFIX}/{{code}}/stem", vote, methods=["POST"]),
     Route(f"{PREFIX}/{{code}}/open", open_answer, methods=["POST"]),
+    Route(f"{PREFIX}/{{code}}/zaalvraag", ask, methods=["POST"]),
+    Route(f"{PREFIX}/{{code}}/steun", upvote, methods=["POST"]),
     Route(f"{PREFIX}/{{code}}/stroom", stream, methods=["GET"]),
 ]
 

@@ -70,6 +70,16 @@ def demo_server(tmp_path_factory):
     closed, closed_pin = workshop.create(store, rnd.id, ["6.1"], "Dichte avond")
     workshop.set_joining(store, closed.id, closed_pin, False)
     links["telefoon-gesloten"] = f"/doe/{closed.join_code}"  # the room no longer takes new phones
+    room, room_pin = workshop.create(store, rnd.id, ["6.1"], "Vragenavond")  # questions from the room
+    workshop.set_questions_open(store, room.id, room_pin, True)
+    _, asker = workshop.join(store, room.join_code)
+    asked = [
+        workshop.run_batch(store, [workshop.ask_op(room.id, asker, text)])[0]["vraag"]["id"]
+        for text in ("Wie beslist er over de wijk?", "Wanneer horen we wat er met onze inbreng gebeurt?")
+    ]
+    workshop.moderate_questions(store, room.id, room_pin, asked, "goedgekeurd")
+    workshop.moderate_questions(store, room.id, room_pin, asked[:1], "beantwoord")
+    links["telefoon-zaal"] = f"/doe/{room.join_code}"
     server = start_server(db)
     yield server, links
     server.process.terminate()
@@ -109,7 +119,15 @@ def test_respondent_workshop_and_viewer_pages(demo_server, page: Page, name: str
 
 
 @pytest.mark.parametrize(
-    "name", ["telefoon-vraag", "telefoon-stemmen", "telefoon-open", "telefoon-code", "telefoon-gesloten"]
+    "name",
+    [
+        "telefoon-vraag",
+        "telefoon-stemmen",
+        "telefoon-open",
+        "telefoon-code",
+        "telefoon-gesloten",
+        "telefoon-zaal",
+    ],
 )
 def test_workshop_phone_pages(demo_server, browser, name: str) -> None:
     """The phone page (its own HTML): axe-core clean at 360 px, every tap target at least 44 px."""

@@ -1,6 +1,7 @@
 """Benchmark: N phones in one workshop against the real server, over the phone page's own protocol.
 
 Run: python tests/perf/workshop_load.py [--participants 1000] [--questions 10] [--think 2] [--idle 600]
+     [--askers 20] [--upvotes 3]
 
 Every simulated phone does what the phone page's script does (scan/web/page.py): POST
 /doe/CODE/meedoen (the cookie), one server-sent event stream GET /doe/CODE/stroom, and POST
@@ -11,6 +12,14 @@ within ``--think`` seconds of *seeing* the question open. Printed: answers sent 
 equal), p50/p95 acknowledgement (request to "ok" after the commit), p95 from "open" (committed) to
 the question showing on a phone (its event arriving), server CPU per answer, peak memory, a phone's
 first load in bytes, and with ``--idle`` the server's CPU and memory while every phone sits connected.
+
+Then the questions from the room (Q&A, unless ``--askers 0``): the facilitator opens them, ``--askers``
+phones each send a question (POST /doe/CODE/zaalvraag), the facilitator approves them all, and every
+phone, once the list shows on it, upvotes up to ``--upvotes`` of them, each within ``--think`` seconds
+of the one before (POST /doe/CODE/steun), and one phone in ten takes one upvote back. Printed the same way: upvotes
+sent and stored (must be equal), p50/p95 acknowledgement, approval -> list on a phone, server CPU
+per upvote request.
+
 A minimal HTTP/1.1 client on asyncio streams keeps the load generator light (it shares the 2 cores).
 """
 
@@ -95,9 +104,14 @@ class Http:
 
 
 class Phone:
-    def __init__(self, host: str, port: int, code: str, think: float, rng: random.Random) -> None:
+    def __init__(
+        self, host: str, port: int, code: str, think: float, rng: random.Random, upvotes: int = 0
+    ) -> None:
         self.api, self.events = Http(host, port), Http(host, port)
-        self.code, self.think, self.rng = code, think, rng
+        self.code, self.think, self.rng, self.upvotes = code, think, rng, upvotes
+        self.qa_acks: list[float] = []  # upvotes and their undos
+        self.qa_sent = 0
+        self.upvoted: set[int] = set()  # what this phone's upvotes should leave stored
         self.cookie = ""
         self.seen: dict[str, float] = {}  # question id -> when it showed as open here
         self.acks: list[float] = []
@@ -130,6 +144,11 @@ class Phone:
                 if question and question["stand"] == "open" and question["id"] not in self.seen:
                     self.seen[question["id"]] = time.perf_counter()
                     self.tasks.append(asyncio.create_task(self.answer(question)))
+                room = state.get("zaal")
+                if room and room["vragen"] and "zaal" not in self.seen:  # the approved questions arrived
+                    self.seen["zaal"] = time.perf_counter()
+                    if self.upvotes:
+                        self.tasks.append(asyncio.create_task(self.upvote([q[0] for q in room["vragen"]])))
 
     async def answer(self, question: dict) -> None:
         await asyncio.sleep(self.rng.uniform(0, self.think))
@@ -143,6 +162,65 @@ class Phone:
         self.acks.append(time.perf_counter() - t0)
         if status != 200:
             self.refused.append(data.decode()[:200])
+
+    async def post(self, path: str, data: dict) -> tuple[int, bytes, float]:
+        t0 = time.perf_counter()
+        status, _, body, _ = await self.api.request(
+            "POST", f"/doe/{self.code}/{path}", json.dumps(data).encode(), (f"Cookie: {self.cookie}",)
+        )
+        return status, body, time.perf_counter() - t0
+
+    async def upvote(self, questions: list[int]) -> None:
+        """Upvote a few of the listed questions, as a person reading the list: each upvote within
+        ``think`` seconds of the one before (as each answer comes within ``think`` seconds of its
+        question); one phone in ten takes one upvote back (the button pressed again)."""
+        chosen = self.rng.sample(questions, min(self.upvotes, len(questions)))
+        steps = [(q, True) for q in chosen]
+        if chosen and self.rng.random() < 0.1:
+            steps.append((chosen[0], False))
+        for question, on in steps:
+            await asyncio.sleep(self.rng.uniform(0, self.think))
+            self.qa_sent += 1
+            status, body, took = await self.post("steun", {"vraag": question, "aan": on})
+            self.qa_acks.append(took)
+            if status != 200:
+                self.refused.append(body.decode()[:200])
+            elif on:
+                self.upvoted.add(question)
+            else:
+                self.upvoted.discard(question)
+
+
+async def room_questions(args, store: Store, ws, pin: str, phones: list[Phone], pid: int) -> dict:
+    """The Q&A part: ask, approve, upvote (see the module's docstring)."""
+    workshop.set_questions_open(store, ws.id, pin, True)
+    asks = []
+    for phone in phones[: args.askers]:
+        status, body, took = await phone.post(
+            "zaalvraag", {"tekst": f"Wat doet de raad met vraag {len(asks) + 1}?"}
+        )
+        if status != 200:
+            raise RuntimeError(f"asking failed: {status} {body[:200]!r}")
+        asks.append(took)
+    ids = [q.id for q in workshop.room_questions(store, ws.id)]
+    await asyncio.sleep(1)  # the phones have the room's state after "open" (an empty list)
+    cpu0, t0 = cpu_seconds(pid), time.perf_counter()
+    workshop.moderate_questions(store, ws.id, pin, ids, "goedgekeurd")
+    approved = time.perf_counter()
+    deadline = approved + args.think + 60
+    while time.perf_counter() < deadline:
+        await asyncio.sleep(0.05)
+        if all("zaal" in p.seen for p in phones) and not [t for p in phones for t in p.tasks if not t.done()]:
+            break
+    return {
+        "asks": asks,
+        "sent": sum(p.qa_sent for p in phones),
+        "expected": sum(len(p.upvoted) for p in phones),
+        "acks": [a for p in phones for a in p.qa_acks],
+        "shown": [p.seen["zaal"] - approved for p in phones if "zaal" in p.seen],
+        "cpu": cpu_seconds(pid) - cpu0,
+        "wall": time.perf_counter() - t0,
+    }
 
 
 def cpu_seconds(pid: int) -> float:
@@ -180,7 +258,7 @@ async def run(args, store: Store, url: str, ws, pin: str, pid: int) -> dict:
     host, port = parts.hostname, parts.port
     rng = random.Random(1)
     phones = [
-        Phone(host, port, ws.join_code, args.think, random.Random(rng.random()))
+        Phone(host, port, ws.join_code, args.think, random.Random(rng.random()), args.upvotes)
         for _ in range(args.participants)
     ]
     sem = asyncio.Semaphore(100)  # a room scanning the QR code: many at once, not all in the same millisecond
@@ -218,6 +296,7 @@ async def run(args, store: Store, url: str, ws, pin: str, pid: int) -> dict:
         )
     question_cpu = cpu_seconds(pid) - cpu0
     question_time = time.perf_counter() - t_questions
+    qa = await room_questions(args, store, ws, pin, phones, pid) if args.askers else None
     result = {
         "sent": sum(p.sent for p in phones),
         "refused": [r for p in phones for r in p.refused],
@@ -226,6 +305,7 @@ async def run(args, store: Store, url: str, ws, pin: str, pid: int) -> dict:
         "cpu": question_cpu,
         "wall": question_time,
         "load": await first_load(host, port, ws.join_code),
+        "qa": qa,
     }
     if args.idle:
         samples = []
@@ -257,6 +337,10 @@ def main() -> None:
         "--think", type=float, default=2.0, help="each phone answers within this many seconds"
     )
     parser.add_argument("--idle", type=float, default=0, help="then keep every phone connected this long (s)")
+    parser.add_argument(
+        "--askers", type=int, default=20, help="phones that send a question from the room (0: no Q&A)"
+    )
+    parser.add_argument("--upvotes", type=int, default=3, help="questions each phone upvotes")
     args = parser.parse_args()
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, max(soft, 4 * args.participants + 1024)), hard))
@@ -272,6 +356,7 @@ def main() -> None:
         try:
             result = asyncio.run(run(args, store, started.url, ws, pin, pid))
             stored = store.db.execute("SELECT COUNT(*) FROM workshop_answers").fetchone()[0]
+            stored_votes = store.db.execute("SELECT COUNT(*) FROM workshop_room_votes").fetchone()[0]
             peak = memory_mib(pid, "VmHWM:")
         finally:
             started.process.terminate()
@@ -299,6 +384,31 @@ def main() -> None:
         f"p95 ack {p95(acks) * 1000:.0f} ms, p95 open->shown {p95(shown) * 1000:.0f} ms, "
         f"{per_answer:.2f} ms server CPU per answer, peak {peak:.0f} MiB, first load {result['load'][0] / 1024:.1f} KB"
     )
+    if result["qa"] is not None:
+        qa = result["qa"]
+        qa_lost = qa["expected"] - stored_votes
+        per_upvote = qa["cpu"] / max(qa["sent"], 1) * 1000
+        print(
+            f"questions from the room: {len(qa['asks'])} asked (p95 ack {p95(qa['asks']) * 1000:.0f} ms) and approved; "
+            f"upvote requests sent: {qa['sent']}, upvotes that should be stored: {qa['expected']}, stored: {stored_votes}, "
+            f"lost: {qa_lost}"
+        )
+        print(
+            f"upvote acknowledgement: p50 {median(qa['acks']) * 1000:.0f} ms, p95 {p95(qa['acks']) * 1000:.0f} ms, "
+            f"max {max(qa['acks']) * 1000:.0f} ms"
+        )
+        print(
+            f"approved -> list on a phone: p50 {median(qa['shown']) * 1000:.0f} ms, p95 {p95(qa['shown']) * 1000:.0f} ms "
+            f"({len(qa['shown'])} phones)"
+        )
+        print(
+            f"server CPU during the upvotes: {qa['cpu']:.1f} s in {qa['wall']:.0f} s = {per_upvote:.2f} ms per upvote request "
+            "(the approval's event to every phone included)"
+        )
+        summary += (
+            f"; Q&A: {qa['sent']} upvote requests, {qa_lost} lost, p95 ack {p95(qa['acks']) * 1000:.0f} ms, "
+            f"p95 approved->shown {p95(qa['shown']) * 1000:.0f} ms, {per_upvote:.2f} ms server CPU per upvote"
+        )
     if "idle" in result:
         cpu_pct, rss_start, samples, connected = result["idle"]
         print(

@@ -58,7 +58,7 @@ def test_agenda_round_trip(new_session, db_path, downloads) -> None:
     ]
 
     # what the download button hands out
-    doc = Document(io.BytesIO(downloads["democratiseringsagenda-GM0355-2026.docx"]))
+    doc = Document(io.BytesIO(downloads["democratiseringsagenda-zeist-2026.docx"]))
     text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
         c.text for t in doc.tables for r in t.rows for c in r.cells
     )
@@ -67,7 +67,7 @@ def test_agenda_round_trip(new_session, db_path, downloads) -> None:
         assert f"Voorstel {pid}:" in text
     assert "Voorstel 6b" not in text
     assert "Een mediafonds vanaf 2027" in text and nl_date(date.today()) in text
-    markdown = downloads["democratiseringsagenda-GM0355-2026.md"].decode("utf-8")
+    markdown = downloads["democratiseringsagenda-zeist-2026.md"].decode("utf-8")
     assert markdown.count("## Voorstel ") == 3
 
 

@@ -1,6 +1,7 @@
 """Differences that add up (issue 26.2): every output shows numbers rounded by one rule (half up), and every
 difference it shows is the difference of the numbers it shows — screens (Trend, Rollen, Aanbevelingen),
-the report (web page, PDF, Word), the presentation and the Excel file, read back as a reader sees them.
+the report (web page, PDF, Word), the presentation (screens and PDF), the council letter and the Excel
+file, read back as a reader sees them.
 
 The round is built so that half-way scores are everywhere (12,5, 37,5, 62,5): rounding half-to-even, or
 a difference computed from unrounded scores, shows "38 | 62 | +25" somewhere and fails here."""
@@ -239,6 +240,36 @@ def test_presentation(halves, ledger) -> None:
         for p in bank.core_priorities:
             m = re.search(
                 rf"{p.id}\. {re.escape(p.name)} (\d+) score van 100.*? {SIGNED} sinds {BEFORE}", text
+            )
+            if m:
+                before, after = ledger[p.name]
+                walk.check(int(m[1]) == after and _signed(m[2]) == after - before, m[0])
+    _finish(walk, 8)
+
+
+def test_council_letter(halves, ledger) -> None:
+    store, rnd = halves
+    doc = Document(io.BytesIO(export(store, rnd, "letter-docx")))
+    walk = Walk("raadsinformatiebrief", ledger)
+    walk.sentences("\n".join(p.text for p in doc.paragraphs))
+    for table in doc.tables:
+        rows = [[_flat(c.text) for c in r.cells] for r in table.rows]
+        walk.sentences(" ".join(" ".join(r) for r in rows))
+        walk.summary_table(rows)
+    _finish(walk, 8 + 3 + 1)  # the summary table, the total and both extremes, a roles sentence
+
+
+def test_presentation_pdf(halves, ledger) -> None:
+    store, rnd = halves
+    pages = PdfReader(io.BytesIO(export(store, rnd, "presentation-pdf"))).pages
+    bank = question_bank()
+    walk = Walk("presentatie (PDF)", ledger)
+    for page in pages:
+        text = _flat(page.extract_text())
+        walk.sentences(text)
+        for p in bank.core_priorities:  # a key figure and its label are two blocks: read as "63score"
+            m = re.search(
+                rf"{p.id}\. {re.escape(p.name)} (\d+) ?score van 100.*? {SIGNED} ?sinds {BEFORE}", text
             )
             if m:
                 before, after = ledger[p.name]

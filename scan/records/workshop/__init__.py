@@ -8,6 +8,7 @@ Streamlit-free (the facilitator's and projector's pages are in scan/ui, the phon
 - results.py: live counts, published figures (n >= 5 per figure), moderation, and the outcomes API
   for the agenda, proposals, presentation and report: ``outcomes(store, round_id)``,
   ``proposal_votes(outcomes)``, ``agenda_inputs(store, round_id)``.
+- qa.py: questions from the room (Slido-style Q&A): ask, upvote, moderate, the board the room sees.
 - export.py: the facilitator's Excel/CSV of one workshop.
 """
 
@@ -66,6 +67,18 @@ from scan.records.workshop.participation import (
     vote,
     vote_op,
 )
+from scan.records.workshop.qa import (
+    MAX_QUESTION,
+    Board,
+    RoomQuestion,
+    ask_op,
+    board,
+    moderate_questions,
+    room_questions,
+    set_questions_on_screen,
+    set_questions_open,
+    upvote_op,
+)
 from scan.records.workshop.results import (
     AgendaInput,
     OpenAnswer,
@@ -101,6 +114,7 @@ __all__ = [
     "JOINING_CLOSED_WHY",
     "JOIN_ALPHABET",
     "JOIN_LENGTH",
+    "MAX_QUESTION",
     "MAX_VOTES",
     "PHASE_LABELS",
     "PIN_LENGTH",
@@ -108,8 +122,10 @@ __all__ = [
     "STATUS_LABELS",
     "AgendaInput",
     "Audience",
+    "Board",
     "OpenAnswer",
     "QuestionOutcome",
+    "RoomQuestion",
     "Tally",
     "Workshop",
     "WorkshopError",
@@ -119,6 +135,8 @@ __all__ = [
     "agenda_inputs",
     "answer",
     "answer_op",
+    "ask_op",
+    "board",
     "by_join_code",
     "by_ref",
     "check_facilitator",
@@ -140,6 +158,7 @@ __all__ = [
     "joining_open",
     "mine",
     "moderate",
+    "moderate_questions",
     "new_pin",
     "open_answer",
     "open_answer_op",
@@ -156,18 +175,22 @@ __all__ = [
     "published_vote_results",
     "questions_for",
     "review",
+    "room_questions",
     "room_state",
     "run_batch",
     "set_for_agenda",
     "set_joining",
     "set_phase",
     "set_pinned",
+    "set_questions_on_screen",
+    "set_questions_open",
     "set_status",
     "set_vote_options",
     "share",
     "short_set",
     "statuses",
     "tally",
+    "upvote_op",
     "versions",
     "vote",
     "vote_op",

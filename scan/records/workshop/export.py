@@ -1,7 +1,8 @@
 """A workshop's results for the facilitator: Excel or CSV, aggregated, published figures only.
 
 Same rules as the screen (results.py): a distribution or a vote ranking only with n >= 5, each
-with its n; open answers only when approved. Every text cell that a spreadsheet could read as a
+with its n; open answers and questions from the room only when approved (their upvotes from 5
+upvoters, scan/records/workshop/qa.py). Every text cell that a spreadsheet could read as a
 formula (starting with = + - @, a tab or a carriage return) is neutralised with a leading quote.
 """
 
@@ -69,6 +70,14 @@ def rows(result: WorkshopOutcome) -> list[list[object]]:
             out.append(
                 [title, "stemming", None, what, label, dots, share(dots, result.voters), result.voters]
             )
+    # questions from the room: approved ones, the most upvoted first; counts only from MIN_N upvoters
+    for asked in result.asked:
+        state = "beantwoord" if asked.answered else "nog niet beantwoord"
+        if asked.votes is None:
+            state += f" (steun niet geteld: te weinig stemmers, n = {result.asked_voters}; minimaal {MIN_N})"
+        out.append(
+            [title, "vraag uit de zaal", None, asked.text, state, asked.votes, None, result.asked_voters]
+        )
     return [[safe_cell(cell) for cell in row] for row in out]
 
 

@@ -190,7 +190,10 @@ def answer(
 
 def mine(store: Store, workshop_id: int, token: str) -> dict:
     """Everything this participant gave, for their phone after a reload or reconnect:
-    {"antwoorden": {qid: value or "weet_niet"}, "stemmen": [...], "open": {qid: [texts]}}."""
+    {"antwoorden": {qid: value or "weet_niet"}, "stemmen": [...], "open": {qid: [texts]},
+    "vragen": [their questions from the room], "steun": [ids of questions they upvoted]}."""
+    from scan.records.workshop.qa import mine_in  # qa builds on this module
+
     pid = participant(store, workshop_id, token)
     db = store.db
     answers = {
@@ -207,7 +210,7 @@ def mine(store: Store, workshop_id: int, token: str) -> dict:
         "SELECT question_id, text FROM workshop_open_answers WHERE participant_id = ? ORDER BY id", [pid]
     ).fetchall():
         texts.setdefault(qid, []).append(text)
-    return {"antwoorden": answers, "stemmen": votes, "open": texts}
+    return {"antwoorden": answers, "stemmen": votes, "open": texts} | mine_in(db, pid)
 
 
 # --- dot-vote ----------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from scan.records.workshop.core import (
     is_open_question,
     statuses,
 )
+from scan.records.workshop.qa import board
 from scan.records.workshop.words import word_counts
 from scan.rules.answer_words import DONT_KNOW, bar_label, options
 from scan.rules.benchmark import MIN_N
@@ -246,6 +247,15 @@ class QuestionOutcome:
 
 
 @dataclass(frozen=True)
+class AskedQuestion:
+    """An approved question from the room, as published: its upvotes only from MIN_N upvoters."""
+
+    text: str  # as typed: show literally
+    votes: int | None  # None: fewer than MIN_N participants upvoted (see qa.py)
+    answered: bool
+
+
+@dataclass(frozen=True)
 class WorkshopOutcome:
     workshop_id: int
     title: str  # as typed: show literally
@@ -255,6 +265,8 @@ class WorkshopOutcome:
     questions: tuple[QuestionOutcome, ...]
     votes: tuple[tuple[str, int], ...] | None  # (proposal id, dots), most first; None: not published
     voters: int  # the n of the vote ranking
+    asked: tuple[AskedQuestion, ...] = ()  # questions from the room: approved ones, the most upvoted first
+    asked_voters: int = 0  # the n of their upvote counts
 
 
 def _outcome(store: Store, ws: Workshop) -> WorkshopOutcome:
@@ -273,6 +285,8 @@ def _outcome(store: Store, ws: Workshop) -> WorkshopOutcome:
                 dist = tuple(zip(labels, values, strict=True))
             questions.append(QuestionOutcome(qid, ws.text_of(qid, bank), "schaal", t.answered, dist, ()))
     votes = published_vote_results(store, ws.id)
+    room = board(store, ws.id)
+    asked = [AskedQuestion(q.text, room.count(q), q.status == "beantwoord") for q in room.ranked]
     return WorkshopOutcome(
         workshop_id=ws.id,
         title=ws.title,
@@ -282,6 +296,8 @@ def _outcome(store: Store, ws: Workshop) -> WorkshopOutcome:
         questions=tuple(questions),
         votes=None if votes is None else tuple(votes),
         voters=voters(store, ws.id),
+        asked=tuple(asked),
+        asked_voters=room.voters,
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from scan.content.questionbank import question_bank
 from scan.records.workshop.core import get, is_open_question, statuses
 from scan.records.workshop.participation import MAX_OPEN_ANSWER
+from scan.records.workshop.qa import phone_list
 from scan.rules.answer_words import option_label, options
 from scan.storage.core import Store
 
@@ -30,6 +31,7 @@ def room_state(store: Store, workshop_id: int) -> dict:
     ws = get(store, workshop_id)
     bank = question_bank()
     state: dict = {"v": ws.version, "titel": ws.title, "fase": ws.phase, "vraag": None, "stemmen": None}
+    state["zaal"] = None if ws.phase == "ended" else phone_list(store, ws.id)  # questions from the room
     qid = ws.current_question
     if ws.phase == "questions" and qid is not None:
         status = statuses(store, ws.id).get(qid, "hidden")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import segno
 import streamlit as st
 
+from scan.base.filenames import file_name
 from scan.content.models import ROLE_LABELS
 from scan.content.questionbank import QuestionBank
 from scan.views.response import GREETING, code_link
@@ -148,7 +149,7 @@ def show(inv: Invitation, key: str) -> None:
         st.download_button(
             "Uitnodiging als PDF (om te printen)",
             data=lambda: pdf(inv),  # made only when clicked
-            file_name=f"uitnodiging-{inv.role}-{inv.year}.pdf",
+            file_name=file_name("uitnodiging", inv.municipality, inv.year, "pdf", inv.role),
             mime="application/pdf",
             icon=":material/print:",
             key=f"{key}_pdf",

@@ -6,6 +6,7 @@ from typing import Any
 import streamlit as st
 
 from scan.base.errors import ScanError
+from scan.base.filenames import file_name
 from scan.records.round import choices
 from scan.rules.agenda import to_docx, to_markdown
 from scan.ui.components import cached, context, literal
@@ -175,7 +176,7 @@ if items:
     cols[0].download_button(
         "Download als Word (.docx)",
         data=to_docx(items, name, rnd.year, today, agenda.inputs),
-        file_name=f"democratiseringsagenda-{rnd.gm_code}-{rnd.year}.docx",
+        file_name=file_name("democratiseringsagenda", name, rnd.year, "docx"),
         mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         icon=":material/download:",
         key="agenda_docx",
@@ -183,7 +184,7 @@ if items:
     cols[1].download_button(
         "Download als Markdown",
         data=to_markdown(items, name, rnd.year, today, agenda.inputs),
-        file_name=f"democratiseringsagenda-{rnd.gm_code}-{rnd.year}.md",
+        file_name=file_name("democratiseringsagenda", name, rnd.year, "md"),
         mime="text/markdown",
         icon=":material/download:",
         key="agenda_md",

@@ -6,19 +6,23 @@ follow the room without a tap. The next step is always the one primary button; s
 be undone (close, show, end) ask for confirmation. Owns the session keys ``leiden_*``.
 """
 
-import functools
+from datetime import date
 
 import streamlit as st
 
 from scan.base.errors import ScanError
+from scan.base.filenames import file_name
 from scan.base.formatting import nl_number
 from scan.content.questionbank import question_bank
 from scan.records import workshop
+from scan.records.round import rounds
 from scan.records.workshop import export
 from scan.records.workshop import words as workshop_words
-from scan.ui.components import literal, workshop_access, workshop_view
+from scan.ui.components import literal, room_questions, workshop_access, workshop_view
 from scan.ui.components.links import app_root
-from scan.ui.services import get_store
+from scan.ui.services import get_reference, get_store
+from scan.views import report
+from scan.views.workshops import workshop_report
 from scan.web.joins import JOINS, MAX_COUNTED
 from scan.web.phone import join_path
 
@@ -82,6 +86,19 @@ def _step(name: str, label: str, action, *args, primary: bool = False, disabled:
         args=(action, *args),
         disabled=disabled,
     )
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _report_pdf_made(path: str, workshop_id: int, version: int, today: date) -> bytes:
+    return report.workshop_pdf(workshop_report(store, workshop_id, bank, today))
+
+
+def _report_pdf(store, workshop_id: int) -> bytes:
+    """The workshop's short report for the council and the agenda (same figures as the Excel). Made
+    with the page like the other downloads, so kept per workshop version: an ended workshop's page
+    would otherwise spend half a second on the PDF at every rerun."""
+    version = workshop.get(store, workshop_id).version
+    return _report_pdf_made(str(store.path), workshop_id, version, date.today())
 
 
 root = app_root()
@@ -358,6 +375,7 @@ def live() -> None:
         _voting(ws)
     else:
         _ended(ws)
+    room_questions.facilitator_part(store, ws, _do)
 
 
 # the live part follows the room every second; an ended workshop changes no more, so its page stands
@@ -377,12 +395,17 @@ if chosen.phase == "ended":
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ),
         ("CSV", export.to_csv, "csv", "text/csv"),
+        ("PDF-verslag", _report_pdf, "pdf", "application/pdf"),
     ]
-    for col, (label, make, extension, mime) in zip(st.columns(2), downloads, strict=True):
+    held_in = rounds.by_id(store, chosen.round_id)
+    municipality = get_reference().municipality(held_in.gm_code).name
+    for col, (label, make, extension, mime) in zip(st.columns(3), downloads, strict=True):
         col.download_button(
             f"Uitkomsten downloaden ({label})",
-            data=functools.partial(make, store, chosen.id),
-            file_name=f"workshop-{chosen.join_code}.{extension}",
+            # made with the page, not on click: an ended workshop's summary is a few kB, and the
+            # click-time (deferred) download lost the click in 2 of 4 CI runs (cause not found)
+            data=make(store, chosen.id),
+            file_name=file_name("workshop", municipality, held_in.year, extension, chosen.join_code),
             mime=mime,
             key=f"leiden_{extension}",
         )

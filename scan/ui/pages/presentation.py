@@ -1,7 +1,10 @@
 """Council presentation: projector-grade type, one screen per priority, workshops and agenda; read-only
 (no input fields). All screens arrive at once and the browser switches between them (arrow keys,
 Page Up/Down, space or the links): no reload, no blank screen. ``?volscherm=1`` (or a share link)
-hides the menu and Streamlit's bar; the screen number is kept in the URL (``dia``)."""
+hides the menu and Streamlit's bar; the screen number is kept in the URL (``dia``). The griffier downloads
+the screens as a PDF (one 16:9 page each) for the council's documents."""
+
+import functools
 
 import streamlit as st
 
@@ -11,7 +14,8 @@ from scan.records.round.sharing import round_for_token
 from scan.ui.components import context
 from scan.ui.components.access import attempt
 from scan.ui.services import get_store
-from scan.views.presentation import build, to_html
+from scan.views.exports import MIME, file_name
+from scan.views.presentation import build, to_html, to_pdf
 
 FULL_SCREEN = "volscherm"
 _CHROME_HIDDEN = """<style>
@@ -63,3 +67,15 @@ if token is None:  # the griffier's own session: switch the menu off and on with
             icon=":material/fullscreen:",
         )
         st.caption("Tip: druk daarna op F11 voor het hele scherm. Bladeren met de pijltjestoetsen.")
+        st.download_button(
+            "Presentatie als PDF",
+            data=functools.partial(to_pdf, deck),  # made only when clicked
+            file_name=file_name(rnd, "presentation-pdf"),
+            mime=MIME["presentation-pdf"],
+            icon=":material/download:",
+            key="presentatie_pdf",
+            on_click="ignore",
+        )
+        st.caption(
+            "Voor de raadsstukken (iBabs, Notubiz): één pagina per scherm, in 16:9, toegankelijk (PDF/UA)."
+        )

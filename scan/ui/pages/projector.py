@@ -13,6 +13,7 @@ from scan.base.formatting import nl_number
 from scan.content.questionbank import question_bank
 from scan.records import workshop
 from scan.rules import screenful
+from scan.rules.benchmark import MIN_N
 from scan.ui.components import literal, workshop_access, workshop_view
 from scan.ui.components.links import app_root
 from scan.ui.services import get_store
@@ -223,11 +224,44 @@ def _ended(view: ProjectorView) -> str:
     return h2 + f'<p class="pager">{note}</p>' + workshop_view.vote_ranking(results, voters, page)
 
 
+def _room_questions(view: ProjectorView) -> str:
+    """Questions from the room: the top approved ones that fit one screen (most upvoted first, from
+    five upvoters; newest first before that), with what is not on screen said below the count."""
+    room = view.board
+    if room is None:
+        return ""
+    h2, h2_height = _heading("Stel uw vraag op uw telefoon")
+    head = '<p class="stap">Vragen uit de zaal</p>' + h2
+    questions = room.questions
+    count = (
+        f'<p class="stand">{_n(len(questions), "vraag", "vragen")} in de lijst · {nl_number(room.voters)} van '
+        f"{nl_number(view.participants)} deelnemers steunden vragen</p>"
+    )
+    if not questions:
+        return head + count + '<p class="pager">Nog geen vragen in de lijst.</p>'
+    votes = [room.count(q) for q in questions]
+    suffix = ["" if v is None else f" ({_n(v, 'stem', 'stemmen')})" for v in votes]
+    texts = [q.text + extra for q, extra in zip(questions, suffix, strict=True)]
+    font = 0.9
+    room_lines = (MAIN_HEIGHT_U - HEAD_U - h2_height) * SAFETY / (font * 1.25)
+    page = screenful.pages(texts, (MAIN_WIDTH_U - 1.3 * font) / font, room_lines, gap=0.3 / 1.25)[0]
+    note = "Meeste steun eerst" if room.counted else f"Nieuwste eerst: steun telt vanaf {MIN_N} deelnemers"
+    if rest := len(questions) - len(page):
+        note += f" · nog {_n(rest, 'vraag', 'vragen')} op de telefoons"
+    items = "".join(
+        f"<li>{literal.html(questions[i].text)}{f'<strong>{suffix[i]}</strong>' if suffix[i] else ''}</li>"
+        for i in page
+    )
+    return head + count + f'<p class="pager">{note}</p><ul class="ws-open">{items}</ul>'
+
+
 @st.fragment(run_every=1)
 def live() -> None:
     view = projector_view(store, chosen.id, bank)
     ws = view.workshop
-    if ws.phase == "voting":
+    if view.board is not None:
+        main = _room_questions(view)
+    elif ws.phase == "voting":
         main = _voting(view)
     elif view.question is not None:
         main = _question(view)

@@ -91,6 +91,19 @@ for col, (fmt, label) in zip(
         key=f"resultaten_download_{fmt}",
         on_click="ignore",
     )
+st.download_button(
+    "Raadsinformatiebrief (Word)",
+    data=functools.partial(export, store, rnd, "letter-docx"),  # made only when clicked
+    file_name=file_name(rnd, "letter-docx"),
+    mime=MIME["letter-docx"],
+    icon=":material/download:",
+    key="resultaten_download_brief",
+    on_click="ignore",
+)
+st.caption(
+    "Een brief aan de raad met de uitkomsten, de vergelijking, de rollen, wat het akkoord belooft en de agenda. "
+    "In Word, zodat u hem zelf kunt aanpassen."
+)
 
 with st.expander("Hoe wordt de score berekend?"):
     st.markdown(

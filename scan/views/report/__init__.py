@@ -1,6 +1,7 @@
 """The council report: one HTML template (Jinja2) for the web report and the PDF (WeasyPrint, tagged
 PDF/UA-1), and a Word file with the same content. Charts are SVG drawn from the numbers
-(scan/rules/svg_charts.py), each with its numbers as text alternative."""
+(scan/rules/svg_charts.py), each with its numbers as text alternative. Also the council letter in Word
+(letter.py) and ``html_to_pdf``, which makes the presentation's PDF too."""
 
 from __future__ import annotations
 
@@ -16,11 +17,26 @@ from scan.content.models import PAMPHLET
 from scan.rules.benchmark import MIN_N
 from scan.rules.voices import DIVERGENCE_POINTS
 from scan.views.report.content import ReportData, report_data
+from scan.views.report.letter import Letter, letter_data, letter_docx
+from scan.views.workshops import WorkshopReport
 
 TEMPLATES = Path(__file__).parent / "templates"
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
-__all__ = ["ReportData", "ReportError", "report_data", "to_docx", "to_html", "to_pdf"]
+__all__ = [
+    "Letter",
+    "ReportData",
+    "ReportError",
+    "html_to_pdf",
+    "letter_data",
+    "letter_docx",
+    "report_data",
+    "to_docx",
+    "to_html",
+    "to_pdf",
+    "workshop_html",
+    "workshop_pdf",
+]
 
 
 class ReportError(ScanError):
@@ -66,6 +82,23 @@ def to_html(data: ReportData) -> str:
 
 def to_pdf(data: ReportData) -> bytes:
     """Tagged PDF (PDF/UA-1): Dutch, titled, headings, tables and figures with their alternative text."""
+    return html_to_pdf(to_html(data))
+
+
+def workshop_html(data: WorkshopReport) -> str:
+    """The short report of one workshop (scan/views/workshops.py), for the council and the agenda."""
+    css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
+    return _environment().get_template("workshop.html.j2").render(d=data, css=css)
+
+
+def workshop_pdf(data: WorkshopReport) -> bytes:
+    """The workshop report as a tagged PDF (PDF/UA-1), made as the council report is."""
+    return html_to_pdf(workshop_html(data))
+
+
+def html_to_pdf(html: str) -> bytes:
+    """A whole HTML page (``lang``, ``title``, headings, tables, figures with ``alt``) as a tagged PDF/UA-1
+    in DejaVu: the report, the presentation and the workshop report are all made so."""
     if not FONT.exists():
         raise ReportError("Het lettertype DejaVu ontbreekt op de server (Debian-pakket 'fonts-dejavu-core').")
     try:
@@ -74,7 +107,7 @@ def to_pdf(data: ReportData) -> bytes:
         raise ReportError(
             "De PDF kan niet worden gemaakt: Pango ontbreekt (Debian-pakket 'libpango-1.0-0')."
         ) from exc
-    document = weasyprint.HTML(string=to_html(data))
+    document = weasyprint.HTML(string=html)
     return document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=False)
 
 

@@ -265,6 +265,7 @@ def write(d: ReportData) -> bytes:
     if d.fictief:
         word.note(doc, d.fictief)
     _keep_headings_with_next(doc)
+    word.add_footer(doc, d.title)
     return word.to_bytes(doc)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -120,17 +119,9 @@ def response(store: Store, rnd: Round) -> Response:
     return Response(lines, until)
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
 def code_link(root: str, code: str) -> str:
     """The link that opens the answer page with this code filled in."""
     return f"{root}/?code={code}"
-
-
-def personal_codes_file_name(municipality: str, role: str, year: int) -> str:
-    return f"persoonlijke-codes-{_slug(municipality)}-{role}-{year}.csv"
 
 
 def personal_codes_csv(role: str, codes: list[str], root: str) -> bytes:

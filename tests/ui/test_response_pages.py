@@ -33,7 +33,7 @@ def test_personal_codes_come_as_a_list_to_mail_merge(new_session, db_path, downl
     at.button(key="deelnemers_maak_persoonlijk").click().run()
     assert not at.exception and not at.error
     (name,) = [n for n in downloads if n.startswith("persoonlijke-codes-")]
-    assert name == "persoonlijke-codes-zeist-raad-2026.csv"
+    assert name == "persoonlijke-codes-zeist-2026-raad.csv"
     rows = list(csv.reader(io.StringIO(downloads[name].decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == ["Nummer", "Rol", "Code", "Link"] and len(rows) == 4
     template = next(c.value for c in at.code if "«Link»" in c.value)

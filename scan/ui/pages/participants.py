@@ -7,6 +7,7 @@ from datetime import date
 import streamlit as st
 
 from scan.base.errors import ScanError
+from scan.base.filenames import file_name
 from scan.base.formatting import nl_date, nl_number
 from scan.base.tables import markdown_table
 from scan.content.models import ROLE_LABELS
@@ -86,7 +87,7 @@ for role, codes in st.session_state.get(KEY_PERSONAL, []):
         st.download_button(
             "Lijst met codes en links (CSV)",
             data=response_views.personal_codes_csv(role, codes, app_root()),
-            file_name=response_views.personal_codes_file_name(name, role, rnd.year),
+            file_name=file_name("persoonlijke-codes", name, rnd.year, "csv", role),
             mime="text/csv",
             icon=":material/download:",
             key=f"deelnemers_lijst_{codes[0]}",

@@ -78,3 +78,18 @@ def council_group():
     from scan.content.reference import reference
 
     return reference().peer_group(council.OWN, "M50")
+
+
+def test_where_a_passage_was_found_reads_as_dutch() -> None:
+    from scan.rules.akkoord.analysis import _reason
+    from scan.rules.akkoord.result import Passage
+
+    def found(page: int | None, paragraph: int | None) -> str:
+        passage = Passage(
+            page, paragraph, "Wij richten een jongerenraad op.", 1.0, ("jongerenraad",), ((15, 27),), False
+        )
+        return _reason("staat_erin", [passage], [])
+
+    assert found(None, 3) == "Gevonden in alinea 3: 'jongerenraad'."
+    assert found(4, None) == "Gevonden op pagina 4: 'jongerenraad'."
+    assert found(None, None) == "Gevonden (plaats onbekend): 'jongerenraad'."

@@ -32,6 +32,8 @@ def full_template(demo_template: Path, tmp_path_factory: pytest.TempPathFactory)
     _, code = respondents.create_invite(store, rnd.id, "raad")
     _, token = respondents.join(store, code)
     respondents.answer(store, code, token, "1.6", 4)
+    respondents.create_personal_invites(store, rnd.id, "raad", 2)
+    respondents.set_expected(store, rnd.id, "inwoners", 400)
     choices.set_status(store, rnd.id, "6a", "kiezen")
     choices.save_agenda_field(store, rnd.id, "6a", goal="Mediafonds")
     own = follow_up.add_own_item(store, rnd.id, "Wijkbudgetten", budget="€ 30.000")  # issue 26.8
@@ -313,6 +315,9 @@ CRAFTED = {
         lambda t: _first(t, "answers", question_id="1.1").update(question_id="99.9"),
         "99.9",
     ),
+    "expected_size": (lambda t: t["role_sizes"][0].update(expected=-4), "Verwacht aantal '-4'"),
+    "closing_date": (lambda t: t["rounds"][0].update(respond_until="morgen"), "Sluitingsdatum 'morgen'"),
+    "personal_not_a_flag": (lambda t: t["invites"][0].update(personal=2), "'personal' moet 0 of 1"),
     "benchmark_score": (
         lambda t: t["benchmark_values"].append(
             {"gm_code": "GM0355", "year": 2026, "item": "P1", "value": 250.0, "import_sha256": None}

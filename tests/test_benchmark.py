@@ -307,3 +307,17 @@ def test_a_peers_scores_are_means_of_its_answers_and_of_its_priorities(store: St
         expected[p.id] = 100 / len(counted)
         assert result.priorities[p.id].median == pytest.approx(expected[p.id]), p.id
     assert result.overall.median == pytest.approx(sum(expected.values()) / len(expected))
+
+
+def test_the_behind_list_is_sorted_by_the_share_it_shows() -> None:
+    from scan.base.formatting import nl_percent
+    from scan.rules.benchmark import Comparison, QuestionStat, Stat
+
+    def question(qid: str, percentile: float, shares: dict[int, float]) -> QuestionStat:
+        return QuestionStat(qid, Stat(n=10, median=2, q1=1, q3=3, percentile=percentile), 1, shares)
+
+    # 1.1: the lowest rank, but only half the group further; 1.2: a higher rank, 90% further
+    rows = [question("1.1", 5, {0: 0.0, 1: 0.5, 2: 0.5}), question("1.2", 20, {1: 0.1, 2: 0.9})]
+    found = Comparison(PeerGroup("x", "X", frozenset()), 2026, 10, {}, Stat(n=10), rows, False)
+    assert [q.question_id for q in found.behind()] == ["1.2", "1.1"]
+    assert [nl_percent(q.further) for q in found.behind()] == ["90%", "50%"]

@@ -156,3 +156,12 @@ def test_proposals_carry_the_agreement_and_the_workshops_as_the_screens_show_the
     data = json.loads(export(store, rnd, "json"))
     by_id = {p["proposal_id"]: p for p in data["proposals"]}
     assert by_id["2c"]["agreement_where"] == "alinea 3" and by_id["2c"]["step"] == "pittiger stap"
+
+
+def test_csv_says_ja_and_nee_and_levels_as_whole_numbers(store: Store, rnd) -> None:
+    answer_store.save(store, rnd.id, "1.2", None, dont_know=True)  # a gap in the levels: a "weet niet"
+    answer_store.save_comment(store, rnd.id, "1.3", "alleen een toelichting")  # no level at all
+    rows = {r["vraag"]: r for r in _csv_rows(store, rnd) if r["respondent"] == "zelfscan"}
+    assert (rows["1.1"]["antwoord"], rows["1.1"]["weet_niet"]) == ("2", "nee")
+    assert (rows["1.2"]["antwoord"], rows["1.2"]["weet_niet"]) == ("", "ja")
+    assert rows["1.3"]["antwoord"] == ""

@@ -61,3 +61,14 @@ def test_a_difference_is_the_difference_of_the_numbers_shown(a: Fraction, b: Fra
     difference = shown_difference(after, before)
     assert difference == _read(nl_number(after)) - _read(nl_number(before))
     assert _read(nl_signed(difference)) == _read(nl_number(after)) - _read(nl_number(before))
+
+
+def test_n_is_kept_on_one_line_wherever_it_is_drawn() -> None:
+    from scan.base.formatting import keep_n
+    from scan.base.tables import markdown_table
+
+    assert keep_n("te weinig antwoorden (n = 3)") == "te weinig antwoorden (n\u00a0=\u00a03)"
+    assert keep_n("Gemeenteraad (n = 12)") == "Gemeenteraad (n\u00a0=\u00a012)"
+    assert keep_n("een n = x zonder getal") == "een n = x zonder getal"
+    table = markdown_table([{"Gemeenteraad (n = 5)": "te weinig antwoorden (n = 3)"}])
+    assert "(n = " not in table and table.count("(n\u00a0=\u00a0") == 2

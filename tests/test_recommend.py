@@ -148,3 +148,25 @@ def test_a_proposals_gap_is_the_mean_distance_of_its_questions() -> None:
     answers = _answers({"1.1": 4, "1.4": 0})
     gap = next(s.gap for s in _suggest(answers) if s.proposal.id == "1a")
     assert gap == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize(
+    ("label", "words"),
+    [
+        (
+            "Gemeenten met 20.000 tot 50.000 inwoners (circa)",
+            "43 van de 60 gemeenten van 20.000 tot 50.000 inwoners (circa) met gegevens",
+        ),
+        ("Alle gemeenten", "43 van de 60 gemeenten met gegevens"),
+        ("Provincie Utrecht", "43 van de 60 gemeenten in de provincie Utrecht met gegevens"),
+        (
+            "M50: middelgrote gemeenten",
+            "43 van de 60 gemeenten in de M50 (middelgrote gemeenten) met gegevens",
+        ),
+    ],
+)
+def test_the_peer_count_names_the_group_in_plain_dutch(label: str, words: str) -> None:
+    from scan.rules.recommend import PeerAdoption
+
+    text = PeerAdoption(43, 60, label).text
+    assert text.startswith(words) and "in Gemeenten" not in text and "in Alle" not in text

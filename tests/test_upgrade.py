@@ -4,7 +4,9 @@ leaves the database as it was."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import re
 import shutil
@@ -33,8 +35,27 @@ def _copy(release: str, tmp_path: Path) -> Path:
     return target
 
 
+def _csv_words(text: str) -> str:
+    """A release's answers CSV as issue 26.11 writes it: levels as whole numbers, "weet niet" as ja/nee."""
+    lines = text.splitlines(keepends=True)
+    header = lines[0].rstrip("\r\n").split(";")
+    value, dont_know = header.index("antwoord"), header.index("weet_niet")
+    out = [lines[0]]
+    for line in lines[1:]:
+        cells = next(csv.reader([line], delimiter=";"))
+        cells[value] = cells[value].removesuffix(",0")
+        cells[dont_know] = {"True": "ja", "False": "nee"}.get(cells[dont_know], cells[dont_know])
+        buffer = io.StringIO()
+        csv.writer(buffer, delimiter=";", lineterminator=line[len(line.rstrip("\r\n")) :]).writerow(cells)
+        out.append(buffer.getvalue())
+    return "".join(out)
+
+
 def _on_purpose(where: str, old: object, new: object) -> bool:
     """A value a later release changed on purpose, by a rule the old value must still follow."""
+    # issue 26.11: the answers CSV says ja/nee and gives levels as whole numbers; nothing else changed
+    if where.endswith("_csv") and isinstance(old, str):
+        return new == _csv_words(old)
     # issue 26.2: a score in the exports is the whole number the screens show (one rule: half up)
     if where.endswith((".score", ".mediaan_groep", ".kwartiel_1", ".kwartiel_3", ".percentiel")):
         return isinstance(old, float) and new == shown(old)

@@ -191,6 +191,16 @@ MUTATIONS = [
         "        if sent >= limit:",
         "        if sent > limit:",
         "a participant sends one answer more than the facilitator allows",
+        "scan/records/round/respondents.py",
+        "        if inv.personal and inv.used:\n",
+        "        if False:\n",
+        "a used personal code starts a second respondent",
+    ),
+    (
+        "scan/records/round/answers.py",
+        "    if owner[4] == RespondentKind.INVITED.value and (closed := respondents_closed(owner[5])):",
+        "    if False and (closed := respondents_closed(owner[5])):",
+        "an answer after the closing date is stored",
     ),
 ]
 

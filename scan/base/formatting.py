@@ -9,6 +9,7 @@ always adds up.
 from __future__ import annotations
 
 import functools
+import re
 from datetime import date, datetime
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
@@ -84,3 +85,12 @@ def nl_signed(value: float | None, decimals: int = 0) -> str:
 def countdown(seconds: int) -> str:
     """Time left as minutes and seconds: "1:05", "0:09"."""
     return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+_N_IS = re.compile(r"\bn = (?=\d)")
+
+
+def keep_n(text: str) -> str:
+    """ "(n = 5)" never breaks over two lines ("(n =" / "5)"): non-breaking spaces around the "=". Applied
+    where text is drawn (report and presentation templates, Markdown tables, Word tables)."""
+    return _N_IS.sub("n\u00a0=\u00a0", text)

@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from scan.base.formatting import keep_n
+
 # Dutch figures as we format them: "1.234,5", "55%", "40–60", "–", "n = 3"
-_NUMERIC = re.compile(r"^[\d.,%–\- ]+$")
+_NUMERIC = re.compile(r"^[\d.,%–\- \u00a0]+$")
 
 
 def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
+    text = keep_n("" if value is None else str(value))
     # "|" would end the cell, "$" starts a formula in Streamlit's Markdown, newlines end the row
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("$", "\\$").replace("\n", " ").strip()
 

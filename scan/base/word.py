@@ -14,6 +14,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from scan.base.formatting import keep_n
+
 A4 = (Cm(21.0), Cm(29.7))
 MARGIN = Cm(2.0)
 TEXT_WIDTH_CM = 17.0  # A4 width minus both margins
@@ -98,7 +100,7 @@ def add_table(
         for c, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
             cell.width = Cm(widths_cm[c])
             paragraph = cell.paragraphs[0]
-            run = paragraph.add_run(str(value))
+            run = paragraph.add_run(keep_n(str(value)))
             run.font.size = Pt(9.5)
             if is_header:
                 run.bold = True

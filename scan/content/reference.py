@@ -111,6 +111,11 @@ class Reference:
     def peer_group(self, code: str, group_id: str) -> PeerGroup | None:
         return next((g for g in self.selectable_groups(code) if g.id == group_id), None)
 
+    def council_seats(self, code: str, year: int) -> int | None:
+        """The council's seats after the latest election up to ``year`` (Kiesraad), or None if unknown."""
+        found = [e for e in self.elections if e.code == code and e.year <= year]
+        return max(found, key=lambda e: e.year).seats if found else None
+
 
 def _sort_key(name: str) -> str:
     # "'s-Gravenhage" sorts under G, as Dutch lists do.

@@ -22,6 +22,7 @@ from scan.content.reference import reference
 from scan.records.round.choices import AGENDA_FIELDS, MAX_FIELD
 from scan.records.round.follow_up import MAX_NOTE, OWN_FIELDS
 from scan.records.round.follow_up import MAX_TITLE as MAX_OWN_TITLE
+from scan.records.round.respondents import MAX_EXPECTED
 from scan.records.round.rounds import valid_year
 from scan.records.workshop.core import (
     ANSWER_LIMITS,
@@ -93,6 +94,24 @@ def _rounds(row: Row) -> None:
     valid_year(row.get("year"))
     _one_of(row.get("status"), ("open", "closed"), "Status")
     _flag(row, "share_benchmark", "is_demo")
+    until = row.get("respond_until")
+    if until is not None:
+        try:
+            date.fromisoformat(until)
+        except (TypeError, ValueError) as exc:
+            raise InvalidRow(f"Sluitingsdatum '{str(until)[:20]}' is geen datum.") from exc
+
+
+def _invites(row: Row) -> None:
+    _one_of(row.get("role"), ROLE_LABELS, "Rol")
+    _flag(row, "personal")
+
+
+def _role_sizes(row: Row) -> None:
+    _one_of(row.get("role"), ROLE_LABELS, "Rol")
+    expected = row.get("expected")
+    if isinstance(expected, bool) or not isinstance(expected, int) or not 1 <= expected <= MAX_EXPECTED:
+        raise InvalidRow(f"Verwacht aantal '{str(expected)[:20]}' is geen heel aantal van 1 of meer.")
 
 
 def _respondents(row: Row) -> None:
@@ -226,6 +245,8 @@ def _workshop_room_questions(row: Row) -> None:
 
 RULES: dict[str, Callable[[Row], None]] = {
     "rounds": _rounds,
+    "invites": _invites,
+    "role_sizes": _role_sizes,
     "respondents": _respondents,
     "answers": _answers,
     "proposal_status": _proposal_status,

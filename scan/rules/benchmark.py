@@ -165,6 +165,13 @@ class QuestionStat:
     own: int | None
     level_shares: dict[int, float] = field(default_factory=dict)  # level -> share of peers (0-1)
 
+    @property
+    def further(self) -> float:
+        """The share of peers on a higher level than the municipality ("Verder dan u"); 0 without an answer."""
+        if self.own is None:
+            return 0.0
+        return sum(share for level, share in self.level_shares.items() if level > self.own)
+
 
 @dataclass(frozen=True)
 class Comparison:
@@ -186,13 +193,14 @@ class Comparison:
         return self.overall.message
 
     def behind(self) -> list[QuestionStat]:
-        """Questions where the municipality is behind most peers, weakest rank first."""
+        """Questions where the municipality is behind most peers, sorted by the figure their list shows: the
+        largest share of peers further than the municipality first."""
         rows = [
             q
             for q in self.questions
             if q.stat.enough and q.stat.percentile is not None and q.stat.percentile < BEHIND_PERCENTILE
         ]
-        return sorted(rows, key=lambda q: (q.stat.percentile, q.question_id))
+        return sorted(rows, key=lambda q: (-q.further, q.question_id))
 
 
 def overall_scores(scores: pd.DataFrame) -> pd.Series:

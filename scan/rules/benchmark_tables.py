@@ -36,13 +36,12 @@ def comparison_tables(bank: QuestionBank, comparison: Comparison, score: ScanSco
     behind = []
     for q in comparison.behind():
         question = bank.question(q.question_id)
-        further = sum(share for level, share in q.level_shares.items() if q.own is not None and level > q.own)
         behind.append(
             {
                 "Vraag": question.statement,
                 "Uw antwoord": _level(question, q.own),
                 "Mediaan groep": f"niveau {nl_number(q.stat.median, 1)}",
-                "Verder dan u": nl_percent(further),
+                "Verder dan u": nl_percent(q.further),
                 "n": q.stat.n,
             }
         )

@@ -57,9 +57,24 @@ class PeerAdoption(MinimumN):
         if not self.enough:
             return f"Vergelijking met {self.group_label}: {self.message}."
         return (
-            f"{self.in_place} van de {self.n} gemeenten in {self.group_label} met gegevens hebben dit al "
+            f"{self.in_place} van de {self.n} {_members(self.group_label)} met gegevens hebben dit al "
             f"(niveau {IN_PLACE_LEVEL} of hoger)."
         )
+
+
+def _members(label: str) -> str:
+    """The group's municipalities inside a sentence: "gemeenten van 20.000 tot 50.000 inwoners (circa)",
+    "gemeenten in de M50 (middelgrote gemeenten)", never "gemeenten in Gemeenten met …"."""
+    if label.startswith("Gemeenten met "):
+        return "gemeenten van " + label.removeprefix("Gemeenten met ")
+    if label == "Alle gemeenten":
+        return "gemeenten"
+    if label.startswith("Provincie "):
+        return "gemeenten in de provincie " + label.removeprefix("Provincie ")
+    if ":" in label:
+        short, _, rest = label.partition(":")
+        return f"gemeenten in de {short.strip()} ({rest.strip()})"
+    return f"gemeenten in {label}"
 
 
 def _measured_by(bank: QuestionBank, proposal: Proposal) -> list[str]:

@@ -557,6 +557,41 @@ def _m025_workshop_questions(db: sqlite_utils.Database) -> None:
     db.table("workshop_room_votes").create_index(["participant_id"])
 
 
+@MIGRATIONS(name="026_personal_invitations")
+def _m026_personal_invitations(db: sqlite_utils.Database) -> None:
+    # response "n van N" and personal invitations (issue 26.9). A personal code makes one respondent at
+    # most: the trigger refuses a second, whatever writer forgets to check (scan/records/round/respondents.py
+    # checks first, with a Dutch message). ``respond_until``: the last day (Dutch time) on which invited
+    # respondents can start, answer and send; NULL: until the round closes. ``role_sizes``: how many people
+    # the griffier expects per role (the council's seats come from the Kiesraad data when none is typed).
+    db.execute("ALTER TABLE invites ADD COLUMN personal INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE rounds ADD COLUMN respond_until TEXT")
+    db.table("role_sizes").create(
+        {"round_id": int, "role": str, "expected": int},
+        pk=("round_id", "role"),
+        foreign_keys=[("round_id", "rounds", "id")],
+        not_null={"expected"},
+    )
+    db.table("respondents").create_index(["invite_id"])
+    db.execute(
+        "CREATE TRIGGER respondents_one_per_personal_invite BEFORE INSERT ON respondents "
+        "WHEN NEW.invite_id IS NOT NULL "
+        "AND EXISTS (SELECT 1 FROM invites WHERE id = NEW.invite_id AND personal = 1) "
+        "AND EXISTS (SELECT 1 FROM respondents WHERE invite_id = NEW.invite_id) "
+        "BEGIN SELECT RAISE(ABORT, 'personal invite already used'); END;"
+    )
+    # the expected sizes and the closing date are shown in the round's documents: they move its version
+    for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+        db.execute(
+            f"CREATE TRIGGER role_sizes_{event.lower()}_stamps_round AFTER {event} ON role_sizes "
+            f"BEGIN {_stamp_round(f'{row}.round_id')} END;"
+        )
+    db.execute(
+        "CREATE TRIGGER rounds_respond_until_stamps_round AFTER UPDATE OF respond_until ON rounds "
+        f"WHEN OLD.respond_until IS NOT NEW.respond_until BEGIN {_stamp_round('NEW.id')} END;"
+    )
+
+
 # --- 027: following up the agenda (issue 26.8) -----------------------------------------------------
 
 

@@ -158,6 +158,12 @@ CSS = """
   [data-testid="stFileUploaderDropzone"] button { min-height: 44px !important; }
   /* the link beside a heading shows on hover only: no tap target on a phone */
   [data-testid="stHeaderActionElements"] { display: none !important; }
+  /* a table fits the screen: smaller type and padding, and only a word longer than its column breaks; the
+     page never pans sideways, and no scrolling box without a keyboard stop (axe: scrollable-region-focusable) */
+  [data-testid="stMarkdownContainer"] table { max-width: 100% !important; font-size: 0.85rem !important; }
+  [data-testid="stMarkdownContainer"] th, [data-testid="stMarkdownContainer"] td {
+    padding: 0.3rem 0.35rem !important; overflow-wrap: anywhere !important;
+  }
 }
 """
 

@@ -2,7 +2,8 @@
 
 Streamlit's index.html says ``lang="en"``; screen readers then read Dutch text with English
 pronunciation (WCAG 3.1.1). The page also gets scan/ui/dutch.py's style and script: Streamlit's own
-English words in Dutch, and tap targets of 44 px on phones. Only HTML responses are touched;
+English words in Dutch, and tap targets of 44 px on phones; and scan/ui/keep_input.py's script (Esc keeps a
+choice, typed text is not left unsaved without a question). Only HTML responses are touched;
 gzip-encoded ones are unpacked, changed and packed again.
 """
 
@@ -12,6 +13,7 @@ import gzip
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from scan.ui import keep_input
 from scan.ui.dutch import head_snippet
 
 OLD = b'<html lang="en"'
@@ -20,7 +22,7 @@ NEW = b'<html lang="nl"'
 OLD_TITLE = b"<title>Streamlit</title>"
 NEW_TITLE = b"<title>democratiescan</title>"
 HEAD_END = b"</head>"
-HEAD = head_snippet() + HEAD_END
+HEAD = head_snippet() + keep_input.head_snippet() + HEAD_END
 
 
 def _dutch(body: bytes) -> bytes:

@@ -242,9 +242,13 @@ def to_xlsx(view: RoundView) -> bytes:
 
 
 def to_csv(view: RoundView) -> bytes:
-    """Answers, semicolon-separated with decimal commas, as Dutch Excel opens it; UTF-8 with BOM.
-    A cell that a spreadsheet would read as a formula starts with an apostrophe."""
+    """Answers, semicolon-separated with decimal commas, as Dutch Excel opens it; UTF-8 with BOM; levels as
+    whole numbers, "weet niet" as ja/nee. A cell that a spreadsheet would read as a formula starts with an
+    apostrophe."""
     frame = _text_cells(answers_frame(view), spreadsheet_cell)
+    # a level is a whole number ("3", never "3,0" from a column with gaps); yes and no in Dutch words
+    frame["antwoord"] = frame["antwoord"].astype("Int64")
+    frame["weet_niet"] = frame["weet_niet"].map(lambda v: None if pd.isna(v) else ("ja" if v else "nee"))
     return frame.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
 
 

@@ -68,6 +68,7 @@ class RolesSlide:
     rows: list[list[str]]
     starters: list[str]
     too_few: list[str]
+    response: str = ""  # "Respons: 12 van de 27 raadsleden deden mee (44%); …" (views/response.py)
 
 
 @dataclass(frozen=True)
@@ -155,13 +156,16 @@ class Presentation:
             return []
         table = replace(self.roles, starters=[])
         starters = _pages(self.roles.starters, lambda s: _lines(s, "wide") + 1)
+        response = _lines(self.roles.response, "wide") if self.roles.response else 0
         if (
-            len(self.roles.rows) + 1 + sum(_lines(s, "wide") + 1 for s in self.roles.starters)
+            len(self.roles.rows) + 1 + response + sum(_lines(s, "wide") + 1 for s in self.roles.starters)
             <= LINES_PER_SCREEN
         ):
             return [self.roles]
         return [table] + [
-            replace(self.roles, header=[], rows=[], starters=page, too_few=[]) for page in starters if page
+            replace(self.roles, header=[], rows=[], starters=page, too_few=[], response="")
+            for page in starters
+            if page
         ]
 
     @property
@@ -314,7 +318,9 @@ def _roles(view: round_views.RoundView, bank) -> RolesSlide | None:
     too_few = [
         f"{GROUP_LABELS[r.role].lower()} (n = {r.respondents})" for r in results.values() if not r.enough
     ]
-    return RolesSlide(header, rows, [d.sentence(bank) for d in view.roles.divergences], too_few)
+    said = view.response.sentences
+    response = f"Respons: {'; '.join(said)}." if said else ""
+    return RolesSlide(header, rows, [d.sentence(bank) for d in view.roles.divergences], too_few, response)
 
 
 def agreement_slide(view: agreement_views.AgreementView, bank) -> AgreementSlide:

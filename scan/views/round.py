@@ -14,6 +14,7 @@ from scan.storage.core import Store
 from scan.views.agenda import Agenda, Suggestions, agenda, suggestions
 from scan.views.agreement import AgreementView, agreement_view
 from scan.views.peers import adoption, comparison, group_for, group_line, peer_data
+from scan.views.response import Response, response
 from scan.views.self_scan import (
     Roles,
     SelfScan,
@@ -45,6 +46,7 @@ class RoundView:
     agreement: AgreementView
     agenda: Agenda
     respondent_answers: list[tuple]  # the exports' published respondents' rows (self_scan.respondent_answers)
+    response: Response  # "12 van de 27 raadsleden deden mee", per role
 
     @property
     def peers_are_demo(self) -> bool:
@@ -96,4 +98,5 @@ def _assemble(
         agreement=agreement,
         agenda=agenda(store, rnd, scan, bank, outcomes),
         respondent_answers=respondent_answers(store, rnd, publication),
+        response=response(store, rnd),
     )

@@ -10,7 +10,11 @@ _SPLIT = re.compile(r"(?<!\\)\|")
 
 
 def _cells(line: str) -> list[str]:
-    return [c.strip().replace("\\|", "|").replace("\\$", "$") for c in _SPLIT.split(line.strip())[1:-1]]
+    # a non-breaking space reads as a space ("(n = 5)" is kept on one line with them)
+    return [
+        c.strip().replace("\\|", "|").replace("\\$", "$").replace("\u00a0", " ")
+        for c in _SPLIT.split(line.strip())[1:-1]
+    ]
 
 
 def markdown_tables(at) -> list[pd.DataFrame]:

@@ -12,9 +12,9 @@ from sqlite_utils import Database
 
 from scan.base.errors import InvalidAnswer, ScanError
 from scan.base.text import clean_input, printable
-from scan.content.models import ROLE_LABELS, SELF_ROLE, WORKSHOP_ROLE
+from scan.content.models import ROLE_LABELS, SELF_ROLE, WORKSHOP_ROLE, RespondentKind
 from scan.content.questionbank import question_bank
-from scan.records.round.rounds import require_open, self_respondent
+from scan.records.round.rounds import require_open, respondents_closed, self_respondent
 from scan.rules.answer_words import in_sentence
 from scan.rules.scoring import Answer, check_answer
 from scan.storage.core import Store, now
@@ -70,14 +70,16 @@ def _respondent_for(db: Database, round_id: int, respondent_id: int | None, ques
     """The respondent who answers (the self-scan by default), checked against round and role."""
     respondent = respondent_id if respondent_id is not None else self_respondent(db, round_id)
     owner = db.execute(
-        "SELECT p.round_id, p.role, p.finished_at, i.revoked_at FROM respondents p "
-        "LEFT JOIN invites i ON i.id = p.invite_id WHERE p.id = ?",
+        "SELECT p.round_id, p.role, p.finished_at, i.revoked_at, p.kind, r.respond_until FROM respondents p "
+        "LEFT JOIN invites i ON i.id = p.invite_id JOIN rounds r ON r.id = p.round_id WHERE p.id = ?",
         [respondent],
     ).fetchone()
     if owner is None or owner[0] != round_id:
         raise InvalidAnswer("Deze deelnemer hoort niet bij deze scanronde.")
     if owner[3] is not None:  # read in the answer's own write: a code revoked a moment ago stops it
         raise InvalidAnswer("Deze code is ingetrokken door de griffie en werkt niet meer.")
+    if owner[4] == RespondentKind.INVITED.value and (closed := respondents_closed(owner[5])):
+        raise InvalidAnswer(closed)  # the closing date, as this write sees it
     if owner[2] is not None:
         # final once sent: a changed answer would let two views of a role's figure differ by one person
         raise InvalidAnswer("U heeft uw antwoorden al verstuurd met 'Klaar'; ze kunnen niet meer veranderen.")

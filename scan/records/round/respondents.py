@@ -1,8 +1,13 @@
-"""Invited respondents: role codes, anonymous answering, response overview, closing a round.
+"""Invited respondents: role codes, personal codes, anonymous answering, response overview,
+expected sizes per role, closing a round.
 
-A code belongs to one round and one role; everybody with the code answers anonymously as
-a new respondent. Only hashes of codes and of respondents' resume tokens are stored, and
-no name or e-mail address: a respondent is a role and a random token.
+A code belongs to one round and one role. With a shared role code everybody who has it answers
+anonymously as a new respondent. A personal code (one per invitee) makes one respondent at most:
+whoever starts with it continues with the resume token in the link (as with a role code); a second
+start with the same code is refused. The code alone never reopens someone's answers: the griffier
+who holds the list of codes (to mail them) cannot read what a named invitee answered.
+Only hashes of codes and of respondents' resume tokens are stored, and no name or e-mail address:
+a respondent is a role and a random token.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from scan.base.errors import ScanError
+from scan.base.formatting import nl_number
 from scan.content.models import ROLE_LABELS, RespondentKind
 from scan.records.round import answers as answer_store
 from scan.records.round import rounds
@@ -25,6 +31,12 @@ from scan.storage.core import Store, inserted_id, now
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: easy to type from a slide
 CODE_LENGTH = 12
 TOKEN_BYTES = 24
+MAX_PERSONAL = 500  # personal codes made at once: a council, a panel of residents
+MAX_EXPECTED = 1_000_000
+USED = (
+    "Deze persoonlijke code is al gebruikt. Een persoonlijke code werkt één keer. Begon u zelf al? "
+    "Ga dan verder met de link in de browser waarin u begon. Lukt dat niet? Vraag de griffie om een nieuwe code."
+)
 
 
 class InvalidCode(ScanError):
@@ -46,6 +58,19 @@ class Invite:
     role: str
     created_at: str
     revoked_at: str | None
+    personal: bool = False  # one invitee's code: one respondent at most
+    used: bool = False  # someone started with it (matters for a personal code)
+
+
+_INVITE_COLUMNS = (
+    "id, round_id, role, created_at, revoked_at, personal, "
+    "EXISTS (SELECT 1 FROM respondents WHERE invite_id = invites.id)"
+)
+
+
+def _invite(row: tuple) -> Invite:
+    iid, round_id, role, created, revoked, personal, used = row
+    return Invite(iid, round_id, role, created, revoked, bool(personal), bool(used))
 
 
 @dataclass(frozen=True)
@@ -56,11 +81,15 @@ class Respondent:
     finished: bool
 
 
+def _new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
 def create_invite(store: Store, round_id: int, role: str) -> tuple[Invite, str]:
-    """A new code for one role; the code itself is returned once and only its hash is stored."""
+    """A new shared code for one role; the code itself is returned once and only its hash is stored."""
     if role not in ROLE_LABELS:
         raise ScanError(f"Onbekende rol '{role}'.")
-    code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    code = _new_code()
     stamp = now()
     with store.write() as db:
         require_open(db, round_id, "Deze scanronde is gesloten; er kunnen geen deelnemers meer bij.")
@@ -73,12 +102,29 @@ def create_invite(store: Store, round_id: int, role: str) -> tuple[Invite, str]:
     return Invite(invite_id, round_id, role, stamp, None), code
 
 
+def create_personal_invites(store: Store, round_id: int, role: str, count: object) -> list[str]:
+    """``count`` personal codes for one role, one per invitee, made in one step; the codes are returned
+    once and only their hashes are stored. Refused, making none, for a bad count or a closed round."""
+    if role not in ROLE_LABELS:
+        raise ScanError(f"Onbekende rol '{role}'.")
+    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_PERSONAL:
+        raise ScanError(f"Kies een aantal persoonlijke codes van 1 tot en met {MAX_PERSONAL}.")
+    codes = [_new_code() for _ in range(count)]
+    stamp = now()
+    with store.write() as db:
+        require_open(db, round_id, "Deze scanronde is gesloten; er kunnen geen deelnemers meer bij.")
+        db.conn.executemany(
+            "INSERT INTO invites (round_id, role, code_hash, created_at, personal) VALUES (?, ?, ?, ?, 1)",
+            [(round_id, role, _hash(code), stamp) for code in codes],
+        )
+    return codes
+
+
 def invites_for(store: Store, round_id: int) -> list[Invite]:
     rows = store.db.execute(
-        "SELECT id, round_id, role, created_at, revoked_at FROM invites WHERE round_id = ? ORDER BY id",
-        [round_id],
+        f"SELECT {_INVITE_COLUMNS} FROM invites WHERE round_id = ? ORDER BY id", [round_id]
     ).fetchall()
-    return [Invite(*row) for row in rows]
+    return [_invite(row) for row in rows]
 
 
 def revoke_invite(store: Store, round_id: int, invite_id: int) -> None:
@@ -98,24 +144,30 @@ def _open_code(db: Database, code: str) -> tuple[Invite, Round]:
     """``open_code`` on a connection: inside a write, it decides on what that write sees."""
     cleaned = normalise_code(code or "")
     row = db.execute(
-        "SELECT id, round_id, role, created_at, revoked_at FROM invites WHERE code_hash = ?", [_hash(cleaned)]
+        f"SELECT {_INVITE_COLUMNS} FROM invites WHERE code_hash = ?", [_hash(cleaned)]
     ).fetchone()
     if len(cleaned) != CODE_LENGTH or row is None:
         raise InvalidCode("Deze code kennen we niet. Controleer de code of vraag de griffie om een nieuwe.")
-    inv = Invite(*row)
+    inv = _invite(row)
     if inv.revoked_at:
         raise InvalidCode("Deze code is ingetrokken door de griffie en werkt niet meer.")
     rnd = rounds.read(db, inv.round_id)
     if not rnd.is_open:
         raise InvalidCode("Deze scan is gesloten. Bedankt voor uw belangstelling.")
+    if closed := rounds.respondents_closed(rnd.respond_until):
+        raise InvalidCode(closed)
     return inv, rnd
 
 
 def join(store: Store, code: str) -> tuple[Respondent, str]:
-    """A new anonymous respondent for this code; returns it with its resume token."""
+    """A new anonymous respondent for this code; returns it with its resume token. A personal code that
+    someone already started with is refused (a second start would count one invitee twice)."""
     token = secrets.token_urlsafe(TOKEN_BYTES)
     with store.write() as db:
-        inv, rnd = _open_code(db, code)  # in the write: a code revoked or a round closed just now counts
+        # in the write: a code revoked, a round closed or a personal code used just now counts
+        inv, rnd = _open_code(db, code)
+        if inv.personal and inv.used:
+            raise InvalidCode(USED)
         rid = inserted_id(
             db.execute(
                 "INSERT INTO respondents (round_id, role, kind, invite_id, token_hash, created_at) "
@@ -168,11 +220,13 @@ class RoleResponse:
     role: str
     started: int
     finished: int
-    active_codes: int
+    active_codes: int  # shared and personal codes that still work
+    personal_codes: int = 0  # personal codes made (also revoked ones: each was one invitee)
+    personal_used: int = 0  # of those, the ones someone started with
 
 
 def response_overview(store: Store, round_id: int) -> list[RoleResponse]:
-    """Per role: respondents who started (gave any answer) and finished."""
+    """Per role: respondents who started (gave any answer) and finished, and the codes."""
     rows = store.db.execute(
         """
         SELECT p.role,
@@ -186,15 +240,47 @@ def response_overview(store: Store, round_id: int) -> list[RoleResponse]:
     ).fetchall()
     counts = {role: (started, finished) for role, started, finished in rows}
     codes = store.db.execute(
-        "SELECT role, COUNT(*) FROM invites WHERE round_id = ? AND revoked_at IS NULL GROUP BY role",
+        """
+        SELECT role, COUNT(CASE WHEN revoked_at IS NULL THEN 1 END), COUNT(CASE WHEN personal = 1 THEN 1 END),
+               COUNT(CASE WHEN personal = 1
+                     AND EXISTS (SELECT 1 FROM respondents p WHERE p.invite_id = invites.id) THEN 1 END)
+        FROM invites WHERE round_id = ? GROUP BY role
+        """,
         [round_id],
     ).fetchall()
-    active = dict(codes)
+    made = {role: (active, personal, used) for role, active, personal, used in codes}
     return [
-        RoleResponse(role, *counts.get(role, (0, 0)), active.get(role, 0))
+        RoleResponse(role, *counts.get(role, (0, 0)), *made.get(role, (0, 0, 0)))
         for role in ROLE_LABELS
-        if role in counts or role in active
+        if role in counts or role in made
     ]
+
+
+def set_expected(store: Store, round_id: int, role: str, expected: object) -> None:
+    """How many people the griffier expects to answer for a role (None: not said). Refused, changing
+    nothing, for an unknown role, a number below 1 or a closed round."""
+    if role not in ROLE_LABELS:
+        raise ScanError(f"Onbekende rol '{role}'.")
+    if expected is not None and (
+        isinstance(expected, bool) or not isinstance(expected, int) or not 1 <= expected <= MAX_EXPECTED
+    ):
+        raise ScanError(f"Vul een heel aantal in van 1 tot en met {nl_number(MAX_EXPECTED)}.")
+    with store.write() as db:
+        require_open(db, round_id, "Deze scanronde is gesloten; de verwachte aantallen liggen vast.")
+        if expected is None:
+            db.execute("DELETE FROM role_sizes WHERE round_id = ? AND role = ?", [round_id, role])
+        else:
+            db.execute(
+                "INSERT INTO role_sizes (round_id, role, expected) VALUES (?, ?, ?) "
+                "ON CONFLICT (round_id, role) DO UPDATE SET expected = excluded.expected",
+                [round_id, role, expected],
+            )
+
+
+def expected_sizes(store: Store, round_id: int) -> dict[str, int]:
+    """The sizes the griffier typed, per role."""
+    rows = store.db.execute("SELECT role, expected FROM role_sizes WHERE round_id = ?", [round_id]).fetchall()
+    return dict(rows)
 
 
 def counted(store: Store, round_id: int) -> list[VoiceRespondent]:

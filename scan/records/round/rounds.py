@@ -4,10 +4,13 @@ here; its version is kept by the schema (see scan/storage/schema.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
 from scan.base.errors import NotFound, ScanError
+from scan.base.formatting import nl_date
 from scan.content.models import SELF_ROLE, RespondentKind
 from scan.content.reference import reference
 from scan.storage.core import Store, inserted_id, now
@@ -15,7 +18,8 @@ from scan.storage.schema_graph import delete_with_dependents
 
 MIN_YEAR, MAX_YEAR = 2018, 2100
 _COLUMNS = (
-    "id, gm_code, year, status, share_benchmark, is_demo, version, created_at, updated_at, comparison_group"
+    "id, gm_code, year, status, share_benchmark, is_demo, version, created_at, updated_at, comparison_group, "
+    "respond_until"
 )
 
 
@@ -31,6 +35,7 @@ class Round:
     created_at: str
     updated_at: str
     comparison_group: str | None = None  # the group the griffier chose for this round; None: the default
+    respond_until: str | None = None  # ISO date: invited respondents' last day (Dutch time); None: no date
 
     @property
     def is_open(self) -> bool:
@@ -43,8 +48,8 @@ class Round:
 
     @classmethod
     def from_row(cls, row: tuple) -> Round:
-        rid, code, year, status, share, demo, version, created, updated, group = row
-        return cls(rid, code, year, status, bool(share), bool(demo), version, created, updated, group)
+        rid, code, year, status, share, demo, version, created, updated, group, until = row
+        return cls(rid, code, year, status, bool(share), bool(demo), version, created, updated, group, until)
 
 
 def valid_year(year: object) -> int:
@@ -152,6 +157,44 @@ def set_comparison_group(store: Store, round_id: int, group_id: str) -> Round:
         if reference().peer_group(rnd.gm_code, group_id) is None:
             raise ScanError(f"Vergelijkingsgroep '{group_id}' bestaat niet. Kies een groep uit de lijst.")
         db.execute("UPDATE rounds SET comparison_group = ? WHERE id = ?", [group_id, round_id])
+        return read(db, round_id)
+
+
+DUTCH_TIME = ZoneInfo("Europe/Amsterdam")
+LONGEST_INVITATION = timedelta(days=366)
+
+
+def today() -> date:
+    """Today in the Netherlands: a closing date ends at midnight Dutch time, wherever the server runs."""
+    return datetime.now(DUTCH_TIME).date()
+
+
+def respondents_closed(respond_until: str | None, on: date | None = None) -> str | None:
+    """Why invited respondents can no longer start, answer or send (the closing date has passed), or None."""
+    if respond_until is None:
+        return None
+    last = date.fromisoformat(respond_until)
+    if (on or today()) <= last:
+        return None
+    return f"De vragenlijst stond open tot en met {nl_date(last)}. Bedankt voor uw belangstelling."
+
+
+def set_respond_until(store: Store, round_id: int, until: date | None) -> Round:
+    """The last day on which invited respondents can answer (None: until the round closes). Refused,
+    changing nothing, for a day in the past or more than a year ahead, or a closed round."""
+    if until is not None:
+        if not isinstance(until, date) or isinstance(until, datetime):
+            raise ScanError("Kies een datum.")
+        if until < today():
+            raise ScanError("Kies een datum vanaf vandaag: een sluitingsdatum in het verleden kan niet.")
+        if until > today() + LONGEST_INVITATION:
+            raise ScanError("Kies een datum binnen een jaar vanaf vandaag.")
+    with store.write() as db:
+        require_open(db, round_id, "Deze scanronde is gesloten; de sluitingsdatum ligt vast.")
+        db.execute(
+            "UPDATE rounds SET respond_until = ? WHERE id = ?",
+            [until.isoformat() if until else None, round_id],
+        )
         return read(db, round_id)
 
 

@@ -183,6 +183,13 @@ def _themes(
     return result
 
 
+def _at(passage: Passage) -> str:
+    """Where a passage stands, after "Gevonden": "op pagina 4", "in alinea 3", "(plaats onbekend)"."""
+    if passage.page is not None:
+        return f"op {passage.where}"
+    return f"in {passage.where}" if passage.paragraph is not None else f"({passage.where})"
+
+
 def _reason(status: str, shown: list[Passage], denied: list[Passage]) -> str:
     if status == "niet_gevonden":
         if denied:
@@ -192,7 +199,7 @@ def _reason(status: str, shown: list[Passage], denied: list[Passage]) -> str:
     best = shown[0]
     words = ", ".join(f"'{t}'" for t in best.terms[:6])
     if status == "staat_erin":
-        return f"Gevonden op {best.where}: {words}."
+        return f"Gevonden {_at(best)}: {words}."
     if best.hedged:
         return f"Alleen als iets om te onderzoeken of te verkennen ({best.where}: {words})."
     return f"Alleen verwante woorden, geen duidelijke belofte ({best.where}: {words})."

@@ -19,15 +19,8 @@ import streamlit as st
 from scan.base.filenames import file_name
 from scan.content.models import ROLE_LABELS
 from scan.content.questionbank import QuestionBank
+from scan.views.response import GREETING, code_link
 
-GREETING = {
-    "griffie": "Beste collega",
-    "college": "Beste leden van het college",
-    "ambtelijk": "Beste collega's",
-    "raad": "Beste raadsleden",
-    "inwoners": "Beste inwoner",
-    "partners": "Beste partner",
-}
 WHO = {
     "griffie": "als medewerker van de griffie",
     "college": "als lid van het college",
@@ -67,7 +60,7 @@ def make(bank: QuestionBank, municipality: str, year: int, role: str, code: str,
         year=year,
         role=role,
         code=code,
-        link=f"{root}/?code={code}",
+        link=code_link(root, code),
         entry=f"{root}/?meedoen",
         questions=len(questions),
         kind=kind,

@@ -26,6 +26,8 @@ KEY_PLACE = f"vragenlijst_plek_{rnd.id}"  # where this session is in the round: 
 # What this screen last showed of each stored answer: a save expects it, so a change someone else made
 # meanwhile (two griffiers on one round) is reported instead of overwritten.
 KEY_SHOWN = f"vragenlijst_getoond_{rnd.id}"
+KEY_TOP = "vragenlijst_verplaatst"  # how often this session moved to another section with the buttons
+KEY_SCROLL = "vragenlijst_naar_boven"  # this run follows such a move: scroll to the top
 
 
 def _answer_key(qid: str) -> str:
@@ -84,6 +86,8 @@ def _confirm(qid: str) -> None:
 def _go_to(section: int) -> None:
     st.session_state[KEY_SECTION] = section
     _remember_section()
+    st.session_state[KEY_TOP] = st.session_state.get(KEY_TOP, 0) + 1  # start the section at its top
+    st.session_state[KEY_SCROLL] = True
 
 
 def _remember_section() -> None:
@@ -209,3 +213,14 @@ if position < len(sections) - 1:
     )
 else:
     next_col.page_link("scan/ui/pages/results.py", label="Naar de resultaten", icon=":material/insights:")
+
+if st.session_state.pop(KEY_SCROLL, False):
+    moved = st.session_state[KEY_TOP]
+    # "Volgende" and "Vorige" keep the scroll position of the old section, at its bottom: scroll up, so
+    # the first questions of the new one are not skipped. (The count makes each script new, so it runs.)
+    st.html(
+        f"<script>/* {moved} */ window.scrollTo(0, 0); document.querySelectorAll("
+        '\'[data-testid="stMain"], [data-testid="stAppViewContainer"]\').forEach('
+        "function (e) { e.scrollTo(0, 0); });</script>",
+        unsafe_allow_javascript=True,
+    )

@@ -5,10 +5,12 @@ the URL (``?code=…&r=…``) so a refresh or a closed tab loses nothing.
 """
 
 import json
+from datetime import date
 
 import streamlit as st
 
 from scan.base.errors import ScanError
+from scan.base.formatting import nl_date
 from scan.content.models import ROLE_LABELS
 from scan.records import workshop
 from scan.records.round import answers as answer_store
@@ -71,6 +73,9 @@ except ScanError as exc:
 name = get_reference().municipality(rnd.gm_code).name
 role_label = ROLE_LABELS[invite.role].lower()
 token = st.query_params.get("r", "")
+if not token and invite.personal and invite.used:
+    st.error(respondents.USED)  # one start per personal code: a second would count one invitee twice
+    st.stop()
 if not token:
     st.write(
         f"U doet mee aan de democratiescan van {name} ({rnd.year}) als: **{role_label}**. "
@@ -78,7 +83,11 @@ if not token:
         "Uitkomsten per groep tonen we pas als minstens 5 mensen hebben geantwoord."
     )
     if st.button("Begin", type="primary", key="deelnemer_begin"):
-        _, new_token = respondents.join(store, code)
+        try:
+            _, new_token = respondents.join(store, code)
+        except ScanError as exc:  # used, revoked or closed a moment ago
+            st.error(str(exc))
+            st.stop()
         st.query_params["r"] = new_token
         st.rerun()
     st.stop()
@@ -99,6 +108,13 @@ def _save(qid: str) -> None:
 
 
 st.caption(f"Democratiescan {name} {rnd.year} · u antwoordt als {role_label} · anoniem")
+if invite.personal and not me.finished:
+    st.caption(
+        "Later verder? Bewaar deze pagina als bladwijzer. Uw persoonlijke code werkt maar één keer: "
+        "alleen met deze link gaat u verder met uw eigen antwoorden."
+    )
+if rnd.respond_until and not me.finished:
+    st.caption(f"U kunt antwoorden tot en met {nl_date(date.fromisoformat(rnd.respond_until))}.")
 if error := st.session_state.pop(KEY_ERROR, None):
     st.error(error)
 answers = answer_store.of(store, rnd.id, me.id)

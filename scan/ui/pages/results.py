@@ -70,7 +70,8 @@ st.caption(
     "de workshops, de agenda en de werkwijze. De PDF is toegankelijk (PDF/UA). Het maken duurt een paar seconden."
 )
 st.caption(peer_group.caption_line(rnd))  # the report and the Excel file compare with the round's group
-download_cols = st.columns(5)
+# two rows of three (the report, then the data): five in a row are cut off beside the menu at 1280 px
+download_cols = [*st.columns(3), *st.columns(3)[:2]]
 for col, (fmt, label) in zip(
     download_cols,
     [

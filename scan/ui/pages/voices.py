@@ -4,6 +4,8 @@ import streamlit as st
 
 from scan.rules.benchmark import MIN_N
 from scan.ui.components import cached, context
+from scan.ui.services import get_store
+from scan.views import response as response_views
 
 rnd = context.require_round()
 
@@ -12,6 +14,9 @@ st.write(
     f"Hoe kijken griffie, college, ambtelijke organisatie, gemeenteraad, inwoners en maatschappelijke partners naar de democratie? Een groep telt pas mee "
     f"vanaf {MIN_N} respondenten; daaronder ziet u alleen het aantal."
 )
+said = response_views.response(get_store(), rnd).sentences
+if said:
+    st.write(f"**Wie deden mee?** {'; '.join(said)}.")
 table, figure, sentences, any_shown = cached.voices(rnd)
 st.markdown(table)
 if figure is not None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from scan.base.errors import ScanError
-from scan.base.formatting import nl_number
+from scan.base.formatting import keep_n, nl_number
 from scan.content.models import PAMPHLET
 from scan.rules.agenda import AgendaItem, Input, document_intro, document_title
 from scan.rules.benchmark import MIN_N
@@ -60,6 +60,11 @@ def _environment() -> Environment:
         autoescape=select_autoescape(["html", "j2"], default=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        # every value drawn: "(n = 5)" stays on one line
+        # (markup marked safe, such as the stylesheet, stays as it is: a changed copy would lose the mark)
+        finalize=lambda value: (
+            keep_n(value) if isinstance(value, str) and not hasattr(value, "__html__") else value
+        ),
     )
     env.globals["pamphlet"] = PAMPHLET
     env.filters["num"] = nl_number

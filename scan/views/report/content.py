@@ -98,6 +98,8 @@ class RolesView:
     starters: list[str]  # conversation starters (roles with n >= MIN_N)
     any_enough: bool
     too_few: list[str]  # roles with answers but fewer than MIN_N respondents, with their n
+    response: list[str]  # "12 van de 27 raadsleden deden mee (44%)", per role with codes or respondents
+    until: str  # "Deelnemers konden antwoorden tot en met …", or ""
 
 
 @dataclass(frozen=True)
@@ -273,13 +275,12 @@ def _peers(bank: QuestionBank, view: round_views.RoundView) -> ComparisonView:
     for q in c.behind():
         question = bank.question(q.question_id)
         own_words, _ = level_words(question, q.own)
-        further = sum(share for level, share in q.level_shares.items() if q.own is not None and level > q.own)
         behind.append(
             [
                 question.statement,
                 own_words,
                 f"niveau {nl_number(q.stat.median, 1)}",
-                nl_percent(further),
+                nl_percent(q.further),
                 nl_number(q.stat.n),
             ]
         )
@@ -307,7 +308,9 @@ def _roles(bank: QuestionBank, view: round_views.RoundView) -> RolesView:
     shown = [r for r in results.values() if r.enough]
     few = [f"{GROUP_LABELS[r.role]} (n = {r.respondents})" for r in results.values() if not r.enough]
     starters = [d.sentence(bank) for d in view.roles.divergences]
-    return RolesView(rows, header, starters, bool(shown), few)
+    return RolesView(
+        rows, header, starters, bool(shown), few, view.response.sentences, view.response.until_sentence
+    )
 
 
 def _workshops(bank: QuestionBank, outcomes: list[workshop_views.WorkshopOutcome]) -> list[WorkshopView]:

@@ -9,6 +9,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from scan.base import word
+from scan.base.formatting import keep_n
 from scan.content.models import PAMPHLET
 from scan.rules.agenda import add_inputs_to_docx, add_item_to_docx
 from scan.rules.answer_words import DONT_KNOW_COUNT
@@ -171,6 +172,11 @@ def write(d: ReportData) -> bytes:
         doc.add_paragraph(f"{p.message[0].upper()}{p.message[1:]}: er zijn geen groepscijfers.")
 
     doc.add_heading("Hoe kijken de verschillende rollen ertegen aan?", level=1)
+    if d.roles.response:
+        doc.add_heading("Wie deden mee?", level=2)
+        for line in d.roles.response:
+            doc.add_paragraph(line, style="List Bullet")
+        doc.add_paragraph(" ".join(["Meegedaan: verstuurd met Klaar.", d.roles.until]).strip())
     if d.roles.any_enough:
         doc.add_paragraph(
             f"Gemiddelde score per rol (0–100; alleen rollen met minstens {MIN_N} respondenten)."
@@ -187,7 +193,7 @@ def write(d: ReportData) -> bytes:
         doc.add_paragraph("Alleen de griffie vulde de scan in; er zijn (nog) geen andere respondenten.")
     if d.roles.too_few:
         doc.add_paragraph(
-            f"Te weinig respondenten voor cijfers (minimaal {MIN_N}): {', '.join(d.roles.too_few)}."
+            keep_n(f"Te weinig respondenten voor cijfers (minimaal {MIN_N}): {', '.join(d.roles.too_few)}.")
         )
     if d.roles.starters:
         doc.add_heading("Gespreksstarters", level=2)

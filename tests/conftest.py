@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import shutil
 import sqlite3
 from dataclasses import dataclass
@@ -11,6 +12,16 @@ import pytest
 
 from scan.content.questionbank import QUESTIONS_DIR, QuestionBank, question_bank
 from scan.storage.core import Store
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto``: one worker per core for the fast tests; two per core once browser tests are in the run.
+    A browser test mostly waits (on the Streamlit server and Chromium, which are other processes), so
+    with one worker per core the cores sit half idle while the whole suite runs."""
+    cores = os.cpu_count() or 1
+    fast_only = "not e2e" in (config.getoption("markexpr") or "")
+    return cores if fast_only else 2 * cores
+
 
 PROJECT = Path(__file__).resolve().parent.parent
 

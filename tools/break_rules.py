@@ -191,6 +191,8 @@ MUTATIONS = [
         "        if sent >= limit:",
         "        if sent > limit:",
         "a participant sends one answer more than the facilitator allows",
+    ),
+    (
         "scan/records/round/respondents.py",
         "        if inv.personal and inv.used:\n",
         "        if False:\n",

@@ -84,9 +84,19 @@ def start_server(
 def server(tmp_path: Path) -> Iterator[Server]:
     srv = start_server(tmp_path / "e2e.sqlite")
     yield srv
+    stop_server(srv)
+
+
+def stop_server(srv: Server) -> None:
+    """Stop a test's server: SIGTERM, and SIGKILL if it has not gone after 20 s (with open websockets on a
+    busy machine Streamlit's shutdown can take longer; a test must not fail on its own clean-up)."""
     if srv.process.poll() is None:
         srv.process.terminate()
-        srv.process.wait(timeout=20)
+        try:
+            srv.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            srv.process.kill()
+            srv.process.wait(timeout=20)
 
 
 @pytest.fixture(scope="session")

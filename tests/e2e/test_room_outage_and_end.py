@@ -16,7 +16,7 @@ from scan.records import access, workshop
 from scan.records.round import rounds
 from scan.storage.core import Store
 
-from .conftest import start_server
+from .conftest import start_server, stop_server
 from .streamlit_english import english
 
 pytestmark = pytest.mark.e2e
@@ -73,8 +73,7 @@ def test_an_outage_is_dutch_on_projector_and_facilitator_and_passes(server, brow
             expect(page.locator(".pj .code")).to_have_text(workshop.format_code(ws.join_code))
         assert all(english(page) == [] for page in screens)
     finally:
-        back.process.terminate()
-        back.process.wait(timeout=20)
+        stop_server(back)
 
 
 def test_an_ended_room_says_so_on_projector_and_phone(server, browser, tmp_path) -> None:

@@ -14,6 +14,7 @@ from scan.cli import main
 from scan.records import agreements
 from scan.records.round import rounds
 from scan.rules.akkoord import AgreementError, Limits, analyse, analysis, runner
+from scan.rules.akkoord.zygote import Zygote
 from scan.storage.core import Store
 
 from . import hostile
@@ -22,11 +23,20 @@ from .test_bad_inputs import DUTCH, _encrypted_pdf, _pdf
 MB = 1024 * 1024
 
 
-def _children() -> set[int]:
-    """The pids of this process's living children (Linux)."""
+def _children_of(pid: int) -> set[int]:
     found: set[int] = set()
-    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
-        found.update(int(pid) for pid in (task / "children").read_text().split())
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found.update(int(child) for child in (task / "children").read_text().split())
+    return found
+
+
+def _children() -> set[int]:
+    """The pids of the reading children still alive (Linux): this process's children and the zygote's,
+    not the zygote itself (it lives as long as this process, like the app's)."""
+    found = _children_of(os.getpid())
+    zygote = Zygote._instance
+    if zygote is not None and zygote.pid in found:
+        found = (found - {zygote.pid}) | _children_of(zygote.pid)
     return found
 
 
@@ -70,7 +80,10 @@ def test_a_readers_refusal_comes_through_unchanged(no_child_left) -> None:
 
 
 def test_too_big_is_refused_without_a_child(monkeypatch) -> None:
-    monkeypatch.setattr(runner.subprocess, "Popen", None)  # no child may start
+    def no_child(*args, **kwargs):
+        raise AssertionError("a child was started for a file that is refused by its size")
+
+    monkeypatch.setattr(runner, "_start_child", no_child)
     outcome = runner.run(b"%PDF-" + b"x" * 2000, "groot.pdf", limits=Limits(max_bytes=1000))
     assert outcome.ended == "refused" and outcome.error.startswith("groot.pdf is te groot (2 kB).")
 

@@ -102,7 +102,7 @@ def test_counts_and_ranking_only_from_five_upvoters(live) -> None:
     first = _ask(store, ws, people[0], "Eerste vraag aan het panel")
     second = _ask(store, ws, people[1], "Tweede vraag aan het panel")
     workshop.moderate_questions(store, ws.id, pin, [first, second], "goedgekeurd")
-    for token in people[:4]:
+    for token in people[1:5]:  # people[0] asked it: the asker cannot upvote it
         _upvote(store, ws, token, first)
     room = workshop.board(store, ws.id)
     assert room.voters == 4 and not room.counted
@@ -110,7 +110,7 @@ def test_counts_and_ranking_only_from_five_upvoters(live) -> None:
     assert [room.count(q) for q in room.questions] == [None, None]
     assert [a.votes for a in workshop.outcome(store, ws.id).asked] == [None, None]
 
-    _upvote(store, ws, people[4], second)  # the fifth upvoter
+    _upvote(store, ws, people[5], second)  # the fifth upvoter
     room = workshop.board(store, ws.id)
     assert room.voters == 5 and room.counted
     assert [(q.id, room.count(q)) for q in room.questions] == [(first, 4), (second, 1)]
@@ -119,6 +119,29 @@ def test_counts_and_ranking_only_from_five_upvoters(live) -> None:
         (4, False),
         (1, False),
     ] and result.asked_voters == 5
+
+
+def test_nobody_upvotes_their_own_question(live) -> None:
+    """The walk of issue 27: a phone could upvote its own question, so an asker counted twice. The
+    write refuses it (the phone shows "Uw vraag" instead of the button); the counting rule stays:
+    counts from five participants who upvoted anything."""
+    store, ws, pin = live
+    people = _people(store, ws, 6)
+    asked = [_ask(store, ws, token, f"Vraag van deelnemer {i}") for i, token in enumerate(people)]
+    workshop.moderate_questions(store, ws.id, pin, asked, "goedgekeurd")
+    for i, token in enumerate(people):
+        with pytest.raises(WorkshopError, match="Dit is uw eigen vraag: die kunt u niet steunen"):
+            _upvote(store, ws, token, asked[i])
+        _upvote(store, ws, token, asked[i], on=False)  # taking back what is not there changes nothing
+    assert _rows(store, "workshop_room_votes") == 0 and workshop.mine(store, ws.id, people[0])["steun"] == []
+    for i, token in enumerate(people[:5]):  # each upvotes the next one's question
+        _upvote(store, ws, token, asked[i + 1])
+    room = workshop.board(store, ws.id)
+    assert room.voters == 5 and room.counted
+    assert {q.id: room.count(q) for q in room.questions} == {
+        asked[0]: 0,
+        **{qid: 1 for qid in asked[1:]},
+    }
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -132,6 +155,10 @@ def test_one_upvote_per_participant_per_question(store: Store, actions) -> None:
     workshop.moderate_questions(store, ws.id, pin, questions, "goedgekeurd")
     expected: dict[tuple[int, int], bool] = {}
     for person, question, on in actions:  # upvote, upvote again, undo, undo again: in any order
+        if person == question and on:  # people[i] asked questions[i]: never an upvote of one's own
+            with pytest.raises(WorkshopError, match="uw eigen vraag"):
+                _upvote(store, ws, people[person], questions[question], on)
+            continue
         _upvote(store, ws, people[person], questions[question], on)
         expected[(person, question)] = on
     counts = {q.id: q.votes for q in workshop.room_questions(store, ws.id)}
@@ -212,11 +239,11 @@ def test_going_to_the_vote_takes_the_questions_off_the_projector(live) -> None:
 
 def test_the_export_lists_approved_questions_with_their_n(live) -> None:
     store, ws, pin = live
-    people = _people(store, ws, 5)
+    people = _people(store, ws, 6)
     shown = _ask(store, ws, people[0], '=HYPERLINK("http://x") waarom zo laat?')
     _ask(store, ws, people[1], "Een vraag die nooit is goedgekeurd")
     workshop.moderate_questions(store, ws.id, pin, [shown], "goedgekeurd")
-    for token in people:
+    for token in people[1:]:
         _upvote(store, ws, token, shown)
     rows = [
         r for r in csv.reader(io.StringIO(export.to_csv(store, ws.id).decode("utf-8-sig")), delimiter=";")
@@ -268,8 +295,13 @@ def test_a_phone_asks_and_upvotes_over_its_routes(live, client) -> None:
     assert response.status_code == 200 and response.json()["vraag"]["stand"] == "nieuw"
     qid = response.json()["vraag"]["id"]
     workshop.moderate_questions(store, ws.id, pin, [qid], "goedgekeurd")
+    response = client.post(f"/doe/{ws.join_code}/steun", json={"vraag": qid, "aan": True})
+    assert response.status_code == 409 and "uw eigen vraag" in response.json()["fout"]
+    assert [q.votes for q in workshop.room_questions(store, ws.id)] == [0]
+    other = TestClient(client.app)  # a second phone, with its own cookie
+    assert other.post(f"/doe/{ws.join_code}/meedoen", json={}).status_code == 200
     for on in (True, True, False, True):
-        response = client.post(f"/doe/{ws.join_code}/steun", json={"vraag": qid, "aan": on})
+        response = other.post(f"/doe/{ws.join_code}/steun", json={"vraag": qid, "aan": on})
         assert response.json() == {"ok": True, "steun": on}
     assert [q.votes for q in workshop.room_questions(store, ws.id)] == [1]
 

@@ -193,6 +193,12 @@ MUTATIONS = [
         "a participant sends one answer more than the facilitator allows",
     ),
     (
+        "scan/records/workshop/qa.py",
+        "            if row[1] == pid:",
+        "            if False:",
+        "a participant upvotes their own room question",
+    ),
+    (
         "scan/records/round/respondents.py",
         "        if inv.personal and inv.used:\n",
         "        if False:\n",

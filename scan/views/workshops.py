@@ -87,6 +87,17 @@ class ProjectorView:
     )
     board: Board | None = None  # the facilitator put the questions from the room on screen
 
+    @property
+    def question_results(self) -> bool:
+        """A question's results are on screen (during the workshop): the QR code and the room's code
+        give way to them, as the room has joined by then; they come back with the next question."""
+        return (
+            self.workshop.phase == "questions"
+            and self.board is None
+            and self.tally is not None
+            and self.tally.status == "revealed"
+        )
+
 
 def projector_view(store: Store, workshop_id: int, bank: QuestionBank | None = None) -> ProjectorView:
     bank = bank or question_bank()

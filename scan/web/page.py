@@ -57,6 +57,7 @@ button.steun{background:#fff;color:#0b5394;font-size:1rem;padding:0.4rem 1rem}
 button.steun[aria-pressed=true]{background:#0b5394;color:#fff}
 button.steun[aria-pressed=true]::before{content:"✓ "}
 .beantwoord{color:#1b5e20;font-weight:700}
+.eigen{color:#33383d;font-weight:700}
 """
 
 JS = r"""
@@ -406,7 +407,9 @@ JS = r"""
       });
       plek.appendChild(ul);
     }
-    var sleutel = JSON.stringify([z.vragen, steun]);
+    // one's own question has no upvote button (the server refuses it): "Uw vraag" instead
+    var eigenIds = eigen.map(function (v) { return v.id; });
+    var sleutel = JSON.stringify([z.vragen, steun, eigenIds]);
     if (sleutel === zaalGetoond) return;
     zaalGetoond = sleutel;
     var lijst = document.getElementById("zaallijst");
@@ -416,8 +419,11 @@ JS = r"""
     z.vragen.forEach(function (v) {
       var li = maak("li");
       li.appendChild(maak("p", null, v[1]));
+      var vanMij = eigenIds.indexOf(v[0]) >= 0;
       if (v[2]) {
-        li.appendChild(maak("p", {"class": "beantwoord"}, "Beantwoord"));
+        li.appendChild(maak("p", {"class": "beantwoord"}, vanMij ? "Uw vraag · beantwoord" : "Beantwoord"));
+      } else if (vanMij) {
+        li.appendChild(maak("p", {"class": "eigen"}, "Uw vraag"));
       } else {
         var aan = steun.indexOf(v[0]) >= 0;
         li.firstChild.id = "zaalvraag" + v[0];

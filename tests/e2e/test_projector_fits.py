@@ -2,7 +2,7 @@
 1280×720: 40 approved open answers of up to the longest allowed length, and the longest allowed vote
 list (every proposal). Nobody can scroll a projector: every element must lie inside the viewport and
 no list item may be cut off by its list; the count stays visible, and "nog N antwoorden" says what is
-not on this screen."""
+not on this screen. A question's results take the whole width (the QR code gives way to them)."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def _projector(browser, server, ws, pin: str, size: tuple[int, int]) -> Page:
     page.goto(f"{server.url}/projectie?projectie={ws.ref}")
     page.get_by_label(re.compile("Pincode van de begeleider")).fill(workshop.format_pin(pin))
     page.get_by_role("button", name="Inloggen met pincode").click()
-    expect(page.locator(".pj .code")).to_be_visible()
+    expect(page.locator(".pj h1")).to_be_visible()
     return page
 
 
@@ -94,6 +94,9 @@ def test_forty_open_answers_fit_a_screenful_at_a_time(server, browser, size, tmp
     expect(page.locator(".pj .ws-open li").first).to_be_visible()
     page.screenshot(path=str(tmp_path / f"answers-{size[0]}.png"))
     _fits(page)
+    # the results take the whole screen: the QR code and the room's code give way (the walk of issue 27)
+    expect(page.locator(".pj .join")).to_have_count(0)
+    assert page.locator(".pj .main").bounding_box()["width"] > 0.9 * size[0]
     shown = page.locator(".pj .ws-open li").count()
     assert 2 <= shown < ANSWERS
     expect(page.locator(".pj .pager")).to_contain_text(f"nog {ANSWERS - shown} antwoorden")

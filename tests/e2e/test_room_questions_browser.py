@@ -1,9 +1,10 @@
 """Vragen uit de zaal in real Chromium: two phones (390×844), the facilitator and the projector.
 
-A phone asks a question with markup in it; it waits for the facilitator, who approves it; the other
-phone sees it (as text) and upvotes it, takes the upvote back and gives it again; the facilitator puts
-the questions on the projector, which shows them without counts until five participants upvoted,
-then with counts, fitting the screen; "beantwoord" reaches the phones. No English on any screen.
+A phone asks a question with markup in it; it waits for the facilitator, who approves it; the asker's
+phone lists it as "Uw vraag" without an upvote button; the other phone sees it (as text) and upvotes
+it, takes the upvote back and gives it again; the facilitator puts the questions on the projector,
+which shows them without counts until five participants upvoted, then with counts, fitting the
+screen; "beantwoord" reaches the phones. No English on any screen.
 """
 
 from __future__ import annotations
@@ -88,6 +89,10 @@ def test_questions_from_the_room_with_two_phones(server, browser, page, tmp_path
     expect(question.locator("p").first).to_have_text(HOSTILE, timeout=5_000)  # as text: no image, no link
     expect(other.locator("#zaal img, #zaal a, #zaal strong")).to_have_count(0)
     expect(asker.locator("#eigenvragen li")).to_have_text(f"{HOSTILE} (staat in de lijst)", timeout=5_000)
+    own = asker.locator("#zaallijst li").filter(has_text="Waarom")
+    expect(own.locator("p").last).to_have_text("Uw vraag")  # one's own question: no upvote button
+    expect(own.get_by_role("button")).to_have_count(0)
+    asker.screenshot(path=str(tmp_path / "phone-own-listed.png"), full_page=True)
     upvote = question.get_by_role("button", name="Steunen")
     expect(upvote).to_have_attribute("aria-pressed", "false")
     for pressed in ("true", "false", "true"):  # upvote, take it back, upvote again
@@ -136,6 +141,7 @@ def test_questions_from_the_room_with_two_phones(server, browser, page, tmp_path
     expect(question.get_by_text("Beantwoord")).to_be_visible(timeout=5_000)
     expect(question.get_by_role("button")).to_have_count(0)
     expect(asker.locator("#eigenvragen li")).to_have_text(f"{HOSTILE} (beantwoord)", timeout=5_000)
+    expect(own.locator("p").last).to_have_text("Uw vraag · beantwoord")
     expect(items.first).not_to_contain_text("Waarom", timeout=5_000)
     other.screenshot(path=str(tmp_path / "phone-answered.png"), full_page=True)
     page.screenshot(path=str(tmp_path / "facilitator.png"), full_page=True)

@@ -117,6 +117,7 @@ class Phone:
         self.qa_acks: list[float] = []  # upvotes and their undos
         self.qa_sent = 0
         self.upvoted: set[int] = set()  # what this phone's upvotes should leave stored
+        self.asked: set[int] = set()  # its own questions: no upvote button for those on a phone
         self.cookie = ""
         self.seen: dict[str, float] = {}  # question id -> when it showed as open here
         self.acks: list[float] = []
@@ -155,7 +156,8 @@ class Phone:
                 if room and room["vragen"] and "zaal" not in self.seen:  # the approved questions arrived
                     self.seen["zaal"] = time.perf_counter()
                     if self.upvotes:
-                        self.tasks.append(asyncio.create_task(self.upvote([q[0] for q in room["vragen"]])))
+                        listed = [q[0] for q in room["vragen"] if q[0] not in self.asked]
+                        self.tasks.append(asyncio.create_task(self.upvote(listed)))
 
     async def answer(self, question: dict) -> None:
         await asyncio.sleep(self.rng.uniform(0, self.think))
@@ -208,6 +210,7 @@ async def room_questions(args, store: Store, ws, pin: str, phones: list[Phone], 
         )
         if status != 200:
             raise RuntimeError(f"asking failed: {status} {body[:200]!r}")
+        phone.asked.add(json.loads(body)["vraag"]["id"])
         asks.append(took)
     ids = [q.id for q in workshop.room_questions(store, ws.id)]
     await asyncio.sleep(1)  # the phones have the room's state after "open" (an empty list)

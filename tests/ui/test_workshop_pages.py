@@ -152,11 +152,18 @@ def test_projector_shows_exact_counts_and_percentages_after_reveal(new_session, 
         workshop.answer(store, ws.id, token, "1.1", value)
     at = _projector(new_session, ws)
     assert "5 van 5 deelnemers hebben geantwoord" in _everything(at) and "(40%)" not in _everything(at)
+    assert "data:image/png;base64," in _everything(at) and f"/doe/{ws.join_code}" in _everything(at)
     workshop.set_status(store, ws.id, pin, "1.1", "revealed")
     at.run()
     text = _everything(at)
     assert "1 · Verkend" in text and "2 (40%)" in text and "Percentage van de 5 antwoorden (n = 5)" in text
-    assert "data:image/png;base64," in text and f"/doe/{ws.join_code}" in text
+    # the walk of issue 27: the QR code gives way to the results (the room has joined by then) ...
+    assert "data:image/png" not in text and workshop.format_code(ws.join_code) not in text
+    assert '<div class="pj breed">' in " ".join(h.proto.body for h in at.html)  # the whole width
+    workshop.go_to(store, ws.id, pin, 1)
+    at.run()
+    text = _everything(at)  # ... and comes back with the next question
+    assert "data:image/png;base64," in text and workshop.format_code(ws.join_code) in text
 
 
 def test_projector_gives_a_vote_as_a_share_of_the_voters(new_session, live) -> None:
@@ -384,3 +391,31 @@ def test_a_note_is_on_the_facilitator_page_and_never_on_the_projector(new_sessio
     workshop.set_status(store, ws.id, pin, "1.1", "revealed")
     shown = _everything(_projector(new_session, ws))
     assert "Uitkomst" in shown and "NOTITIE-ALLEEN-VOOR-U" not in shown
+
+
+def test_the_ended_page_says_which_room_questions_were_answered(new_session, live) -> None:
+    """The walk of issue 27: after the end the facilitator's page listed the room's questions without
+    saying which ones the panel answered. Each shows its state, and its text as typed (no markup)."""
+    from scan.ui.components import literal
+
+    store, _, ws, pin = live
+    workshop.set_questions_open(store, ws.id, pin, True)
+    asked = {}
+    for text in (
+        "Wanneer hoort de raad dit terug?",
+        "<b>Wie</b> beslist over [de wijk](http://127.0.0.1:9/)?",
+    ):
+        (result,) = workshop.run_batch(
+            store, [workshop.ask_op(ws.id, workshop.join(store, ws.join_code)[1], text)]
+        )
+        asked[text] = result["vraag"]["id"]
+    answered, still_open = asked
+    workshop.moderate_questions(store, ws.id, pin, list(asked.values()), "goedgekeurd")
+    workshop.moderate_questions(store, ws.id, pin, [asked[answered]], "beantwoord")
+    workshop.set_phase(store, ws.id, pin, "ended")
+    at = _facilitator(new_session, ws)
+    shown = " ".join(h.proto.body for h in at.html)
+    assert not at.exception
+    assert f"{literal.html(answered)} · beantwoord</p>" in shown
+    assert f"{literal.html(still_open)} · nog open</p>" in shown and "<b>Wie</b>" not in shown
+    assert "2 vragen goedgekeurd, waarvan 1 beantwoord." in " ".join(m.value for m in at.markdown)

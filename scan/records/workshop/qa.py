@@ -6,7 +6,8 @@ them, the facilitator moderates them and marks them answered; the projector show
 - A question reaches other phones, the projector and the outcomes only once the facilitator
   approved it (``goedgekeurd``, later perhaps ``beantwoord``); hidden ones (``verborgen``) stay with
   the facilitator.
-- One upvote per participant per question (the table's key), and it can be taken back.
+- One upvote per participant per question (the table's key), and it can be taken back; never on
+  one's own question (refused in the write; the asker's phone shows "Uw vraag" instead of the button).
 - The small-group rule for upvotes, as for the dot-vote: a count of upvotes (and a ranking by
   them) is shown only when at least ``MIN_N`` (5) participants upvoted a question of this workshop
   (the ``n`` of the counts); below that, everyone sees the approved questions newest first without
@@ -123,8 +124,8 @@ def ask_op(workshop_id: int, token: object, text: object) -> Operation:
 
 
 def upvote_op(workshop_id: int, token: object, question_id: object, on: object) -> Operation:
-    """Upvote an approved question (``on`` True) or take the upvote back (False). Doing it twice
-    changes nothing: one upvote per participant per question."""
+    """Upvote an approved question of someone else (``on`` True) or take the upvote back (False).
+    Doing it twice changes nothing: one upvote per participant per question."""
 
     def run(db: Database) -> dict:
         pid = _participant_in(db, workshop_id, token)
@@ -133,8 +134,8 @@ def upvote_op(workshop_id: int, token: object, question_id: object, on: object) 
         if not isinstance(on, bool):
             raise InvalidAnswer("Tik op de knop bij de vraag om hem te steunen of uw steun in te trekken.")
         row = db.execute(
-            "SELECT q.status FROM workshop_room_questions q JOIN workshop_participants p ON p.id = q.participant_id "
-            "WHERE q.id = ? AND p.workshop_id = ?",
+            "SELECT q.status, q.participant_id FROM workshop_room_questions q "
+            "JOIN workshop_participants p ON p.id = q.participant_id WHERE q.id = ? AND p.workshop_id = ?",
             [question_id, workshop_id],
         ).fetchone()
         if row is None or row[0] not in PUBLISHED:
@@ -143,6 +144,8 @@ def upvote_op(workshop_id: int, token: object, question_id: object, on: object) 
         if on:
             if row[0] != "goedgekeurd":
                 raise WorkshopError("Deze vraag is al beantwoord.")
+            if row[1] == pid:  # support comes from the others in the room, not from the asker
+                raise WorkshopError("Dit is uw eigen vraag: die kunt u niet steunen.")
             db.execute(
                 "INSERT OR IGNORE INTO workshop_room_votes (question_id, participant_id, created_at) VALUES (?, ?, ?)",
                 [question_id, pid, now()],

@@ -18,17 +18,21 @@ from scan.rules.benchmark import MIN_N
 from scan.storage.core import Store
 from scan.ui.components import literal
 
+_ENDED_STATES = {"beantwoord": "beantwoord", "goedgekeurd": "nog open"}  # as in the export
+
 
 def _votes(room: workshop.Board, q: workshop.RoomQuestion) -> str:
     count = room.count(q)
     return "" if count is None else f" · <strong>{nl_number(count)}× gesteund</strong>"
 
 
-def _text(q: workshop.RoomQuestion, room: workshop.Board, number: int | None = None) -> None:
-    """A question as typed; a listed one with its upvotes (a new one cannot have any yet)."""
+def _text(q: workshop.RoomQuestion, room: workshop.Board, number: int | None = None, state: str = "") -> None:
+    """A question as typed; a listed one with its upvotes (a new one cannot have any yet), and its
+    ``state`` when given."""
     label = f"{number}. " if number is not None else ""
     votes = _votes(room, q) if q.status in workshop.qa.PUBLISHED else ""
-    st.html(f'<p style="font-size:1.1rem;margin:0.4rem 0 0">{label}{literal.html(q.text)}{votes}</p>')
+    state = f" · {state}" if state else ""
+    st.html(f'<p style="font-size:1.1rem;margin:0.4rem 0 0">{label}{literal.html(q.text)}{votes}{state}</p>')
 
 
 def facilitator_part(store: Store, ws: workshop.Workshop, do: Callable[..., None]) -> None:
@@ -37,11 +41,17 @@ def facilitator_part(store: Store, ws: workshop.Workshop, do: Callable[..., None
     new = [q for q in found if q.status == "nieuw"]
     hidden = [q for q in found if q.status == "verborgen"]
     st.subheader("Vragen uit de zaal")
-    if ws.phase == "ended":
+    if ws.phase == "ended":  # what the room asked, and which questions the panel answered
         if not room.ranked:
             st.write("Er zijn geen vragen uit de zaal goedgekeurd.")
+            return
+        approved = len(room.ranked)
+        st.markdown(
+            f"{nl_number(approved)} {'vraag' if approved == 1 else 'vragen'} goedgekeurd, "
+            f"waarvan {nl_number(len(room.answered))} beantwoord."
+        )
         for number, q in enumerate(room.ranked, start=1):
-            _text(q, room, number)
+            _text(q, room, number, _ENDED_STATES[q.status])
         return
     row = st.container(horizontal=True, vertical_alignment="center")
     row.markdown(

@@ -30,7 +30,7 @@ from scan.web.phone import join_path
 
 KEY_ERROR = "leiden_fout"
 KEY_CONFIRM = "leiden_bevestig"
-KEY_SHAPE = "leiden_vorm"  # (phase, number of questions) at the last full run
+KEY_SHAPE = "leiden_vorm"  # what the parts outside the live block showed at the last full run (_shape)
 KEY_SCREEN = "leiden_op_scherm"  # {open question id: ids of the unread answers shown as cards}
 DEFAULT_OPEN_QUESTION = "Wat moet beter in onze lokale democratie?"
 TIMER_LABELS = {30: "30 seconden", 60: "1 minuut", 120: "2 minuten", 300: "5 minuten"}
@@ -45,7 +45,18 @@ if found_secret is None:
     st.stop()
 secret: str = found_secret  # a name the callbacks below see as a str
 griffier = workshop_access.is_griffier(store, chosen)
-st.session_state[KEY_SHAPE] = (chosen.phase, len(chosen.question_ids))
+
+
+def _shape(ws: workshop.Workshop) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """What the parts of the page outside the live block show of the workshop: its phase, its
+    questions and their statuses (the list "Alle vragen van deze workshop, met uw notities"). The
+    live block redraws only itself, so when this changes it draws the whole page again; otherwise
+    that list kept "nog niet geopend" after "Openen" until the next full run (the walk of issue 27)."""
+    states = workshop.statuses(store, ws.id)
+    return ws.phase, tuple(ws.question_ids), tuple(states.get(q, "") for q in ws.question_ids)
+
+
+st.session_state[KEY_SHAPE] = _shape(chosen)
 
 
 def _do(action, *args):
@@ -490,8 +501,8 @@ def _joining(ws: workshop.Workshop) -> None:
 def live() -> None:
     workshop.close_expired(store, [chosen.id])  # a countdown that reached zero closes its question
     ws = workshop.get(store, chosen.id)
-    if (ws.phase, len(ws.question_ids)) != st.session_state.get(KEY_SHAPE):
-        st.rerun(scope="app")  # a new phase: the parts outside this block change too
+    if _shape(ws) != st.session_state.get(KEY_SHAPE):
+        st.rerun(scope="app")  # a new phase or status: the parts outside this block change too
     if error := st.session_state.pop(KEY_ERROR, None):
         st.error(error)
     if ws.phase != "ended":

@@ -1,7 +1,7 @@
 """Projector view of a workshop (``/projectie?projectie=REF``): full screen, no menu, readable at 8 m.
 
 Join box (QR code, short address, code), the question, live counts, and the published outcome
-once the facilitator shows it. Redraws itself every second as one block of HTML (see
+once the facilitator shows it (then across the whole screen: the join box gives way). Redraws itself every second as one block of HTML (see
 workshop_view.py). Only for the griffier of the municipality, the beheerder or the facilitator.
 """
 
@@ -35,6 +35,7 @@ STYLE = """
   .pj { position: fixed; inset: 0; z-index: 10; background: #fff; box-sizing: border-box;
         padding: 0.7em 1.2em; overflow: hidden; font-size: min(2.9vh, 1.63vw); line-height: 1.25;
         display: grid; grid-template-columns: minmax(0, 1fr) 15em; gap: 1.5em; color: #000; }
+  .pj.breed { grid-template-columns: minmax(0, 1fr); }
   .pj .main { display: flex; flex-direction: column; min-height: 0; min-width: 0; overflow: hidden; }
   .pj .main > * { flex: none; }
   .pj h1 { font-size: 1em; line-height: 1.2; margin: 0 0 0.2em; color: #33383d; font-weight: 700; padding: 0;
@@ -70,8 +71,10 @@ STYLE = """
                     font-family: "DejaVu Sans Mono", monospace; white-space: nowrap; }
 </style>
 """
-# the main column in U: the screen less padding, the join box and the gap
+# the main column in U: the screen less padding, the join box and the gap; without the join box
+# (a question's results: .pj.breed) the whole screen less padding
 MAIN_WIDTH_U = SCREEN_WIDTH_U - 2 * 1.2 - 15 - 1.5
+WIDE_WIDTH_U = SCREEN_WIDTH_U - 2 * 1.2
 MAIN_HEIGHT_U = SCREEN_HEIGHT_U - 2 * 0.7
 # what sits above a list (title, step, count, pager line), in U
 HEAD_U = 1.4 + 0.85 * 1.2 + 1.25 + 0.3 + 0.8 * 1.25 + 0.3
@@ -109,12 +112,12 @@ def _join_box(ws: workshop.Workshop) -> str:
     )
 
 
-def _heading(text: str) -> tuple[str, float]:
+def _heading(text: str, width: float = MAIN_WIDTH_U) -> tuple[str, float]:
     """The h2 of a question or instruction and its height in U: long texts get a smaller size."""
     size, css = 1.45, ""
-    if screenful.lines(text, MAIN_WIDTH_U / size) > 2:
+    if screenful.lines(text, width / size) > 2:
         size, css = 1.1, ' class="lang"'
-    rows = screenful.lines(text, MAIN_WIDTH_U / size)
+    rows = screenful.lines(text, width / size)
     return f"<h2{css}>{literal.html(text)}</h2>", size * (rows * 1.15 + 0.6)
 
 
@@ -122,7 +125,7 @@ def _n(count: int, one: str, more: str) -> str:
     return f"{nl_number(count)} {one if count == 1 else more}"
 
 
-def _open_answers(view: ProjectorView, above: float) -> str:
+def _open_answers(view: ProjectorView, above: float, width: float) -> str:
     """Approved answers a screenful at a time: the pinned ones if the facilitator pinned any, else
     all of them, moving on every PAGE_SECONDS. The line under the count says what is not on screen."""
     shown, pinned = view.answers, view.pinned
@@ -131,7 +134,7 @@ def _open_answers(view: ProjectorView, above: float) -> str:
     texts = pinned or shown
     font = 0.9
     room = (MAIN_HEIGHT_U - above - CLOUD_U) * SAFETY / (font * 1.25)
-    pages = screenful.pages(texts, (MAIN_WIDTH_U - 1.3 * font) / font, room, gap=0.3 / 1.25)
+    pages = screenful.pages(texts, (width - 1.3 * font) / font, room, gap=0.3 / 1.25)
     page = pages[screenful.page_now(len(pages), time.time(), PAGE_SECONDS)]
     rest = len(shown) - len(page)
     if pinned:
@@ -156,7 +159,8 @@ def _question(view: ProjectorView) -> str:
     ws, qid, t, is_open = view.workshop, view.question, view.tally, view.is_open
     if qid is None or t is None:  # projector_view fills both in the questions phase
         return ""
-    h2, h2_height = _heading(view.text)
+    width = WIDE_WIDTH_U if view.question_results else MAIN_WIDTH_U
+    h2, h2_height = _heading(view.text, width)
     head = f'<p class="stap">Vraag {view.number} van {len(ws.question_ids)}</p>{h2}'
     state = {
         "hidden": "Even wachten…",
@@ -175,7 +179,7 @@ def _question(view: ProjectorView) -> str:
         )
     if t.status == "revealed":
         if is_open:
-            body += _open_answers(view, HEAD_U + h2_height)
+            body += _open_answers(view, HEAD_U + h2_height, width)
         else:
             body += workshop_view.distribution(store, ws, qid, t.counts, t.answered)
     return head + body
@@ -280,9 +284,12 @@ def live() -> None:
         main = _question(view)
     else:
         main = _ended(view)
+    # during a question's results the join box gives way to them (the room has joined by then)
+    wide = view.question_results
     st.html(
-        f'<div class="pj"><div class="main"><h1>{literal.html(ws.title or "Workshop")}</h1>{main}</div>'
-        f"{_join_box(ws)}</div>"
+        f'<div class="pj{" breed" if wide else ""}"><div class="main">'
+        f"<h1>{literal.html(ws.title or 'Workshop')}</h1>{main}</div>"
+        f"{'' if wide else _join_box(ws)}</div>"
     )
 
 

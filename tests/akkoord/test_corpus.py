@@ -116,6 +116,7 @@ def test_a_mobility_chapter_finds_nothing() -> None:
 
 
 def test_the_model_file_is_what_the_training_script_makes() -> None:
+    # a refit with the file's own C and threshold; CI (.ci/run) also chooses those again (--full)
     done = subprocess.run(
         [sys.executable, "tools/train_akkoord.py", "--check"], cwd=ROOT, capture_output=True, text=True
     )

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import io
 import os
 import shutil
@@ -44,14 +45,31 @@ def clone_db(source: Path, target: Path) -> Path:
     return target
 
 
+def database_once(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: str, fill) -> Path:
+    """A database ``fill(path)`` writes once for the whole run, also when xdist runs several workers:
+    they share the parent of their own temporary folders (fresh for every run), and a lock lets one of
+    them fill it. What the others open is a whole copy (SQLite's backup), never a file still in WAL."""
+    if worker_id == "master":  # no xdist: this process is the run
+        path = tmp_path_factory.mktemp(name) / name
+        fill(path)
+        return path
+    path = tmp_path_factory.getbasetemp().parent / name
+    with (path.parent / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not path.exists():
+            work = tmp_path_factory.mktemp(name) / name
+            fill(work)
+            staged = clone_db(work, path.with_name(f"{name}.{worker_id}"))
+            staged.rename(path)
+    return path
+
+
 @pytest.fixture(scope="session")
-def demo_template(tmp_path_factory) -> Path:
-    """The demo database (fictieve scans of ~190 municipalities), made once per test process."""
+def demo_template(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The demo database (fictieve scans of ~190 municipalities), made once per test run."""
     from scan.records.demo import fill_demo
 
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    fill_demo(Store(path))
-    return path
+    return database_once(tmp_path_factory, worker_id, "demo.sqlite", lambda path: fill_demo(Store(path)))
 
 
 @pytest.fixture

@@ -21,13 +21,19 @@ from scan.storage.schema_graph import data_tables
 from scan.views import round as round_views
 
 from . import council
-from .conftest import clone_db, run_cli
+from .conftest import clone_db, database_once, run_cli
 
 
 @pytest.fixture(scope="session")
-def full_template(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A database with something in every table, made once per test process."""
-    store = Store(clone_db(demo_template, tmp_path_factory.mktemp("full") / "full.sqlite"))
+def full_template(demo_template: Path, tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """A database with something in every table, made once per test run."""
+    return database_once(
+        tmp_path_factory, worker_id, "full.sqlite", lambda path: _fill_full(demo_template, path)
+    )
+
+
+def _fill_full(demo_template: Path, path: Path) -> None:
+    store = Store(clone_db(demo_template, path))
     rnd = rounds.get(store, "GM0355", 2026)
     _, code = respondents.create_invite(store, rnd.id, "raad")
     _, token = respondents.join(store, code)
@@ -62,7 +68,6 @@ def full_template(demo_template: Path, tmp_path_factory: pytest.TempPathFactory)
     benchmark_store.store_import(store, "abc", "x.csv", [(2, "GM0014", 2026, "P1", 50.0)])
     council.add_agreement(store, rnd)  # the akkoordcheck: analysis and decisions
     round_views.round_view(store, rnd)  # publishes the peer figures it shows (the releases table)
-    return store.path
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ..conftest import PROJECT
+from ..conftest import PROJECT, clone_db
 
 SINGLE_PAGE_MODES = ("__init__", "respond", "workshop_join")  # tested with their codes elsewhere
 WORKSHOP_SCOPED = ("facilitate", "projector")  # need ?workshop=ID, tested in test_workshop_pages
@@ -15,8 +15,10 @@ PAGES = sorted(p.stem for p in (PROJECT / "scan/ui/pages").glob("*.py") if p.ste
 
 
 @pytest.fixture(scope="module")
-def demo_db(demo_template: Path) -> Path:
-    return demo_template  # read-only here: every page only draws
+def demo_db(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    # one copy for the module: a page publishes the peer figures it shows (the releases table), and
+    # the template is shared by every test worker
+    return clone_db(demo_template, tmp_path_factory.mktemp("pages") / "demo.sqlite")
 
 
 @pytest.mark.parametrize("page", PAGES)

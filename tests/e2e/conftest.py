@@ -111,6 +111,15 @@ def browser():
         b.close()
 
 
+def open_phone(browser, url: str, timeout_ms: int = 20_000):
+    """A phone (390×844, Dutch) in its own browser context, on ``url``; returns (context, page)."""
+    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    phone.set_default_timeout(timeout_ms)
+    phone.goto(url)
+    return context, phone
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(

@@ -18,16 +18,10 @@ from scan.records.round import rounds
 from scan.storage.core import Store
 from scan.web.joins import BURST
 
+from .conftest import open_phone
+
 pytestmark = pytest.mark.e2e
 SCRIPTED = BURST + 10
-
-
-def _phone(browser, url: str):
-    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    page.goto(url)
-    return context, page
 
 
 def _script_joins(url: str, code: str, times: int) -> None:
@@ -49,7 +43,7 @@ def test_the_facilitator_sees_the_joins_is_warned_and_closes_the_room(server, br
     ws, _ = workshop.create(store, rnd.id, ["6.1"], "Raadsavond Zeist")
     join_url = f"{server.url}/doe/{ws.join_code}"
 
-    early_context, early = _phone(browser, join_url)  # someone in the room, joined in time
+    early_context, early = open_phone(browser, join_url)  # someone in the room, joined in time
     expect(early.get_by_text("nog niet open")).to_be_visible()
     _script_joins(server.url, ws.join_code, SCRIPTED)
 
@@ -73,7 +67,7 @@ def test_the_facilitator_sees_the_joins_is_warned_and_closes_the_room(server, br
     assert not workshop.joining_open(store, ws.id)
     page.screenshot(path=str(tmp_path / "begeleider-gesloten.png"))
 
-    late_context, late = _phone(browser, join_url)  # comes in after the room was closed
+    late_context, late = open_phone(browser, join_url)  # comes in after the room was closed
     expect(late.get_by_role("alert")).to_contain_text("Aanmelden is gesloten")
     expect(late.get_by_role("alert")).to_contain_text("dichtgezet voor nieuwe deelnemers")
     expect(late.get_by_role("alert")).to_contain_text("Vraag de begeleider")

@@ -20,20 +20,13 @@ from scan.records import access, workshop
 from scan.records.round import rounds
 from scan.storage.core import Store
 
+from .conftest import open_phone
 from .streamlit_english import english
 from .test_projector_fits import OUTSIDE
 
 pytestmark = pytest.mark.e2e
 
 HOSTILE = '<img src=x onerror="document.title=1"> Waarom **zo** laat? [uitleg](http://127.0.0.1:9/)'
-
-
-def _phone(browser, url: str):
-    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    page.goto(url)
-    return context, page
 
 
 def _login(page: Page, url: str, pin: str) -> None:
@@ -66,7 +59,10 @@ def test_questions_from_the_room_with_two_phones(server, browser, page, tmp_path
     expect(projector.locator(".pj .code")).to_be_visible()
 
     join_url = f"{server.url}/doe/{ws.join_code}"
-    (asker_context, asker), (other_context, other) = _phone(browser, join_url), _phone(browser, join_url)
+    (asker_context, asker), (other_context, other) = (
+        open_phone(browser, join_url),
+        open_phone(browser, join_url),
+    )
     for phone in (asker, other):
         expect(phone.get_by_role("heading", name="Vragen uit de zaal")).to_be_visible()
     expect(other.locator("#zaallijst")).to_have_text("Nog geen vragen in de lijst.")

@@ -22,6 +22,7 @@ from scan.records.round import choices, rounds
 from scan.storage.core import Store
 
 from .. import council
+from .conftest import open_phone
 from .streamlit_english import english
 
 pytestmark = pytest.mark.e2e
@@ -38,14 +39,6 @@ VOTES = [["6a"], ["6a", "8a"], ["8a"], ["6a"], ["3a", "6a"], ["6a"], ["8a", "3a"
 
 def _english(page: Page) -> list[str]:
     return english(page)
-
-
-def _phone(browser, url: str):
-    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    page.goto(url)
-    return context, page
 
 
 def _font_px(locator) -> float:
@@ -92,7 +85,7 @@ def test_a_whole_workshop_with_eight_phones(server, browser, page, tmp_path: Pat
     phones = []
     for i in range(PHONES):
         if i == 0:
-            context, phone = _phone(browser, f"{server.url}/doe")
+            context, phone = open_phone(browser, f"{server.url}/doe")
             phone.get_by_label("Code van de workshop").fill("ZZZZZZZZZ")  # a 9-letter typo
             phone.get_by_role("button", name="Meedoen").click()
             expect(phone.get_by_role("alert")).to_contain_text("kennen we niet")
@@ -100,7 +93,7 @@ def test_a_whole_workshop_with_eight_phones(server, browser, page, tmp_path: Pat
             phone.get_by_label("Code van de workshop").fill(workshop.format_code(ws.join_code).lower())
             phone.get_by_role("button", name="Meedoen").click()
         else:
-            context, phone = _phone(browser, join_url)
+            context, phone = open_phone(browser, join_url)
         expect(phone.get_by_role("heading", name=re.compile("De gemeente steunt"))).to_be_visible()
         expect(phone.get_by_text("nog niet open")).to_be_visible()
         phones.append((context, phone))

@@ -97,6 +97,23 @@ def test_a_passage_that_serves_a_priority_without_a_proposal_is_thema_genoemd() 
     assert again.priorities[2] == coverage
 
 
+def test_a_fairly_sure_model_counts_only_with_a_word_of_the_priority() -> None:
+    # the model alone must reach the threshold (0.9 here); from its lower bar (0.5) a passage counts
+    # only when the word list found a word of the priority there, one support word is enough
+    data = _stub_model("samenspel", 4)
+    data["weights"][f"w:{key('samenspel')}"][3] = 4.2  # probability 0.55
+    for settings in data["priorities"].values():
+        settings["with_word"] = 0.5
+    model = model_from_dict(data)
+    alone = analyse_text("Het samenspel met de stad wordt beter.", model=model)
+    assert alone.priorities[4].status == "niet_gevonden" and alone.priorities[4].theme == ()
+    assert [p.text for p in alone.priorities[4].maybe] == ["Het samenspel met de stad wordt beter."]
+    with_word = analyse_text("Het samenspel met de stad wordt beter, ook bij klachten.", model=model)
+    assert with_word.proposals["4a"].status == "niet_gevonden"  # one support word decides nothing
+    assert with_word.priorities[4].status == "thema_genoemd"
+    assert round(with_word.priorities[4].theme[0].score, 2) == 0.55
+
+
 def test_a_denied_theme_is_not_a_theme() -> None:
     model = model_from_dict(_stub_model("referendum", 8))
     result = analyse_text("Een referendum houden we niet.", model=model)

@@ -105,12 +105,22 @@ def _model_passage(
     )
 
 
-def _denied_only(match: PassageMatch, priority: int) -> bool:
-    """The word list found terms of the priority here, and every one of them is denied."""
-    flags = [
+def _flags(match: PassageMatch, priority: int) -> list[bool]:
+    """For each term of the priority the word list found here: is it denied?"""
+    return [
         occ.negated for pid, items in match.by_proposal.items() if int(pid[0]) == priority for occ in items
     ]
+
+
+def _denied_only(match: PassageMatch, priority: int) -> bool:
+    """The word list found terms of the priority here, and every one of them is denied."""
+    flags = _flags(match, priority)
     return bool(flags) and all(flags)
+
+
+def _has_word(match: PassageMatch, priority: int) -> bool:
+    """The word list found at least one term of the priority here that is not denied."""
+    return not all(_flags(match, priority))
 
 
 def _themes(
@@ -128,7 +138,9 @@ def _themes(
     A passage serves a priority as a theme, without naming one of its proposals, when the word list
     finds one of the priority's theme words there (a participation regulation for 4, an audit office
     for 6; ``themes`` in questions/akkoord.yaml), or when the passage model's probability reaches the
-    priority's threshold and the word list did not find only denials there ("geen referendum").
+    priority's threshold, or its lower ``with_word`` bar while the word list found a word of the
+    priority there (one support word is enough), and the word list did not find only denials there
+    ("geen referendum").
     Passages already counted for one of the priority's proposals are not repeated. A priority with
     no proposal found but such a passage is "thema genoemd". The next best passages above the
     model's lower bar are "misschien relevant", so the griffier sees them without searching.
@@ -171,7 +183,10 @@ def _themes(
             if probability < settings.maybe or len(maybe) >= MAX_MAYBE:
                 break
             passage = _model_passage(texts[i], matches[i].tokens, probability, model, priority)
-            if probability >= settings.threshold and not _denied_only(matches[i], priority):
+            sure = probability >= settings.threshold or (
+                probability >= settings.with_word and _has_word(matches[i], priority)
+            )
+            if sure and not _denied_only(matches[i], priority):
                 theme.append(passage)
             else:
                 maybe.append(passage)

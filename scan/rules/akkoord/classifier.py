@@ -53,6 +53,9 @@ class PriorityModel:
     bias: float
     threshold: float  # probability from which a passage counts for the priority
     maybe: float  # probability from which a passage is shown as "misschien relevant"
+    # probability from which a passage counts when the word list also found a word of the priority
+    # there (one support word is enough); above 1: no such second route
+    with_word: float = 2.0
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,9 @@ def _sigmoid(x: float) -> float:
 
 def model_from_dict(data: dict) -> Model:
     priorities = {
-        int(k): PriorityModel(float(v["bias"]), float(v["threshold"]), float(v["maybe"]))
+        int(k): PriorityModel(
+            float(v["bias"]), float(v["threshold"]), float(v["maybe"]), float(v.get("with_word", 2.0))
+        )
         for k, v in data["priorities"].items()
     }
     weights = {f: tuple(float(x) for x in row) for f, row in data["weights"].items()}

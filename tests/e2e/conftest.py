@@ -111,6 +111,28 @@ def browser():
         b.close()
 
 
+# Streamlit marks its app element with the script's state ("running", "notRunning"); a page is settled
+# when that has said "notRunning" for QUIET_MS (a first run may ask for a second one at once) and
+# every chart is drawn.
+QUIET_MS = 400
+SETTLED = """quiet => {
+    const app = document.querySelector('[data-testid=stApp]');
+    if (!app) return document.readyState === 'complete';  // not a Streamlit page (a phone's page)
+    const state = app.getAttribute('data-test-script-state'), now = performance.now();
+    if (window.__scanState !== state) { window.__scanState = state; window.__scanSince = now; return false; }
+    const drawn = [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
+        .every(chart => chart.querySelector('.main-svg'));
+    return state === 'notRunning' && now - window.__scanSince >= quiet && drawn;
+}"""
+
+
+def settled(page) -> None:
+    """Wait until the page's script has stopped running for a moment and its charts are drawn (instead
+    of a fixed wait: a quick page costs no more than it takes). Call it once the page shows something:
+    a page without Streamlit's app element counts as a page of its own (the workshop's phone pages)."""
+    page.wait_for_function(SETTLED, arg=QUIET_MS)
+
+
 def open_phone(browser, url: str, timeout_ms: int = 20_000):
     """A phone (390×844, Dutch) in its own browser context, on ``url``; returns (context, page)."""
     context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})

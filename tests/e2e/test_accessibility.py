@@ -16,7 +16,7 @@ from scan.records.round.sharing import create_share_link
 from scan.storage.core import Store
 
 from ..conftest import PROJECT, clone_db
-from .conftest import start_server
+from .conftest import settled, start_server
 
 pytestmark = pytest.mark.e2e
 
@@ -104,7 +104,7 @@ def _check(page: Page, url: str) -> None:
     page.goto(url)
     expect(page.locator("html")).to_have_attribute("lang", "nl")
     page.get_by_role("heading").first.wait_for()
-    page.wait_for_timeout(1500)  # let charts and tables settle
+    settled(page)  # charts and tables drawn
     found = _violations(page)
     summary = [
         {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"][:3]]} for v in found

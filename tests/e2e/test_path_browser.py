@@ -27,7 +27,7 @@ from scan.records.round.sharing import create_share_link
 from scan.storage.core import Store
 
 from ..conftest import PROJECT, clone_db
-from .conftest import start_server
+from .conftest import settled, start_server
 from .streamlit_english import english
 
 pytestmark = pytest.mark.e2e
@@ -70,7 +70,7 @@ def _settle(page: Page) -> None:
     # the first visible text: a page may begin with hidden elements (a style sheet), and the
     # projector's content is pinned to the screen outside its element's box
     page.locator("[data-testid=stMain] :is(h1, h2, h3, p, label, button):visible").first.wait_for()
-    page.wait_for_timeout(1200)
+    settled(page)
 
 
 def _begin(page: Page) -> None:
@@ -201,9 +201,14 @@ def test_tap_targets_on_a_phone(demo, browser, width: int) -> None:
             _settle(page)
             assert _small_targets(page) == []  # the start: Begin, privacy
             _begin(page)
-            for summary in page.locator("[data-testid=stExpander] summary").all():
-                summary.click()  # open every expander: what is inside counts too
-            page.wait_for_timeout(500)
+            # open every expander: what is inside counts too (a click from the page itself: Playwright's
+            # click waits for each summary to be still, which a rerunning page can delay by many seconds)
+            page.evaluate(
+                "() => document.querySelectorAll('[data-testid=stExpander] details:not([open]) > summary')"
+                ".forEach(summary => summary.click())"
+            )
+            settled(page)
+            expect(page.locator("[data-testid=stExpander] details:not([open])")).to_have_count(0)
             assert _small_targets(page) == [], who
             assert _tallest_option(page) >= 44
             # no option wider than the screen, none cut off

@@ -156,6 +156,15 @@ def test_a_file_waits_for_a_free_slot_or_is_refused(monkeypatch) -> None:
     assert runner.run(_pdf(1), "a.pdf", wait=5).ended == "finished"
 
 
+def test_the_time_limit_counts_from_the_childs_start(monkeypatch) -> None:
+    # a file that waited for a free slot longer than its time limit still gets the whole limit
+    monkeypatch.setattr(runner, "_slots", threading.BoundedSemaphore(1))
+    runner._slots.acquire()
+    threading.Timer(2.0, runner._slots.release).start()
+    outcome = runner.run(DUTCH, limits=Limits(max_bytes=MB, seconds=1.5), wait=10)
+    assert outcome.ended == "finished" and outcome.seconds >= 2.0
+
+
 def _no_analysis_here(*args, **kwargs):
     raise AssertionError("the analysis ran in the server's own process")
 

@@ -188,6 +188,8 @@ def _run_child(
     }
     with tempfile.TemporaryFile() as stderr:
         process = _start_child(stderr)
+        # the time limit is the child's: waiting for a slot or for the zygote to start does not count
+        deadline = time.monotonic() + limits.seconds
         writer = threading.Thread(
             target=_feed,
             args=(process.stdin, json.dumps(header).encode() + b"\n", payload),
@@ -198,7 +200,7 @@ def _run_child(
         watch = _Watch(process)
         message, timed_out = None, True
         try:
-            message, timed_out = watch.messages(start + limits.seconds, on_progress)
+            message, timed_out = watch.messages(deadline, on_progress)
         finally:  # also after an exception (Streamlit stopped the script): no child is left behind
             code = watch.end(wait=not timed_out)
             watch.stdout.close()

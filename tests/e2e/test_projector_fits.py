@@ -52,6 +52,13 @@ def _answer(i: int) -> str:
     return f"Antwoord {i}: " + "de raad moet beter uitleggen wat er met onze inbreng gebeurt " * (1 + i % 3)
 
 
+def _workshop(store: Store) -> tuple[workshop.Workshop, str]:
+    """Zeist's workshop on question 6.1, on a locked installation (the PIN opens the projector)."""
+    rnd = rounds.start(store, "GM0355", 2026)
+    access.set_password(store, "GM0355", "wachtwoord-zeist")
+    return workshop.create(store, rnd.id, ["6.1"], "Raadsavond Zeist")
+
+
 def _projector(browser, server, ws, pin: str, size: tuple[int, int]) -> Page:
     page = browser.new_page(viewport={"width": size[0], "height": size[1]}, locale="nl-NL")
     page.set_default_timeout(20_000)
@@ -71,9 +78,7 @@ def _fits(page: Page, count: str = ".pj .stand") -> None:
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_forty_open_answers_fit_a_screenful_at_a_time(server, browser, size, tmp_path: Path) -> None:
     store = Store(server.db)
-    rnd = rounds.start(store, "GM0355", 2026)
-    access.set_password(store, "GM0355", "wachtwoord-zeist")  # a locked installation: the PIN opens it
-    ws, pin = workshop.create(store, rnd.id, ["6.1"], "Raadsavond Zeist")
+    ws, pin = _workshop(store)
     qid = workshop.add_open_question(
         store,
         ws.id,
@@ -124,9 +129,7 @@ def test_forty_open_answers_fit_a_screenful_at_a_time(server, browser, size, tmp
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_the_longest_vote_list_fits_with_its_count(server, browser, size, tmp_path: Path) -> None:
     store = Store(server.db)
-    rnd = rounds.start(store, "GM0355", 2026)
-    access.set_password(store, "GM0355", "wachtwoord-zeist")  # a locked installation: the PIN opens it
-    ws, pin = workshop.create(store, rnd.id, ["6.1"], "Raadsavond Zeist")
+    ws, pin = _workshop(store)
     everything = [p.id for p in question_bank().proposals]
     workshop.set_vote_options(store, ws.id, pin, everything, workshop.MAX_VOTES)
     for _ in range(50):
@@ -148,9 +151,7 @@ def test_the_longest_vote_list_fits_with_its_count(server, browser, size, tmp_pa
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_the_longest_ranking_fits_with_its_caption(server, browser, size, tmp_path: Path) -> None:
     store = Store(server.db)
-    rnd = rounds.start(store, "GM0355", 2026)
-    access.set_password(store, "GM0355", "wachtwoord-zeist")
-    ws, pin = workshop.create(store, rnd.id, ["6.1"], "Raadsavond Zeist")
+    ws, pin = _workshop(store)
     everything = [p.id for p in question_bank().proposals]
     workshop.set_vote_options(store, ws.id, pin, everything, workshop.MAX_VOTES)
     workshop.set_phase(store, ws.id, pin, "voting")
@@ -172,9 +173,7 @@ def test_the_longest_ranking_fits_with_its_caption(server, browser, size, tmp_pa
 def test_a_countdown_fits_under_the_longest_question(server, browser, size, tmp_path: Path) -> None:
     # issue 27.7: the time left stays on the screen under an open question of the longest allowed length
     store = Store(server.db)
-    rnd = rounds.start(store, "GM0355", 2026)
-    access.set_password(store, "GM0355", "wachtwoord-zeist")
-    ws, pin = workshop.create(store, rnd.id, ["6.1"], "Raadsavond Zeist")
+    ws, pin = _workshop(store)
     text = ("Wat zou u als eerste veranderen aan hoe de gemeente inwoners betrekt bij besluiten? " * 4)[
         : workshop.core.MAX_OPEN_QUESTION
     ]

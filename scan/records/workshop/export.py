@@ -12,6 +12,7 @@ import csv
 import io
 
 from scan.content.questionbank import question_bank
+from scan.records.workshop.qa import answer_state
 from scan.records.workshop.results import WorkshopOutcome, outcome
 from scan.rules.benchmark import MIN_N
 from scan.rules.shares import percentages, share
@@ -76,7 +77,7 @@ def rows(result: WorkshopOutcome) -> list[list[object]]:
             )
     # questions from the room: approved ones, the most upvoted first; counts only from MIN_N upvoters
     for asked in result.asked:
-        state = "beantwoord" if asked.answered else "nog open"
+        state = answer_state(asked.answered)
         if asked.votes is None:
             state += f" (steun niet geteld: te weinig mensen steunden vragen, n = {result.asked_voters}; minimaal {MIN_N})"
         out.append(

@@ -92,6 +92,11 @@ def _accepting(db: Database, workshop_id: int) -> None:
 # --- the phone -------------------------------------------------------------------------------------
 
 
+def answer_state(answered: bool) -> str:
+    """An approved room question's state in words, on the facilitator's page and in the export."""
+    return "beantwoord" if answered else "nog open"
+
+
 def ask_op(workshop_id: int, token: object, text: object) -> Operation:
     """Send a question for the panel; it waits for the facilitator's approval before anyone else
     sees it. Returns the question as the asker's phone lists it."""

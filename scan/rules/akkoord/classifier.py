@@ -48,14 +48,17 @@ def features(tokens: Sequence[Token]) -> set[str]:
     return found
 
 
+NO_WORD_ROUTE = 2.0  # above any probability: a model file without "with_word" has no second route
+
+
 @dataclass(frozen=True)
 class PriorityModel:
     bias: float
     threshold: float  # probability from which a passage counts for the priority
     maybe: float  # probability from which a passage is shown as "misschien relevant"
     # probability from which a passage counts when the word list also found a word of the priority
-    # there (one support word is enough); above 1: no such second route
-    with_word: float = 2.0
+    # there (one support word is enough); NO_WORD_ROUTE: no such second route
+    with_word: float = NO_WORD_ROUTE
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,10 @@ def _sigmoid(x: float) -> float:
 def model_from_dict(data: dict) -> Model:
     priorities = {
         int(k): PriorityModel(
-            float(v["bias"]), float(v["threshold"]), float(v["maybe"]), float(v.get("with_word", 2.0))
+            float(v["bias"]),
+            float(v["threshold"]),
+            float(v["maybe"]),
+            float(v.get("with_word", NO_WORD_ROUTE)),
         )
         for k, v in data["priorities"].items()
     }

@@ -48,10 +48,10 @@ def _warm() -> None:
     textnorm.stem("ondersteund")  # loads the Dutch lemma dictionary (a participle looks up its infinitive)
 
 
-def _child(fds: list[int], keep_closed: list[int]) -> None:
+def _child(fds: list[int], to_close: list[int]) -> None:
     """In the forked child: take the request's descriptors as 0, 1 and 2, then be the runner's child."""
     try:
-        for fd in keep_closed:
+        for fd in to_close:
             with contextlib.suppress(OSError):
                 os.close(fd)
         stdin, stdout, stderr, status = fds
@@ -72,42 +72,58 @@ def _child(fds: list[int], keep_closed: list[int]) -> None:
     os._exit(code)
 
 
+Running = dict[int, tuple[int, socket.socket]]  # pidfd -> (pid, the request's status socket)
+
+
+def _fork(control: socket.socket, fds: list[int], running: Running) -> None:
+    """One request: fork a child on its descriptors and tell the app its pid (with a pidfd)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:
+        _child(
+            fds,
+            [
+                control.fileno(),
+                *(fd for pidfd, (_, sock) in running.items() for fd in (pidfd, sock.fileno())),
+            ],
+        )
+    status = socket.socket(fileno=fds[3])
+    for fd in fds[:3]:
+        os.close(fd)
+    pidfd = os.pidfd_open(pid)
+    with contextlib.suppress(OSError):
+        socket.send_fds(status, [str(pid).encode()], [pidfd])
+    running[pidfd] = (pid, status)
+
+
+def _reap(pidfd: int, running: Running) -> None:
+    """A child ended: collect it and send the app its exit code."""
+    pid, status = running.pop(pidfd)
+    _, wait_status = os.waitpid(pid, 0)
+    with contextlib.suppress(OSError):
+        status.send(_CODE.pack(os.waitstatus_to_exitcode(wait_status)))
+    status.close()
+    os.close(pidfd)
+
+
 def serve(control: socket.socket) -> None:
     """Fork a child per request until the app closes ``control``."""
-    running: dict[int, tuple[int, socket.socket]] = {}  # pidfd -> (pid, status socket)
+    running: Running = {}
     while True:
         ready, _, _ = select.select([control.fileno(), *running], [], [])
         for item in ready:
-            if item == control.fileno():
-                message, fds, _, _ = socket.recv_fds(control, 16, 4)
-                if not message:
-                    return  # the app is gone
-                if len(fds) != 4:
-                    for fd in fds:
-                        os.close(fd)
-                    continue
-                sys.stdout.flush()
-                sys.stderr.flush()
-                pid = os.fork()
-                if pid == 0:
-                    keep_closed = [control.fileno()]
-                    for pidfd, (_, sock) in running.items():
-                        keep_closed += [pidfd, sock.fileno()]
-                    _child(fds, keep_closed)
-                status = socket.socket(fileno=fds[3])
-                for fd in fds[:3]:
+            if item != control.fileno():
+                _reap(item, running)
+                continue
+            message, fds, _, _ = socket.recv_fds(control, 16, 4)
+            if not message:
+                return  # the app is gone
+            if len(fds) == 4:
+                _fork(control, fds, running)
+            else:  # a request without its descriptors: nothing to start
+                for fd in fds:
                     os.close(fd)
-                pidfd = os.pidfd_open(pid)
-                with contextlib.suppress(OSError):
-                    socket.send_fds(status, [str(pid).encode()], [pidfd])
-                running[pidfd] = (pid, status)
-            else:
-                pid, status = running.pop(item)
-                _, wait_status = os.waitpid(pid, 0)
-                with contextlib.suppress(OSError):
-                    status.send(_CODE.pack(os.waitstatus_to_exitcode(wait_status)))
-                status.close()
-                os.close(item)
 
 
 def main() -> int:

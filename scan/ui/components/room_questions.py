@@ -18,8 +18,6 @@ from scan.rules.benchmark import MIN_N
 from scan.storage.core import Store
 from scan.ui.components import literal
 
-_ENDED_STATES = {"beantwoord": "beantwoord", "goedgekeurd": "nog open"}  # as in the export
-
 
 def _votes(room: workshop.Board, q: workshop.RoomQuestion) -> str:
     count = room.count(q)
@@ -51,7 +49,7 @@ def facilitator_part(store: Store, ws: workshop.Workshop, do: Callable[..., None
             f"waarvan {nl_number(len(room.answered))} beantwoord."
         )
         for number, q in enumerate(room.ranked, start=1):
-            _text(q, room, number, _ENDED_STATES[q.status])
+            _text(q, room, number, workshop.qa.answer_state(q.status == "beantwoord"))
         return
     row = st.container(horizontal=True, vertical_alignment="center")
     row.markdown(

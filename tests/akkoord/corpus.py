@@ -13,6 +13,7 @@ so adding sources never moves a municipality from one split to the other.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 from dataclasses import dataclass
 from functools import cache
@@ -22,6 +23,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS_DIR = Path(__file__).with_name("corpus")
+# A third person's decisions where the first and a blind second labeller differed
+# (tools/second_labels.py); applied over the first labels unless asked not to.
+ADJUDICATED = CORPUS_DIR / "adjudication" / "decisions.yaml"
 MUNICIPALITIES = ROOT / "benchmarks" / "gemeenten_2025.csv"
 REGISTERS = ("agreement", "programme", "news")
 SPLITS = ("development", "test")
@@ -110,7 +114,35 @@ def split_of(code: str) -> str:
 
 
 @cache
-def load_corpus(directory: Path = CORPUS_DIR) -> tuple[CorpusPassage, ...]:
+def load_corpus(directory: Path = CORPUS_DIR, adjudicated: bool = True) -> tuple[CorpusPassage, ...]:
+    passages = _first_labels(directory)
+    if not adjudicated or not (directory / ADJUDICATED.relative_to(CORPUS_DIR)).is_file():
+        return passages
+    decisions = yaml.safe_load((directory / ADJUDICATED.relative_to(CORPUS_DIR)).read_text("utf-8"))
+    by_id = {d["id"]: d for d in decisions or ()}
+    unknown = set(by_id) - {p.id for p in passages}
+    if unknown:
+        raise ValueError(f"adjudicated passages not in the corpus: {sorted(unknown)}")
+    out: list[CorpusPassage] = []
+    for p in passages:
+        d = by_id.get(p.id)
+        if d is None:
+            out.append(p)
+            continue
+        if d["sha"] != hashlib.sha256(p.text.encode()).hexdigest()[:12]:
+            raise ValueError(f"{p.id}: the adjudicated passage's text changed since the decision")
+        out.append(
+            dataclasses.replace(
+                p,
+                labels=tuple(d.get("labels") or ()),
+                themes=tuple(int(x) for x in d.get("themes") or ()),
+                trap=bool(d.get("trap", False)),
+            )
+        )
+    return tuple(out)
+
+
+def _first_labels(directory: Path) -> tuple[CorpusPassage, ...]:
     passages: list[CorpusPassage] = []
     for path in sorted(directory.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from scan.cli import main as cli_main
 from scan.rules.akkoord import analyse
-from tests.akkoord.corpus import REGISTERS, SPLITS, pamphlet_suggestions, split
+from tests.akkoord.corpus import REGISTERS, SPLITS, load_corpus, pamphlet_suggestions, split
 from tests.akkoord.fixtures import (
     DEVELOPMENT,
     HOLDOUT,
@@ -107,6 +107,26 @@ def corpus_line(name: str, quality) -> str:
     )
 
 
+def human_lines(name: str) -> list[str]:
+    """A blind second labeller read as if it were the check: the most a check can expect to agree with
+    labels that people (here: helpers following the same guide) set."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+    import second_labels
+
+    second = second_labels.load_second()
+    lines = []
+    for against, adjudicated in (("the first labels (blind)", False), ("the final labels", True)):
+        passages = [p for p in load_corpus(adjudicated=adjudicated) if p.split == name]
+        a = second_labels.agreement(passages, second)
+        if a is None:
+            continue
+        lines.append(
+            f"  second labeller vs {against}: n {a.n}   priorities P {a.precision:.3f} R {a.recall:.3f}"
+            f" F1 {a.f1:.3f}   proposals F1 {a.proposal_f1:.3f}"
+        )
+    return lines
+
+
 def report_corpus() -> dict[str, float]:
     """Figures on the real text; returns those of the test split for the summary."""
     summary: dict[str, float] = {}
@@ -126,6 +146,10 @@ def report_corpus() -> dict[str, float]:
         )
         quality = evaluate_corpus(passages)
         print(corpus_line(f"{name}, all", quality))
+        first = [p for p in load_corpus(adjudicated=False) if p.split == name]
+        print(corpus_line("  against first labels", evaluate_corpus(first)))
+        for line in human_lines(name):
+            print(line)
         for register in REGISTERS:
             part = [p for p in passages if p.register == register]
             if part:

@@ -39,10 +39,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from akkoord_experiments import (  # noqa: E402
+    GRID,
     VOCABULARY,
     Variant,
     build_vocab,
-    GRID,
     evaluate,
     load_items,
     matrix,

@@ -230,3 +230,8 @@ def test_a_council_agenda_of_all_fracties_is_1b_and_a_topic_put_on_it_is_8a() ->
 def test_the_college_meeting_in_the_villages_is_5a() -> None:
     text = "Het college houdt zijn vergaderingen voortaan ook in de dorpen, met een open inloop."
     assert found(text).get("5a") == "staat_erin"
+
+
+def test_the_municipalitys_social_media_are_no_local_journalism() -> None:
+    text = "Wij zijn beschikbaar via de telefoon, de chat en social media, ook in de dorpen."
+    assert "6a" not in found(text)

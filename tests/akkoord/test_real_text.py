@@ -187,3 +187,51 @@ def test_village_councils_are_an_instrument_of_their_own() -> None:
 def test_a_party_called_dorpsvisie_is_no_village_plan() -> None:
     assert "5a" not in found("De coalitie wordt gevormd door Dorpsvisie, CDA en D66.")
     assert found("Samen met de bewoners maken we een dorpsvisie voor Son.").get("5a") == "staat_erin"
+
+
+# --- vocabulary from the later development passages (batch11-14) ------------------------------------
+
+
+def test_an_agreement_left_open_for_the_council_is_1b_though_the_word_is_denied() -> None:
+    # "dichtgetimmerd" stands in a denial ("niet dichtgetimmerd"), which must not deny the council.
+    text = "Ons akkoord is bewust niet dichtgetimmerd en laat de gemeenteraad zelf de keuzes maken."
+    assert found(text).get("1b") == "staat_erin"
+
+
+def test_the_input_of_all_fracties_in_the_agreement_is_1b() -> None:
+    text = "Voor dit akkoord vroegen wij alle raadsfracties om hun input en die is verwerkt."
+    assert found(text).get("1b") == "staat_erin"
+
+
+def test_money_for_residents_initiatives_is_3b_not_3a() -> None:
+    text = "De gemeente reserveert twee miljoen euro voor bewonersinitiatieven in de dorpen."
+    result = found(text)
+    assert result.get("3b") == "staat_erin"
+    assert "3a" not in result
+
+
+def test_the_colleges_plans_are_no_initiative_of_residents() -> None:
+    text = "Het college legt zijn plannen uit aan de inwoners; zij mogen verwachten dat we luisteren."
+    assert "3a" not in found(text)
+
+
+def test_zeggenschap_over_the_own_neighbourhood_is_no_self_governance() -> None:
+    text = "Bewoners krijgen meer zeggenschap over wat er in hun eigen wijk gebeurt."
+    assert "3d" not in found(text)
+
+
+def test_a_council_agenda_of_all_fracties_is_1b_and_a_topic_put_on_it_is_8a() -> None:
+    assert found("Naast het coalitieakkoord werken we met een raadsagenda.").get("1b") == "staat_erin"
+    result = found("Met honderd handtekeningen zetten inwoners een onderwerp op de raadsagenda.")
+    assert result.get("8a") == "staat_erin"
+    assert "1b" not in result
+
+
+def test_the_college_meeting_in_the_villages_is_5a() -> None:
+    text = "Het college houdt zijn vergaderingen voortaan ook in de dorpen, met een open inloop."
+    assert found(text).get("5a") == "staat_erin"
+
+
+def test_the_municipalitys_social_media_are_no_local_journalism() -> None:
+    text = "Wij zijn beschikbaar via de telefoon, de chat en social media, ook in de dorpen."
+    assert "6a" not in found(text)

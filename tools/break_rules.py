@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import argparse
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.checkout import copy_checkout  # noqa: E402
+
 TIMEOUT = 60  # seconds per test: a broken rule that makes a test hang is caught, not waited for
 
 # (module, original text, broken text, what the break means)
@@ -242,21 +245,6 @@ def tests_for(module: str, root: Path = ROOT) -> list[str]:
     return found
 
 
-def _copy(target: Path) -> None:
-    files = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.splitlines()
-    for name in files:
-        source = ROOT / name
-        if source.is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
-
-
 def _pytest(copy: Path, tests: list[str]) -> subprocess.CompletedProcess:
     return subprocess.run(
         [
@@ -294,7 +282,7 @@ def main() -> int:
     survived = []
     with tempfile.TemporaryDirectory(prefix="break-rules-") as tmp:
         copy = Path(tmp)
-        _copy(copy)
+        copy_checkout(ROOT, copy)
         baseline: dict[tuple[str, ...], bool] = {}
         for path, old, new, meaning in mutations:
             file = copy / path

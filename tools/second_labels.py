@@ -23,7 +23,7 @@ can never silently move to another passage when a batch file changes.
 from __future__ import annotations
 
 import argparse
-import hashlib
+import random
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -35,14 +35,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from scan.content.questionbank import PAMPHLET_PROPOSALS  # noqa: E402
-from tests.akkoord.corpus import CORPUS_DIR, SPLITS, CorpusPassage, load_corpus  # noqa: E402
+from tests.akkoord.corpus import CORPUS_DIR, SPLITS, CorpusPassage, load_corpus, text_sha  # noqa: E402
 
 SECOND_DIR = CORPUS_DIR / "second"
 PRIORITIES = range(1, 9)
-
-
-def text_sha(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
 @dataclass(frozen=True)
@@ -134,8 +130,6 @@ def export(directory: Path, chunk_size: int) -> None:
 
 
 def export_disagreements(directory: Path, chunks: int, seed: int = 24) -> None:
-    import random
-
     rng = random.Random(seed)
     corpus = load_corpus(adjudicated=False)
     second = load_second()

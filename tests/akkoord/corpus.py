@@ -108,6 +108,11 @@ def is_reserved(name: str, code: str, source: str) -> bool:
     )
 
 
+def text_sha(text: str) -> str:
+    """A passage's fingerprint in a label file: a label never moves silently to a changed text."""
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
 def split_of(code: str) -> str:
     digest = hashlib.sha256(code.encode()).digest()
     return "test" if digest[0] % 3 == 0 else "development"
@@ -116,9 +121,10 @@ def split_of(code: str) -> str:
 @cache
 def load_corpus(directory: Path = CORPUS_DIR, adjudicated: bool = True) -> tuple[CorpusPassage, ...]:
     passages = _first_labels(directory)
-    if not adjudicated or not (directory / ADJUDICATED.relative_to(CORPUS_DIR)).is_file():
+    decisions_file = directory / ADJUDICATED.relative_to(CORPUS_DIR)
+    if not adjudicated or not decisions_file.is_file():
         return passages
-    decisions = yaml.safe_load((directory / ADJUDICATED.relative_to(CORPUS_DIR)).read_text("utf-8"))
+    decisions = yaml.safe_load(decisions_file.read_text("utf-8"))
     by_id = {d["id"]: d for d in decisions or ()}
     unknown = set(by_id) - {p.id for p in passages}
     if unknown:
@@ -129,7 +135,7 @@ def load_corpus(directory: Path = CORPUS_DIR, adjudicated: bool = True) -> tuple
         if d is None:
             out.append(p)
             continue
-        if d["sha"] != hashlib.sha256(p.text.encode()).hexdigest()[:12]:
+        if d["sha"] != text_sha(p.text):
             raise ValueError(f"{p.id}: the adjudicated passage's text changed since the decision")
         out.append(
             dataclasses.replace(

@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
+from ..checkout import copy_checkout
 from ..conftest import PROJECT
 from .conftest import _free_port
 
@@ -112,29 +113,12 @@ def readme_start_command() -> str:
     return re.search(r"```bash\n(.+?)\n```", section, re.S).group(1).strip()
 
 
-def _copy_of_the_checkout(target: Path) -> Path:
-    """The committed and changed files of this checkout (no data/, no caches), as a fresh clone has them."""
-    files = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.splitlines()
-    for name in files:
-        source = PROJECT / name
-        if source.is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            (target / name).write_bytes(source.read_bytes())
-    return target
-
-
 def test_readme_start_command_works_from_a_fresh_virtual_environment(
     fresh: Fresh, tmp_path: Path, page
 ) -> None:
     command = readme_start_command()
     assert "pip install -r requirements.txt" in command and "streamlit run server.py" in command
-    checkout = _copy_of_the_checkout(tmp_path / "democratiescan")
+    checkout = copy_checkout(PROJECT, tmp_path / "democratiescan")
     venv = fresh.venv
     port = _free_port()
     env = dict(

@@ -28,6 +28,9 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+
+import second_labels  # tools/second_labels.py
 
 from scan.cli import main as cli_main
 from scan.rules.akkoord import analyse
@@ -110,9 +113,6 @@ def corpus_line(name: str, quality) -> str:
 def human_lines(name: str) -> list[str]:
     """A blind second labeller read as if it were the check: the most a check can expect to agree with
     labels that people (here: helpers following the same guide) set."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-    import second_labels
-
     second = second_labels.load_second()
     lines = []
     for against, adjudicated in (("the first labels (blind)", False), ("the final labels", True)):

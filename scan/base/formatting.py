@@ -60,6 +60,11 @@ def nl_number(value: float | int | None, decimals: int = 0) -> str:
     return format_decimal(_shown_decimal(value, decimals), format=pattern, locale=LOCALE)
 
 
+def nl_count(count: int, one: str, more: str) -> str:
+    """A count with its noun in the right number: "1 passage", "3 passages", "0 passages"."""
+    return f"{nl_number(count)} {one if count == 1 else more}"
+
+
 @functools.lru_cache(maxsize=8192)
 def nl_percent(fraction: float | None, decimals: int = 0) -> str:
     if fraction is None:

@@ -294,3 +294,18 @@ def test_the_table_and_the_card_give_a_proposal_the_same_state(new_session, db_p
         at.radio(key=f"akkoord_oordeel_{rnd.id}_{pid}").set_value("0").run()
     overview = next(m.value for m in at.markdown if m.value.startswith("| Prioriteit"))
     assert "| 2. Inclusieve democratie | deels: 2a; staat erin: 2c | deels: 2a; staat erin: 2c |" in overview
+
+
+def test_one_maybe_relevant_passage_is_counted_in_the_singular(new_session, db_path) -> None:
+    rounds.start(Store(db_path), "GM0355", 2026)
+    at = _page(new_session)
+    text = (
+        "Coalitieakkoord 2026-2030\n\nWe richten een kinderraad op die de gemeenteraad gevraagd en "
+        "ongevraagd advies geeft.\n\nWe bouwen 400 woningen, waarvan een derde sociale huur."
+    )
+    at.text_area(key="akkoord_tekst").input(text)
+    at.button(key="akkoord_plakken").click().run()
+    at.selectbox(key="akkoord_prioriteit").set_value(2).run()
+    assert [e.label for e in at.expander if e.label.startswith("Misschien")] == [
+        "Misschien relevant (1 passage)"
+    ]

@@ -7,7 +7,7 @@ from datetime import datetime
 import streamlit as st
 
 from scan.base.errors import ScanError
-from scan.base.formatting import nl_date, nl_number
+from scan.base.formatting import nl_count, nl_date, nl_number
 from scan.base.tables import markdown_table
 from scan.records import agreements
 from scan.records.round import choices as choices_module
@@ -344,7 +344,7 @@ if priority_coverage.theme:
             )
         _judging(theme_key(priority_id), theme_candidates(priority_coverage))
 if priority_coverage.maybe:
-    with st.expander(f"Misschien relevant ({nl_number(len(priority_coverage.maybe))} passages)"):
+    with st.expander(f"Misschien relevant ({nl_count(len(priority_coverage.maybe), 'passage', 'passages')})"):
         st.caption(
             "De app vond hier geen duidelijke belofte, maar deze passages lijken het meest op deze prioriteit. "
             "Zo mist u minder: lees ze, en kijk zelf in het akkoord als er iets tussen zit."

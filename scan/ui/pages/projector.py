@@ -10,7 +10,7 @@ import time
 
 import streamlit as st
 
-from scan.base.formatting import countdown, nl_number
+from scan.base.formatting import countdown, nl_count, nl_number
 from scan.content.questionbank import question_bank
 from scan.records import workshop
 from scan.rules import screenful
@@ -121,10 +121,6 @@ def _heading(text: str, width: float = MAIN_WIDTH_U) -> tuple[str, float]:
     return f"<h2{css}>{literal.html(text)}</h2>", size * (rows * 1.15 + 0.6)
 
 
-def _n(count: int, one: str, more: str) -> str:
-    return f"{nl_number(count)} {one if count == 1 else more}"
-
-
 def _open_answers(view: ProjectorView, above: float, width: float) -> str:
     """Approved answers a screenful at a time: the pinned ones if the facilitator pinned any, else
     all of them, moving on every PAGE_SECONDS. The line under the count says what is not on screen."""
@@ -138,7 +134,7 @@ def _open_answers(view: ProjectorView, above: float, width: float) -> str:
     page = pages[screenful.page_now(len(pages), time.time(), PAGE_SECONDS)]
     rest = len(shown) - len(page)
     if pinned:
-        note = f"Vastgezet door de begeleider: {_n(len(page), 'antwoord', 'antwoorden')}"
+        note = f"Vastgezet door de begeleider: {nl_count(len(page), 'antwoord', 'antwoorden')}"
         if len(pages) > 1:
             note += f" ({page.start + 1}–{page.stop} van {nl_number(len(pinned))})"
     elif len(pages) > 1:
@@ -147,9 +143,9 @@ def _open_answers(view: ProjectorView, above: float, width: float) -> str:
             f"het scherm wisselt elke {PAGE_SECONDS} seconden"
         )
     else:
-        note = f"{_n(len(shown), 'goedgekeurd antwoord', 'goedgekeurde antwoorden')}"
+        note = f"{nl_count(len(shown), 'goedgekeurd antwoord', 'goedgekeurde antwoorden')}"
     if rest:
-        note += f" · nog {_n(rest, 'antwoord', 'antwoorden')}"
+        note += f" · nog {nl_count(rest, 'antwoord', 'antwoorden')}"
     cloud = workshop_view.cloud(list(view.words), largest=1.8)
     items = "".join(f"<li>{literal.html(texts[i])}</li>" for i in page)
     return f'<p class="pager">{note}</p>{cloud}<ul class="ws-open" start="{page.start + 1}">{items}</ul>'
@@ -198,7 +194,7 @@ def _paged_columns(texts: list[str], markup: list[str], above: float) -> tuple[s
     if len(screens) > 1:
         note = (
             f"Voorstellen {first + 1}–{last} van {nl_number(len(texts))} · nog "
-            f"{_n(len(texts) - (last - first), 'voorstel', 'voorstellen')} · het scherm wisselt elke "
+            f"{nl_count(len(texts) - (last - first), 'voorstel', 'voorstellen')} · het scherm wisselt elke "
             f"{PAGE_SECONDS} seconden"
         )
     body = "".join("<ul>" + "".join(f"<li>{markup[i]}</li>" for i in column) + "</ul>" for column in screen)
@@ -233,7 +229,7 @@ def _ended(view: ProjectorView) -> str:
         rest = len(results) - len(page)
         note = (
             f"Plaats {page.start + 1}–{page.stop} van {nl_number(len(results))} · nog "
-            f"{_n(rest, 'voorstel', 'voorstellen')} · het scherm wisselt elke {PAGE_SECONDS} seconden"
+            f"{nl_count(rest, 'voorstel', 'voorstellen')} · het scherm wisselt elke {PAGE_SECONDS} seconden"
         )
     return h2 + f'<p class="pager">{note}</p>' + workshop_view.vote_ranking(results, voters, page)
 
@@ -248,7 +244,7 @@ def _room_questions(view: ProjectorView) -> str:
     head = '<p class="stap">Vragen uit de zaal</p>' + h2
     questions = room.questions
     count = (
-        f'<p class="stand">{_n(len(questions), "vraag", "vragen")} in de lijst · {nl_number(room.voters)} van '
+        f'<p class="stand">{nl_count(len(questions), "vraag", "vragen")} in de lijst · {nl_number(room.voters)} van '
         f"{nl_number(view.participants)} deelnemers steunden vragen</p>"
     )
     if not questions:
@@ -262,7 +258,7 @@ def _room_questions(view: ProjectorView) -> str:
     page = screenful.pages(texts, (MAIN_WIDTH_U - 1.3 * font) / font, room_lines, gap=0.3 / 1.25)[0]
     note = "Meeste steun eerst" if room.counted else f"Nieuwste eerst: steun telt vanaf {MIN_N} deelnemers"
     if rest := len(questions) - len(page):
-        note += f" · nog {_n(rest, 'vraag', 'vragen')} op de telefoons"
+        note += f" · nog {nl_count(rest, 'vraag', 'vragen')} op de telefoons"
     items = "".join(
         f"<li>{literal.html(questions[i].text)}{f'<strong>{suffix[i]}</strong>' if suffix[i] else ''}</li>"
         for i in page

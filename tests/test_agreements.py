@@ -24,7 +24,7 @@ from scan.views.report import report_data, to_docx, to_html
 from scan.views.round import round_view
 
 from . import council
-from .akkoord.test_bad_inputs import CASES
+from .akkoord.test_bad_inputs import CASES, _pdf
 from .held_write import race
 
 
@@ -439,3 +439,14 @@ def test_the_documents_name_a_confirmed_theme_apart_from_the_proposals(store: St
     )
     deck = presentation.to_html(presentation.build(store, rnd))
     assert "Thema genoemd, geen voorstel (alinea 7)" in deck
+
+
+@pytest.mark.parametrize(("pages", "said"), [(1, "akkoord.pdf, 1 pagina"), (2, "akkoord.pdf, 2 pagina's")])
+def test_the_report_counts_the_agreements_pages_in_the_right_number(
+    store: Store, pages: int, said: str
+) -> None:
+    """The report and the presentation said "akkoord.pdf, 1 pagina's"."""
+    rnd = rounds.start(store, "GM0355", 2026)
+    found = agreements.read_file(store, rnd.id, _pdf(pages), "akkoord.pdf")
+    assert found.described == said
+    assert f"De akkoordcheck las {said} en vond" in report_data(round_view(store, rnd)).agreement.intro

@@ -95,3 +95,22 @@ def test_losser_is_told_it_is_no_member_of_the_m50(store: Store) -> None:
     assert about["Welke groep"].endswith(note)
     zeist = rounds.set_comparison_group(store, rounds.start(store, ZEIST, 2026).id, "M50")
     assert "geen lid" not in presentation.to_html(presentation.build(store, zeist))
+
+
+def test_one_municipality_with_data_is_named_in_the_singular(store: Store) -> None:
+    """The Excel sheet "Over dit bestand" said "M50: …: 1 gemeenten met gegevens"."""
+    from scan.content.questionbank import question_bank
+    from scan.records.round import answers as answer_store
+    from scan.rules.scoring import Answer
+
+    peer = rounds.start(store, council.PEERS[0], 2026)
+    answer_store.save_bulk(store, peer.id, [Answer(q.id, 3) for q in question_bank().benchmark_questions])
+    rounds.set_share_benchmark(store, peer.id, True)
+    rounds.close(store, peer.id)
+    rnd = rounds.set_comparison_group(store, council.own_round(store, previous=False).id, "M50")
+    about = dict(
+        openpyxl.load_workbook(io.BytesIO(export(store, rnd, "xlsx")))["Over dit bestand"].iter_rows(
+            values_only=True
+        )
+    )
+    assert about["Vergelijkingsgroep"].endswith(": 1 gemeente met gegevens")

@@ -184,6 +184,8 @@ def test_the_councils_size_comes_from_the_kiesraad_unless_the_griffier_types_one
     lines = {x.role: x for x in response.response(store, rnd).lines}
     assert lines["raad"].of_expected == "1 van 35" and lines["raad"].source == response.GRIFFIER
     assert lines["inwoners"].sentence == "0 van de 1.200 inwoners deden mee (0%)"
+    respondents.set_expected(store, rnd.id, "raad", 1)  # said "1 van de 1 raadsleden"
+    assert response.response(store, rnd).lines[0].sentence == "1 van de 1 raadslid deed mee (100%)"
     respondents.set_expected(store, rnd.id, "raad", None)
     assert response.response(store, rnd).lines[0].expected == 33
 

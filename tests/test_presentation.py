@@ -7,6 +7,7 @@ import io
 import pikepdf
 from pypdf import PdfReader
 
+from scan.records import workshop
 from scan.storage.core import Store
 from scan.views import report
 from scan.views.presentation import build, to_html, to_pdf
@@ -113,3 +114,21 @@ def test_long_content_gives_as_many_pdf_pages_as_screens(store: Store) -> None:
     deck = build(store, rnd)
     assert len(deck.agenda_pages) >= 3
     assert len(_pages(to_pdf(deck))) == deck.screens
+
+
+def test_a_count_of_one_is_singular_on_the_workshop_screen(store: Store) -> None:
+    """ "(1 deelnemers)", "1 stemmers", "(1 antwoorden)" and "1 stemmen" stood on the workshop screen."""
+    rnd = council.own_round(store, previous=False)
+    council.add_workshop(store, rnd, people=1, title="Klein")
+    html = to_html(build(store, rnd), 0, {"gemeente": "GM0355", "jaar": "2026"})
+    assert "<h3>Klein (1 deelnemer)</h3>" in html and "<p>1 stemmer: te weinig voor een uitslag" in html
+    assert "Geen uitkomst getoond (1 antwoord)" in html and "1 antwoorden" not in html
+
+    ws, secret = workshop.create(store, rnd.id, ["1.1"], title="Stemming")
+    tokens = [workshop.join(store, ws.join_code)[1] for _ in range(5)]
+    workshop.set_phase(store, ws.id, secret, "voting")
+    for n, token in enumerate(tokens):  # 2a: 5 dots, 6a: one dot
+        workshop.vote(store, ws.id, token, ["2a", "6a"] if n == 0 else ["2a"])
+    workshop.set_phase(store, ws.id, secret, "ended")
+    html = to_html(build(store, rnd), 0, {"gemeente": "GM0355", "jaar": "2026"})
+    assert '<td class="n">5 stemmen</td>' in html and '<td class="n">1 stem</td>' in html

@@ -264,3 +264,17 @@ def test_what_the_agreement_says_in_web_pdf_and_word(full) -> None:
     assert "Wat het akkoord zegt" in headings
     quotes = [p.text for p in doc.paragraphs if p.style.name == "Quote"]
     assert any("burgerberaad" in q and '<b>Vet</b> & "quote"' in q for q in quotes)
+
+
+def test_a_workshop_of_one_is_counted_in_the_singular(store: Store) -> None:
+    """ "1 deelnemers", "Stemming: 1 stemmers" and "(1 antwoorden)" stood in the report; one person is
+    a count too (no outcome is shown below 5 people: only how many took part)."""
+    rnd = rounds.start(store, "GM0355", 2026)
+    council.add_workshop(store, rnd, people=1, title="Klein")
+    html = _flat(to_html(report_data(round_view(store, rnd))))
+    assert "<p class=\"lead-in\">1 deelnemer.</p>" in html
+    assert "Geen uitkomst gepubliceerd bij" in html and "(1 antwoord)." in html and "1 antwoorden" not in html
+    assert "Stemming: 1 deelnemer stemde; een uitslag staat er vanaf 5 stemmers." in html
+    word = _flat(_docx_text(export(store, rnd, "docx")))
+    assert "Klein 1 deelnemer." in word and "(1 antwoord)." in word and "1 antwoorden" not in word
+    assert "Stemming: 1 stemmer; een uitslag staat er vanaf 5 stemmers." in word

@@ -172,3 +172,38 @@ def test_a_question_without_an_outcome_says_why(tmp_path, people: int) -> None:
     else:
         assert note == f"te weinig antwoorden (n = {people}; minimaal 5)"
         assert "te weinig antwoorden" in question.note and "getoond" not in question.note
+
+
+def test_counts_of_one_are_singular(tmp_path) -> None:
+    """ "1 deelnemers", "1 goedgekeurde antwoorden van 1 mensen", "(1 mensen antwoordden)" and "Nog 1
+    vragen staan in de Excel-export" stood in the workshop report."""
+    store = Store(tmp_path / "scan.sqlite")
+    rnd = rounds.start(store, "GM0355", 2026)
+    ws, pin = workshop.create(store, rnd.id, ["6.1"], "Klein")
+    (token,) = [workshop.join(store, ws.join_code)[1]]
+    approved = workshop.add_open_question(store, ws.id, pin, "Wat zou u als eerste veranderen?")
+    unseen = workshop.add_open_question(store, ws.id, pin, "Wat mist u?")
+    for qid in (approved, unseen):
+        workshop.go_to(store, ws.id, pin, workshop.get(store, ws.id).question_ids.index(qid))
+        workshop.set_status(store, ws.id, pin, qid, "open")
+        workshop.open_answer(store, ws.id, token, qid, "Meer uitleg")
+    workshop.moderate(
+        store, ws.id, pin, [a.id for a in workshop.open_answers(store, ws.id, approved)], "goedgekeurd"
+    )
+    workshop.set_status(store, ws.id, pin, approved, "revealed")
+    data = workshop_report(store, ws.id)
+    assert data.lead.startswith("1 deelnemer · publiek:")
+    notes = {q.text: q.note for q in data.questions}
+    assert notes["Wat zou u als eerste veranderen?"] == "1 goedgekeurd antwoord van 1 persoon."
+    assert notes["Wat mist u?"] == "Geen goedgekeurde antwoorden getoond (1 persoon antwoordde)."
+
+    workshop.set_questions_open(store, ws.id, pin, True)
+    tokens = [token, *(workshop.join(store, ws.join_code)[1] for _ in range(3))]
+    asked = [
+        _run(store, workshop.ask_op(ws.id, t, f"Vraag {n} van {i}"))["vraag"]["id"]
+        for i, t in enumerate(tokens)
+        for n in range(3 if i < 3 else 2)
+    ]
+    workshop.moderate_questions(store, ws.id, pin, asked, "goedgekeurd")
+    assert len(asked) == 11  # ten in the report, one left for the Excel export
+    assert "Nog 1 vraag staat in de Excel-export." in workshop_report(store, ws.id).asked_note

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from scan.base.errors import NotFound, ScanError
+from scan.base.formatting import nl_count
 from scan.base.rhythm import term_start
 from scan.content.questionbank import PAMPHLET_PROPOSALS
 from scan.records.round.choices import UNCHECKED, StaleChoice
@@ -54,7 +55,7 @@ class Agreement:
         """The agreement inside a sentence: "akkoord.pdf, 42 pagina's" or "de geplakte tekst"."""
         if self.filename == PASTED and self.source == "text":
             return "de geplakte tekst"
-        return self.filename + (f", {self.pages} pagina's" if self.pages else "")
+        return self.filename + (", " + nl_count(self.pages, "pagina", "pagina's") if self.pages else "")
 
     @property
     def current_words(self) -> bool:

@@ -15,7 +15,7 @@ import json
 import pandas as pd
 
 from scan.base import filenames
-from scan.base.formatting import shown
+from scan.base.formatting import nl_count, shown
 from scan.base.text import printable, spreadsheet_cell
 from scan.content.questionbank import question_bank
 from scan.records import benchmark_store
@@ -187,7 +187,10 @@ def about_frame(view: RoundView) -> pd.DataFrame:
         ("Gemeente", f"{view.municipality} ({rnd.gm_code})"),
         ("Jaar", str(rnd.year)),
         ("Antwoorden en scores van de gemeente", own_fictief_text(view.scan.is_demo)),
-        ("Vergelijkingsgroep", f"{view.comparison.group.label}: {view.comparison.n} gemeenten met gegevens"),
+        (
+            "Vergelijkingsgroep",
+            f"{view.comparison.group.label}: {nl_count(view.comparison.n, 'gemeente', 'gemeenten')} met gegevens",
+        ),
         ("Welke groep", view.group_line),
         ("Cijfers van de vergelijkingsgroep", peers_fictief_text(view)),
     ]

@@ -8,7 +8,7 @@ import io
 from dataclasses import dataclass
 from datetime import date
 
-from scan.base.formatting import nl_date, nl_number, nl_percent
+from scan.base.formatting import nl_count, nl_date, nl_number, nl_percent
 from scan.content.models import ROLE_LABELS
 from scan.content.reference import reference
 from scan.records.round import respondents
@@ -57,11 +57,13 @@ class RoleLine:
     def sentence(self) -> str:
         """ "12 van de 27 raadsleden deden mee (44%)", or "40 inwoners deden mee" without an expected size."""
         one, several = PEOPLE[self.role]
-        verb = "deed" if self.finished == 1 else "deden"
         if self.expected is None:
-            return f"{nl_number(self.finished)} {one if self.finished == 1 else several} {verb} mee"
+            return f"{nl_count(self.finished, one + ' deed', several + ' deden')} mee"
         share = nl_percent(self.finished / self.expected)
-        return f"{nl_number(self.finished)} van de {nl_number(self.expected)} {several} {verb} mee ({share})"
+        verb = "deed" if self.finished == 1 else "deden"  # "1 van de 27 raadsleden deed mee"
+        return (
+            f"{nl_number(self.finished)} van de {nl_count(self.expected, one, several)} {verb} mee ({share})"
+        )
 
     @property
     def of_expected(self) -> str:

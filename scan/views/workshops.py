@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from scan.base.formatting import nl_date, nl_number
+from scan.base.formatting import nl_count, nl_date, nl_number
 from scan.content.questionbank import QuestionBank, question_bank
 from scan.records import workshop
 from scan.records.round import rounds
@@ -184,9 +184,10 @@ def _question(number: int, q: workshop.QuestionOutcome) -> ReportQuestion:
     if q.kind == "open":
         words = as_text(workshop.cloud(list(q.open_answers)), TOP_WORDS)
         note = (
-            f"{nl_number(len(q.open_answers))} goedgekeurde antwoorden van {nl_number(q.n)} mensen."
+            f"{nl_count(len(q.open_answers), 'goedgekeurd antwoord', 'goedgekeurde antwoorden')} "
+            f"van {nl_count(q.n, 'persoon', 'mensen')}."
             if q.open_answers
-            else f"Geen goedgekeurde antwoorden getoond ({nl_number(q.n)} mensen antwoordden)."
+            else f"Geen goedgekeurde antwoorden getoond ({nl_count(q.n, 'persoon antwoordde', 'mensen antwoordden')})."
         )
         return ReportQuestion(number, q.text, None, note, q.open_answers, words)
     if q.distribution is None:
@@ -216,7 +217,7 @@ def workshop_report(
     place = municipality_name(rnd)
     audience = workshop.Audience(result.audience).label
     lead = (
-        f"{nl_number(result.participants)} deelnemers · publiek: {audience} · "
+        f"{nl_count(result.participants, 'deelnemer', 'deelnemers')} · publiek: {audience} · "
         f"{'afgelopen' if result.phase == 'ended' else 'nog bezig: de uitkomst kan nog veranderen'}."
     )
     vote, vote_note = (
@@ -262,7 +263,8 @@ def workshop_report(
                 f"(n = {nl_number(result.asked_voters)})."
             )
         if len(result.asked) > len(top):
-            notes.append(f"Nog {nl_number(len(result.asked) - len(top))} vragen staan in de Excel-export.")
+            rest = len(result.asked) - len(top)
+            notes.append(f"Nog {nl_count(rest, 'vraag staat', 'vragen staan')} in de Excel-export.")
         asked_note = " ".join(notes)
         asked = Table(caption, ("Vraag", "Steun", "Beantwoord"), rows)
     return WorkshopReport(

@@ -14,7 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from scan.base.errors import ScanError
-from scan.base.formatting import keep_n, nl_number
+from scan.base.formatting import keep_n, nl_count, nl_number
 from scan.content.models import PAMPHLET
 from scan.rules.agenda import AgendaItem, Input, document_intro, document_title
 from scan.rules.benchmark import MIN_N
@@ -68,6 +68,7 @@ def _environment() -> Environment:
     )
     env.globals["pamphlet"] = PAMPHLET
     env.filters["num"] = nl_number
+    env.filters["count"] = nl_count  # {{ n|count("passage", "passages") }}: "1 passage", "3 passages"
     env.filters["data_uri"] = _data_uri
     env.filters["keep"] = lambda text: str(text).replace("Niveau ", "Niveau\u00a0")  # "Niveau 3" on one line
     return env

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from scan.base.formatting import nl_date, nl_number, nl_percent, nl_signed
+from scan.base.formatting import nl_count, nl_date, nl_number, nl_percent, nl_signed
 from scan.content.models import GROUP_LABELS, PAMPHLET, ProposalStatus
 from scan.content.questionbank import QuestionBank, question_bank
 from scan.rules import svg_charts
@@ -334,7 +334,7 @@ def _agreement(bank: QuestionBank, view: agreement_views.AgreementView) -> Agree
             False, "Voor deze ronde is (nog) geen akkoord gelezen met de akkoordcheck.", []
         )
     themes = (
-        f" Bij {view.themes_found} {'prioriteit' if view.themes_found == 1 else 'prioriteiten'} noemt het "
+        f" Bij {nl_count(view.themes_found, 'prioriteit', 'prioriteiten')} noemt het "
         f"akkoord het thema zonder een van haar voorstellen (thema genoemd); de griffie bevestigde er "
         f"{len(view.themes)}."
         if view.themes_found

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from scan.base import word
+from scan.base.formatting import nl_count
 from scan.content.models import PAMPHLET
 from scan.rules.benchmark import MIN_N
 from scan.rules.voices import DIVERGENCE_POINTS
@@ -127,9 +128,9 @@ def _agenda(d: ReportData) -> Part:
     rows = [[item.title, item.goal, item.owner, item.timeline] for item in d.agenda]
     chosen = sum(1 for item in d.agenda if item.proposal is not None)
     own = len(d.agenda) - chosen
-    lead = f"De griffie koos {chosen} {'voorstel' if chosen == 1 else 'voorstellen'} uit het pamflet"
+    lead = f"De griffie koos {nl_count(chosen, 'voorstel', 'voorstellen')} uit het pamflet"
     if own:
-        lead += f" en zette er {own} eigen {'punt' if own == 1 else 'punten'} bij"
+        lead += f" en zette er {nl_count(own, 'eigen punt', 'eigen punten')} bij"
     return Part(
         "De concept-democratiseringsagenda",
         [f"{lead}. Samen vormen ze een concept voor de agenda van de komende jaren."],

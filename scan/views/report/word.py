@@ -9,7 +9,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from scan.base import word
-from scan.base.formatting import keep_n
+from scan.base.formatting import keep_n, nl_count
 from scan.content.models import PAMPHLET
 from scan.rules.agenda import add_inputs_to_docx, add_item_to_docx
 from scan.rules.answer_words import DONT_KNOW_COUNT
@@ -205,21 +205,24 @@ def write(d: ReportData) -> bytes:
         doc.add_paragraph("In deze ronde is (nog) geen workshop gehouden.")
     for w in d.workshops:
         doc.add_heading(w.title, level=2)
-        doc.add_paragraph(f"{w.participants} deelnemer{'s' if w.participants != 1 else ''}.")
+        doc.add_paragraph(f"{nl_count(w.participants, 'deelnemer', 'deelnemers')}.")
         for q in w.questions:
             if q.counts:
                 doc.add_paragraph(f"{q.statement} ({q.answered} antwoorden)")
                 _count_table(doc, q.counts, "Antwoord", "Aantal")
             else:
                 doc.add_paragraph(
-                    f"Geen uitkomst gepubliceerd bij “{q.statement}” ({q.answered} antwoorden). Een uitkomst staat "
+                    f"Geen uitkomst gepubliceerd bij “{q.statement}” "
+                    f"({nl_count(q.answered, 'antwoord', 'antwoorden')}). Een uitkomst staat "
                     f"er pas als de begeleider hem toonde en minstens {MIN_N} deelnemers antwoordden."
                 )
         if w.votes:
             doc.add_paragraph(f"Stemming over de voorstellen ({w.voters} deelnemers stemden)")
             _count_table(doc, w.votes, "Voorstel", "Stemmen")
         elif w.voters:
-            doc.add_paragraph(f"Stemming: {w.voters} stemmers; een uitslag staat er vanaf {MIN_N} stemmers.")
+            doc.add_paragraph(
+                f"Stemming: {nl_count(w.voters, 'stemmer', 'stemmers')}; een uitslag staat er vanaf {MIN_N} stemmers."
+            )
 
     doc.add_heading("Wat het akkoord zegt", level=1)
     doc.add_paragraph(d.agreement.intro)
@@ -259,9 +262,8 @@ def write(d: ReportData) -> bytes:
             header=["Punt", "Stand", "Voortgang"],
         )
         if previous.carry is not None:
-            n = previous.carry.items
             doc.add_paragraph(
-                f"{n} open {'punt is' if n == 1 else 'punten zijn'} meegenomen naar de agenda hierna."
+                f"{nl_count(previous.carry.items, 'open punt is', 'open punten zijn')} meegenomen naar de agenda hierna."
             )
         elif previous.open_items:
             doc.add_paragraph("De open punten zijn (nog) niet meegenomen naar de agenda hierna.")

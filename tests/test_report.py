@@ -272,7 +272,7 @@ def test_a_workshop_of_one_is_counted_in_the_singular(store: Store) -> None:
     rnd = rounds.start(store, "GM0355", 2026)
     council.add_workshop(store, rnd, people=1, title="Klein")
     html = _flat(to_html(report_data(round_view(store, rnd))))
-    assert "<p class=\"lead-in\">1 deelnemer.</p>" in html
+    assert '<p class="lead-in">1 deelnemer.</p>' in html
     assert "Geen uitkomst gepubliceerd bij" in html and "(1 antwoord)." in html and "1 antwoorden" not in html
     assert "Stemming: 1 deelnemer stemde; een uitslag staat er vanaf 5 stemmers." in html
     word = _flat(_docx_text(export(store, rnd, "docx")))

@@ -172,7 +172,7 @@ def test_dot_voting_uses_the_facilitators_list_and_refuses_forgeries(live) -> No
     with pytest.raises(WorkshopError, match="wacht tot de begeleider"):
         workshop.vote(store, ws.id, a, ["6a"])
     workshop.set_phase(store, ws.id, pin, "voting")
-    with pytest.raises(WorkshopError, match="hoogstens 2"):
+    with pytest.raises(WorkshopError, match="hoogstens 2 voorstellen kiezen"):
         workshop.vote(store, ws.id, a, ["6a", "8a", "3b"])
     with pytest.raises(WorkshopError, match="staat niet op de lijst"):
         workshop.vote(store, ws.id, a, ["2a"])
@@ -580,3 +580,13 @@ def test_moderation_undoes_and_acts_only_on_what_the_screen_showed(live) -> None
     ]
     with pytest.raises(WorkshopError, match="Onbekende keuze"):
         workshop.moderate(store, ws.id, pin, [first.id], "goedgekeurd", "weg")
+
+
+def test_one_dot_each_is_said_in_the_singular(live) -> None:
+    """ "U kunt hoogstens 1 voorstellen kiezen" was the message with one dot each."""
+    store, _, ws, pin = live
+    _, token = workshop.join(store, ws.join_code)
+    workshop.set_vote_options(store, ws.id, pin, ["6a", "8a"], 1)
+    workshop.set_phase(store, ws.id, pin, "voting")
+    with pytest.raises(WorkshopError, match=r"^U kunt hoogstens 1 voorstel kiezen\.$"):
+        workshop.vote(store, ws.id, token, ["6a", "8a"])

@@ -74,6 +74,8 @@ JS = r"""
   // the server's clock less this phone's: a countdown ends when the server says, whatever this phone's clock
   var verschil = begin.nu ? begin.nu * 1000 - Date.now() : 0;
 
+  // a count with its noun in the right number, as nl_count in scan/base/formatting: "1 stip", "3 stippen"
+  function aantal(n, een, meer) { return n + " " + (n === 1 ? een : meer); }
   function maak(tag, attrs, tekst) {
     var el = document.createElement(tag);
     if (attrs) { for (var k in attrs) { if (attrs[k] !== null && attrs[k] !== undefined) el.setAttribute(k, attrs[k]); } }
@@ -201,7 +203,7 @@ JS = r"""
     if (!p) return;
     var max = v.per_persoon || 1, over = Math.max(0, max - ((mijn && mijn.open[v.id]) || []).length);
     if (over > 0) {
-      p.textContent = "U kunt nog " + over + (over === 1 ? " antwoord" : " antwoorden") + " sturen.";
+      p.textContent = "U kunt nog " + aantal(over, "antwoord", "antwoorden") + " sturen.";
     } else {
       p.textContent = "U heeft " + (max === 1 ? "uw antwoord" : "uw " + max + " antwoorden") + " gestuurd: meer kan niet bij deze vraag.";
       Array.prototype.forEach.call(blok.querySelectorAll("#openformulier textarea, #openformulier button"), function (i) { i.disabled = true; });
@@ -223,7 +225,7 @@ JS = r"""
     blok.appendChild(maak("h2", null, "Welke voorstellen moet de gemeente oppakken?"));
     var form = maak("form", {id: "stemformulier"});
     var veld = maak("fieldset", {"aria-describedby": "teller"});
-    veld.appendChild(maak("legend", null, "Kies hoogstens " + s.max + " voorstellen"));
+    veld.appendChild(maak("legend", null, "Kies hoogstens " + aantal(s.max, "voorstel", "voorstellen")));
     s.opties.forEach(function (optie) {
       var label = maak("label", {"class": "optie"});
       label.appendChild(maak("input", {type: "checkbox", name: "keuze", value: optie[0]}));
@@ -259,7 +261,7 @@ JS = r"""
       i.disabled = !i.checked && n >= s.max;
     });
     var t = document.getElementById("teller");
-    if (t) t.textContent = "U heeft " + n + " van de " + s.max + " stippen gekozen.";
+    if (t) t.textContent = "U heeft " + n + " van de " + aantal(s.max, "stip", "stippen") + " gekozen.";
   }
 
   function teken() {

@@ -107,7 +107,7 @@ def test_questions_from_the_room_with_two_phones(server, browser, page, tmp_path
     expect(items.first).to_have_text(HOSTILE)
     expect(projector.locator(".pj .pager")).to_contain_text("Nieuwste eerst: steun telt vanaf 5 deelnemers")
     expect(projector.locator(".pj .stand")).to_have_text(
-        "1 vraag in de lijst · 1 van 2 deelnemers steunden vragen"
+        "1 vraag in de lijst · 1 van 2 deelnemers steunde vragen"  # the verb goes with the first number
     )
     expect(projector.locator(".pj img[src^='x'], .pj a")).to_have_count(0)
     projector.wait_for_timeout(300)

@@ -419,3 +419,39 @@ def test_the_ended_page_says_which_room_questions_were_answered(new_session, liv
     assert f"{literal.html(answered)} · beantwoord</p>" in shown
     assert f"{literal.html(still_open)} · nog open</p>" in shown and "<b>Wie</b>" not in shown
     assert "2 vragen goedgekeurd, waarvan 1 beantwoord." in " ".join(m.value for m in at.markdown)
+
+
+def test_one_participant_is_counted_in_the_singular(new_session, live) -> None:
+    """ "1 van 1 deelnemers hebben geantwoord", "hoogstens 1 voorstellen", "(1 stippen)" and "1 wachten
+    op u" stood on the facilitator's page and the projector."""
+    store, _, ws, pin = live
+    workshop.set_status(store, ws.id, pin, "1.1", "open")
+    _, token = workshop.join(store, ws.join_code)
+    workshop.answer(store, ws.id, token, "1.1", 2)
+    lead = _facilitator(new_session, ws)
+    assert "**1 van 1 deelnemer** heeft geantwoord" in " ".join(m.value for m in lead.markdown)
+    assert "1 van 1 deelnemer heeft geantwoord" in _everything(_projector(new_session, ws))
+
+    qid = workshop.add_open_question(store, ws.id, pin, "Wat moet beter?")
+    workshop.go_to(store, ws.id, pin, len(ws.question_ids))
+    workshop.set_status(store, ws.id, pin, qid, "open")
+    workshop.open_answer(store, ws.id, token, qid, "Uitleg")
+    assert "**Open antwoorden**: 1 wacht op u," in " ".join(m.value for m in lead.run().markdown)
+    assert "1 van 1 persoon heeft een antwoord gestuurd" in _everything(_projector(new_session, ws))
+
+    workshop.set_vote_options(store, ws.id, pin, ["3a", "6a"], 1)
+    workshop.set_phase(store, ws.id, pin, "voting")
+    workshop.vote(store, ws.id, token, ["6a"])
+    text = _everything(_projector(new_session, ws))
+    assert "Kies op uw telefoon hoogstens 1 voorstel<" in text and "1 van 1 deelnemer heeft gestemd" in text
+    said = " ".join(m.value for m in lead.run().markdown)
+    assert "**1 van 1 deelnemer** heeft gestemd (1 stip)." in said
+
+
+def test_a_workshop_of_one_question_says_so_in_the_singular(new_session, live) -> None:
+    """The workshops page said "1 vragen · raad …" for a workshop on one question."""
+    store, rnd, _, _ = live
+    workshop.create(store, rnd.id, ["1.1"], "Eén vraag")
+    at = new_session(gemeente="GM0355", jaar="2026")
+    text = " ".join(m.value for m in at.switch_page("scan/ui/pages/workshops.py").run().markdown)
+    assert "· 1 vraag ·" in text and f"· {len(workshop.short_set(question_bank()))} vragen ·" in text

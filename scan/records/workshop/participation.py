@@ -17,6 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from scan.base.errors import InvalidAnswer, ScanError
+from scan.base.formatting import nl_count
 from scan.base.text import clean_input
 from scan.content.questionbank import question_bank
 from scan.records.workshop.core import (
@@ -239,7 +240,9 @@ def vote_op(workshop_id: int, token: object, proposal_ids: object) -> Operation:
         chosen = list(dict.fromkeys(proposal_ids))
         (ws,) = _from_rows(db, db.execute(f"{_SELECT} WHERE id = ?", [workshop_id]).fetchall())
         if len(chosen) > ws.max_votes:
-            raise WorkshopError(f"U kunt hoogstens {ws.max_votes} voorstellen kiezen.")
+            raise WorkshopError(
+                f"U kunt hoogstens {nl_count(ws.max_votes, 'voorstel', 'voorstellen')} kiezen."
+            )
         allowed = set(ws.choice_list())
         if outside := [p for p in chosen if p not in allowed]:
             raise WorkshopError(f"Voorstel '{outside[0][:10]}' staat niet op de lijst van deze stemming.")
@@ -290,7 +293,7 @@ def open_answer_op(workshop_id: int, token: object, question_id: str, text: obje
         ).fetchone()[0]
         if sent >= limit:
             raise WorkshopError(
-                f"U heeft al {limit} {'antwoord' if limit == 1 else 'antwoorden'} gegeven op deze vraag; "
+                f"U heeft al {nl_count(limit, 'antwoord', 'antwoorden')} gegeven op deze vraag; "
                 "meer kan niet."
             )
         db.execute(

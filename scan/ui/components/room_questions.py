@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from scan.base.formatting import nl_number
+from scan.base.formatting import nl_count, nl_number
 from scan.records import workshop
 from scan.rules.benchmark import MIN_N
 from scan.storage.core import Store
@@ -45,7 +45,7 @@ def facilitator_part(store: Store, ws: workshop.Workshop, do: Callable[..., None
             return
         approved = len(room.ranked)
         st.markdown(
-            f"{nl_number(approved)} {'vraag' if approved == 1 else 'vragen'} goedgekeurd, "
+            f"{nl_count(approved, 'vraag', 'vragen')} goedgekeurd, "
             f"waarvan {nl_number(len(room.answered))} beantwoord."
         )
         for number, q in enumerate(room.ranked, start=1):

@@ -14,7 +14,7 @@ import streamlit as st
 
 from scan.base.errors import ScanError
 from scan.base.filenames import file_name
-from scan.base.formatting import countdown, nl_number
+from scan.base.formatting import countdown, nl_count, nl_number
 from scan.content.questionbank import question_bank
 from scan.records import workshop
 from scan.records.round import rounds
@@ -164,8 +164,9 @@ def _questions(ws: workshop.Workshop) -> None:
             f"<strong>Uw notitie</strong> (alleen voor u): {literal.html(note)}</p>"
         )
     st.markdown(
-        f"Stand: **{workshop.STATUS_LABELS[t.status]}** · **{t.answered} van {t.participants}** deelnemers "
-        "hebben geantwoord"
+        f"Stand: **{workshop.STATUS_LABELS[t.status]}** · **{nl_number(t.answered)} van "
+        f"{nl_count(t.participants, 'deelnemer', 'deelnemers')}** {'heeft' if t.answered == 1 else 'hebben'} "
+        "geantwoord"
     )
     last = index >= total - 1
     cols = st.columns(4)
@@ -349,7 +350,8 @@ def _moderation(ws: workshop.Workshop, qid: str) -> None:
     approved = [a for a in found if a.status == "goedgekeurd"]
     rejected = [a for a in found if a.status == "afgewezen"]
     st.markdown(
-        f"**Open antwoorden**: {len(new)} wachten op u, {len(approved)} goedgekeurd, {len(rejected)} afgewezen. "
+        f"**Open antwoorden**: {nl_count(len(new), 'wacht', 'wachten')} op u, {len(approved)} goedgekeurd, "
+        f"{len(rejected)} afgewezen. "
         "Alleen goedgekeurde antwoorden komen op het scherm (als u de vraag toont). Elke keuze is terug te draaien."
     )
     _unread(qid, new)
@@ -417,7 +419,9 @@ def _voting(ws: workshop.Workshop) -> None:
     dots = sum(n for _, n in workshop.vote_results(store, ws.id))
     st.subheader("Stemmen met stippen")
     st.markdown(
-        f"**{voters} van {people}** deelnemers hebben gestemd ({dots} stippen). De uitslag ziet iedereen als u de stemming afsluit."
+        f"**{nl_number(voters)} van {nl_count(people, 'deelnemer', 'deelnemers')}** "
+        f"{'heeft' if voters == 1 else 'hebben'} gestemd ({nl_count(dots, 'stip', 'stippen')}). "
+        "De uitslag ziet iedereen als u de stemming afsluit."
     )
     cols = st.columns(2)
     with cols[0]:

@@ -164,8 +164,16 @@ def _question(view: ProjectorView) -> str:
         "closed": "Gesloten",
         "revealed": "Uitkomst",
     }[t.status]
-    people = "mensen hebben een antwoord gestuurd" if is_open else "deelnemers hebben geantwoord"
-    body = f'<p class="stand">{state} · {t.answered} van {t.participants} {people}</p>'
+    # the noun agrees with the second number, the verb with the first: "1 van 12 deelnemers heeft geantwoord"
+    people = (
+        nl_count(t.participants, "persoon", "mensen")
+        if is_open
+        else nl_count(t.participants, "deelnemer", "deelnemers")
+    )
+    did = ("heeft" if t.answered == 1 else "hebben") + (
+        " een antwoord gestuurd" if is_open else " geantwoord"
+    )
+    body = f'<p class="stand">{state} · {nl_number(t.answered)} van {people} {did}</p>'
     if t.status == "open" and view.ends_at is not None:
         left = max(0, math.ceil(view.ends_at - time.time()))
         body += (
@@ -202,11 +210,14 @@ def _paged_columns(texts: list[str], markup: list[str], above: float) -> tuple[s
 
 
 def _voting(view: ProjectorView) -> str:
-    h2, h2_height = _heading(f"Kies op uw telefoon hoogstens {view.workshop.max_votes} voorstellen")
+    h2, h2_height = _heading(
+        f"Kies op uw telefoon hoogstens {nl_count(view.workshop.max_votes, 'voorstel', 'voorstellen')}"
+    )
     plain = [f"{pid} {title}" for pid, title in view.choices]
     markup = [f"<strong>{pid}</strong> {literal.html(title)}" for pid, title in view.choices]
     note, columns = _paged_columns(plain, markup, HEAD_U + h2_height)
-    count = f'<p class="stand">{view.voters} van {view.participants} deelnemers hebben gestemd</p>'
+    people = nl_count(view.participants, "deelnemer", "deelnemers")
+    count = f'<p class="stand">{nl_number(view.voters)} van {people} {"heeft" if view.voters == 1 else "hebben"} gestemd</p>'
     return h2 + count + note + columns
 
 
@@ -245,7 +256,8 @@ def _room_questions(view: ProjectorView) -> str:
     questions = room.questions
     count = (
         f'<p class="stand">{nl_count(len(questions), "vraag", "vragen")} in de lijst · {nl_number(room.voters)} van '
-        f"{nl_number(view.participants)} deelnemers steunden vragen</p>"
+        f"{nl_count(view.participants, 'deelnemer', 'deelnemers')} {'steunde' if room.voters == 1 else 'steunden'} "
+        "vragen</p>"
     )
     if not questions:
         return head + count + '<p class="pager">Nog geen vragen in de lijst.</p>'

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from scan.base.errors import ScanError
+from scan.base.formatting import nl_count
 from scan.records import workshop
 from scan.ui.components import cached, context, literal, workshop_view
 from scan.ui.services import get_bank, get_store
@@ -92,7 +93,8 @@ for ws in reversed(found):
                 if facilitator_pin
                 else ""
             )
-            + f"{len(ws.question_ids)} vragen · {ws.audience.label.split(' (')[0].lower()} · fase: {ws.phase_label}"
+            + f"{nl_count(len(ws.question_ids), 'vraag', 'vragen')} · {ws.audience.label.split(' (')[0].lower()} · "
+            f"fase: {ws.phase_label}"
         )
         cols = st.columns(2)
         cols[0].page_link(

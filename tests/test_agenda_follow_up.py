@@ -177,6 +177,20 @@ def test_the_next_round_shows_what_happened_with_the_previous_agenda(store: Stor
     assert plan.steps(store, question_bank(), earlier, 2024)[1].title == "De zelfscan invullen"
 
 
+def test_a_previous_agenda_of_one_item_is_counted_in_the_singular(store: Store) -> None:
+    """The plan said "1 van 1 punten staan nog open" and "alle 1 punten klaar of gestopt"."""
+    earlier = _round(store, 2024, ("2a",))
+    rnd = rounds.start(store, "GM0355", 2026)
+
+    def status() -> str:
+        return plan.steps(store, question_bank(), rnd, 2026)[1].status
+
+    assert agenda_views.agenda(store, rnd).previous.summary == "1 punt: 1 nog niet gestart."
+    assert status() == "1 van 1 punt staat nog open, nog niet overgenomen"
+    follow_up.set_status(store, earlier.id, "2a", "klaar")
+    assert status() == "1 punt klaar of gestopt"
+
+
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     proposals=st.lists(st.sampled_from([None, *ItemStatus]), min_size=0, max_size=4),

@@ -8,7 +8,7 @@ from datetime import date
 from enum import StrEnum
 
 from scan.base import word
-from scan.base.formatting import nl_date, nl_number
+from scan.base.formatting import nl_count, nl_date, nl_number
 from scan.base.rhythm import term_start
 from scan.content.models import OWNER_LABELS, PAMPHLET, Proposal, ProposalStatus
 from scan.content.questionbank import QuestionBank
@@ -35,8 +35,8 @@ def vote_phrase(vote: Vote) -> str:
     """ "7 stippen in de workshop ‘Raadsavond’ (12 deelnemers stemden)"; the title as typed."""
     title, dots, voters = vote
     return (
-        f"{nl_number(dots)} {'stip' if dots == 1 else 'stippen'} in de workshop ‘{title}’ "
-        f"({nl_number(voters)} {'deelnemer stemde' if voters == 1 else 'deelnemers stemden'})"
+        f"{nl_count(dots, 'stip', 'stippen')} in de workshop ‘{title}’ "
+        f"({nl_count(voters, 'deelnemer stemde', 'deelnemers stemden')})"
     )
 
 
@@ -45,8 +45,7 @@ def spread_phrase(spread: Spread) -> str:
     verkend 6" — no question or level numbers (issue 26.6)."""
     title, statement, n, counts = spread
     parts = ", ".join(f"{label} {nl_number(count)}" for label, count in counts if count)
-    answered = f"{nl_number(n)} {'antwoord' if n == 1 else 'antwoorden'}"
-    return f"In de workshop ‘{title}’ over ‘{statement}’ ({answered}): {parts}"
+    return f"In de workshop ‘{title}’ over ‘{statement}’ ({nl_count(n, 'antwoord', 'antwoorden')}): {parts}"
 
 
 @dataclass(frozen=True)
@@ -218,7 +217,7 @@ def progress_summary(items: Sequence[AgendaItem]) -> str:
     for item in items:
         counts[item.progress.label.lower()] += 1
     parts = ", ".join(f"{nl_number(n)} {label}" for label, n in counts.items() if n)
-    return f"{nl_number(len(items))} {'punt' if len(items) == 1 else 'punten'}: {parts}."
+    return f"{nl_count(len(items), 'punt', 'punten')}: {parts}."
 
 
 def goal_from_answers(bank: QuestionBank, proposal: Proposal, answers: Mapping[str, Answer]) -> str:

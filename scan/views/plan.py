@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scan.base.formatting import nl_count, nl_number
 from scan.base.rhythm import moment
 from scan.content.models import ProposalStatus
 from scan.content.questionbank import QuestionBank
@@ -88,7 +89,7 @@ def steps(
             f"Elk krijgt een uitnodiging met een code, per rol. College en ambtenaren krijgen dezelfde "
             f"{factual} feitelijke vragen als de griffie; de raad {statements} stellingen, inwoners en "
             f"partners {resident}. Antwoorden zijn anoniem.",
-            f"{invited} {'werkende code' if invited == 1 else 'werkende codes'}, {finished} klaar"
+            f"{nl_count(invited, 'werkende code', 'werkende codes')}, {nl_number(finished)} klaar"
             if overview
             else "nog niemand uitgenodigd",
             bool(overview),
@@ -100,9 +101,7 @@ def steps(
             "Een workshop houden",
             "raad, bestuur of inwoners, samen in een zaal",
             "Iedereen antwoordt op de eigen telefoon; de uitkomst staat op het grote scherm.",
-            f"{len(workshops)} {'workshop' if len(workshops) == 1 else 'workshops'}"
-            if workshops
-            else "nog geen",
+            nl_count(len(workshops), "workshop", "workshops") if workshops else "nog geen",
             bool(workshops),
             optional=True,
             page="workshops",
@@ -159,11 +158,13 @@ def _previous_agenda_step(store: Store, rnd: Round) -> Step | None:
     still_open = sum(1 for key in keys if progress.get(key, Progress()).is_open)
     carry = follow_up.carried(store, rnd.id)
     if carry is not None:
-        status = f"{carry.items} open {'punt' if carry.items == 1 else 'punten'} overgenomen"
+        status = f"{nl_count(carry.items, 'open punt', 'open punten')} overgenomen"
     elif still_open:
-        status = f"{still_open} van {len(keys)} punten staan nog open, nog niet overgenomen"
+        # the verb agrees with the first number, the noun with the second: "1 van 4 punten staat nog open"
+        verb = "staat" if still_open == 1 else "staan"
+        status = f"{nl_number(still_open)} van {nl_count(len(keys), 'punt', 'punten')} {verb} nog open, nog niet overgenomen"
     else:
-        status = f"alle {len(keys)} punten klaar of gestopt"
+        status = f"{nl_count(len(keys), 'punt', 'punten')} klaar of gestopt"
     return Step(
         f"Wat deden we met de agenda van {earlier.year}?",
         "griffie",

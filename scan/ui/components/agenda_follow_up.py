@@ -12,7 +12,7 @@ from datetime import date
 import streamlit as st
 
 from scan.base.errors import ScanError
-from scan.base.formatting import nl_date, nl_number
+from scan.base.formatting import nl_count, nl_date, nl_number
 from scan.records.round import follow_up
 from scan.records.round.choices import StaleChoice
 from scan.records.round.rounds import Round
@@ -78,7 +78,7 @@ def progress_block(round_id: int, item: AgendaItem, title: str = "Voortgang") ->
     message = st.session_state.pop(_key(round_id, item.key, "bericht"), None)
     notes = len(progress.notes)
     label = f"{title}{': ' if title == 'Voortgang' else ' — '}{progress.label}" + (
-        f" · {nl_number(notes)} {'notitie' if notes == 1 else 'notities'}" if notes else ""
+        f" · {nl_count(notes, 'notitie', 'notities')}" if notes else ""
     )
     with st.expander(literal.markdown(label), expanded=message is not None):
         if message is not None:
@@ -145,7 +145,7 @@ def _carry(round_id: int) -> None:
         return
     st.session_state[CARRY_MESSAGE] = (
         "success",
-        f"{nl_number(count)} {'punt staat' if count == 1 else 'punten staan'} nu op de agenda hieronder.",
+        f"{nl_count(count, 'punt staat', 'punten staan')} nu op de agenda hieronder.",
     )
 
 
@@ -166,7 +166,7 @@ def previous_block(rnd: Round, previous: PreviousAgenda) -> None:
         if previous.carry is not None:
             st.caption(
                 f":material/check: Overgenomen op {nl_date(previous.carry.carried_on)}: "
-                f"{nl_number(previous.carry.items)} {'punt' if previous.carry.items == 1 else 'punten'}."
+                f"{nl_count(previous.carry.items, 'punt', 'punten')}."
             )
         elif open_items:
             st.button(

@@ -170,3 +170,10 @@ def test_the_peer_count_names_the_group_in_plain_dutch(label: str, words: str) -
 
     text = PeerAdoption(43, 60, label).text
     assert text.startswith(words) and "in Gemeenten" not in text and "in Alle" not in text
+
+
+def test_one_peer_that_has_it_takes_a_singular_verb() -> None:
+    from scan.rules.recommend import PeerAdoption
+
+    one = PeerAdoption(in_place=1, n=7, group_label="de testgroep")
+    assert one.text == "1 van de 7 gemeenten in de testgroep met gegevens heeft dit al (niveau 3 of hoger)."

@@ -167,3 +167,20 @@ def test_bestuurscultuur_stays_out_of_the_total() -> None:
     answers |= {q.id: Answer(q.id, 4) for q in BANK.questions_for(9, "griffie")}
     score = score_scan(BANK, answers)
     assert score.culture.score == 100 and score.overall == 0
+
+
+@pytest.mark.parametrize(
+    ("unscored", "said"),
+    [(1, "1 onderdeel heeft nog geen score."), (2, "2 onderdelen hebben nog geen score.")],
+)
+def test_the_summary_counts_unscored_priorities_in_the_right_number(unscored: int, said: str) -> None:
+    """ "1 onderdelen hebben nog geen score" stood under the summary."""
+    from scan.rules.summary import strongest_and_weakest
+
+    left_open = {p.id for p in BANK.priorities[:unscored]}
+    answers = {
+        q.id: Answer(q.id, int(q.id.split(".")[0]) % 5)
+        for q in SELF_QUESTIONS
+        if int(q.id.split(".")[0]) not in left_open
+    }
+    assert strongest_and_weakest(BANK, score_scan(BANK, answers)).endswith(f" {said}")

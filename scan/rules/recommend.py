@@ -57,7 +57,8 @@ class PeerAdoption(MinimumN):
         if not self.enough:
             return f"Vergelijking met {self.group_label}: {self.message}."
         return (
-            f"{self.in_place} van de {self.n} {_members(self.group_label)} met gegevens hebben dit al "
+            f"{nl_number(self.in_place)} van de {nl_number(self.n)} {_members(self.group_label)} met gegevens "
+            f"{'heeft' if self.in_place == 1 else 'hebben'} dit al "
             f"(niveau {IN_PLACE_LEVEL} of hoger)."
         )
 

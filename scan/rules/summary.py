@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scan.base.formatting import nl_number
+from scan.base.formatting import nl_count, nl_number
 from scan.content.questionbank import QuestionBank
 from scan.rules.answer_words import DONT_KNOW_COUNT
 from scan.rules.scoring import PriorityScore, ScanScore
@@ -31,7 +31,7 @@ def strongest_and_weakest(bank: QuestionBank, score: ScanScore) -> str:
     )
     unscored = [p for p in score.priorities if p.score is None]
     if unscored:
-        text += f" {len(unscored)} onderdelen hebben nog geen score."
+        text += f" {nl_count(len(unscored), 'onderdeel heeft', 'onderdelen hebben')} nog geen score."
     return text
 
 

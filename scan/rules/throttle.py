@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from scan.base.errors import ScanError
+from scan.base.formatting import nl_count
 
 FREE_ATTEMPTS = 3
 MAX_WAIT = 300  # seconds
@@ -47,9 +48,8 @@ class TooManyAttempts(ScanError):
 def wait_words(seconds: int) -> str:
     """ "1 seconde", "8 seconden", "2 minuten": how long to wait, in plain Dutch."""
     if seconds < 60:
-        return f"{seconds} seconde" if seconds == 1 else f"{seconds} seconden"
-    minutes = math.ceil(seconds / 60)
-    return "1 minuut" if minutes == 1 else f"{minutes} minuten"
+        return nl_count(seconds, "seconde", "seconden")
+    return nl_count(math.ceil(seconds / 60), "minuut", "minuten")
 
 
 @dataclass(frozen=True)

@@ -213,7 +213,7 @@ def test_a_file_name_is_shown_as_text(new_session, db_path) -> None:
     rounds.start(store, "GM0355", 2026)
     at = _upload(_page(new_session), "[klik](mailto:x) ![t](data:x) <b>.pdf", _pdf(1))
     line = next(m.value for m in at.markdown if m.value.startswith("**Gelezen:**"))
-    assert "\\[klik\\]\\(mailto\\:x\\) \\!\\[t\\]\\(data\\:x\\) \\<b\\>\\.pdf (PDF, 1 pagina's)" in line
+    assert "\\[klik\\]\\(mailto\\:x\\) \\!\\[t\\]\\(data\\:x\\) \\<b\\>\\.pdf (PDF, 1 pagina)" in line
 
 
 def test_peers_agreements_are_counted_from_five_sharing_municipalities(new_session, db_path) -> None:

@@ -32,6 +32,7 @@ def test_personal_codes_come_as_a_list_to_mail_merge(new_session, db_path, downl
     at.number_input(key="deelnemers_aantal_persoonlijk").set_value(3).run()
     at.button(key="deelnemers_maak_persoonlijk").click().run()
     assert not at.exception and not at.error
+    assert any(m.value.startswith("**3 persoonlijke codes voor gemeenteraad**") for m in at.markdown)
     (name,) = [n for n in downloads if n.startswith("persoonlijke-codes-")]
     assert name == "persoonlijke-codes-zeist-2026-raad.csv"
     rows = list(csv.reader(io.StringIO(downloads[name].decode("utf-8-sig")), delimiter=";"))
@@ -119,3 +120,12 @@ def test_after_the_closing_date_the_page_says_so(new_session, db_path) -> None:
         db.execute("UPDATE rounds SET respond_until = ? WHERE id = ?", [yesterday, rnd.id])
     at = new_session(code=code)
     assert "stond open tot en met" in at.error[0].value
+
+
+def test_one_personal_code_is_named_in_the_singular(new_session, db_path) -> None:
+    """The page said "1 persoonlijke codes voor inwoners"."""
+    _, _, at = _participants(new_session, db_path)
+    at.selectbox(key="deelnemers_rol").set_value("inwoners").run()
+    at.number_input(key="deelnemers_aantal_persoonlijk").set_value(1).run()
+    at.button(key="deelnemers_maak_persoonlijk").click().run()
+    assert any(m.value.startswith("**1 persoonlijke code voor inwoners**") for m in at.markdown)

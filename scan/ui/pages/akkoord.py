@@ -150,7 +150,7 @@ if st.session_state.pop(KEY_READ, False):
 
 # --- reading ----------------------------------------------------------------------------------------
 if found is not None:
-    pages = f", {nl_number(found.pages)} pagina's" if found.pages else ""
+    pages = ", " + nl_count(found.pages, "pagina", "pagina's") if found.pages else ""
     when = nl_date(datetime.fromisoformat(found.created_at))
     if found.filename == agreements.PASTED and found.source == "text":
         what = "geplakte tekst"
@@ -162,8 +162,7 @@ if found is not None:
         f"{nl_number(agreement_view.confirmed)} bevestigd, {nl_number(agreement_view.rejected)} afgewezen, "
         f"{nl_number(agreement_view.open)} nog te beoordelen."
         + (
-            f"  \nBij {nl_number(agreement_view.themes_found)} "
-            f"{'prioriteit' if agreement_view.themes_found == 1 else 'prioriteiten'} noemt het akkoord het thema "
+            f"  \nBij {nl_count(agreement_view.themes_found, 'prioriteit', 'prioriteiten')} noemt het akkoord het thema "
             f"zonder voorstel: {nl_number(len(agreement_view.themes))} bevestigd, "
             f"{nl_number(agreement_view.themes_rejected)} afgewezen."
             if agreement_view.themes_found

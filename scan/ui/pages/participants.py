@@ -8,7 +8,7 @@ import streamlit as st
 
 from scan.base.errors import ScanError
 from scan.base.filenames import file_name
-from scan.base.formatting import nl_date, nl_number
+from scan.base.formatting import nl_count, nl_date, nl_number
 from scan.base.tables import markdown_table
 from scan.content.models import ROLE_LABELS
 from scan.records.round import respondents, rounds, sharing
@@ -79,7 +79,7 @@ for role, codes in st.session_state.get(KEY_PERSONAL, []):
     with st.container(border=True):
         label = ROLE_LABELS[role].lower()
         st.markdown(
-            f"**{nl_number(len(codes))} persoonlijke codes voor {label}**  \n"
+            f"**{nl_count(len(codes), 'persoonlijke code', 'persoonlijke codes')} voor {label}**  \n"
             "Download de lijst nu en bewaar hem goed. We slaan de codes alleen onherkenbaar op en kunnen ze "
             "later niet opnieuw tonen. Zet in uw eigen bestand bij elke code één naam en e-mailadres, en "
             "verstuur de uitnodiging met samenvoegen (mail merge) in Word of Outlook."

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from scan.base.formatting import nl_count
 from scan.content.models import ProposalStatus
 from scan.records.round import choices
 from scan.rules.recommend import SPREAD_POINTS, by_priority, top, with_step
@@ -84,7 +85,7 @@ if grouped:
         "Bekijk de voorstellen bij",
         options,
         format_func=lambda pid: (
-            f"{pid}. {bank.priority(pid).name} ({len(grouped[pid])} voorstel{'' if len(grouped[pid]) == 1 else 'len'})"
+            f"{pid}. {bank.priority(pid).name} ({nl_count(len(grouped[pid]), 'voorstel', 'voorstellen')})"
         ),
         key=KEY_PRIORITY,
     )

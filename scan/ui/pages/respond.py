@@ -10,7 +10,7 @@ from datetime import date
 import streamlit as st
 
 from scan.base.errors import ScanError
-from scan.base.formatting import nl_date
+from scan.base.formatting import nl_count, nl_date
 from scan.content.models import ROLE_LABELS
 from scan.records import workshop
 from scan.records.round import answers as answer_store
@@ -165,7 +165,7 @@ if me.finished:
     st.success("Bedankt! Uw antwoorden zijn verstuurd en tellen mee. Ze liggen nu vast.")
 elif st.session_state.get(KEY_CONFIRM):
     st.warning(
-        f"U heeft nog {open_questions} {'vraag' if open_questions == 1 else 'vragen'} open. "
+        f"U heeft nog {nl_count(open_questions, 'vraag', 'vragen')} open. "
         "Na versturen kunt u niets meer veranderen."
     )
     cols = st.columns(2)

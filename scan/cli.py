@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from scan.base.errors import ScanError
+from scan.base.formatting import nl_count, nl_number
 from scan.base.settings import PROJECT_DIR, database_path
 from scan.content.questionbank import AKKOORD_FILE, QUESTIONS_DIR, load_bank, question_bank
 from scan.content.reference import BENCHMARKS_DIR, load_reference, reference
@@ -101,7 +102,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
     summary = fill_demo(Store(args.db), seed=args.seed)
     if summary.skipped:
-        print(f"{args.db} bevat al fictieve voorbeelddata ({summary.rounds} rondes); niets gewijzigd.")
+        print(
+            f"{args.db} bevat al fictieve voorbeelddata ({nl_count(summary.rounds, 'ronde', 'rondes')}); niets gewijzigd."
+        )
     else:
         print(
             f"Fictieve voorbeelddata gemaakt in {args.db}: {summary.municipalities} gemeenten, "
@@ -116,7 +119,7 @@ def _cmd_import_benchmark(args: argparse.Namespace) -> int:
 
     rows, imported = import_benchmark_file(Store(args.db), Path(args.file), reference())
     if imported:
-        print(f"{rows} regels geïmporteerd uit {args.file}.")
+        print(f"{nl_count(rows, 'regel', 'regels')} geïmporteerd uit {args.file}.")
     else:
         print(f"{args.file} is al eerder geïmporteerd; niets gewijzigd.")
     return 0
@@ -161,10 +164,14 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     from scan.storage.core import Store
 
     counts = restore_file(Store(args.db), Path(args.file), with_credentials=args.with_credentials)
-    print(f"Hersteld in {args.db}: {counts['rounds']} rondes, {counts['answers']} antwoorden.")
+    print(
+        f"Hersteld in {args.db}: {nl_count(counts['rounds'], 'ronde', 'rondes')}, "
+        f"{nl_count(counts['answers'], 'antwoord', 'antwoorden')}."
+    )
     if args.with_credentials:
         print(
-            f"Let op: {counts.get('credentials', 0)} wachtwoorden en {counts.get('oidc_grants', 0)} toegangen met een "
+            f"Let op: {nl_count(counts.get('credentials', 0), 'wachtwoord', 'wachtwoorden')} en "
+            f"{nl_count(counts.get('oidc_grants', 0), 'toegang', 'toegangen')} met een "
             "organisatie-account komen uit de back-up. Wie het bestand maakte, kan daarmee inloggen: doe dit alleen "
             "met een back-up die u zelf maakte en goed bewaarde.",
             file=sys.stderr,
@@ -185,7 +192,7 @@ def _cmd_export_benchmark(args: argparse.Namespace) -> int:
 
     text = benchmark_csv(Store(_existing_db(args.db)))
     write_private(args.out, text.encode("utf-8"))
-    print(f"{text.count(chr(10)) - 1} regels geschreven naar {args.out}.")
+    print(f"{nl_count(text.count(chr(10)) - 1, 'regel', 'regels')} geschreven naar {args.out}.")
     return 0
 
 
@@ -241,7 +248,6 @@ def _cmd_grant_oidc(args: argparse.Namespace) -> int:
 def _cmd_check_login(args: argparse.Namespace) -> int:
     import tomllib
 
-    from scan.base.formatting import nl_number
     from scan.records.access import ADMIN, DEFAULT_PROVIDER, sign_on
 
     path = Path(args.secrets)
@@ -272,7 +278,10 @@ def _cmd_check_login(args: argparse.Namespace) -> int:
         print(f"Aanbieder {shown}: {listed or 'geen enkele gemeente'}.")
     without = [code for code in ref.municipalities if setup.provider_for(code) is None]
     if without:
-        print(f"{nl_number(len(without))} gemeenten hebben geen aanbieder: zij loggen in met een wachtwoord.")
+        print(
+            f"{nl_count(len(without), 'gemeente heeft', 'gemeenten hebben')} geen aanbieder: "
+            "daar logt de griffie in met een wachtwoord."
+        )
     return 0
 
 
@@ -289,7 +298,7 @@ def _snippet(passage, width: int = 260) -> str:
 
 def _print_analysis(name: str, analysis) -> None:
     bank = question_bank()
-    pages = "" if not analysis.pages else f", {analysis.pages} pagina" + ("'s" if analysis.pages != 1 else "")
+    pages = "" if not analysis.pages else ", " + nl_count(analysis.pages, "pagina", "pagina's")
     print(f"Akkoordcheck van {name} ({analysis.source}{pages})")
     if not analysis.language_ok:
         print("Let op: de tekst lijkt niet (helemaal) Nederlands; de uitkomst is minder betrouwbaar.")
@@ -359,12 +368,13 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
     if args.csv:
         Path(args.csv).write_text(csv_text(rows), encoding="utf-8-sig")
         print(
-            f"{read} akkoorden gelezen, {skipped} overgeslagen; {len(rows)} regels geschreven naar {args.csv}."
+            f"{nl_count(read, 'akkoord', 'akkoorden')} gelezen, {nl_number(skipped)} overgeslagen; "
+            f"{nl_number(len(rows))} regels geschreven naar {args.csv}."
         )
     elif args.json:
         print(json.dumps(items, ensure_ascii=False, indent=2))
     else:
-        print(f"{read} akkoorden gelezen, {skipped} overgeslagen.")
+        print(f"{nl_count(read, 'akkoord', 'akkoorden')} gelezen, {nl_number(skipped)} overgeslagen.")
     return 0
 
 

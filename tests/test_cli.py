@@ -63,3 +63,38 @@ def test_check_login_says_which_provider_serves_which_municipality(tmp_path) -> 
     done = run_cli("check-login", "--secrets", str(secrets))
     assert done.returncode == 2 and "geen geldig TOML-bestand (fout in regel 1)" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_commands_count_in_the_right_number(tmp_path) -> None:
+    """ "1 regels geïmporteerd", "Hersteld in …: 1 rondes, 1 antwoorden", "Let op: 1 wachtwoorden",
+    "(PDF, 1 pagina's)" and "1 akkoorden gelezen" stood in the command line's messages."""
+    from scan.records import access
+    from scan.records.round import answers as answer_store
+    from scan.records.round import rounds
+    from scan.storage.core import Store
+
+    from .akkoord.test_bad_inputs import _pdf
+
+    one_row = tmp_path / "een.csv"
+    one_row.write_text("gemeente_code,jaar,onderdeel,waarde\nGM0014,2026,3.2,2\n", encoding="utf-8")
+    done = run_cli("import-benchmark", str(one_row), "--db", str(tmp_path / "import.sqlite"))
+    assert done.returncode == 0 and "1 regel geïmporteerd uit" in done.stdout
+
+    store = Store(tmp_path / "scan.sqlite")
+    rnd = rounds.start(store, "GM0355", 2026)
+    answer_store.save(store, rnd.id, "1.1", 2)
+    access.set_password(store, "GM0355", "wachtwoord-zeist")
+    backup = tmp_path / "backup.gz"
+    assert run_cli("backup", "--db", str(store.path), "--out", str(backup)).returncode == 0
+    done = run_cli("restore", "--db", str(tmp_path / "terug.sqlite"), "--with-credentials", str(backup))
+    assert ": 1 ronde, 1 antwoord." in done.stdout
+    assert "Let op: 1 wachtwoord en 0 toegangen met een organisatie-account" in done.stderr
+
+    folder = tmp_path / "akkoorden"
+    folder.mkdir()
+    (folder / "akkoord.pdf").write_bytes(_pdf(1))
+    assert (
+        "Akkoordcheck van akkoord.pdf (pdf, 1 pagina)"
+        in run_cli("akkoord", str(folder / "akkoord.pdf")).stdout
+    )
+    assert "1 akkoord gelezen, 0 overgeslagen." in run_cli("akkoord", str(folder), "--quiet").stdout

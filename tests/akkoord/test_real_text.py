@@ -244,3 +244,17 @@ def test_clear_language_towards_residents_is_priority_2_as_a_theme() -> None:
     assert plain.priorities[2].status == "thema_genoemd"
     heard = analyse_text("We zoeken juist de inwoners op die nu minder gehoord worden.")
     assert heard.priorities[2].status == "thema_genoemd"
+
+
+def test_clear_language_or_new_groups_elsewhere_is_no_theme_2() -> None:
+    # The first theme-2 words also fired on care staff, a plot called B1, a library's language lessons,
+    # a sports club's new members and a complaint (review of the sixth round).
+    for text in (
+        "We zorgen dat er voldoende mensen in de zorg werken, zodat onze inwoners goed geholpen worden.",
+        "Het bestemmingsplan voor perceel B1 wordt met de bewoners besproken.",
+        "De sportverenigingen willen nieuwe groepen bereiken, zoals ouderen.",
+        "De bibliotheek helpt inwoners met taalniveau en digitale vaardigheden.",
+        "Veel inwoners voelen zich niet gehoord door de gemeente.",
+        "In eenvoudige taal uitgelegd: de inwoners betalen minder afvalstoffenheffing.",
+    ):
+        assert analyse_text(text).priorities[2].status == "niet_gevonden", text

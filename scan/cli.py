@@ -330,7 +330,7 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
         if args.csv:
             lines = list(csv_rows(path.name, analyse_path(path, limits)))
             Path(args.csv).write_text(csv_text(lines), encoding="utf-8-sig")
-            print(f"{len(lines)} regels geschreven naar {args.csv}.")
+            print(f"{nl_count(len(lines), 'regel', 'regels')} geschreven naar {args.csv}.")
             return 0
         analysis = analyse_path(path, limits)
         if args.json:
@@ -369,7 +369,7 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
         Path(args.csv).write_text(csv_text(rows), encoding="utf-8-sig")
         print(
             f"{nl_count(read, 'akkoord', 'akkoorden')} gelezen, {nl_number(skipped)} overgeslagen; "
-            f"{nl_number(len(rows))} regels geschreven naar {args.csv}."
+            f"{nl_count(len(rows), 'regel', 'regels')} geschreven naar {args.csv}."
         )
     elif args.json:
         print(json.dumps(items, ensure_ascii=False, indent=2))

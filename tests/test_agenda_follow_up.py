@@ -191,6 +191,15 @@ def test_a_previous_agenda_of_one_item_is_counted_in_the_singular(store: Store) 
     assert status() == "1 punt klaar of gestopt"
 
 
+def test_a_previous_agenda_all_done_says_all(store: Store) -> None:
+    # "alle 2 punten klaar of gestopt": nothing of the previous agenda is left open (the sweep had dropped "alle")
+    earlier = _round(store, 2024, ("2a", "3b"))
+    rnd = rounds.start(store, "GM0355", 2026)
+    for pid in ("2a", "3b"):
+        follow_up.set_status(store, earlier.id, pid, "klaar")
+    assert plan.steps(store, question_bank(), rnd, 2026)[1].status == "alle 2 punten klaar of gestopt"
+
+
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     proposals=st.lists(st.sampled_from([None, *ItemStatus]), min_size=0, max_size=4),

@@ -10,7 +10,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scan.base.formatting import nl_count, nl_number, nl_percent, nl_signed, shown, shown_difference
+from scan.base.formatting import (
+    nl_count,
+    nl_number,
+    nl_part_of,
+    nl_percent,
+    nl_signed,
+    shown,
+    shown_difference,
+)
 
 
 def _read(text: str) -> int:
@@ -81,3 +89,23 @@ def test_n_is_kept_on_one_line_wherever_it_is_drawn() -> None:
 def test_a_count_takes_its_noun_in_the_right_number(count: int, text: str) -> None:
     # "Misschien relevant (1 passages)" stood on the Akkoord page
     assert nl_count(count, "passage", "passages") == text
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "text"),
+    [
+        (1, 4, "1 van 4 punten staat"),
+        (3, 4, "3 van 4 punten staan"),
+        (0, 4, "0 van 4 punten staan"),
+        (1, 1, "1 van 1 punt staat"),
+        (2, 1500, "2 van 1.500 punten staan"),
+    ],
+)
+def test_a_part_of_a_whole_takes_the_verb_of_the_part_and_the_noun_of_the_whole(
+    part: int, whole: int, text: str
+) -> None:
+    # one rule for the projector, the facilitator, the plan, the response line and the peer sentences
+    assert nl_part_of(part, whole, ("punt", "punten"), ("staat", "staan")) == text
+    assert nl_part_of(part, whole, ("punt", "punten"), ("staat", "staan"), the=True) == text.replace(
+        " van ", " van de "
+    )

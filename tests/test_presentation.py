@@ -132,3 +132,10 @@ def test_a_count_of_one_is_singular_on_the_workshop_screen(store: Store) -> None
     workshop.set_phase(store, ws.id, secret, "ended")
     html = to_html(build(store, rnd), 0, {"gemeente": "GM0355", "jaar": "2026"})
     assert '<td class="n">5 stemmen</td>' in html and '<td class="n">1 stem</td>' in html
+
+
+def test_one_confirmed_proposal_is_said_in_the_singular(store: Store) -> None:
+    rnd = council.own_round(store, previous=False)
+    council.add_agreement(store, rnd, confirm=("2a",), reject=())
+    html = to_html(build(store, rnd), 0, {"gemeente": "GM0355", "jaar": "2026"})
+    assert "Alleen wat de griffie heeft bevestigd telt mee: 1 voorstel." in html

@@ -277,4 +277,4 @@ def test_a_workshop_of_one_is_counted_in_the_singular(store: Store) -> None:
     assert "Stemming: 1 deelnemer stemde; een uitslag staat er vanaf 5 stemmers." in html
     word = _flat(_docx_text(export(store, rnd, "docx")))
     assert "Klein 1 deelnemer." in word and "(1 antwoord)." in word and "1 antwoorden" not in word
-    assert "Stemming: 1 stemmer; een uitslag staat er vanaf 5 stemmers." in word
+    assert "Stemming: 1 deelnemer stemde; een uitslag staat er vanaf 5 stemmers." in word

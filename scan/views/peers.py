@@ -3,7 +3,7 @@ per proposal, every figure under the disclosure rule (scan/rules/disclosure.py).
 
 from __future__ import annotations
 
-from scan.base.formatting import nl_number
+from scan.base.formatting import nl_part_of
 from scan.content.questionbank import QuestionBank, question_bank
 from scan.content.reference import PeerGroup, reference
 from scan.records import benchmark_store
@@ -111,7 +111,7 @@ def group_short(group: PeerGroup) -> str:
 
 def municipalities_with_data(n: int, total: int) -> str:
     """ "1 van de 5 gemeenten heeft gegevens", "3 van de 5 gemeenten hebben gegevens": the verb agrees."""
-    return f"{nl_number(n)} van de {nl_number(total)} gemeenten {'heeft' if n == 1 else 'hebben'} gegevens"
+    return f"{nl_part_of(n, total, ('gemeente', 'gemeenten'), ('heeft', 'hebben'), the=True)} gegevens"
 
 
 def fictief_note(own_is_demo: bool, peers_are_demo: bool) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scan.base.formatting import nl_count, nl_number
+from scan.base.formatting import nl_count, nl_number, nl_part_of
 from scan.base.rhythm import moment
 from scan.content.models import ProposalStatus
 from scan.content.questionbank import QuestionBank
@@ -160,11 +160,13 @@ def _previous_agenda_step(store: Store, rnd: Round) -> Step | None:
     if carry is not None:
         status = f"{nl_count(carry.items, 'open punt', 'open punten')} overgenomen"
     elif still_open:
-        # the verb agrees with the first number, the noun with the second: "1 van 4 punten staat nog open"
-        verb = "staat" if still_open == 1 else "staan"
-        status = f"{nl_number(still_open)} van {nl_count(len(keys), 'punt', 'punten')} {verb} nog open, nog niet overgenomen"
+        status = f"{nl_part_of(still_open, len(keys), ('punt', 'punten'), ('staat', 'staan'))} nog open, nog niet overgenomen"
     else:
-        status = f"{nl_count(len(keys), 'punt', 'punten')} klaar of gestopt"
+        status = (
+            "1 punt klaar of gestopt"
+            if len(keys) == 1
+            else f"alle {nl_number(len(keys))} punten klaar of gestopt"
+        )
     return Step(
         f"Wat deden we met de agenda van {earlier.year}?",
         "griffie",

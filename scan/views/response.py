@@ -8,7 +8,7 @@ import io
 from dataclasses import dataclass
 from datetime import date
 
-from scan.base.formatting import nl_count, nl_date, nl_number, nl_percent
+from scan.base.formatting import nl_count, nl_date, nl_number, nl_part_of, nl_percent
 from scan.content.models import ROLE_LABELS
 from scan.content.reference import reference
 from scan.records.round import respondents
@@ -60,10 +60,7 @@ class RoleLine:
         if self.expected is None:
             return f"{nl_count(self.finished, one + ' deed', several + ' deden')} mee"
         share = nl_percent(self.finished / self.expected)
-        verb = "deed" if self.finished == 1 else "deden"  # "1 van de 27 raadsleden deed mee"
-        return (
-            f"{nl_number(self.finished)} van de {nl_count(self.expected, one, several)} {verb} mee ({share})"
-        )
+        return f"{nl_part_of(self.finished, self.expected, (one, several), ('deed', 'deden'), the=True)} mee ({share})"
 
     @property
     def of_expected(self) -> str:

@@ -75,7 +75,7 @@ JS = r"""
   var verschil = begin.nu ? begin.nu * 1000 - Date.now() : 0;
 
   // a count with its noun in the right number, as nl_count in scan/base/formatting: "1 stip", "3 stippen"
-  function aantal(n, een, meer) { return n + " " + (n === 1 ? een : meer); }
+  function aantal(n, een, meer) { return n.toLocaleString("nl-NL") + " " + (n === 1 ? een : meer); }
   function maak(tag, attrs, tekst) {
     var el = document.createElement(tag);
     if (attrs) { for (var k in attrs) { if (attrs[k] !== null && attrs[k] !== undefined) el.setAttribute(k, attrs[k]); } }

@@ -429,7 +429,7 @@ def test_one_participant_is_counted_in_the_singular(new_session, live) -> None:
     _, token = workshop.join(store, ws.join_code)
     workshop.answer(store, ws.id, token, "1.1", 2)
     lead = _facilitator(new_session, ws)
-    assert "**1 van 1 deelnemer** heeft geantwoord" in " ".join(m.value for m in lead.markdown)
+    assert "**1 van 1 deelnemer heeft geantwoord**" in " ".join(m.value for m in lead.markdown)
     assert "1 van 1 deelnemer heeft geantwoord" in _everything(_projector(new_session, ws))
 
     qid = workshop.add_open_question(store, ws.id, pin, "Wat moet beter?")
@@ -445,7 +445,7 @@ def test_one_participant_is_counted_in_the_singular(new_session, live) -> None:
     text = _everything(_projector(new_session, ws))
     assert "Kies op uw telefoon hoogstens 1 voorstel<" in text and "1 van 1 deelnemer heeft gestemd" in text
     said = " ".join(m.value for m in lead.run().markdown)
-    assert "**1 van 1 deelnemer** heeft gestemd (1 stip)." in said
+    assert "**1 van 1 deelnemer heeft gestemd** (1 stip)." in said
 
 
 def test_a_workshop_of_one_question_says_so_in_the_singular(new_session, live) -> None:

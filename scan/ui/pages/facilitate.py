@@ -14,7 +14,7 @@ import streamlit as st
 
 from scan.base.errors import ScanError
 from scan.base.filenames import file_name
-from scan.base.formatting import countdown, nl_count, nl_number
+from scan.base.formatting import countdown, nl_count, nl_number, nl_part_of
 from scan.content.questionbank import question_bank
 from scan.records import workshop
 from scan.records.round import rounds
@@ -164,9 +164,8 @@ def _questions(ws: workshop.Workshop) -> None:
             f"<strong>Uw notitie</strong> (alleen voor u): {literal.html(note)}</p>"
         )
     st.markdown(
-        f"Stand: **{workshop.STATUS_LABELS[t.status]}** · **{nl_number(t.answered)} van "
-        f"{nl_count(t.participants, 'deelnemer', 'deelnemers')}** {'heeft' if t.answered == 1 else 'hebben'} "
-        "geantwoord"
+        f"Stand: **{workshop.STATUS_LABELS[t.status]}** · "
+        f"**{nl_part_of(t.answered, t.participants, ('deelnemer', 'deelnemers'), ('heeft', 'hebben'))} geantwoord**"
     )
     last = index >= total - 1
     cols = st.columns(4)
@@ -419,8 +418,8 @@ def _voting(ws: workshop.Workshop) -> None:
     dots = sum(n for _, n in workshop.vote_results(store, ws.id))
     st.subheader("Stemmen met stippen")
     st.markdown(
-        f"**{nl_number(voters)} van {nl_count(people, 'deelnemer', 'deelnemers')}** "
-        f"{'heeft' if voters == 1 else 'hebben'} gestemd ({nl_count(dots, 'stip', 'stippen')}). "
+        f"**{nl_part_of(voters, people, ('deelnemer', 'deelnemers'), ('heeft', 'hebben'))} gestemd** "
+        f"({nl_count(dots, 'stip', 'stippen')}). "
         "De uitslag ziet iedereen als u de stemming afsluit."
     )
     cols = st.columns(2)

@@ -10,7 +10,7 @@ import time
 
 import streamlit as st
 
-from scan.base.formatting import countdown, nl_count, nl_number
+from scan.base.formatting import countdown, nl_count, nl_number, nl_part_of
 from scan.content.questionbank import question_bank
 from scan.records import workshop
 from scan.rules import screenful
@@ -164,16 +164,9 @@ def _question(view: ProjectorView) -> str:
         "closed": "Gesloten",
         "revealed": "Uitkomst",
     }[t.status]
-    # the noun agrees with the second number, the verb with the first: "1 van 12 deelnemers heeft geantwoord"
-    people = (
-        nl_count(t.participants, "persoon", "mensen")
-        if is_open
-        else nl_count(t.participants, "deelnemer", "deelnemers")
-    )
-    did = ("heeft" if t.answered == 1 else "hebben") + (
-        " een antwoord gestuurd" if is_open else " geantwoord"
-    )
-    body = f'<p class="stand">{state} · {nl_number(t.answered)} van {people} {did}</p>'
+    people = ("persoon", "mensen") if is_open else ("deelnemer", "deelnemers")
+    did = nl_part_of(t.answered, t.participants, people, ("heeft", "hebben"))
+    body = f'<p class="stand">{state} · {did} {"een antwoord gestuurd" if is_open else "geantwoord"}</p>'
     if t.status == "open" and view.ends_at is not None:
         left = max(0, math.ceil(view.ends_at - time.time()))
         body += (
@@ -216,8 +209,8 @@ def _voting(view: ProjectorView) -> str:
     plain = [f"{pid} {title}" for pid, title in view.choices]
     markup = [f"<strong>{pid}</strong> {literal.html(title)}" for pid, title in view.choices]
     note, columns = _paged_columns(plain, markup, HEAD_U + h2_height)
-    people = nl_count(view.participants, "deelnemer", "deelnemers")
-    count = f'<p class="stand">{nl_number(view.voters)} van {people} {"heeft" if view.voters == 1 else "hebben"} gestemd</p>'
+    voted = nl_part_of(view.voters, view.participants, ("deelnemer", "deelnemers"), ("heeft", "hebben"))
+    count = f'<p class="stand">{voted} gestemd</p>'
     return h2 + count + note + columns
 
 
@@ -255,8 +248,8 @@ def _room_questions(view: ProjectorView) -> str:
     head = '<p class="stap">Vragen uit de zaal</p>' + h2
     questions = room.questions
     count = (
-        f'<p class="stand">{nl_count(len(questions), "vraag", "vragen")} in de lijst · {nl_number(room.voters)} van '
-        f"{nl_count(view.participants, 'deelnemer', 'deelnemers')} {'steunde' if room.voters == 1 else 'steunden'} "
+        f'<p class="stand">{nl_count(len(questions), "vraag", "vragen")} in de lijst · '
+        f"{nl_part_of(room.voters, view.participants, ('deelnemer', 'deelnemers'), ('steunde', 'steunden'))} "
         "vragen</p>"
     )
     if not questions:

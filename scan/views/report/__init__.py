@@ -68,7 +68,8 @@ def _environment() -> Environment:
     )
     env.globals["pamphlet"] = PAMPHLET
     env.filters["num"] = nl_number
-    env.filters["count"] = nl_count  # {{ n|count("passage", "passages") }}: "1 passage", "3 passages"
+    # {{ n|aantal("passage", "passages") }}: "1 passage", "3 passages" (not "count": Jinja's own length filter)
+    env.filters["aantal"] = nl_count
     env.filters["data_uri"] = _data_uri
     env.filters["keep"] = lambda text: str(text).replace("Niveau ", "Niveau\u00a0")  # "Niveau 3" on one line
     return env

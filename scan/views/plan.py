@@ -162,11 +162,10 @@ def _previous_agenda_step(store: Store, rnd: Round) -> Step | None:
     elif still_open:
         status = f"{nl_part_of(still_open, len(keys), ('punt', 'punten'), ('staat', 'staan'))} nog open, nog niet overgenomen"
     else:
+        # "alle 3 punten klaar of gestopt": nothing is left open ("1 punt klaar of gestopt" for one)
         status = (
-            "1 punt klaar of gestopt"
-            if len(keys) == 1
-            else f"alle {nl_number(len(keys))} punten klaar of gestopt"
-        )
+            "alle " if len(keys) > 1 else ""
+        ) + f"{nl_count(len(keys), 'punt', 'punten')} klaar of gestopt"
     return Step(
         f"Wat deden we met de agenda van {earlier.year}?",
         "griffie",

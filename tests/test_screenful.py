@@ -37,3 +37,11 @@ def test_lines_grow_with_the_text_and_capitals_take_more_room() -> None:
 def test_the_page_shown_moves_on_with_the_clock_and_wraps() -> None:
     assert [screenful.page_now(3, t, 15) for t in (0, 14.9, 15, 30, 45)] == [0, 0, 1, 2, 0]
     assert screenful.page_now(1, 1000, 15) == 0 and screenful.page_now(0, 1000, 15) == 0
+
+
+def test_a_text_wraps_between_words_and_a_long_word_breaks_inside_itself() -> None:
+    # a narrow table cell: three words that do not fit two by two take three lines, which a count of
+    # the width alone (13 em in 7 em: two lines) missed on the council's slides
+    assert screenful.lines("te weinig antwoorden (n = 4)", 7) == 3
+    assert screenful.lines("a" * 60, 10) == 3  # 30 em without a space: breaks twice
+    assert screenful.lines("aaaa " * 4, 100) == 1

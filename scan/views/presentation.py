@@ -11,15 +11,17 @@ units of the screen, and long content is split over more screens here, by an est
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from scan.base.formatting import nl_number, nl_signed, shown_difference
+from scan.base.formatting import nl_count, nl_number, nl_signed, shown_difference
 from scan.content.models import GROUP_LABELS, ProposalStatus
 from scan.content.questionbank import question_bank
 from scan.records.round.rounds import Round
-from scan.rules import svg_charts
+from scan.rules import screenful, svg_charts
+from scan.rules.disclosure import MIN_N
 from scan.rules.scoring import Counts
 from scan.rules.summary import strongest_and_weakest
 from scan.rules.trend import deltas
@@ -32,29 +34,45 @@ from scan.views import round as round_views
 CHART_FONT_PX = 26  # chart labels on a projector: at least 24 px
 RADAR_PX = 500  # the opening screen's radar, beside the key figures (design pixels of 1920×1080)
 
-# What one screen holds, in lines of body text (30 px on 1920×1080) under its heading and intro, and how
-# many characters a line of each kind of cell holds; measured on the demo round in Chromium.
-LINES_PER_SCREEN = 16
-CHARS = {"wide": 90, "half": 42, "third": 36}
+# What one screen holds, in lines of body text (30 px on 1920×1080, line height 1.3) under its heading
+# and intro; a table row adds its padding and rule (ROW). A line of body text is LINE_EM wide: the
+# screen less its margins (48 design pixels each side, in the template and in full-screen mode).
+LINES_PER_SCREEN = 20
+ROW = 0.4
+PARAGRAPH = 0.3  # the space under a paragraph or list item
+HEADING = 1.8  # a heading of a list (36 px, with its margins)
+LINE_EM = (1920 - 2 * 48) / 30
+CELL_PAD_EM = 0.8  # a cell's right padding (24 design pixels)
+# Column shares of the tables with fixed columns (the template's <col> widths say the same)
+AGREEMENT_COLUMNS = (0.3, 0.2, 0.5)
+AGENDA_COLUMNS = (0.28, 0.4, 0.17, 0.15)
+ROLE_FIRST_COLUMN = 0.34
 
 
-def _lines(text: str, width: str) -> int:
-    return max(1, -(-len(text) // CHARS[width]))  # ceil
+def _lines(text: str, share: float = 1.0, cell: bool = False) -> int:
+    """Lines ``text`` takes in a column of ``share`` of the line (screenful: word wrap, upper-bound widths)."""
+    return screenful.lines(text, share * LINE_EM - (CELL_PAD_EM if cell else 0.0))
+
+
+def _row_lines(cells: list[str], shares: tuple[float, ...]) -> float:
+    return max(_lines(text, share, cell=True) for text, share in zip(cells, shares, strict=True)) + ROW
 
 
 T = TypeVar("T")
 
 
-def _pages(items: list[T], lines: Callable[[T], int], budget: int = LINES_PER_SCREEN) -> list[list[T]]:
-    """``items`` over as many screens as needed, in order, each within ``budget`` lines (an item longer
-    than a screen gets one of its own)."""
+def _pages(
+    items: list[T], lines: Callable[[T], float], budget: float = LINES_PER_SCREEN, first: float | None = None
+) -> list[list[T]]:
+    """``items`` over as many screens as needed, in order, each within ``budget`` lines (``first``: the
+    first screen's, when something stands above its items; an item longer than a screen gets one of its own)."""
     pages: list[list[T]] = [[]]
-    used = 0
+    used, room = 0.0, budget if first is None else first
     for item in items:
         need = lines(item)
-        if pages[-1] and used + need > budget:
+        if pages[-1] and used + need > room:
             pages.append([])
-            used = 0
+            used, room = 0.0, budget
         pages[-1].append(item)
         used += need
     return pages
@@ -69,6 +87,16 @@ class RolesSlide:
     starters: list[str]
     too_few: list[str]
     response: str = ""  # "Respons: 12 van de 27 raadsleden deden mee (44%); …" (views/response.py)
+
+    @property
+    def too_few_line(self) -> str:
+        return f"Te weinig respondenten om te tonen (minimaal {MIN_N}): {', '.join(self.too_few)}."
+
+    @property
+    def column_shares(self) -> tuple[float, ...]:
+        """The priority a third of the line, the figures share the rest (the template's <col> widths)."""
+        others = len(self.header) - 1
+        return (ROLE_FIRST_COLUMN,) + (((1 - ROLE_FIRST_COLUMN) / others,) * others if others else ())
 
 
 @dataclass(frozen=True)
@@ -93,12 +121,31 @@ class WorkshopSlide:
     questions: list[tuple[str, str | None, int]]  # (statement, most chosen answer or None, answered)
 
 
+def question_outcome(question: tuple[str, str | None, int]) -> str:
+    """A workshop question's outcome on its screen, or why none is shown."""
+    _statement, top, answered = question
+    if top:
+        return f"Meest gekozen: {top}, van {answered} antwoorden"
+    return f"Geen uitkomst getoond ({nl_count(answered, 'antwoord', 'antwoorden')})"
+
+
+def question_line(question: tuple[str, str | None, int]) -> str:
+    return f"{question[0]} {question_outcome(question)}"
+
+
 @dataclass(frozen=True)
 class AgreementRow:
     name: str  # the priority
     status: str  # "staat erin", "deels", "thema genoemd", "niet bevestigd"
     promised: list[tuple[str, str]]  # (proposal in words, where: "pagina 12")
     theme: str = ""  # where a confirmed "thema genoemd" passage stands, when no proposal is confirmed
+
+    @property
+    def confirmed_text(self) -> str:
+        """The "Bevestigd" cell as one text (its lines for the count; the template breaks them)."""
+        if self.promised:
+            return " ".join(f"{title} ({where})" for title, where in self.promised)
+        return f"Thema genoemd, geen voorstel ({self.theme})" if self.theme else "–"
 
 
 @dataclass(frozen=True)
@@ -109,6 +156,14 @@ class AgreementSlide:
     source: str  # "akkoord.pdf, 42 pagina's"
     confirmed: int
     rows: list[AgreementRow]
+
+    @property
+    def intro(self) -> str:
+        """The line above the table on the first screen."""
+        return (
+            f"Gelezen: {self.source}. Alleen wat de griffie heeft bevestigd telt mee: "
+            f"{nl_count(self.confirmed, 'voorstel', 'voorstellen')}."
+        )
 
 
 @dataclass(frozen=True)
@@ -152,62 +207,85 @@ class Presentation:
     # long content over more screens (see _pages); each list has at least one screen
     @property
     def role_pages(self) -> list[RolesSlide]:
+        """The table (split by rows when long, its header on each screen), the notes under it, then the
+        conversation starters, packed in that order."""
         if self.roles is None:
             return []
-        table = replace(self.roles, starters=[])
-        starters = _pages(self.roles.starters, lambda s: _lines(s, "wide") + 1)
-        response = _lines(self.roles.response, "wide") if self.roles.response else 0
-        if (
-            len(self.roles.rows) + 1 + response + sum(_lines(s, "wide") + 1 for s in self.roles.starters)
-            <= LINES_PER_SCREEN
-        ):
-            return [self.roles]
-        return [table] + [
-            replace(self.roles, header=[], rows=[], starters=page, too_few=[], response="")
-            for page in starters
-            if page
+        r = self.roles
+        shares = r.column_shares
+        header = _row_lines(r.header, shares) if r.rows else 0.0
+        pieces: list[tuple[str, object, float]] = [("row", row, _row_lines(row, shares)) for row in r.rows]
+        if r.too_few:
+            pieces.append(("too_few", r.too_few, _lines(r.too_few_line) + PARAGRAPH))
+        if r.response:
+            pieces.append(("response", r.response, _lines(r.response) + PARAGRAPH))
+        pieces += [("starter", line, _lines(line) + PARAGRAPH) for line in r.starters]
+        if r.rows and not r.starters:
+            pieces.append(("none", "", 1.3))  # "De rollen verschillen nergens 25 punten of meer."
+        screens: list[list[tuple[str, object, float]]] = [[]]
+        used = 0.0
+        for kind, value, base in pieces:
+            opens = header if kind == "row" else HEADING if kind == "starter" else 0.0
+            need = base + (opens if kind not in {k for k, _, _ in screens[-1]} else 0.0)
+            if screens[-1] and used + need > LINES_PER_SCREEN:
+                screens.append([])
+                used, need = 0.0, base + opens
+            used += need
+            screens[-1].append((kind, value, base))
+        return [
+            replace(
+                r,
+                header=r.header if any(k == "row" for k, _, _ in page) else [],
+                rows=[v for k, v, _ in page if k == "row"],  # type: ignore[misc]
+                too_few=r.too_few if any(k == "too_few" for k, _, _ in page) else [],
+                response=r.response if any(k == "response" for k, _, _ in page) else "",
+                starters=[v for k, v, _ in page if k == "starter"],  # type: ignore[misc]
+            )
+            for page in screens
         ]
 
     @property
     def workshop_pages(self) -> list[list[WorkshopSlide]]:
         parts: list[WorkshopSlide] = []
         for w in self.workshops:  # a workshop with many questions goes on over its own screens
-            chunks = _pages(w.questions, lambda q: _lines(q[0], "wide") + 1, LINES_PER_SCREEN - 6)
+            chunks = _pages(w.questions, lambda q: _lines(question_line(q)) + PARAGRAPH, LINES_PER_SCREEN - 6)
             for n, chunk in enumerate(chunks):
                 first = replace(w, questions=chunk)
                 parts.append(
                     first if n == 0 else replace(first, title=f"{w.title} (vervolg)", votes=None, voters=0)
                 )
 
-        def weight(w: WorkshopSlide) -> int:
-            votes = sum(_lines(t, "half") for t, _ in (w.votes or [])[:3])
+        def weight(w: WorkshopSlide) -> float:
+            heading = screenful.lines(f"{w.title} (99 deelnemers)", LINE_EM * 30 / 36) * 1.1 + HEADING - 1.1
+            votes = sum(_row_lines([t, "99 stemmen"], (0.8, 0.2)) for t, _ in (w.votes or [])[:3])
             return (
-                2
+                heading
                 + votes
-                + (1 if w.votes or w.voters else 0)
-                + sum(_lines(q[0], "wide") + 1 for q in w.questions)
+                + (1.3 if w.votes or w.voters else 0.0)
+                + sum(_lines(question_line(q)) + PARAGRAPH for q in w.questions)
             )
 
         return _pages(parts, weight)
 
     @property
     def agreement_pages(self) -> list[list[AgreementRow]]:
-        def weight(r: AgreementRow) -> int:
-            promised = sum(_lines(f"{t} ({w})", "third") for t, w in r.promised) or _lines(
-                r.theme or "–", "third"
-            )
-            return max(promised, _lines(r.name, "third"))
-
-        return _pages(self.agreement.rows, weight)
+        header = _row_lines(["Prioriteit", "In het akkoord", "Bevestigd"], AGREEMENT_COLUMNS)
+        intro = _lines(self.agreement.intro) + PARAGRAPH if self.agreement.read else 0.0
+        return _pages(
+            self.agreement.rows,
+            lambda r: _row_lines([r.name, r.status, r.confirmed_text], AGREEMENT_COLUMNS),
+            LINES_PER_SCREEN - header,
+            LINES_PER_SCREEN - header - intro,
+        )
 
     @property
     def agenda_pages(self) -> list[list[AgendaSlide]]:
-        def weight(a: AgendaSlide) -> int:
-            return max(
-                _lines(a.title, "third"), _lines(a.goal, "third"), _lines(a.owner + a.timeline, "third")
-            )
-
-        return _pages(self.agenda, weight)
+        header = _row_lines(["Voorstel", "Doel", "Eigenaar", "Planning"], AGENDA_COLUMNS)
+        return _pages(
+            self.agenda,
+            lambda a: _row_lines([a.title, a.goal, a.owner, a.timeline], AGENDA_COLUMNS),
+            LINES_PER_SCREEN - header,
+        )
 
     @property
     def screens(self) -> int:
@@ -220,6 +298,17 @@ class Presentation:
             + len(self.agreement_pages)
             + len(self.agenda_pages)
         )
+
+
+CELL_CHARACTERS = 300  # a typed agenda field on a slide (a field holds up to 4.000; the report has it whole)
+
+
+def _clip(text: str, limit: int = CELL_CHARACTERS) -> str:
+    """A typed text cut to what a slide's cell can show, at a word, with "…" where it was cut."""
+    if len(text) <= limit:
+        return text
+    cut = textwrap.shorten(text, width=limit, placeholder=" …")
+    return cut if cut != "…" and cut.strip() != "…" else text[: limit - 2] + " …"
 
 
 def build(store: Store, rnd: Round, group_id: str | None = None) -> Presentation:
@@ -270,7 +359,10 @@ def from_view(view: round_views.RoundView) -> Presentation:
             questions.append((q.text, top, q.n))
         votes = [(bank.proposal(pid).title, n) for pid, n in w.votes] if w.votes is not None else None
         workshops.append(WorkshopSlide(w.title, w.participants, votes, w.voters, questions))
-    agenda = [AgendaSlide(item.title, item.goal, item.owner, item.timeline) for item in view.agenda.items]
+    agenda = [
+        AgendaSlide(item.title, _clip(item.goal), _clip(item.owner), _clip(item.timeline))
+        for item in view.agenda.items
+    ]
     labels = [p.short for p in bank.core_priorities]
     radar = svg_charts.radar(
         labels,
@@ -313,7 +405,10 @@ def _roles(view: round_views.RoundView, bank) -> RolesSlide | None:
         return None
     self_scores = {p.priority_id: p.score for p in view.scan.score.priorities}
     table = role_rows(bank, results, view.roles.together, self_scores)
-    header = list(table[0]) if table else []
+    # a role below the small-group rule has no figure in any row: on a projector its column is left out
+    # and the line under the table names it with its count (the report keeps the column)
+    hidden = {f"{GROUP_LABELS[r.role]} (n = {r.respondents})" for r in results.values() if not r.enough}
+    header = [c for c in (table[0] if table else {}) if c not in hidden]
     rows = [[str(row[c]) for c in header] for row in table]
     too_few = [
         f"{GROUP_LABELS[r.role].lower()} (n = {r.respondents})" for r in results.values() if not r.enough
@@ -347,7 +442,7 @@ def to_html(deck: Presentation, current: int = 0, keep: dict[str, str] | None = 
 
     current = current if 0 <= current < deck.screens else 0
     base = urlencode(keep) + "&" if keep else ""
-    return render("presentation.html.j2", deck=deck, current=current, base=base, printed=False)
+    return render("presentation.html.j2", **_context(deck), current=current, base=base, printed=False)
 
 
 def to_pdf(deck: Presentation) -> bytes:
@@ -355,4 +450,14 @@ def to_pdf(deck: Presentation) -> bytes:
     for the council's documents (iBabs, Notubiz)."""
     from scan.views.report import html_to_pdf, render
 
-    return html_to_pdf(render("presentation.html.j2", deck=deck, current=0, base="", printed=True))
+    return html_to_pdf(render("presentation.html.j2", **_context(deck), current=0, base="", printed=True))
+
+
+def _context(deck: Presentation) -> dict[str, object]:
+    """What the template needs beside the deck: the same column widths and outcome texts the paging counts."""
+    return {
+        "deck": deck,
+        "outcome": question_outcome,
+        "agreement_columns": AGREEMENT_COLUMNS,
+        "agenda_columns": AGENDA_COLUMNS,
+    }

@@ -278,3 +278,28 @@ def test_a_workshop_of_one_is_counted_in_the_singular(store: Store) -> None:
     word = _flat(_docx_text(export(store, rnd, "docx")))
     assert "Klein 1 deelnemer." in word and "(1 antwoord)." in word and "1 antwoorden" not in word
     assert "Stemming: 1 deelnemer stemde; een uitslag staat er vanaf 5 stemmers." in word
+
+
+def test_no_text_of_the_pdf_report_runs_off_the_page(store: Store) -> None:
+    """A role below five makes its column "te weinig antwoorden (n = 4)" in every row; that column and
+    "Alle respondenten samen" once ran off the right edge of the page (a walk found it). Every
+    character of every page lies inside the page."""
+    import pypdfium2
+
+    from scan.views.report import to_pdf
+
+    council.share_peers(store, 2026, demo=False)
+    rnd = council.own_round(store)
+    council.add_roles(store, rnd, "raad", n=6, value=5)
+    council.add_roles(store, rnd, "college", n=5, value=1)
+    council.add_roles(store, rnd, "ambtelijk", n=4, value=3)
+    pdf = pypdfium2.PdfDocument(to_pdf(report_data(round_view(store, rnd))))
+    outside = []
+    for number, page in enumerate(pdf, start=1):
+        width = page.get_width()
+        text = page.get_textpage()
+        for i in range(text.count_chars()):
+            left, _bottom, right, _top = text.get_charbox(i)
+            if right > width or left < 0:
+                outside.append((number, text.get_text_range(i, 1)))
+    assert not outside, f"characters outside the page: {outside[:20]}"

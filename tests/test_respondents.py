@@ -81,6 +81,22 @@ def test_sent_answers_are_final(store: Store, rnd) -> None:
     assert me.finished and answer_store.of(store, me.round_id, me.id)["1.6"].value == 4
 
 
+def test_sending_without_a_single_answer_is_refused_and_changes_nothing(store: Store, rnd) -> None:
+    """A respondent who pressed Klaar with every question open was counted as taking part ("8 van de 35
+    raadsleden deden mee") while the table said n = 6, and "Klaar" outnumbered "Begonnen"."""
+    _, code = respondents.create_invite(store, rnd.id, "raad")
+    _, token = respondents.join(store, code)
+    respondents.answer(store, code, token, "1.6", None)  # chosen, then cleared: still nothing answered
+    with pytest.raises(ScanError, match="nog geen enkele vraag beantwoord"):
+        respondents.finish(store, code, token)
+    assert not respondents.resume(store, code, token).finished
+    (raad,) = respondents.response_overview(store, rnd.id)
+    assert raad.finished == 0
+    respondents.answer(store, code, token, "1.6", None, dont_know=True)  # "weet niet" is an answer
+    respondents.finish(store, code, token)
+    assert respondents.resume(store, code, token).finished
+
+
 def test_response_overview_counts_started_and_finished(store: Store, rnd) -> None:
     _, code = respondents.create_invite(store, rnd.id, "raad")
     _, t1 = respondents.join(store, code)

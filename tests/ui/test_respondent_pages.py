@@ -50,6 +50,19 @@ def test_respondent_answers_and_resumes_after_refresh(new_session, invited) -> N
     assert (raad.started, raad.finished) == (1, 1)
 
 
+def test_klaar_without_a_single_answer_says_so_beside_the_button_and_sends_nothing(
+    new_session, invited
+) -> None:
+    store, rnd, code = invited
+    at = new_session(code=code)
+    at.button(key="deelnemer_begin").click().run()
+    at.button(key="deelnemer_klaar").click().run()
+    assert [w.value for w in at.warning] == [respondents.NOTHING_TO_SEND]  # no "Toch versturen"
+    assert not [b for b in at.button if b.key == "deelnemer_toch"] and not at.exception
+    (raad,) = respondents.response_overview(store, rnd.id)
+    assert raad.finished == 0
+
+
 @pytest.mark.parametrize(
     "page", ["results", "participants", "questionnaire", "voices", "benchmark", "agenda"]
 )

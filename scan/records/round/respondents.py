@@ -205,10 +205,23 @@ def answer(
     )
 
 
+NOTHING_TO_SEND = (
+    "U heeft nog geen enkele vraag beantwoord. Beantwoord er eerst minstens één; daarna kunt u versturen."
+)
+
+
 def finish(store: Store, code: str, token: str) -> None:
-    """Send the answers: from now on they count, and they are final."""
+    """Send the answers: from now on they count, and they are final. Refused without a single answer
+    (checked in the same transaction): an empty sending would count as taking part in the response
+    figures while adding nothing to any figure."""
     with store.write() as db:
         respondent = _resume(db, code, token)
+        answered = db.execute(
+            "SELECT 1 FROM answers WHERE respondent_id = ? AND (value IS NOT NULL OR dont_know = 1) LIMIT 1",
+            [respondent.id],
+        ).fetchone()
+        if answered is None and not respondent.finished:
+            raise ScanError(NOTHING_TO_SEND)
         db.execute(
             "UPDATE respondents SET finished_at = ? WHERE id = ? AND finished_at IS NULL",
             [now(), respondent.id],

@@ -151,6 +151,7 @@ with st.expander("Toegankelijkheid: wat we testen en wat nog niet werkt"):
     show_body()
 
 KEY_CONFIRM = "deelnemer_klaar_vragen"  # asked "send with open questions?" once
+KEY_NOTHING = "deelnemer_niets"  # Klaar pressed without a single answer
 open_questions = len(questions) - done
 
 
@@ -175,8 +176,12 @@ elif st.session_state.get(KEY_CONFIRM):
     cols[1].button("Toch versturen", type="primary", key="deelnemer_toch", on_click=_finish)
 else:
     st.caption("Met Klaar verstuurt u uw antwoorden. Daarna tellen ze mee en kunt u ze niet meer veranderen.")
+    if st.session_state.pop(KEY_NOTHING, False):  # beside the button, where the phone's screen is
+        st.warning(respondents.NOTHING_TO_SEND)
     if st.button("Klaar", type="primary", key="deelnemer_klaar"):
-        if open_questions:
+        if not done:  # nothing to send: say so at once (respondents.finish refuses it too)
+            st.session_state[KEY_NOTHING] = True
+        elif open_questions:
             st.session_state[KEY_CONFIRM] = True
         else:
             _finish()

@@ -165,3 +165,25 @@ def test_csv_says_ja_and_nee_and_levels_as_whole_numbers(store: Store, rnd) -> N
     assert (rows["1.1"]["antwoord"], rows["1.1"]["weet_niet"]) == ("2", "nee")
     assert (rows["1.2"]["antwoord"], rows["1.2"]["weet_niet"]) == ("", "ja")
     assert rows["1.3"]["antwoord"] == ""
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_both_spreadsheets_say_ja_and_nee_and_versions_as_whole_numbers(store: Store, rnd, fmt: str) -> None:
+    """A walk found Excel saying True/False and the CSV "1,0" as a question's version once a group below
+    five added its row without one. Excel and CSV share one rule now."""
+    from . import council
+
+    answer_store.save(store, rnd.id, "1.2", None, dont_know=True)
+    council.add_roles(store, rnd, "inwoners", n=4)  # below five: one row that says so, without a version
+    data = export(store, rnd, fmt)
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    else:
+        sheet = openpyxl.load_workbook(io.BytesIO(data))["Antwoorden"]
+        header = [c.value for c in sheet[1]]
+        rows = [dict(zip(header, r, strict=True)) for r in sheet.iter_rows(min_row=2, values_only=True)]
+    assert any("te weinig" in str(r.values()) for r in rows)
+    own = {r["vraag"]: r for r in rows if r["respondent"] == "zelfscan"}
+    assert (own["1.1"]["weet_niet"], own["1.2"]["weet_niet"]) == ("nee", "ja")
+    versions = {str(r["vraagversie"]) for r in rows if r["vraagversie"] not in ("", None)}
+    assert versions and all(v.isdigit() for v in versions), versions

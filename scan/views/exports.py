@@ -226,7 +226,7 @@ def comparison_frame(view: RoundView) -> pd.DataFrame:
 def to_xlsx(view: RoundView) -> bytes:
     sheets = {
         "Over dit bestand": about_frame(view),
-        "Antwoorden": answers_frame(view),
+        "Antwoorden": _dutch_answers(answers_frame(view)),
         "Scores": scores_frame(view),
         "Rollen": roles_frame(view),
         "Voorstellen": proposals_frame(view),
@@ -248,11 +248,19 @@ def to_csv(view: RoundView) -> bytes:
     """Answers, semicolon-separated with decimal commas, as Dutch Excel opens it; UTF-8 with BOM; levels as
     whole numbers, "weet niet" as ja/nee. A cell that a spreadsheet would read as a formula starts with an
     apostrophe."""
-    frame = _text_cells(answers_frame(view), spreadsheet_cell)
-    # a level is a whole number ("3", never "3,0" from a column with gaps); yes and no in Dutch words
-    frame["antwoord"] = frame["antwoord"].astype("Int64")
-    frame["weet_niet"] = frame["weet_niet"].map(lambda v: None if pd.isna(v) else ("ja" if v else "nee"))
+    frame = _text_cells(_dutch_answers(answers_frame(view)), spreadsheet_cell)
     return frame.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+
+
+def _dutch_answers(frame: pd.DataFrame) -> pd.DataFrame:
+    """The answers as a Dutch spreadsheet shows them (Excel and CSV alike; JSON keeps true/false): a
+    level and a question's version are whole numbers ("3", never "3,0" from a column with gaps, such as
+    the row that says a group is too small), "weet niet" is ja or nee."""
+    frame = frame.copy()
+    for column in ("antwoord", "vraagversie"):
+        frame[column] = frame[column].astype("Int64")
+    frame["weet_niet"] = frame["weet_niet"].map(lambda v: None if pd.isna(v) else ("ja" if v else "nee"))
+    return frame
 
 
 # JSON is for analysts and scripts: English keys, like every JSON the command line prints.

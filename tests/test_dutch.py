@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from scan.ui.dutch import PATTERNS, TEXTS
+from scan.ui.dutch import MONTHS, PATTERNS, TEXTS
 
 
 def translate(text: str) -> str | None:
@@ -71,6 +71,28 @@ def test_the_file_uploader_speaks_dutch(english: str, dutch: str) -> None:
     assert translate(english) == dutch
 
 
+DATES = [
+    ("Choose date", "Datum kiezen"),
+    ("Choose date, december 2026", "Datum kiezen, december 2026"),
+    (
+        "day, Laatste dag waarop deelnemers kunnen antwoorden",
+        "dag, Laatste dag waarop deelnemers kunnen antwoorden",
+    ),
+    ("year, Datum", "jaar, Datum"),
+    ("Empty", "Leeg"),
+    ("12 – December", "12 – december"),
+    ("3 – March", "3 – maart"),
+    ("yyyy", "jjjj"),
+    ("Previous month", "Vorige maand"),
+]
+
+
+@pytest.mark.parametrize(("english", "dutch"), DATES, ids=[e for e, _ in DATES])
+def test_the_date_field_speaks_dutch(english: str, dutch: str) -> None:
+    """A walk heard "Choose date", "day, …", "Empty" and saw "dd-mm-yyyy" on Deelnemers."""
+    assert translate(english) == dutch
+
+
 @pytest.mark.parametrize("text", ["akkoord.pdf", "Het akkoord is gelezen.", "2026", "Voorstel 2c"])
 def test_our_own_text_is_left_alone(text: str) -> None:
     assert translate(text) is None
@@ -93,6 +115,12 @@ ASSEMBLED: dict[str, tuple[str, ...]] = {
 SIZE = ("[`gb`,`mb`,`kb`,`b`]", ".toUpperCase()}`")  # a size: a number with one decimal and its unit
 PATTERN_SOURCES: dict[str, tuple[str, ...]] = {
     r"^Help for (.+)$": ("`Help for ${",),
+    # the date field's parts get their names from the browser for the locale the bundle fixes
+    r"^day, (.+)$": ("locale:`en-US`", "data-placeholder"),
+    r"^month, (.+)$": ("locale:`en-US`", "data-placeholder"),
+    r"^year, (.+)$": ("locale:`en-US`", "data-placeholder"),
+    r"^Choose date, (.+)$": ("`Choose date`",),
+    **{rf"^(\d{{1,2}}) – {month}$": ("locale:`en-US`", "data-placeholder") for month in MONTHS},
     r"^Remove (.+)$": ("`Remove ${",),
     r"^(?:Limit )?(\d+(?:\.\d+)?)\s*([KMG]?B) per file$": ("} per file`", *SIZE),
     r"^File is too large\. Maximum size is \d+ bytes\.$": ("`File is too large. Maximum size is ${",),

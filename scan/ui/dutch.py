@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import json
 
+from babel.dates import get_month_names
+
 from scan.ui import dutch_outage as outage
 
 # Exact texts (text nodes and attribute values) -> Dutch.
@@ -78,11 +80,32 @@ TEXTS: dict[str, str] = {
     "file upload": "Bestand kiezen",
     "add icon": "Toevoegen",
     "Error:": "Fout:",
+    # the date field (Deelnemers: the closing date; the agenda's follow-up): its calendar and, for
+    # screen readers, an empty part of the date; "yyyy" is the year's placeholder in the field
+    "Choose date": "Datum kiezen",
+    "Use arrow keys to navigate dates. Enter to select. Escape to close.": (
+        "Kies een dag met de pijltjestoetsen. Enter kiest de dag, Escape sluit de kalender."
+    ),
+    "Previous month": "Vorige maand",
+    "Next month": "Volgende maand",
+    "Empty": "Leeg",
+    "yyyy": "jjjj",
 }
 TEXTS |= outage.TEXTS  # the outage dialog's body (scan/ui/dutch_outage.py)
+# A date field's month for screen readers ("12 – December"): the browser names it in English.
+MONTHS = {
+    english: get_month_names("wide", locale="nl")[number]
+    for number, english in get_month_names("wide", locale="en").items()
+}
 # Patterns (JavaScript regular expressions, matched on the whole trimmed text) -> Dutch.
 PATTERNS: list[tuple[str, str]] = [
     (r"^Help for (.+)$", "Uitleg bij $1"),
+    # the date field's parts and calendar, named for screen readers in the field's fixed English locale
+    (r"^day, (.+)$", "dag, $1"),
+    (r"^month, (.+)$", "maand, $1"),
+    (r"^year, (.+)$", "jaar, $1"),
+    (r"^Choose date, (.+)$", "Datum kiezen, $1"),
+    *[(rf"^(\d{{1,2}}) – {english}$", f"$1 – {dutch}") for english, dutch in MONTHS.items()],
     (r"^Remove (.+)$", "$1 verwijderen"),
     # the file uploader's limit ("50MB per file", "Limit 200MB per file") and its refusals
     (r"^(?:Limit )?(\d+(?:\.\d+)?)\s*([KMG]?B) per file$", "Hoogstens $1 $2 per bestand"),
@@ -128,9 +151,10 @@ SKIP = (
     '[data-testid="stMarkdownContainer"], [data-testid="stText"], [data-testid="stCode"] pre, '
     '[data-testid="stHtml"], .stHtml, .js-plotly-plot, textarea, input, [contenteditable]'
 )
-# Streamlit's own words inside a skipped element: the file uploader's button label is Markdown.
-ALLOW = '[data-testid="stFileUploaderDropzone"] button'
-ATTRIBUTES = ("aria-label", "title", "placeholder")
+# Streamlit's own words inside a skipped element: the file uploader's button label is Markdown; an
+# empty part of a date field ("yyyy") is an editable element.
+ALLOW = '[data-testid="stFileUploaderDropzone"] button, [data-testid="stDateInputField"] [data-placeholder="true"]'
+ATTRIBUTES = ("aria-label", "title", "placeholder", "aria-valuetext")
 
 CSS = """
 /* Phones: every tap target at least 44 px high (WCAG 2.5.5), answer options as whole-width blocks.
@@ -197,7 +221,7 @@ def _script() -> str:
     if (root.nodeType === 3) return text(root);
     if (root.nodeType !== 1) return;
     attrs(root);
-    root.querySelectorAll("[aria-label],[title],[placeholder]").forEach(attrs);
+    root.querySelectorAll("[aria-label],[title],[placeholder],[aria-valuetext]").forEach(attrs);
     var w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), n;
     while ((n = w.nextNode())) text(n);
   }}

@@ -1,7 +1,7 @@
 """Streamlit's built-in English, as it appears on a screen or is read out by a screen reader.
 
 ``english(page)`` returns what a page still shows of it: in its visible text, and in the
-attributes a screen reader reads (aria-label, title, placeholder). Used by every browser test
+attributes a screen reader reads (aria-label, title, placeholder, aria-valuetext). Used by every browser test
 that checks a page is Dutch only.
 """
 
@@ -68,6 +68,8 @@ TEXT = [
     "Submit",
     "Stop",
     "Copied",
+    "yyyy",  # the date field's empty year
+    "Use arrow keys",  # the date field's calendar
 ]
 # Whole attribute values (or their start) that Streamlit writes in English.
 ATTRIBUTE = re.compile(
@@ -75,12 +77,15 @@ ATTRIBUTE = re.compile(
     r"Open|Close|Clear all|Clear value|Selectbox options|Selected values|Increment|Decrement|"
     r"Show password|Hide password|Copy to clipboard|Copied|Fullscreen|Exit fullscreen|Close fullscreen|"
     r"Notifications|Running\.\.\.|Stop script|Dismiss|Choose an option|Choose options|"
-    r"Delete|Upload|file upload|Help for .*|Remove .*)$"
+    r"Delete|Upload|file upload|Help for .*|Remove .*|"
+    # the date field: its button and calendar, its parts and an empty part, a month (aria-valuetext)
+    r"Choose date.*|(day|month|year), .*|Empty|Previous month|Next month|\d{1,2} – [A-Z][a-z]+)$"
 )
 _JS = """() => {
   const attrs = [];
-  for (const e of document.querySelectorAll('[aria-label],[title],[placeholder]'))
-    for (const a of ['aria-label', 'title', 'placeholder']) { const v = e.getAttribute(a); if (v) attrs.push(v.trim()); }
+  const names = ['aria-label', 'title', 'placeholder', 'aria-valuetext'];
+  for (const e of document.querySelectorAll(names.map(a => '[' + a + ']').join(',')))
+    for (const a of names) { const v = e.getAttribute(a); if (v) attrs.push(v.trim()); }
   return {text: document.body.innerText, attrs};
 }"""
 

@@ -175,6 +175,7 @@ def test_the_councils_size_comes_from_the_kiesraad_unless_the_griffier_types_one
     assert reference().council_seats("GM0355", 2017) is None
     codes = respondents.create_personal_invites(store, rnd.id, "raad", 2)
     _, token = respondents.join(store, codes[0])
+    respondents.answer(store, codes[0], token, "1.6", 4)
     respondents.finish(store, codes[0], token)
     (line,) = response.response(store, rnd).lines
     assert (line.expected, line.source) == (33, response.KIESRAAD)
@@ -216,6 +217,20 @@ def test_the_mail_merge_list_has_a_row_per_code_with_dutch_headers(store: Store,
     assert "«Link»" in text and "«Code»" in text and "31 december 2026" in text
 
 
+def test_the_shared_code_invitation_and_its_pdf_name_the_closing_date(store: Store, rnd) -> None:
+    """The personal-code mailing and the reminder named it; the invitation for a shared code did not."""
+    from scan.content.questionbank import question_bank
+    from scan.ui.components import invitation
+
+    inv = invitation.make(
+        question_bank(), "Zeist", 2026, "inwoners", "ABCD2345EFGH", ROOT, date(2026, 12, 20)
+    )
+    assert "U kunt meedoen tot en met 20 december 2026." in invitation.text(inv)
+    assert "20 december 2026" in invitation.printable_html(inv)
+    without = invitation.make(question_bank(), "Zeist", 2026, "inwoners", "ABCD2345EFGH", ROOT)
+    assert "tot en met" not in invitation.text(without)
+
+
 def test_the_reminder_names_the_closing_date(store: Store, rnd) -> None:
     text = response.reminder_text("Zeist", 2026, "inwoners", date(2027, 1, 15))
     assert text.startswith("Beste inwoner,") and "sluit na 15 januari 2027" in text
@@ -230,7 +245,10 @@ def test_the_report_and_the_slides_show_the_response(store: Store) -> None:
     sentence = "5 van de 33 raadsleden deden mee (15%)"
     assert view.response.sentences == [sentence]
     roles = report_data(view).roles
-    assert roles.response == [sentence] and roles.until.startswith("Deelnemers konden antwoorden tot en met")
+    # a report of a round still open speaks of the closing date ahead, after it in the past tense
+    assert roles.response == [sentence] and roles.until.startswith("Deelnemers kunnen antwoorden tot en met")
+    later = report_data(view, today=rounds.today() + timedelta(8)).roles
+    assert later.until.startswith("Deelnemers konden antwoorden tot en met")
     deck = presentation.build(store, rnd)
     assert deck.roles is not None and deck.role_pages[0].response == f"Respons: {sentence}."
     assert sentence in presentation.to_html(deck, current=len(deck.slides) + 1)

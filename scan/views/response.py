@@ -80,11 +80,13 @@ class Response:
         """What the report and the slides say: one sentence per role that has codes or respondents."""
         return [line.sentence for line in self.lines if line.active_codes or line.finished or line.started]
 
-    @property
-    def until_sentence(self) -> str:
+    def until_sentence(self, today: date) -> str:
+        """The closing date, in the past tense only once it has passed (a report of an open round says
+        "kunnen")."""
         if self.respond_until is None:
             return ""
-        return f"Deelnemers konden antwoorden tot en met {nl_date(self.respond_until)}."
+        verb = "konden" if self.respond_until < today else "kunnen"
+        return f"Deelnemers {verb} antwoorden tot en met {nl_date(self.respond_until)}."
 
 
 def response(store: Store, rnd: Round) -> Response:
@@ -135,7 +137,8 @@ def personal_codes_csv(role: str, codes: list[str], root: str) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def _closing(until: date | None) -> str:
+def closing(until: date | None) -> str:
+    """The closing date in an invitation (every kind: shared code, personal codes, printed)."""
     return f"U kunt meedoen tot en met {nl_date(until)}. " if until else ""
 
 
@@ -147,7 +150,7 @@ def mail_merge_text(municipality: str, year: int, role: str, until: date | None,
         f"democratiescan {year}. U krijgt een persoonlijke code: die werkt één keer.\n\n"
         "Doe mee via uw eigen link:\n«Link»\n\n"
         f"Werkt de link niet? Ga naar {root}/?meedoen en vul deze code in: «Code»\n\n"
-        f"{_closing(until)}U kunt stoppen en later verder gaan in dezelfde browser. Uw antwoorden zijn "
+        f"{closing(until)}U kunt stoppen en later verder gaan in dezelfde browser. Uw antwoorden zijn "
         "anoniem: we bewaren geen naam, e-mailadres of IP-adres, en de griffie kan niet zien wat u antwoordt. "
         "Uitkomsten per groep tonen we pas als minstens 5 mensen hebben geantwoord.\n\n"
         f"Met vriendelijke groet,\nDe griffie van {municipality}"

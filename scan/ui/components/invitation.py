@@ -12,6 +12,7 @@ import functools
 import html
 import io
 from dataclasses import dataclass
+from datetime import date
 
 import segno
 import streamlit as st
@@ -19,7 +20,7 @@ import streamlit as st
 from scan.base.filenames import file_name
 from scan.content.models import ROLE_LABELS
 from scan.content.questionbank import QuestionBank
-from scan.views.response import GREETING, code_link
+from scan.views.response import GREETING, closing, code_link
 
 WHO = {
     "griffie": "als medewerker van de griffie",
@@ -41,6 +42,7 @@ class Invitation:
     entry: str  # where to type the code by hand (…/?meedoen)
     questions: int
     kind: str  # "vragen" or "stellingen"
+    until: date | None = None  # the last day to answer, when the griffier set one
 
     @property
     def role_label(self) -> str:
@@ -52,7 +54,15 @@ class Invitation:
         return " ".join(self.code[i : i + 4] for i in range(0, len(self.code), 4))
 
 
-def make(bank: QuestionBank, municipality: str, year: int, role: str, code: str, root: str) -> Invitation:
+def make(
+    bank: QuestionBank,
+    municipality: str,
+    year: int,
+    role: str,
+    code: str,
+    root: str,
+    until: date | None = None,
+) -> Invitation:
     questions = bank.questions_for_role(role)
     kind = "stellingen" if questions and all(q.kind == "agreement" for q in questions) else "vragen"
     return Invitation(
@@ -64,6 +74,7 @@ def make(bank: QuestionBank, municipality: str, year: int, role: str, code: str,
         entry=f"{root}/?meedoen",
         questions=len(questions),
         kind=kind,
+        until=until,
     )
 
 
@@ -75,7 +86,8 @@ def text(inv: Invitation) -> str:
         f"de democratiescan {inv.year}. We horen graag wat u ervan vindt, {WHO[inv.role]}.\n\n"
         f"Doe mee via deze link:\n{inv.link}\n\n"
         f"Werkt de link niet? Ga naar {inv.entry} en vul deze code in: {inv.spaced_code}\n\n"
-        f"U krijgt {inv.questions} {inv.kind}. U kunt stoppen en later verder gaan met dezelfde link. "
+        f"U krijgt {inv.questions} {inv.kind}. {closing(inv.until)}U kunt stoppen en later verder gaan met "
+        "dezelfde link. "
         "Uw antwoorden zijn anoniem: we bewaren geen naam, e-mailadres of IP-adres. Uitkomsten per groep "
         "tonen we pas als minstens 5 mensen hebben geantwoord.\n\n"
         f"Met vriendelijke groet,\nDe griffie van {inv.municipality}"

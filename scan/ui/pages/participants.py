@@ -108,7 +108,8 @@ if st.session_state.get(KEY_PERSONAL) and st.button(
 made = st.session_state.get(KEY_NEW, [])
 for role, code in made:
     invitation.show(
-        invitation.make(bank, name, rnd.year, role, code, app_root()), key=f"deelnemers_uitnodiging_{code}"
+        invitation.make(bank, name, rnd.year, role, code, app_root(), until),
+        key=f"deelnemers_uitnodiging_{code}",
     )
 if made and st.button("Uitnodigingen verbergen (ik heb ze bewaard)", key="deelnemers_verberg"):
     st.session_state.pop(KEY_NEW, None)

@@ -12,6 +12,7 @@ from datetime import date
 from scan.base.formatting import nl_count, nl_date, nl_number, nl_percent, nl_signed
 from scan.content.models import GROUP_LABELS, PAMPHLET, ProposalStatus
 from scan.content.questionbank import QuestionBank, question_bank
+from scan.records.round import rounds
 from scan.rules import svg_charts
 from scan.rules.agenda import AgendaItem
 from scan.rules.answer_words import level_words
@@ -297,7 +298,7 @@ def _peers(bank: QuestionBank, view: round_views.RoundView) -> ComparisonView:
     )
 
 
-def _roles(bank: QuestionBank, view: round_views.RoundView) -> RolesView:
+def _roles(bank: QuestionBank, view: round_views.RoundView, today: date) -> RolesView:
     """The same table as the roles page (voices.role_rows): each figure only where it is shown, with
     the count and the reason where it is not."""
     results = view.roles.results
@@ -309,7 +310,7 @@ def _roles(bank: QuestionBank, view: round_views.RoundView) -> RolesView:
     few = [f"{GROUP_LABELS[r.role]} (n = {r.respondents})" for r in results.values() if not r.enough]
     starters = [d.sentence(bank) for d in view.roles.divergences]
     return RolesView(
-        rows, header, starters, bool(shown), few, view.response.sentences, view.response.until_sentence
+        rows, header, starters, bool(shown), few, view.response.sentences, view.response.until_sentence(today)
     )
 
 
@@ -466,6 +467,7 @@ def _charts(
 
 def report_data(view: round_views.RoundView, today: date | None = None) -> ReportData:
     """The report's content as a function of the round's assembled view."""
+    today = today or rounds.today()  # Dutch time, like the closing date it is compared with
     bank = question_bank()
     rnd = view.scan.round
     score = view.scan.score
@@ -493,7 +495,7 @@ def report_data(view: round_views.RoundView, today: date | None = None) -> Repor
         municipality=view.municipality,
         gm_code=rnd.gm_code,
         year=rnd.year,
-        made_on=nl_date(today or date.today()),
+        made_on=nl_date(today),
         own_is_demo=own_demo,
         peers_are_demo=peers_demo,
         fictief=peer_views.fictief_note(own_demo, peers_demo),
@@ -524,7 +526,7 @@ def report_data(view: round_views.RoundView, today: date | None = None) -> Repor
         trend=trend,
         comparison=c,
         peers=_peers(bank, view),
-        roles=_roles(bank, view),
+        roles=_roles(bank, view, today),
         workshops=_workshops(bank, view.workshops),
         agreement=_agreement(bank, view.agreement),
         agenda=view.agenda.items,

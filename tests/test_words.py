@@ -65,3 +65,14 @@ def test_what_the_room_wrote_about() -> None:
     eleven = [*answers, "burgerberaad", *["de raad"] * 6]
     assert "burgerberaad" not in dict(word_counts(eleven))  # one person of eleven answers
     assert words.as_text([("wijk", 12), ("inspraak", 9)]) == "wijk (12), inspraak (9)"
+
+
+def test_a_web_or_mail_address_is_no_word() -> None:
+    """A walk saw "http" in the cloud, from a link someone typed."""
+    texts = [
+        "Meer inspraak, zie https://www.example.nl/inspraak-wijk en http://x.nl",
+        "Mail ons: wijkraad@example.nl of kijk op www.wijkraad.nl voor inspraak",
+    ]
+    words = dict(word_counts(texts))
+    assert words["inspraak"] == 2  # the words around the addresses still count
+    assert not {"http", "https", "www", "example", "wijkraad", "wijk", "inspraak-wijk"} & set(words)

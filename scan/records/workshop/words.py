@@ -8,10 +8,12 @@
 - Of equally used forms the shortest shows, with its accents if it has them (ideeën over ideeen).
 - A word counts once per answer (one long answer cannot dominate), and with more than
   ``FEW_ANSWERS`` answers a word only shows when at least two people used it.
+- A web or e-mail address is not words ("http", "www", a domain): it is left out whole.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -22,6 +24,12 @@ from scan.rules.akkoord.textnorm import fold, tokenize
 SUBJECT_WORDS = frozenset({"gemeente", "gemeentes", "mee"})  # "mee" (meedoen, meepraten split) says nothing
 STOP_WORDS = frozenset(fold(w) for w in stopwords("nl")) | SUBJECT_WORDS
 FEW_ANSWERS = 10  # above this, a word needs two people
+ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\S+", re.IGNORECASE)
+
+
+def _without_addresses(text: str) -> str:
+    """The text with every web and e-mail address blanked (same length: the words keep their places)."""
+    return ADDRESS.sub(lambda found: " " * len(found.group()), text)
 
 
 def word_counts(texts: Iterable[str], limit: int = 40) -> list[tuple[str, int]]:
@@ -32,7 +40,7 @@ def word_counts(texts: Iterable[str], limit: int = 40) -> list[tuple[str, int]]:
     forms: dict[str, Counter[str]] = {}
     for text in answers:
         stems = set()
-        for token in tokenize(text):
+        for token in tokenize(_without_addresses(text)):
             if len(token.norm) < 3 or token.norm in STOP_WORDS or not token.norm.isalpha():
                 continue
             forms.setdefault(token.stem, Counter())[text[token.start : token.end].lower()] += 1

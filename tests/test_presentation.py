@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pikepdf
+import pytest
 from pypdf import PdfReader
 
 from scan.records import workshop
@@ -154,3 +155,28 @@ def test_a_long_typed_agenda_field_is_cut_on_the_slide_at_a_word(store: Store) -
     assert item.goal.endswith(" …") and len(item.goal) <= CELL_CHARACTERS
     assert goal.startswith(shown) and goal[len(shown)] == " "  # cut between two words
     assert item.owner == "x" * (CELL_CHARACTERS - 2) + " …"  # one long word: cut inside it
+
+
+@pytest.mark.parametrize(
+    ("group_id", "demo", "label"),
+    [
+        ("M50", True, "middelste score van M50 (fictief)"),
+        ("G40", False, "middelste score van het G40-stedennetwerk"),
+        ("G4", False, "middelste score van de vier grootste steden"),
+        (
+            "grootte:50.000 tot 100.000 inwoners",
+            True,
+            "middelste score van gemeenten met 50.000 tot 100.000 inwoners (circa; fictief)",
+        ),
+        ("provincie:Friesland", False, "middelste score van provincie Friesland"),
+    ],
+)
+def test_the_median_is_named_inside_a_sentence_with_one_pair_of_brackets(
+    group_id: str, demo: bool, label: str
+) -> None:
+    """A walk read "middelste score van Gemeenten met … (circa) (fictief)" on a priority slide."""
+    from scan.content.reference import reference
+    from scan.views.peers import median_of
+
+    group = reference().peer_group("GM1900", group_id)  # Súdwest-Fryslân: a Frisian town of that size
+    assert group is not None and median_of(group, demo) == label

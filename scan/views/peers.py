@@ -109,6 +109,20 @@ def group_short(group: PeerGroup) -> str:
     return group.label.partition(":")[0].strip() if ":" in group.label else group.label
 
 
+def median_of(group: PeerGroup, demo: bool) -> str:
+    """The label under a group's median on a slide: "middelste score van M50 (fictief)", "middelste score
+    van gemeenten met 50.000 tot 100.000 inwoners (circa; fictief)" (lower case inside the sentence,
+    one pair of brackets)."""
+    name = group_short(group)
+    if name.startswith(("Gemeenten", "Alle ", "De ", "Provincie ")):
+        name = name[0].lower() + name[1:]
+    elif name.endswith("netwerk"):
+        name = f"het {name}"
+    if demo:
+        name = f"{name[:-1]}; fictief)" if name.endswith(")") else f"{name} (fictief)"
+    return f"middelste score van {name}"
+
+
 def municipalities_with_data(n: int, total: int) -> str:
     """ "1 van de 5 gemeenten heeft gegevens", "3 van de 5 gemeenten hebben gegevens": the verb agrees."""
     return f"{nl_part_of(n, total, ('gemeente', 'gemeenten'), ('heeft', 'hebben'), the=True)} gegevens"

@@ -186,6 +186,7 @@ class Presentation:
     counts: Counts  # over the eight priorities, as in the report and on the results page
     summary: str
     group_short: str  # "M50"
+    median_label: str  # "middelste score van M50 (fictief)", under each priority's median
     group_phrase: str  # "de M50 (middelgrote gemeenten)"
     group_line: str  # the round's comparison group named, and "Losser is geen lid van de M50." where so
     group_note: str | None  # "Losser is geen lid van de M50.": on every slide that uses the group
@@ -383,6 +384,7 @@ def from_view(view: round_views.RoundView) -> Presentation:
         counts=score.core_counts,
         summary=strongest_and_weakest(bank, score),
         group_short=peer_views.group_short(comparison.group),
+        median_label=peer_views.median_of(comparison.group, peers_demo),
         group_phrase=peer_views.group_phrase(comparison.group),
         group_line=view.group_line,
         group_note=peer_views.membership_note(rnd.gm_code, comparison.group),

@@ -130,6 +130,10 @@ def test_voices_page_shows_roles_with_five_or_more_and_conversation_starters(new
     assert table["Gemeenteraad (n = 3)"].tolist()[0] == "te weinig antwoorden (n = 3)"
     assert table["Alle respondenten samen"].tolist()[0] == "100"  # only over shown groups
     assert at.get("plotly_chart")
+    # the chart has no bar for the council: the line under it says so, with the count (a walk missed it)
+    assert "Niet in de grafiek, want minder dan 5 respondenten: gemeenteraad (n = 3)." in [
+        c.value for c in at.caption
+    ]
     starters = " ".join(m.value for m in at.markdown)
     assert (
         "inwoners geeft 100, de zelfscan 25 (let op: zij beantwoordden andere vragen) — 75 punten verschil"

@@ -135,11 +135,17 @@ def _voices(db: str, rnd: Round):
         figure = charts.grouped_bars(bank, series)
     sentences = [d.sentence(bank) for d in found.divergences]
     table = markdown_table(role_rows(bank, found.results, found.together, self_scores))
-    return table, figure, sentences, bool(shown)
+    left_out = [
+        f"{GROUP_LABELS[r.role].lower()} (n = {r.respondents})"
+        for r in found.results.values()
+        if not r.enough
+    ]
+    return table, figure, sentences, bool(shown), left_out
 
 
 def voices(rnd: Round):
-    """Roles page: (table, chart or None, divergence sentences, any role with enough respondents)."""
+    """Roles page: (table, chart or None, divergence sentences, any role with enough respondents, the
+    roles left out of the chart with their count)."""
     return _voices(_db(), rnd)
 
 

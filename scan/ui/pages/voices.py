@@ -17,10 +17,12 @@ st.write(
 said = response_views.response(get_store(), rnd).sentences
 if said:
     st.write(f"**Wie deden mee?** {'; '.join(said)}.")
-table, figure, sentences, any_shown = cached.voices(rnd)
+table, figure, sentences, any_shown, left_out = cached.voices(rnd)
 st.markdown(table)
 if figure is not None:
     st.plotly_chart(figure, key="rollen_grafiek", config={"displayModeBar": False})
+    if left_out:  # the chart never shows them: say so, with the count, like the table
+        st.caption(f"Niet in de grafiek, want minder dan {MIN_N} respondenten: {', '.join(left_out)}.")
 
 st.subheader("Gespreksstarters: hier verschillen de blikken")
 if not sentences:

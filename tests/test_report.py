@@ -303,3 +303,20 @@ def test_no_text_of_the_pdf_report_runs_off_the_page(store: Store) -> None:
             if right > width or left < 0:
                 outside.append((number, text.get_text_range(i, 1)))
     assert not outside, f"characters outside the page: {outside[:20]}"
+
+
+def test_the_summary_stays_on_the_first_page(store: Store) -> None:
+    """A walk found page 2 almost empty: one chosen proposal of the summary ran over, and the next
+    section starts on a new page. With fictieve peers (the notice), an earlier round and five chosen
+    proposals with long names, the summary still ends on page 1."""
+    import pypdfium2
+
+    from scan.views.report import to_pdf
+
+    council.share_peers(store, 2026, demo=True)
+    rnd = council.own_round(store)
+    for pid in ("3a", "5a", "5b", "5c", "8b"):
+        choices.set_status(store, rnd.id, pid, "kiezen")
+    pdf = pypdfium2.PdfDocument(to_pdf(report_data(round_view(store, rnd))))
+    second = pdf[1].get_textpage().get_text_range().strip()
+    assert second.startswith("De acht prioriteiten in één oogopslag"), second[:200]

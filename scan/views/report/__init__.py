@@ -75,6 +75,9 @@ def _environment() -> Environment:
     return env
 
 
+SUMMARY_PROPOSALS = 3  # chosen proposals named on the one-page summary; the agenda has them all
+
+
 def render(template: str, **context) -> str:
     """A template from scan/views/report/templates, autoescaped (the presentation uses this too)."""
     return _environment().get_template(template).render(**context)
@@ -84,7 +87,9 @@ def to_html(data: ReportData) -> str:
     """The report as one self-contained web page (charts inline), the same page the PDF is made from."""
     css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
     template = _environment().get_template("report.html.j2")
-    return template.render(d=data, css=css, min_n=MIN_N, divergence=DIVERGENCE_POINTS)
+    return template.render(
+        d=data, css=css, min_n=MIN_N, divergence=DIVERGENCE_POINTS, summary_proposals=SUMMARY_PROPOSALS
+    )
 
 
 def to_pdf(data: ReportData) -> bytes:

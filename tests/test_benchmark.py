@@ -321,3 +321,16 @@ def test_the_behind_list_is_sorted_by_the_share_it_shows() -> None:
     found = Comparison(PeerGroup("x", "X", frozenset()), 2026, 10, {}, Stat(n=10), rows, False)
     assert [q.question_id for q in found.behind()] == ["1.2", "1.1"]
     assert [nl_percent(q.further) for q in found.behind()] == ["90%", "50%"]
+
+
+def test_a_median_of_seats_shows_no_needless_decimal() -> None:
+    """A walk read "39,0" seats: a whole median shows whole, a half shows its half."""
+    from scan.rules.benchmark import ElectionContext, Stat
+    from scan.rules.benchmark_tables import election_table
+
+    def row(median: float) -> str:
+        stat = Stat(n=6, median=median)
+        return election_table([ElectionContext(2026, "Raadszetels", 37, stat)], "Zeist")
+
+    assert "| 39 |" in row(39.0) and "39,0" not in row(39.0)
+    assert "| 39,5 |" in row(39.5)

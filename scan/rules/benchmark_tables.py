@@ -74,7 +74,10 @@ def election_table(contexts: list[ElectionContext], name: str) -> str:
                 "Verkiezingen": str(c.cycle),
                 "Maat": c.measure,
                 name: c.own if c.own is not None else "–",
-                "Mediaan groep": nl_number(c.peers.median, 1) if c.peers.enough else c.peers.message,
+                # a median of whole numbers (seats, lists) is whole or a half: "39", "39,5", never "39,0"
+                "Mediaan groep": nl_number(c.peers.median, 1 if c.peers.median % 1 else 0)
+                if c.peers.enough and c.peers.median is not None
+                else c.peers.message,
                 "n": c.peers.n,
             }
             for c in contexts

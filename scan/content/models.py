@@ -42,6 +42,15 @@ ROLE_LABELS: dict[str, str] = {
     "inwoners": "Inwoners",
     "partners": "Maatschappelijke partners",
 }
+# A role inside a sentence about one person: "U doet mee als raadslid", "… als inwoner".
+ROLE_AS: dict[str, str] = {
+    "griffie": "als medewerker van de griffie",
+    "college": "als lid van het college",
+    "ambtelijk": "als medewerker van de gemeente",
+    "raad": "als raadslid",
+    "inwoners": "als inwoner",
+    "partners": "als maatschappelijke partner",
+}
 # Who wrote the pamphlet, as its colofon says: named the same way in the agenda, the report and the app.
 PAMPHLET = "het Democratisch pamflet (2022) van de redactie van Thorbecke2024, een project binnen de VNG"
 FACTUAL_ROLES = ("griffie", "college", "ambtelijk")

@@ -24,7 +24,7 @@ def test_respondent_answers_and_resumes_after_refresh(new_session, invited) -> N
     store, rnd, code = invited
     at = new_session(code=code)
     assert at.title[0].value == "Doe mee met de democratiescan"
-    assert "gemeenteraad" in " ".join(m.value for m in at.markdown)
+    assert "**als raadslid**" in " ".join(m.value for m in at.markdown)  # a person, not "als: gemeenteraad"
     at.button(key="deelnemer_begin").click().run()
     token = at.query_params["r"][0] if isinstance(at.query_params["r"], list) else at.query_params["r"]
     radios = {r.key: r for r in at.radio}

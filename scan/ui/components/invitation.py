@@ -18,18 +18,9 @@ import segno
 import streamlit as st
 
 from scan.base.filenames import file_name
-from scan.content.models import ROLE_LABELS
+from scan.content.models import ROLE_AS, ROLE_LABELS
 from scan.content.questionbank import QuestionBank
 from scan.views.response import GREETING, closing, code_link
-
-WHO = {
-    "griffie": "als medewerker van de griffie",
-    "college": "als lid van het college",
-    "ambtelijk": "als medewerker van de gemeente",
-    "raad": "als raadslid",
-    "inwoners": "als inwoner",
-    "partners": "als maatschappelijke partner",
-}
 
 
 @dataclass(frozen=True)
@@ -83,7 +74,7 @@ def text(inv: Invitation) -> str:
     return (
         f"{GREETING[inv.role]},\n\n"
         f"De gemeente {inv.municipality} wil weten hoe het staat met de lokale democratie. Daarom doen we "
-        f"de democratiescan {inv.year}. We horen graag wat u ervan vindt, {WHO[inv.role]}.\n\n"
+        f"de democratiescan {inv.year}. We horen graag wat u ervan vindt, {ROLE_AS[inv.role]}.\n\n"
         f"Doe mee via deze link:\n{inv.link}\n\n"
         f"Werkt de link niet? Ga naar {inv.entry} en vul deze code in: {inv.spaced_code}\n\n"
         f"U krijgt {inv.questions} {inv.kind}. {closing(inv.until)}U kunt stoppen en later verder gaan met "

@@ -11,7 +11,7 @@ import streamlit as st
 
 from scan.base.errors import ScanError
 from scan.base.formatting import nl_count, nl_date
-from scan.content.models import ROLE_LABELS
+from scan.content.models import ROLE_AS
 from scan.records import workshop
 from scan.records.round import answers as answer_store
 from scan.records.round import respondents
@@ -71,14 +71,13 @@ except ScanError as exc:
     st.stop()
 
 name = get_reference().municipality(rnd.gm_code).name
-role_label = ROLE_LABELS[invite.role].lower()
 token = st.query_params.get("r", "")
 if not token and invite.personal and invite.used:
     st.error(respondents.USED)  # one start per personal code: a second would count one invitee twice
     st.stop()
 if not token:
     st.write(
-        f"U doet mee aan de democratiescan van {name} ({rnd.year}) als: **{role_label}**. "
+        f"U doet mee aan de democratiescan van {name} ({rnd.year}) **{ROLE_AS[invite.role]}**. "
         "Uw antwoorden zijn anoniem: we bewaren geen naam, e-mailadres of IP-adres. "
         "Uitkomsten per groep tonen we pas als minstens 5 mensen hebben geantwoord."
     )
@@ -107,7 +106,7 @@ def _save(qid: str) -> None:
         st.session_state[KEY_ERROR] = str(exc)
 
 
-st.caption(f"Democratiescan {name} {rnd.year} · u antwoordt als {role_label} · anoniem")
+st.caption(f"Democratiescan {name} {rnd.year} · u antwoordt {ROLE_AS[invite.role]} · anoniem")
 if invite.personal and not me.finished:
     st.caption(
         "Later verder? Bewaar deze pagina als bladwijzer. Uw persoonlijke code werkt maar één keer: "

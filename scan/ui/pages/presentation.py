@@ -18,15 +18,15 @@ from scan.ui.services import get_store
 from scan.views.presentation import build, to_html, to_pdf
 
 FULL_SCREEN = "volscherm"
-# Full screen: the margins scale with the screen like the slides (one design pixel = --dia-u, as --u in
-# the template), so 1280×720 and 1024×768 show exactly the 1920×1080 slide, smaller. "Menu tonen" stands
-# in the top right corner, on the line of the slide's own links, outside the slide's room.
+# Full screen: the slides get the whole width (they keep their own margins, in the template), so
+# 1280×720 and 1024×768 show exactly the 1920×1080 slide, smaller (one design pixel = --dia-u, as --u
+# there). "Menu tonen" stands in the top right corner, on the line of the slide's own links.
 _CHROME_HIDDEN = """<style>
   header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
   [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
   .stMainBlockContainer {
     --dia-u: min(calc(100vh / 1080), calc(100vw / 1920));
-    padding: calc(16 * var(--dia-u)) calc(48 * var(--dia-u)) 0 !important; max-width: none;
+    padding: calc(16 * var(--dia-u)) 0 0 !important; max-width: none;
   }
   .st-key-presentatie_menu { position: fixed; top: calc(8 * var(--dia-u, 1px)); right: calc(48 * var(--dia-u, 1px)); z-index: 10; width: auto !important; }
   .st-key-presentatie_menu button { min-height: 44px; }

@@ -92,7 +92,9 @@ def priority_bars(bank: QuestionBank, score: ScanScore, is_demo: bool | str | No
     names = [f"{p.id}. {p.short}" for p in bank.core_priorities]
     values = [s.score or 0 for s in score.priorities]
     text = [
-        f"{nl_number(s.score)} · {s.answered} van {s.total} vragen" if s.score is not None else "nog geen score"
+        f"{nl_number(s.score)} · {s.answered} van {s.total} vragen"
+        if s.score is not None
+        else "nog geen score"
         for s in score.priorities
     ]
     fig = go.Figure(
@@ -107,9 +109,7 @@ def priority_bars(bank: QuestionBank, score: ScanScore, is_demo: bool | str | No
         )
     )
     fig.update_layout(
-        xaxis=dict(
-            range=[0, 150], tickvals=[0, 25, 50, 75, 100], title="score (0–100) · beantwoorde vragen"
-        ),
+        xaxis=dict(range=[0, 150], tickvals=[0, 25, 50, 75, 100], title="score (0–100) · beantwoorde vragen"),
         yaxis=dict(autorange="reversed"),
         margin=dict(l=10, r=40, t=40, b=40),  # room for the "100" at the end of the axis
         font=FONT,

@@ -215,15 +215,17 @@ class Presentation:
         r = self.roles
         shares = r.column_shares
         header = _row_lines(r.header, shares) if r.rows else 0.0
-        pieces: list[tuple[str, object, float]] = [("row", row, _row_lines(row, shares)) for row in r.rows]
+        pieces: list[tuple[str, list[str] | str, float]] = [
+            ("row", row, _row_lines(row, shares)) for row in r.rows
+        ]
         if r.too_few:
-            pieces.append(("too_few", r.too_few, _lines(r.too_few_line) + PARAGRAPH))
+            pieces.append(("too_few", r.too_few_line, _lines(r.too_few_line) + PARAGRAPH))
         if r.response:
             pieces.append(("response", r.response, _lines(r.response) + PARAGRAPH))
         pieces += [("starter", line, _lines(line) + PARAGRAPH) for line in r.starters]
         if r.rows and not r.starters:
             pieces.append(("none", "", 1.3))  # "De rollen verschillen nergens 25 punten of meer."
-        screens: list[list[tuple[str, object, float]]] = [[]]
+        screens: list[list[tuple[str, list[str] | str, float]]] = [[]]
         used = 0.0
         for kind, value, base in pieces:
             opens = header if kind == "row" else HEADING if kind == "starter" else 0.0
@@ -237,10 +239,10 @@ class Presentation:
             replace(
                 r,
                 header=r.header if any(k == "row" for k, _, _ in page) else [],
-                rows=[v for k, v, _ in page if k == "row"],  # type: ignore[misc]
+                rows=[v for k, v, _ in page if k == "row" and isinstance(v, list)],
                 too_few=r.too_few if any(k == "too_few" for k, _, _ in page) else [],
                 response=r.response if any(k == "response" for k, _, _ in page) else "",
-                starters=[v for k, v, _ in page if k == "starter"],  # type: ignore[misc]
+                starters=[v for k, v, _ in page if k == "starter" and isinstance(v, str)],
             )
             for page in screens
         ]

@@ -73,6 +73,7 @@ def test_the_file_uploader_speaks_dutch(english: str, dutch: str) -> None:
 
 DATES = [
     ("Choose date", "Datum kiezen"),
+    ("Clear date", "Datum wissen"),
     ("Choose date, december 2026", "Datum kiezen, december 2026"),
     (
         "day, Laatste dag waarop deelnemers kunnen antwoorden",

@@ -187,3 +187,15 @@ def test_both_spreadsheets_say_ja_and_nee_and_versions_as_whole_numbers(store: S
     assert (own["1.1"]["weet_niet"], own["1.2"]["weet_niet"]) == ("nee", "ja")
     versions = {str(r["vraagversie"]) for r in rows if r["vraagversie"] not in ("", None)}
     assert versions and all(v.isdigit() for v in versions), versions
+
+
+def test_json_gives_levels_and_versions_as_whole_numbers_beside_a_small_group(store: Store, rnd) -> None:
+    """The review found 1.0 and 4.0 in JSON once a group below five added its row (as the CSV had)."""
+    from . import council
+
+    council.add_roles(store, rnd, "inwoners", n=4)
+    answers = json.loads(export(store, rnd, "json"))["answers"]
+    assert any(a["question_version"] is None for a in answers)  # the small group's row
+    for a in answers:
+        assert a["question_version"] is None or type(a["question_version"]) is int, a
+        assert a["value"] is None or type(a["value"]) is int, a

@@ -249,6 +249,9 @@ def test_the_report_and_the_slides_show_the_response(store: Store) -> None:
     assert roles.response == [sentence] and roles.until.startswith("Deelnemers kunnen antwoorden tot en met")
     later = report_data(view, today=rounds.today() + timedelta(8)).roles
     assert later.until.startswith("Deelnemers konden antwoorden tot en met")
+    rounds.close(store, rnd.id)  # closed before its date: nobody can answer any more (the review)
+    closed = report_data(round_views.round_view(store, rounds.by_id(store, rnd.id))).roles
+    assert closed.until.startswith("Deelnemers konden antwoorden tot en met")
     deck = presentation.build(store, rnd)
     assert deck.roles is not None and deck.role_pages[0].response == f"Respons: {sentence}."
     assert sentence in presentation.to_html(deck, current=len(deck.slides) + 1)

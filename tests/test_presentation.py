@@ -63,11 +63,12 @@ def test_long_content_goes_over_more_screens_and_the_roles_get_a_screen(store: S
     assert len(deck.agenda_pages) >= 3 and sum(len(p) for p in deck.agenda_pages) == len(deck.agenda)
     assert [a.title for page in deck.agenda_pages for a in page] == [a.title for a in deck.agenda]  # in order
     assert deck.roles is not None and deck.roles.too_few == ["gemeenteraad (n = 4)"]
-    # no figure below five: on a projector the council's column is left out, the line under it says why
-    assert deck.roles.header == ["Prioriteit", "Zelfscan", "Alle respondenten samen"]
-    assert not any(row[2].isdigit() for row in deck.roles.rows)  # together: still only four, no figure
+    # no figure below five, and no role of five or more: no table to compare (as in the report), only
+    # the line that says why and who took part; never "De rollen verschillen nergens …"
+    assert deck.roles.header == [] and deck.roles.rows == []
     page = to_html(deck)
     assert "Te weinig respondenten om te tonen (minimaal 5): gemeenteraad (n\xa0=\xa04)." in page
+    assert "verschillen nergens" not in page and "Respons: 4 van de 33 raadsleden" in page
     assert "Wat de rollen zeggen" in page and "De concept-democratiseringsagenda (1 van" in page
     assert deck.screens == page.count('<section class="dia')
 
@@ -143,18 +144,23 @@ def test_one_confirmed_proposal_is_said_in_the_singular(store: Store) -> None:
 
 
 def test_a_long_typed_agenda_field_is_cut_on_the_slide_at_a_word(store: Store) -> None:
-    """A field holds up to 4.000 characters; a slide shows the start of it, with "…" (the report has it whole)."""
+    """A field holds up to 4.000 characters; a slide shows what fits six lines of its column, with "…"
+    (the report has it whole). The narrow Planning column holds less than the wide goal (the review)."""
     from scan.records.round import choices
-    from scan.views.presentation import CELL_CHARACTERS
+    from scan.views.presentation import AGENDA_COLUMNS, CELL_LINES, _lines
 
     rnd = council.own_round(store)
     goal = "Een mediafonds voor de lokale omroep. " * 100
-    choices.save_agenda_field(store, rnd.id, "2a", goal=goal, owner="x" * 500)
+    timeline = "Q1 2027: VERKENNING MET FRACTIES; Q2 2027: BESLUIT IN DE RAAD; " * 5
+    choices.save_agenda_field(store, rnd.id, "2a", goal=goal, owner="x" * 500, timeline=timeline)
     item = next(a for a in build(store, rnd).agenda if a.goal.startswith("Een mediafonds"))
-    shown = item.goal.removesuffix(" …")
-    assert item.goal.endswith(" …") and len(item.goal) <= CELL_CHARACTERS
-    assert goal.startswith(shown) and goal[len(shown)] == " "  # cut between two words
-    assert item.owner == "x" * (CELL_CHARACTERS - 2) + " …"  # one long word: cut inside it
+    for text, column, typed in ((item.goal, 1, goal), (item.timeline, 3, timeline)):
+        shown = text.removesuffix(" …")
+        assert text.endswith(" …") and _lines(text, AGENDA_COLUMNS[column], cell=True) <= CELL_LINES
+        assert typed.startswith(shown) and typed[len(shown)] == " "  # cut between two words
+    assert len(item.timeline) < len(item.goal)
+    assert item.owner.startswith("xxx") and item.owner.endswith(" …")  # one long word: cut inside it
+    assert _lines(item.owner, AGENDA_COLUMNS[2], cell=True) <= CELL_LINES
 
 
 @pytest.mark.parametrize(

@@ -97,6 +97,15 @@ def test_sending_without_a_single_answer_is_refused_and_changes_nothing(store: S
     assert respondents.resume(store, code, token).finished
 
 
+def test_an_empty_sending_from_before_the_rule_is_not_counted_as_taking_part(store: Store, rnd) -> None:
+    _, code = respondents.create_invite(store, rnd.id, "raad")
+    respondents.join(store, code)
+    with store.write() as db:  # sent with nothing answered, as an older version allowed
+        db.execute("UPDATE respondents SET finished_at = '2026-11-01T10:00:00' WHERE round_id = ?", [rnd.id])
+    (raad,) = respondents.response_overview(store, rnd.id)
+    assert raad.finished == 0
+
+
 def test_response_overview_counts_started_and_finished(store: Store, rnd) -> None:
     _, code = respondents.create_invite(store, rnd.id, "raad")
     _, t1 = respondents.join(store, code)

@@ -44,4 +44,3 @@ def test_a_text_wraps_between_words_and_a_long_word_breaks_inside_itself() -> No
     # the width alone (13 em in 7 em: two lines) missed on the council's slides
     assert screenful.lines("te weinig antwoorden (n = 4)", 7) == 3
     assert screenful.lines("a" * 60, 10) == 3  # 30 em without a space: breaks twice
-    assert screenful.lines("aaaa " * 4, 100) == 1

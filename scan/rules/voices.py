@@ -312,6 +312,12 @@ def divergences(
     return sorted(found, key=lambda d: (-d.gap, d.priority_id, d.high_role, d.low_role))
 
 
+def too_few_roles(results: Mapping[str, RoleResult]) -> list[str]:
+    """The roles below the small-group rule, with their count, for a sentence: "gemeenteraad (n = 4)"
+    (the roles page, the report and the slides say the same)."""
+    return [f"{GROUP_LABELS[r.role].lower()} (n = {r.respondents})" for r in results.values() if not r.enough]
+
+
 def role_rows(
     bank: QuestionBank,
     results: Mapping[str, RoleResult],

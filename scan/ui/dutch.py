@@ -83,6 +83,7 @@ TEXTS: dict[str, str] = {
     # the date field (Deelnemers: the closing date; the agenda's follow-up): its calendar and, for
     # screen readers, an empty part of the date; "yyyy" is the year's placeholder in the field
     "Choose date": "Datum kiezen",
+    "Clear date": "Datum wissen",
     "Use arrow keys to navigate dates. Enter to select. Escape to close.": (
         "Kies een dag met de pijltjestoetsen. Enter kiest de dag, Escape sluit de kalender."
     ),

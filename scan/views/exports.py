@@ -252,13 +252,19 @@ def to_csv(view: RoundView) -> bytes:
     return frame.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
 
 
-def _dutch_answers(frame: pd.DataFrame) -> pd.DataFrame:
-    """The answers as a Dutch spreadsheet shows them (Excel and CSV alike; JSON keeps true/false): a
-    level and a question's version are whole numbers ("3", never "3,0" from a column with gaps, such as
-    the row that says a group is too small), "weet niet" is ja or nee."""
+def _whole_answers(frame: pd.DataFrame) -> pd.DataFrame:
+    """A level and a question's version are whole numbers in every format ("3", never "3,0" or 3.0 from
+    a column with gaps, such as the row that says a group is too small)."""
     frame = frame.copy()
     for column in ("antwoord", "vraagversie"):
         frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def _dutch_answers(frame: pd.DataFrame) -> pd.DataFrame:
+    """The answers as a Dutch spreadsheet shows them (Excel and CSV alike; JSON keeps true/false):
+    whole numbers, and "weet niet" as ja or nee."""
+    frame = _whole_answers(frame)
     frame["weet_niet"] = frame["weet_niet"].map(lambda v: None if pd.isna(v) else ("ja" if v else "nee"))
     return frame
 
@@ -312,7 +318,7 @@ def to_json(view: RoundView) -> bytes:
         "fictitious": rnd.is_demo,
         "questionnaire_version": question_bank().version,
         "scores": _records(scores_frame(view)),
-        "answers": _records(answers_frame(view)),
+        "answers": _records(_whole_answers(answers_frame(view))),
         "proposals": _records(proposals_frame(view)),
         "agreement_priorities": _records(agreement_priorities_frame(view)),
     }

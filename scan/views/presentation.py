@@ -11,7 +11,6 @@ units of the screen, and long content is split over more screens here, by an est
 from __future__ import annotations
 
 import re
-import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TypeVar
@@ -25,7 +24,7 @@ from scan.rules.disclosure import MIN_N
 from scan.rules.scoring import Counts
 from scan.rules.summary import strongest_and_weakest
 from scan.rules.trend import deltas
-from scan.rules.voices import role_rows
+from scan.rules.voices import role_rows, too_few_roles
 from scan.storage.core import Store
 from scan.views import agreement as agreement_views
 from scan.views import peers as peer_views
@@ -37,7 +36,10 @@ RADAR_PX = 500  # the opening screen's radar, beside the key figures (design pix
 # What one screen holds, in lines of body text (30 px on 1920×1080, line height 1.3) under its heading
 # and intro; a table row adds its padding and rule (ROW). A line of body text is LINE_EM wide: the
 # screen less its margins (48 design pixels each side, in the template and in full-screen mode).
+# The screen shows Streamlit's Source Sans, the PDF DejaVu Sans, whose letters are up to a quarter
+# wider than screenful's upper bounds for Source Sans: lines are counted as if WIDER times as wide.
 LINES_PER_SCREEN = 20
+WIDER = 1.25
 ROW = 0.4
 PARAGRAPH = 0.3  # the space under a paragraph or list item
 HEADING = 1.8  # a heading of a list (36 px, with its margins)
@@ -46,12 +48,14 @@ CELL_PAD_EM = 0.8  # a cell's right padding (24 design pixels)
 # Column shares of the tables with fixed columns (the template's <col> widths say the same)
 AGREEMENT_COLUMNS = (0.3, 0.2, 0.5)
 AGENDA_COLUMNS = (0.28, 0.4, 0.17, 0.15)
+VOTE_COLUMNS = (0.8, 0.2)
 ROLE_FIRST_COLUMN = 0.34
+CELL_LINES = 6  # a typed agenda field on a slide, at most (a field holds up to 4.000 characters)
 
 
 def _lines(text: str, share: float = 1.0, cell: bool = False) -> int:
     """Lines ``text`` takes in a column of ``share`` of the line (screenful: word wrap, upper-bound widths)."""
-    return screenful.lines(text, share * LINE_EM - (CELL_PAD_EM if cell else 0.0))
+    return screenful.lines(text, (share * LINE_EM - (CELL_PAD_EM if cell else 0.0)) / WIDER)
 
 
 def _row_lines(cells: list[str], shares: tuple[float, ...]) -> float:
@@ -249,26 +253,25 @@ class Presentation:
 
     @property
     def workshop_pages(self) -> list[list[WorkshopSlide]]:
+        def top(w: WorkshopSlide) -> float:
+            """Its heading, and the vote (three rows and the line above them) or why there is none."""
+            heading = _lines(f"{w.title} ({w.participants} deelnemers)", 30 / 36) * 1.1 + HEADING - 1.1
+            votes = sum(_row_lines([t, f"{n} stemmen"], VOTE_COLUMNS) for t, n in (w.votes or [])[:3])
+            return heading + votes + (1.3 if w.votes or w.voters else 0.0)
+
+        def question(q: tuple[str, str | None, int]) -> float:
+            return _lines(question_line(q)) + PARAGRAPH
+
         parts: list[WorkshopSlide] = []
         for w in self.workshops:  # a workshop with many questions goes on over its own screens
-            chunks = _pages(w.questions, lambda q: _lines(question_line(q)) + PARAGRAPH, LINES_PER_SCREEN - 6)
-            for n, chunk in enumerate(chunks):
-                first = replace(w, questions=chunk)
-                parts.append(
-                    first if n == 0 else replace(first, title=f"{w.title} (vervolg)", votes=None, voters=0)
-                )
+            later = replace(w, title=f"{w.title} (vervolg)", votes=None, voters=0)
+            chunks = _pages(w.questions, question, LINES_PER_SCREEN - top(later), LINES_PER_SCREEN - top(w))
+            parts += [
+                replace(w, questions=chunk) if n == 0 else replace(later, questions=chunk)
+                for n, chunk in enumerate(chunks)
+            ]
 
-        def weight(w: WorkshopSlide) -> float:
-            heading = screenful.lines(f"{w.title} (99 deelnemers)", LINE_EM * 30 / 36) * 1.1 + HEADING - 1.1
-            votes = sum(_row_lines([t, "99 stemmen"], (0.8, 0.2)) for t, _ in (w.votes or [])[:3])
-            return (
-                heading
-                + votes
-                + (1.3 if w.votes or w.voters else 0.0)
-                + sum(_lines(question_line(q)) + PARAGRAPH for q in w.questions)
-            )
-
-        return _pages(parts, weight)
+        return _pages(parts, lambda w: top(w) + sum(question(q) for q in w.questions))
 
     @property
     def agreement_pages(self) -> list[list[AgreementRow]]:
@@ -303,15 +306,18 @@ class Presentation:
         )
 
 
-CELL_CHARACTERS = 300  # a typed agenda field on a slide (a field holds up to 4.000; the report has it whole)
-
-
-def _clip(text: str, limit: int = CELL_CHARACTERS) -> str:
-    """A typed text cut to what a slide's cell can show, at a word, with "…" where it was cut."""
-    if len(text) <= limit:
+def _clip(text: str, share: float, lines: int = CELL_LINES) -> str:
+    """A typed text cut to ``lines`` lines of its column on a slide, at a word, with "…" where it was
+    cut (the report has it whole). A narrow column (Planning) holds fewer characters than a wide one."""
+    if _lines(text, share, cell=True) <= lines:
         return text
-    cut = textwrap.shorten(text, width=limit, placeholder=" …")
-    return cut if cut != "…" and cut.strip() != "…" else text[: limit - 2] + " …"
+    words = text.split()
+    while len(words) > 1 and _lines(" ".join(words) + " …", share, cell=True) > lines:
+        words.pop()
+    cut = " ".join(words)
+    while _lines(cut + " …", share, cell=True) > lines:  # one long word: cut inside it
+        cut = cut[:-1]
+    return cut + " …"
 
 
 def build(store: Store, rnd: Round, group_id: str | None = None) -> Presentation:
@@ -363,7 +369,12 @@ def from_view(view: round_views.RoundView) -> Presentation:
         votes = [(bank.proposal(pid).title, n) for pid, n in w.votes] if w.votes is not None else None
         workshops.append(WorkshopSlide(w.title, w.participants, votes, w.voters, questions))
     agenda = [
-        AgendaSlide(item.title, _clip(item.goal), _clip(item.owner), _clip(item.timeline))
+        AgendaSlide(
+            item.title,
+            _clip(item.goal, AGENDA_COLUMNS[1]),
+            _clip(item.owner, AGENDA_COLUMNS[2]),
+            _clip(item.timeline, AGENDA_COLUMNS[3]),
+        )
         for item in view.agenda.items
     ]
     labels = [p.short for p in bank.core_priorities]
@@ -411,12 +422,13 @@ def _roles(view: round_views.RoundView, bank) -> RolesSlide | None:
     table = role_rows(bank, results, view.roles.together, self_scores)
     # a role below the small-group rule has no figure in any row: on a projector its column is left out
     # and the line under the table names it with its count (the report keeps the column)
+    # (the report keeps the column); with no role of five or more there is no table at all, as in the
+    # report: nothing to compare, only who took part
     hidden = {f"{GROUP_LABELS[r.role]} (n = {r.respondents})" for r in results.values() if not r.enough}
-    header = [c for c in (table[0] if table else {}) if c not in hidden]
-    rows = [[str(row[c]) for c in header] for row in table]
-    too_few = [
-        f"{GROUP_LABELS[r.role].lower()} (n = {r.respondents})" for r in results.values() if not r.enough
-    ]
+    shown = any(r.enough for r in results.values())
+    header = [c for c in (table[0] if table and shown else {}) if c not in hidden]
+    rows = [[str(row[c]) for c in header] for row in table] if shown else []
+    too_few = too_few_roles(results)
     said = view.response.sentences
     response = f"Respons: {'; '.join(said)}." if said else ""
     return RolesSlide(header, rows, [d.sentence(bank) for d in view.roles.divergences], too_few, response)
@@ -464,4 +476,6 @@ def _context(deck: Presentation) -> dict[str, object]:
         "outcome": question_outcome,
         "agreement_columns": AGREEMENT_COLUMNS,
         "agenda_columns": AGENDA_COLUMNS,
+        "vote_columns": VOTE_COLUMNS,
+        "min_n": MIN_N,
     }

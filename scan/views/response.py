@@ -80,12 +80,12 @@ class Response:
         """What the report and the slides say: one sentence per role that has codes or respondents."""
         return [line.sentence for line in self.lines if line.active_codes or line.finished or line.started]
 
-    def until_sentence(self, today: date) -> str:
-        """The closing date, in the past tense only once it has passed (a report of an open round says
-        "kunnen")."""
+    def until_sentence(self, today: date, is_open: bool) -> str:
+        """The closing date, in the present tense while people can still answer (the round open and the
+        date not passed), else in the past tense."""
         if self.respond_until is None:
             return ""
-        verb = "konden" if self.respond_until < today else "kunnen"
+        verb = "kunnen" if is_open and today <= self.respond_until else "konden"
         return f"Deelnemers {verb} antwoorden tot en met {nl_date(self.respond_until)}."
 
 

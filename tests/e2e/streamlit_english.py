@@ -79,7 +79,7 @@ ATTRIBUTE = re.compile(
     r"Notifications|Running\.\.\.|Stop script|Dismiss|Choose an option|Choose options|"
     r"Delete|Upload|file upload|Help for .*|Remove .*|"
     # the date field: its button and calendar, its parts and an empty part, a month (aria-valuetext)
-    r"Choose date.*|(day|month|year), .*|Empty|Previous month|Next month|\d{1,2} – [A-Z][a-z]+)$"
+    r"Choose date.*|Clear date|(day|month|year), .*|Empty|Previous month|Next month|\d{1,2} – [A-Z][a-z]+)$"
 )
 _JS = """() => {
   const attrs = [];

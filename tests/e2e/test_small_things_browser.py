@@ -112,7 +112,7 @@ def test_download_buttons_are_not_cut_off_beside_the_menu(server, page: Page) ->
     page.goto(f"{server.url}/resultaten?{ROUND}")
     expect(page.get_by_test_id("stSidebar")).to_be_visible()  # the menu is open beside the page
     buttons = page.get_by_test_id("stDownloadButton").locator("button")
-    expect(buttons).to_have_count(6)
+    expect(buttons).to_have_count(6, timeout=30_000)  # the page draws after the menu (a busy CI saw 5 s pass)
     cut = page.evaluate(
         """() => Array.from(document.querySelectorAll('[data-testid="stDownloadButton"] button')).flatMap(
             (b) => Array.from(b.querySelectorAll('*')).filter((e) => e.scrollWidth > e.clientWidth + 1)

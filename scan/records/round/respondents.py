@@ -239,12 +239,15 @@ class RoleResponse:
 
 
 def response_overview(store: Store, round_id: int) -> list[RoleResponse]:
-    """Per role: respondents who started (gave any answer) and finished, and the codes."""
+    """Per role: respondents who started (gave any answer) and finished, and the codes. Finished counts
+    only who sent at least one answer: ``finish`` refuses an empty sending, and one sent before that rule
+    (an older database) does not count either."""
     rows = store.db.execute(
         """
         SELECT p.role,
                COUNT(DISTINCT CASE WHEN a.respondent_id IS NOT NULL THEN p.id END),
-               COUNT(DISTINCT CASE WHEN p.finished_at IS NOT NULL THEN p.id END)
+               COUNT(DISTINCT CASE WHEN p.finished_at IS NOT NULL
+                                    AND (a.value IS NOT NULL OR a.dont_know = 1) THEN p.id END)
         FROM respondents p LEFT JOIN answers a ON a.respondent_id = p.id
         WHERE p.round_id = ? AND p.kind = 'invited'
         GROUP BY p.role

@@ -24,7 +24,11 @@ from scan.rules.akkoord.textnorm import fold, tokenize
 SUBJECT_WORDS = frozenset({"gemeente", "gemeentes", "mee"})  # "mee" (meedoen, meepraten split) says nothing
 STOP_WORDS = frozenset(fold(w) for w in stopwords("nl")) | SUBJECT_WORDS
 FEW_ANSWERS = 10  # above this, a word needs two people
-ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\S+", re.IGNORECASE)
+# a link, a mail address, or a bare domain with a common ending ("inspraak.zeist.nl/wijk")
+ADDRESS = re.compile(
+    r"\b(?:https?://|www\.)\S+|\S+@\S+\.\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:nl|com|org|eu|net|info|be|frl)\b\S*",
+    re.IGNORECASE,
+)
 
 
 def _without_addresses(text: str) -> str:

@@ -26,7 +26,7 @@ from scan.rules.benchmark_tables import ComparisonTables, comparison_tables, ele
 from scan.rules.scoring import ScanScore
 from scan.rules.summary import calculation, priority_rows, strongest_and_weakest
 from scan.rules.trend import trend_rows
-from scan.rules.voices import role_rows
+from scan.rules.voices import role_rows, too_few_roles
 from scan.ui.services import get_bank, get_reference, get_store
 from scan.views import agenda as agenda_views
 from scan.views import agreement as agreement_views
@@ -135,12 +135,7 @@ def _voices(db: str, rnd: Round):
         figure = charts.grouped_bars(bank, series)
     sentences = [d.sentence(bank) for d in found.divergences]
     table = markdown_table(role_rows(bank, found.results, found.together, self_scores))
-    left_out = [
-        f"{GROUP_LABELS[r.role].lower()} (n = {r.respondents})"
-        for r in found.results.values()
-        if not r.enough
-    ]
-    return table, figure, sentences, bool(shown), left_out
+    return table, figure, sentences, bool(shown), too_few_roles(found.results)
 
 
 def voices(rnd: Round):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from scan.base.formatting import nl_count, nl_date, nl_number, nl_percent, nl_signed
-from scan.content.models import GROUP_LABELS, PAMPHLET, ProposalStatus
+from scan.content.models import PAMPHLET, ProposalStatus
 from scan.content.questionbank import QuestionBank, question_bank
 from scan.records.round import rounds
 from scan.rules import svg_charts
@@ -20,7 +20,7 @@ from scan.rules.benchmark import MIN_N, Comparison
 from scan.rules.scoring import Counts, PriorityScore
 from scan.rules.summary import strongest_and_weakest
 from scan.rules.trend import deltas, last_change
-from scan.rules.voices import DIVERGENCE_POINTS, role_rows
+from scan.rules.voices import DIVERGENCE_POINTS, role_rows, too_few_roles
 from scan.views import agreement as agreement_views
 from scan.views import peers as peer_views
 from scan.views import round as round_views
@@ -307,10 +307,16 @@ def _roles(bank: QuestionBank, view: round_views.RoundView, today: date) -> Role
     header = list(table[0]) if table else []
     rows = [[str(row[c]) for c in header] for row in table]
     shown = [r for r in results.values() if r.enough]
-    few = [f"{GROUP_LABELS[r.role]} (n = {r.respondents})" for r in results.values() if not r.enough]
+    few = too_few_roles(results)
     starters = [d.sentence(bank) for d in view.roles.divergences]
     return RolesView(
-        rows, header, starters, bool(shown), few, view.response.sentences, view.response.until_sentence(today)
+        rows,
+        header,
+        starters,
+        bool(shown),
+        few,
+        view.response.sentences,
+        view.response.until_sentence(today, view.scan.round.is_open),
     )
 
 

@@ -194,3 +194,19 @@ def test_the_cli_reads_files_in_a_child(tmp_path: Path, monkeypatch, capsys) -> 
     assert "Overgeslagen: Dit bestand (pagina.pdf) is te zwaar om te lezen" in captured.err
     assert main(["akkoord", str(folder / "pagina.pdf")]) == 2  # "Fout: ..."
     assert "Dit bestand (pagina.pdf) is te zwaar om te lezen" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("code", "timed_out", "peak", "ended"),
+    [
+        (runner.EXIT_MEMORY, False, None, "too_much_memory"),
+        (1, False, 110.0, "too_much_memory"),  # SystemError near the limit (a CI run saw it)
+        (-6, False, 110.0, "too_much_memory"),  # a C library aborted near the limit
+        (-6, False, 30.0, "crashed"),
+        (1, False, 30.0, "failed"),  # a real error, far from the limit: reported as one
+        (1, False, None, "failed"),
+        (-9, True, 110.0, "too_slow"),
+    ],
+)
+def test_how_a_child_without_a_result_ended(code: int, timed_out: bool, peak, ended: str) -> None:
+    assert runner.ending(code, timed_out, peak, 120) == ended

@@ -213,23 +213,36 @@ def _run_child(
         return Outcome(AgreementAnalysis.from_dict(message["result"]), None, "finished", seconds, peak)
     if message is not None and "error" in message:
         return Outcome(None, message["error"], "refused", seconds, peak)
-    if timed_out or code == -signal.SIGXCPU:
+    ended = ending(code, timed_out, peak, limits.memory_mb)
+    if ended == "too_slow":
         seconds_text = nl_number(limits.seconds, 0 if limits.seconds == int(limits.seconds) else 1)
         reason = f": het lezen duurde langer dan {seconds_text} seconden"
         return Outcome(None, too_heavy(name, reason), "too_slow", seconds, peak)
-    # Under its address-space limit, Python raises MemoryError (the child exits with EXIT_MEMORY) and
-    # a C library that cannot allocate aborts: a signal near the limit is the limit too.
-    near_limit = peak is not None and peak >= NEAR_LIMIT * limits.memory_mb
-    if code == EXIT_MEMORY or (code < 0 and near_limit):
+    if ended == "too_much_memory":
         reason = f": het lezen vroeg meer dan {nl_number(limits.memory_mb)} MB geheugen"
         return Outcome(None, too_heavy(name, reason), "too_much_memory", seconds, peak)
-    if code < 0:
+    if ended == "crashed":
         _LOG.warning(
             "akkoordcheck: reading %s ended by signal %s (peak %.0f MiB)\n%s", name, -code, peak or 0, tail
         )
         return Outcome(None, too_heavy(name), "crashed", seconds, peak)
     _LOG.error("akkoordcheck: reading %s failed (exit %s)\n%s", name, code, tail)
     raise RuntimeError(f"akkoordcheck child failed with exit code {code}")
+
+
+def ending(code: int, timed_out: bool, peak_mib: float | None, memory_mb: float) -> str:
+    """How a child that sent no result ended: "too_slow", "too_much_memory", "crashed" (a signal) or
+    "failed" (an error in the code).
+
+    Under its address-space limit, Python raises MemoryError (the child exits with EXIT_MEMORY), a C
+    library that cannot allocate aborts (a signal), and an extension may fail without setting
+    MemoryError (SystemError, exit 1; seen once in CI): any ending near the limit is the limit."""
+    if timed_out or code == -signal.SIGXCPU:
+        return "too_slow"
+    near_limit = peak_mib is not None and peak_mib >= NEAR_LIMIT * memory_mb
+    if code == EXIT_MEMORY or (code != 0 and near_limit):
+        return "too_much_memory"
+    return "crashed" if code < 0 else "failed"
 
 
 class _Watch:
@@ -354,6 +367,10 @@ def child() -> int:
     except AgreementError as exc:
         send({"error": str(exc), "peak_kib": peak_kib()})
     except MemoryError:
+        os._exit(EXIT_MEMORY)
+    except SystemError as exc:  # a C extension that could not allocate and did not say MemoryError
+        if "without exception set" not in str(exc):
+            raise
         os._exit(EXIT_MEMORY)
     return 0
 

@@ -39,37 +39,20 @@ class Fresh:
     env: dict[str, str]
 
 
-def _environment() -> dict[str, str]:
-    # PIP_NO_COMPILE: no byte-code for every file of every package ahead (a quarter of the install's
-    # time); what runs is compiled when it is imported, as without it
-    env = dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK="1", PIP_NO_COMPILE="1")
-    env.pop("PYTHONPATH", None)
-    env.pop("DEMOCRATIESCAN_DB", None)
-    return env
-
-
-def _made_by_ci(root: Path) -> Fresh:
-    """The environment .ci/run makes in the background (the same steps as below), once it is ready."""
-    deadline = time.monotonic() + 900
-    while not (root / "ready").exists():
-        assert not (root / "failed").exists(), (root / "log").read_text()[-3000:]
-        assert time.monotonic() < deadline, "the fresh environment of .ci/run was not ready within 15 min"
-        time.sleep(1)
-    return Fresh(root / "venv", root / "clone", _environment())
-
-
 @pytest.fixture(scope="module")
 def fresh(tmp_path_factory: pytest.TempPathFactory) -> Fresh:
     """A new virtual environment with only ``pip install <fresh clone of HEAD>`` in it."""
-    if made := os.environ.get("DEMOCRATIESCAN_FRESH"):
-        return _made_by_ci(Path(made))
     root = tmp_path_factory.mktemp("fresh")
     clone = root / "clone"
     subprocess.run(["git", "clone", "--quiet", str(PROJECT), str(clone)], check=True)
     venv = root / "venv"
     # README_PYTHON: another interpreter for the new environment (the README's list of versions was checked so)
     subprocess.run([os.environ.get("README_PYTHON", sys.executable), "-m", "venv", str(venv)], check=True)
-    env = _environment()
+    # PIP_NO_COMPILE: no byte-code for every file of every package ahead (a quarter of the install's
+    # time); what runs is compiled when it is imported, as without it
+    env = dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK="1", PIP_NO_COMPILE="1")
+    env.pop("PYTHONPATH", None)
+    env.pop("DEMOCRATIESCAN_DB", None)
     subprocess.run(
         [str(venv / "bin" / "pip"), "install", "--quiet", str(clone)], check=True, env=env, timeout=900
     )

@@ -99,9 +99,19 @@ def group_phrase(group: PeerGroup) -> str:
     if ":" in label:
         short, _, rest = label.partition(":")
         return f"de {short.strip()} ({rest.strip()})"
-    if label.startswith(("De ", "Gemeenten", "Alle ", "Provincie ")):
-        return label[0].lower() + label[1:]
+    if _describes(label):
+        return _lower_first(label)
     return f"de groep {label}"
+
+
+def _describes(name: str) -> bool:
+    """A name that describes its members ("Gemeenten met …", "Provincie Friesland"): lower case inside a
+    sentence, without an article of its own."""
+    return name.startswith(("De ", "Gemeenten", "Alle ", "Provincie "))
+
+
+def _lower_first(name: str) -> str:
+    return name[0].lower() + name[1:]
 
 
 def group_short(group: PeerGroup) -> str:
@@ -114,8 +124,8 @@ def median_of(group: PeerGroup, demo: bool) -> str:
     van gemeenten met 50.000 tot 100.000 inwoners (circa; fictief)" (lower case inside the sentence,
     one pair of brackets)."""
     name = group_short(group)
-    if name.startswith(("Gemeenten", "Alle ", "De ", "Provincie ")):
-        name = name[0].lower() + name[1:]
+    if _describes(name):
+        name = _lower_first(name)
     elif name.endswith("netwerk"):
         name = f"het {name}"
     if demo:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from scan.base.formatting import nl_count, nl_number, nl_signed, shown_difference
-from scan.content.models import GROUP_LABELS, ProposalStatus
+from scan.content.models import ProposalStatus
 from scan.content.questionbank import question_bank
 from scan.records.round.rounds import Round
 from scan.rules import screenful, svg_charts
@@ -311,6 +311,9 @@ def _clip(text: str, share: float, lines: int = CELL_LINES) -> str:
     cut (the report has it whole). A narrow column (Planning) holds fewer characters than a wide one."""
     if _lines(text, share, cell=True) <= lines:
         return text
+    # no more characters than the narrowest fit (0.3 em each): the loops below then stay short, also
+    # for a 4.000-character field on every rerun of the page
+    text = text[: int(lines * (share * LINE_EM - CELL_PAD_EM) / WIDER / 0.3) + 1]
     words = text.split()
     while len(words) > 1 and _lines(" ".join(words) + " …", share, cell=True) > lines:
         words.pop()
@@ -419,15 +422,13 @@ def _roles(view: round_views.RoundView, bank) -> RolesSlide | None:
     if not results:
         return None
     self_scores = {p.priority_id: p.score for p in view.scan.score.priorities}
-    table = role_rows(bank, results, view.roles.together, self_scores)
-    # a role below the small-group rule has no figure in any row: on a projector its column is left out
-    # and the line under the table names it with its count (the report keeps the column)
-    # (the report keeps the column); with no role of five or more there is no table at all, as in the
-    # report: nothing to compare, only who took part
-    hidden = {f"{GROUP_LABELS[r.role]} (n = {r.respondents})" for r in results.values() if not r.enough}
-    shown = any(r.enough for r in results.values())
-    header = [c for c in (table[0] if table and shown else {}) if c not in hidden]
-    rows = [[str(row[c]) for c in header] for row in table] if shown else []
+    # a role below the small-group rule has no figure in any row: on a projector it gets no column, the
+    # line under the table names it with its count (the report keeps the column); with no role of five
+    # or more there is no table at all, as in the report: nothing to compare, only who took part
+    shown = {role: r for role, r in results.items() if r.enough}
+    table = role_rows(bank, shown, view.roles.together, self_scores) if shown else []
+    header = list(table[0]) if table else []
+    rows = [[str(row[c]) for c in header] for row in table]
     too_few = too_few_roles(results)
     said = view.response.sentences
     response = f"Respons: {'; '.join(said)}." if said else ""
